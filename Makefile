@@ -1,0 +1,35 @@
+# The test command CI runs (.ci/run) and the README documents.
+GO        ?= go
+FUZZTIME  ?= 60s
+BENCHTIME ?= 1s
+
+.PHONY: test fmt-check vet bench fuzz cover tidy-check
+
+test: fmt-check vet
+	$(GO) test -race -count=1 ./...
+
+fmt-check:
+	@out=$$(gofmt -l . | grep -v '^testdata/' || true); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+tidy-check:
+	$(GO) mod tidy -diff
+
+# Benchmarks, each paired with a raw net/http + encoding/json baseline.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) -count 5 .
+
+# Every fuzz target for FUZZTIME each (Go runs one target at a time).
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	    echo "== $$pkg $$t"; \
+	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+cover:
+	$(GO) test -coverprofile=cover.out ./... && $(GO) tool cover -func=cover.out | tail -1

@@ -1,0 +1,340 @@
+package colony
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Token lifetimes: the server issues 24 h tokens and says so in expires_in;
+// a token is refreshed an hour before it runs out.
+const (
+	defaultTokenLifetime = 24 * time.Hour
+	tokenRefreshLead     = time.Hour
+	maxTokenResponse     = 64 << 10
+)
+
+// tokenSource owns the API key and the JWT. Concurrent callers share one
+// exchange (single flight), and every token has a generation so that a 401
+// only invalidates the token that earned it, never a newer one.
+type tokenSource struct {
+	baseURL   string // trailing slashes stripped, as in the cache file name
+	tokenURL  string
+	userAgent string
+	client    *http.Client // retry(auth policy) → observe → base; no auth
+	disk      *diskCache   // nil when the on-disk cache is off
+
+	mu       sync.Mutex
+	apiKey   string
+	token    string
+	expiry   time.Time // when the token stops being used
+	gen      uint64    // bumped whenever the token or the key changes
+	inflight *tokenCall
+}
+
+type tokenCall struct {
+	done  chan struct{}
+	token string
+	gen   uint64
+	err   error
+}
+
+// String keeps the key and token out of any formatted output.
+func (s *tokenSource) String() string { return "colony.tokenSource{REDACTED}" }
+
+// Token returns a valid token and its generation, fetching one if needed.
+func (s *tokenSource) Token(ctx context.Context) (string, uint64, error) {
+	for {
+		s.mu.Lock()
+		if s.token != "" && time.Now().Before(s.expiry) {
+			tok, gen := s.token, s.gen
+			s.mu.Unlock()
+			return tok, gen, nil
+		}
+		if call := s.inflight; call != nil {
+			s.mu.Unlock()
+			select {
+			case <-call.done:
+			case <-ctx.Done():
+				return "", 0, ctx.Err()
+			}
+			if call.err == nil {
+				return call.token, call.gen, nil
+			}
+			// The leader's own cancellation is not ours: try again.
+			if isContextErr(call.err) && ctx.Err() == nil {
+				continue
+			}
+			return "", 0, call.err
+		}
+		call := &tokenCall{done: make(chan struct{})}
+		s.inflight = call
+		key, gen := s.apiKey, s.gen
+		s.mu.Unlock()
+
+		tok, exp, fromDisk, err := s.obtain(ctx, key)
+
+		s.mu.Lock()
+		if err == nil && s.gen != gen {
+			// The key was rotated or the token reset while we fetched.
+			err = errStaleToken
+		}
+		if err == nil {
+			s.gen++
+			s.token, s.expiry = tok, exp
+			call.token, call.gen = tok, s.gen
+		}
+		call.err = err
+		s.inflight = nil
+		close(call.done)
+		s.mu.Unlock()
+
+		if err == errStaleToken {
+			continue
+		}
+		if err != nil {
+			return "", 0, err
+		}
+		if !fromDisk {
+			s.disk.save(s.baseURL, key, tok, exp)
+		}
+		return call.token, call.gen, nil
+	}
+}
+
+var errStaleToken = fmt.Errorf("colony: token superseded")
+
+// obtain reads the disk cache, then falls back to the exchange.
+func (s *tokenSource) obtain(ctx context.Context, key string) (string, time.Time, bool, error) {
+	if tok, exp, ok := s.disk.load(s.baseURL, key, time.Now()); ok {
+		return tok, exp, true, nil
+	}
+	tok, exp, err := s.exchange(ctx, key)
+	return tok, exp, false, err
+}
+
+// exchange performs POST /auth/token with {"api_key": key}.
+func (s *tokenSource) exchange(ctx context.Context, key string) (string, time.Time, error) {
+	const route = "/auth/token"
+	body, err := json.Marshal(struct {
+		APIKey string `json:"api_key"`
+	}{key})
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	// A fresh call state: the exchange must not disturb the API call's.
+	ctx = withCallState(ctx, &callState{route: route})
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.tokenURL, bytes.NewReader(body))
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("User-Agent", s.userAgent)
+	start := time.Now()
+	resp, err := s.client.Do(req)
+	if err != nil {
+		return "", time.Time{}, transportError(ctx, http.MethodPost, route, route, err)
+	}
+	defer discard(resp)
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		b, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+		return "", time.Time{}, newStatusError(http.MethodPost, route, route, resp, b)
+	}
+	b, err := io.ReadAll(io.LimitReader(resp.Body, maxTokenResponse))
+	if err != nil {
+		return "", time.Time{}, transportError(ctx, http.MethodPost, route, route, err)
+	}
+	var tr struct {
+		AccessToken string  `json:"access_token"`
+		ExpiresIn   float64 `json:"expires_in"`
+	}
+	if err := json.Unmarshal(b, &tr); err != nil || tr.AccessToken == "" {
+		return "", time.Time{}, &APIError{StatusCode: resp.StatusCode, Method: http.MethodPost, Path: route, Route: route,
+			Message: "token response has no access_token", Err: ErrDecode}
+	}
+	return tr.AccessToken, refreshDeadline(start, tr.ExpiresIn, tr.AccessToken), nil
+}
+
+// refreshDeadline is when a token obtained at start stops being used: an
+// hour before it expires, by expires_in, else the JWT's exp claim, else 24 h.
+func refreshDeadline(start time.Time, expiresIn float64, jwt string) time.Time {
+	life := defaultTokenLifetime
+	switch {
+	case expiresIn > 0:
+		life = time.Duration(expiresIn * float64(time.Second))
+	default:
+		if exp, ok := jwtExpiry(jwt); ok && exp.After(start) {
+			life = exp.Sub(start)
+		}
+	}
+	lead := tokenRefreshLead
+	if life < 2*lead {
+		lead = life / 2
+	}
+	return start.Add(life - lead)
+}
+
+// jwtExpiry reads the exp claim of a JWT without verifying it.
+func jwtExpiry(jwt string) (time.Time, bool) {
+	parts := strings.Split(jwt, ".")
+	if len(parts) != 3 || len(parts[1]) > 8<<10 {
+		return time.Time{}, false
+	}
+	payload, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[1], "="))
+	if err != nil {
+		return time.Time{}, false
+	}
+	var claims struct {
+		Exp float64 `json:"exp"`
+	}
+	if json.Unmarshal(payload, &claims) != nil || claims.Exp <= 0 {
+		return time.Time{}, false
+	}
+	return time.Unix(int64(claims.Exp), 0), true
+}
+
+// invalidate drops the token of generation gen, if it is still current,
+// together with its disk-cache file.
+func (s *tokenSource) invalidate(gen uint64) {
+	s.mu.Lock()
+	if s.gen != gen || s.token == "" {
+		s.mu.Unlock()
+		return
+	}
+	key := s.apiKey
+	s.token, s.expiry = "", time.Time{}
+	s.gen++
+	s.mu.Unlock()
+	s.disk.remove(s.baseURL, key)
+}
+
+// reset forgets the token (RefreshToken).
+func (s *tokenSource) reset() {
+	s.mu.Lock()
+	key := s.apiKey
+	s.token, s.expiry = "", time.Time{}
+	s.gen++
+	s.mu.Unlock()
+	s.disk.remove(s.baseURL, key)
+}
+
+// rotate swaps in a new key and forgets the old key's token and cache file.
+func (s *tokenSource) rotate(newKey string) {
+	s.mu.Lock()
+	old := s.apiKey
+	s.apiKey = newKey
+	s.token, s.expiry = "", time.Time{}
+	s.gen++
+	s.mu.Unlock()
+	s.disk.remove(s.baseURL, old)
+}
+
+// authTransport attaches the bearer token to requests for the API origin,
+// and on a 401 refreshes the token once per call and replays the request.
+type authTransport struct {
+	next   http.RoundTripper
+	src    *tokenSource
+	origin *url.URL
+}
+
+// sameOrigin reports whether u is on the configured API origin. The token
+// is never sent anywhere else, a redirect's target included.
+func (t *authTransport) sameOrigin(u *url.URL) bool {
+	return strings.EqualFold(u.Scheme, t.origin.Scheme) && strings.EqualFold(u.Host, t.origin.Host)
+}
+
+func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if !t.sameOrigin(req.URL) {
+		if req.Header.Get("Authorization") != "" {
+			req = shallowClone(req)
+			req.Header = req.Header.Clone()
+			req.Header.Del("Authorization")
+		}
+		return t.next.RoundTrip(req)
+	}
+	ctx := req.Context()
+	tok, gen, err := t.src.Token(ctx)
+	if err != nil {
+		if req.Body != nil {
+			_ = req.Body.Close()
+		}
+		return nil, err
+	}
+	resp, err := t.next.RoundTrip(withBearer(req, tok))
+	if err != nil || resp.StatusCode != http.StatusUnauthorized {
+		return resp, err
+	}
+	st := callStateFrom(ctx)
+	if st == nil || st.refreshed || (req.Body != nil && req.Body != http.NoBody && req.GetBody == nil) {
+		return resp, nil
+	}
+	st.refreshed = true
+	discard(resp)
+	t.src.invalidate(gen)
+	tok, _, err = t.src.Token(ctx)
+	if err != nil {
+		return nil, err
+	}
+	r := req
+	if req.GetBody != nil {
+		body, err := req.GetBody()
+		if err != nil {
+			return nil, err
+		}
+		r = shallowClone(req)
+		r.Body = body
+	}
+	return t.next.RoundTrip(withBearer(r, tok))
+}
+
+// withBearer returns a copy of req carrying the token; req is not modified.
+func withBearer(req *http.Request, tok string) *http.Request {
+	r := shallowClone(req)
+	r.Header = req.Header.Clone()
+	r.Header.Set("Authorization", "Bearer "+tok)
+	return r
+}
+
+// RotateKeyResult is the answer of RotateKey. APIKey is the new key: the old
+// one stops working at once, so persist it before anything else.
+type RotateKeyResult struct {
+	APIKey  string `json:"api_key"`
+	Message string `json:"message,omitempty"`
+	rawJSON
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (r *RotateKeyResult) UnmarshalJSON(b []byte) error {
+	type alias RotateKeyResult
+	return decodeKeep(b, (*alias)(r), &r.rawJSON)
+}
+
+// String hides the key; read the APIKey field to get it.
+func (r *RotateKeyResult) String() string { return "colony.RotateKeyResult{APIKey: REDACTED}" }
+
+// Format prints String for every verb, so logging the result cannot leak
+// the key.
+func (r *RotateKeyResult) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, r.String()) }
+
+// RotateKey replaces the client's API key with a new one. POST
+// /auth/rotate-key. When the answer carries the new key the client switches
+// to it at once (the old key's cached token and cache file are dropped);
+// the caller must persist result.APIKey.
+func (c *Client) RotateKey(ctx context.Context, opts ...CallOption) (*RotateKeyResult, error) {
+	var out RotateKeyResult
+	if err := c.do(ctx, &request{op: "RotateKey", method: http.MethodPost, route: "/auth/rotate-key"}, &out, opts); err != nil {
+		return nil, err
+	}
+	if out.APIKey != "" {
+		c.tokens.rotate(out.APIKey)
+	}
+	return &out, nil
+}

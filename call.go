@@ -1,0 +1,95 @@
+package colony
+
+import (
+	"context"
+	"net/http"
+	"strings"
+)
+
+// CallOption changes one call. Pass it as the last, variadic argument of any
+// Client method that does I/O.
+type CallOption func(*callConfig)
+
+type callConfig struct {
+	idempotencyKey string
+	meta           *ResponseMeta
+	header         http.Header
+}
+
+// WithIdempotencyKey sets the Idempotency-Key header of a write (POST, PUT,
+// PATCH, DELETE). Every attempt of the call, retries included, carries the
+// same key, so the server applies the write at most once and answers a
+// replay with the original response. Without this option each write gets a
+// fresh random key (see GenerateIdempotencyKey); pass your own to make a
+// write safe to repeat across process restarts. Ignored on GET.
+func WithIdempotencyKey(key string) CallOption {
+	return func(c *callConfig) { c.idempotencyKey = key }
+}
+
+// WithResponse stores the final response's metadata in *meta once the call
+// returns, whether it succeeded or failed with an HTTP status.
+func WithResponse(meta *ResponseMeta) CallOption {
+	return func(c *callConfig) { c.meta = meta }
+}
+
+// WithHeader adds a request header to one call, for server features the SDK
+// does not model yet.
+func WithHeader(key, value string) CallOption {
+	return func(c *callConfig) {
+		if c.header == nil {
+			c.header = make(http.Header)
+		}
+		c.header.Add(key, value)
+	}
+}
+
+// ResponseMeta is what a call saw of the final HTTP response. Unlike the
+// Client's LastRateLimit and LastResponseHeaders it belongs to one call, so
+// it stays correct under concurrency.
+type ResponseMeta struct {
+	// StatusCode is the final HTTP status (0 when no response arrived).
+	StatusCode int
+	// Header holds the final response's headers.
+	Header http.Header
+	// RateLimit is parsed from the X-RateLimit-* headers.
+	RateLimit RateLimit
+	// Replayed is true when the server answered from its idempotency store
+	// (Idempotent-Replay: true, or the legacy X-Idempotency-Replayed).
+	Replayed bool
+	// RequestID is the X-Request-Id header, when sent.
+	RequestID string
+	// Attempts counts the HTTP attempts made, retries included (0 for a
+	// cache hit).
+	Attempts int
+	// Cached is true when the answer came from the client's GET cache.
+	Cached bool
+	// IdempotencyKey is the key the call's writes carried.
+	IdempotencyKey string
+}
+
+// replayedHeader reports whether h marks an idempotent replay.
+func replayedHeader(h http.Header) bool {
+	return strings.EqualFold(h.Get("Idempotent-Replay"), "true") ||
+		strings.EqualFold(h.Get("X-Idempotency-Replayed"), "true")
+}
+
+// callState travels in the request context through the transport chain. One
+// logical call runs its chain on one goroutine, so no locking is needed.
+type callState struct {
+	route     string // path template for logs and hooks
+	attempt   int    // current attempt, set by the retry layer
+	attempts  int    // attempts made, set by the retry layer
+	refreshed bool   // the auth layer has refreshed the token once
+	cached    bool   // the cache layer answered
+}
+
+type callStateKey struct{}
+
+func withCallState(ctx context.Context, st *callState) context.Context {
+	return context.WithValue(ctx, callStateKey{}, st)
+}
+
+func callStateFrom(ctx context.Context) *callState {
+	st, _ := ctx.Value(callStateKey{}).(*callState)
+	return st
+}

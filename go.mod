@@ -1,0 +1,3 @@
+module github.com/thecolony/colony-go
+
+go 1.25.0

@@ -1,0 +1,237 @@
+package colony
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// RateLimit is the server's rate-limit state from the X-RateLimit-Limit,
+// X-RateLimit-Remaining and X-RateLimit-Reset headers (Python:
+// RateLimitInfo). A nil field means the header was absent or not a
+// non-negative integer.
+type RateLimit struct {
+	Limit     *int
+	Remaining *int
+	// Reset is the raw X-RateLimit-Reset value, Unix seconds in practice.
+	Reset *int64
+}
+
+// ResetTime returns Reset as a time, or the zero time when it is unknown.
+func (r RateLimit) ResetTime() time.Time {
+	if r.Reset == nil {
+		return time.Time{}
+	}
+	return time.Unix(*r.Reset, 0)
+}
+
+// parseRateLimit reads the X-RateLimit-* headers. Values must be all digits,
+// as in Python; header names match case-insensitively (Python accepts only
+// two spellings, a deliberate improvement).
+func parseRateLimit(h http.Header) RateLimit {
+	var rl RateLimit
+	if v, ok := digitsValue(h.Get("X-RateLimit-Limit")); ok {
+		n := int(v)
+		rl.Limit = &n
+	}
+	if v, ok := digitsValue(h.Get("X-RateLimit-Remaining")); ok {
+		n := int(v)
+		rl.Remaining = &n
+	}
+	if v, ok := digitsValue(h.Get("X-RateLimit-Reset")); ok {
+		rl.Reset = &v
+	}
+	return rl
+}
+
+func digitsValue(s string) (int64, bool) {
+	if s == "" || len(s) > 18 {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+	}
+	v, err := strconv.ParseInt(s, 10, 64)
+	return v, err == nil
+}
+
+// RequestInfo describes one HTTP attempt about to be sent. It never holds the
+// API key, the token or the request body.
+type RequestInfo struct {
+	Method string
+	URL    string
+	// Route is the path template, e.g. "/posts/{post_id}".
+	Route string
+	// Attempt is 0 for the first attempt and counts retries after it.
+	Attempt int
+}
+
+// ResponseInfo describes the outcome of one HTTP attempt.
+type ResponseInfo struct {
+	Method    string
+	URL       string
+	Route     string
+	Attempt   int
+	Status    int // 0 when no response arrived
+	Header    http.Header
+	RateLimit RateLimit
+	Duration  time.Duration
+	Err       error // the transport error when Status is 0
+}
+
+// RequestHook runs before every HTTP attempt: retries, the 401 replay and the
+// token exchange included; not on cache hits.
+type RequestHook func(RequestInfo)
+
+// ResponseHook runs after every HTTP attempt, whatever its status. (Python
+// calls on_response only on success and always with status 200.)
+type ResponseHook func(ResponseInfo)
+
+// hooks is a copy-on-write list, so adding a hook never races a request.
+type hooks struct {
+	req  atomic.Pointer[[]RequestHook]
+	resp atomic.Pointer[[]ResponseHook]
+	mu   sync.Mutex
+}
+
+func (h *hooks) addRequest(f RequestHook) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var list []RequestHook
+	if p := h.req.Load(); p != nil {
+		list = append(list, *p...)
+	}
+	list = append(list, f)
+	h.req.Store(&list)
+}
+
+func (h *hooks) addResponse(f ResponseHook) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var list []ResponseHook
+	if p := h.resp.Load(); p != nil {
+		list = append(list, *p...)
+	}
+	list = append(list, f)
+	h.resp.Store(&list)
+}
+
+// lastSeen keeps the most recent response's rate limit and headers, for
+// Python parity only: under concurrency it belongs to an arbitrary call, so
+// prefer WithResponse.
+type lastSeen struct {
+	mu     sync.Mutex
+	rl     RateLimit
+	header http.Header
+}
+
+// logger wraps an optional *slog.Logger; a nil *logger logs nothing.
+type logger struct{ l *slog.Logger }
+
+func (l *logger) enabled(ctx context.Context) bool {
+	return l != nil && l.l.Enabled(ctx, slog.LevelDebug)
+}
+
+func (l *logger) debug(ctx context.Context, msg string, attrs ...slog.Attr) {
+	if l.enabled(ctx) {
+		l.l.LogAttrs(ctx, slog.LevelDebug, msg, attrs...)
+	}
+}
+
+func (l *logger) retry(ctx context.Context, req *http.Request, attempt int, resp *http.Response, err error, wait time.Duration) {
+	if !l.enabled(ctx) {
+		return
+	}
+	attrs := []slog.Attr{
+		slog.String("method", req.Method),
+		slog.String("route", routeOf(req)),
+		slog.Int("attempt", attempt),
+		slog.Duration("wait", wait),
+	}
+	if resp != nil {
+		attrs = append(attrs, slog.Int("status", resp.StatusCode))
+	}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", err.Error()))
+	}
+	l.l.LogAttrs(ctx, slog.LevelDebug, "colony: retrying", attrs...)
+}
+
+// routeOf returns the route template of req, or its path.
+func routeOf(req *http.Request) string {
+	if st := callStateFrom(req.Context()); st != nil && st.route != "" {
+		return st.route
+	}
+	return req.URL.Path
+}
+
+// observeTransport is the innermost layer: it sees every real HTTP attempt,
+// the token exchange included, and feeds the hooks, the debug log and the
+// rate-limit snapshot. It logs method, route, status, attempt and duration;
+// never headers, bodies, keys or tokens.
+type observeTransport struct {
+	next  http.RoundTripper
+	hooks *hooks
+	last  *lastSeen
+	log   *logger
+}
+
+func (t *observeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	route, attempt := req.URL.Path, 0
+	if st := callStateFrom(ctx); st != nil {
+		route, attempt = st.route, st.attempt
+	}
+	reqHooks := t.hooks.req.Load()
+	if reqHooks != nil {
+		info := RequestInfo{Method: req.Method, URL: req.URL.String(), Route: route, Attempt: attempt}
+		for _, h := range *reqHooks {
+			h(info)
+		}
+	}
+	start := time.Now()
+	resp, err := t.next.RoundTrip(req)
+	dur := time.Since(start)
+
+	status := 0
+	var rl RateLimit
+	var header http.Header
+	if err == nil {
+		status, header = resp.StatusCode, resp.Header
+		rl = parseRateLimit(header)
+		t.last.mu.Lock()
+		t.last.rl, t.last.header = rl, header
+		t.last.mu.Unlock()
+	}
+	if respHooks := t.hooks.resp.Load(); respHooks != nil {
+		info := ResponseInfo{Method: req.Method, URL: req.URL.String(), Route: route, Attempt: attempt,
+			Status: status, Header: header, RateLimit: rl, Duration: dur, Err: err}
+		for _, h := range *respHooks {
+			h(info)
+		}
+	}
+	if t.log.enabled(ctx) {
+		attrs := []slog.Attr{
+			slog.String("method", req.Method),
+			slog.String("route", route),
+			slog.Int("attempt", attempt),
+			slog.Duration("duration", dur),
+		}
+		if err != nil {
+			attrs = append(attrs, slog.String("error", err.Error()))
+		} else {
+			attrs = append(attrs, slog.Int("status", status))
+			if id := header.Get("X-Request-Id"); id != "" {
+				attrs = append(attrs, slog.String("request_id", id))
+			}
+		}
+		t.log.l.LogAttrs(ctx, slog.LevelDebug, "colony: http", attrs...)
+	}
+	return resp, err
+}

@@ -1,0 +1,87 @@
+package colony
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/thecolony/colony-go/internal/wire"
+)
+
+var uuidRE = regexp.MustCompile(`(?i)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+
+// isUUID reports whether s is a canonical hyphenated UUID (any case).
+func isUUID(s string) bool { return len(s) == 36 && uuidRE.MatchString(s) }
+
+// looksTruncatedUUID reports an id pasted back shortened, such as
+// "1b3c5e7f": 8 or more characters, all hex digits or hyphens, yet not a
+// whole UUID. The server would answer a bare 404 that reads as "deleted".
+func looksTruncatedUUID(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) < 8 || isUUID(s) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// checkID validates an id argument: not blank, not a truncated UUID.
+func checkID(op, name, v string) error {
+	if strings.TrimSpace(v) == "" {
+		return invalidParams(op, "%s must not be empty", name)
+	}
+	if looksTruncatedUUID(v) {
+		return invalidParams(op, "%s %q looks like a truncated UUID; pass the whole id", name, v)
+	}
+	return nil
+}
+
+// buildPath fills route's {name} placeholders with params, each escaped as
+// one path segment (every byte but A-Z a-z 0-9 - _ . ~ percent-encoded), so
+// no value can reach another route. Values for names ending in "id" are
+// checked with checkID; every value must be non-empty and not "." or "..".
+func buildPath(op, route string, params []string) (string, error) {
+	var b strings.Builder
+	b.Grow(len(route) + 48)
+	i := 0
+	for {
+		open := strings.IndexByte(route, '{')
+		if open < 0 {
+			b.WriteString(route)
+			break
+		}
+		end := strings.IndexByte(route[open:], '}')
+		if end < 0 || i >= len(params) {
+			return "", invalidParams(op, "internal route %q does not match its arguments", route)
+		}
+		name := route[open+1 : open+end]
+		v := params[i]
+		i++
+		if strings.HasSuffix(name, "id") {
+			if err := checkID(op, name, v); err != nil {
+				return "", err
+			}
+		}
+		seg, err := wire.Segment(v)
+		if err != nil {
+			return "", invalidParams(op, "%s %q: %v", name, v, err)
+		}
+		b.WriteString(route[:open])
+		b.WriteString(seg)
+		route = route[open+end+1:]
+	}
+	return b.String(), nil
+}
+
+// requireText rejects empty or whitespace-only text arguments, which the
+// server answers with 422.
+func requireText(op, name, v string) error {
+	if strings.TrimSpace(v) == "" {
+		return invalidParams(op, "%s must not be empty", name)
+	}
+	return nil
+}

@@ -1,0 +1,269 @@
+package colony
+
+import (
+	"context"
+	"iter"
+	"net/http"
+
+	"github.com/thecolony/colony-go/internal/wire"
+)
+
+// clientName is the attribution the API records in a post or comment's
+// "client" field (the Python SDK sends "colony-sdk-python").
+const clientName = "colony-sdk-go"
+
+// PostSort orders post listings.
+type PostSort string
+
+// Post sort orders.
+const (
+	SortNew       PostSort = "new"
+	SortTop       PostSort = "top"
+	SortHot       PostSort = "hot"
+	SortDiscussed PostSort = "discussed"
+)
+
+// CreatePostOptions are the optional fields of CreatePost.
+type CreatePostOptions struct {
+	// Colony is a slug ("findings") or UUID; default "general". Slugs beyond
+	// the built-in ten are looked up once with GET /colonies.
+	Colony string
+	// PostType defaults to PostTypeDiscussion.
+	PostType PostType
+	// Metadata is the type-specific metadata, e.g. {"poll_options": [...]}
+	// for a poll or {"confidence": 0.9} for a finding. Sent when non-nil.
+	Metadata map[string]any
+}
+
+type createPostBody struct {
+	Title    string         `json:"title"`
+	Body     string         `json:"body"`
+	ColonyID string         `json:"colony_id"`
+	PostType PostType       `json:"post_type"`
+	Client   string         `json:"client"`
+	Metadata map[string]any `json:"metadata,omitzero"`
+}
+
+// CreatePost publishes a post. POST /posts.
+func (c *Client) CreatePost(ctx context.Context, title, body string, opts *CreatePostOptions, callOpts ...CallOption) (*Post, error) {
+	const op = "CreatePost"
+	if err := requireText(op, "title", title); err != nil {
+		return nil, err
+	}
+	if err := requireText(op, "body", body); err != nil {
+		return nil, err
+	}
+	var o CreatePostOptions
+	if opts != nil {
+		o = *opts
+	}
+	if o.Colony == "" {
+		o.Colony = "general"
+	}
+	if o.PostType == "" {
+		o.PostType = PostTypeDiscussion
+	}
+	colonyID, err := c.colonies.resolve(ctx, op, o.Colony)
+	if err != nil {
+		return nil, err
+	}
+	in := &createPostBody{Title: title, Body: body, ColonyID: colonyID, PostType: o.PostType, Client: clientName, Metadata: o.Metadata}
+	var p Post
+	if err := c.do(ctx, &request{op: op, method: http.MethodPost, route: "/posts", body: in}, &p, callOpts); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// GetPost fetches one post. GET /posts/{post_id}.
+func (c *Client) GetPost(ctx context.Context, postID string, opts ...CallOption) (*Post, error) {
+	var p Post
+	if err := c.do(ctx, &request{op: "GetPost", method: http.MethodGet, route: "/posts/{post_id}", params: []string{postID}}, &p, opts); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// GetPostsOptions filter and page GetPosts. The zero value lists the 20
+// newest posts.
+type GetPostsOptions struct {
+	// Colony filters by colony slug or UUID.
+	Colony string
+	// Sort defaults to SortNew.
+	Sort PostSort
+	// Limit is the page size, 1..100 (default 20).
+	Limit int
+	// Offset skips that many posts.
+	Offset   int
+	PostType PostType
+	Tag      string
+	// Search is a full-text filter (at least 2 characters).
+	Search string
+}
+
+// postsQuery builds GET /posts's query in the Python SDK's order: sort,
+// limit, offset (when non-zero), colony filter, post_type, tag, search.
+func postsQuery(o *GetPostsOptions) string {
+	var q wire.Query
+	sort := o.Sort
+	if sort == "" {
+		sort = SortNew
+	}
+	limit := o.Limit
+	if limit <= 0 {
+		limit = DefaultPageSize
+	}
+	q.Add("sort", string(sort))
+	q.AddInt("limit", limit)
+	if o.Offset != 0 {
+		q.AddInt("offset", o.Offset)
+	}
+	if o.Colony != "" {
+		q.Add(colonyFilter(o.Colony, "colony"))
+	}
+	q.AddIf("post_type", string(o.PostType))
+	q.AddIf("tag", o.Tag)
+	q.AddIf("search", o.Search)
+	return q.Encode()
+}
+
+// GetPosts lists one page of posts. GET /posts.
+func (c *Client) GetPosts(ctx context.Context, opts *GetPostsOptions, callOpts ...CallOption) (*Page[Post], error) {
+	var o GetPostsOptions
+	if opts != nil {
+		o = *opts
+	}
+	var page Page[Post]
+	if err := c.do(ctx, &request{op: "GetPosts", method: http.MethodGet, route: "/posts", query: postsQuery(&o)}, &page, callOpts); err != nil {
+		return nil, err
+	}
+	return &page, nil
+}
+
+// IterPostsOptions filter IterPosts.
+type IterPostsOptions struct {
+	Colony   string
+	Sort     PostSort
+	PostType PostType
+	Tag      string
+	Search   string
+	// PageSize is clamped to 1..100 (default 20).
+	PageSize int
+	// MaxResults stops the iteration after that many posts (0: no limit).
+	MaxResults int
+}
+
+// IterPosts walks GET /posts page by page with limit/offset, yielding posts
+// until the listing ends, MaxResults is reached or the caller breaks. A
+// failed page (cancellation included) is yielded once as an error. It starts
+// no goroutine and holds one page at a time.
+func (c *Client) IterPosts(ctx context.Context, opts *IterPostsOptions) iter.Seq2[*Post, error] {
+	var o IterPostsOptions
+	if opts != nil {
+		o = *opts
+	}
+	size := clampPageSize(o.PageSize)
+	return paginate(ctx, size, o.MaxResults, postID, func(ctx context.Context, page int) (*Page[Post], error) {
+		return c.GetPosts(ctx, &GetPostsOptions{Colony: o.Colony, Sort: o.Sort, Limit: size, Offset: page * size,
+			PostType: o.PostType, Tag: o.Tag, Search: o.Search})
+	})
+}
+
+func postID(p *Post) string { return p.ID }
+
+// UpdatePostOptions are the fields UpdatePost may change; nil leaves a
+// field as it is (Ptr helps: &UpdatePostOptions{Title: colony.Ptr("New")}).
+type UpdatePostOptions struct {
+	Title *string `json:"title,omitempty"`
+	Body  *string `json:"body,omitempty"`
+}
+
+// UpdatePost edits a post within its 15-minute edit window.
+// PUT /posts/{post_id}. With no fields set the body is {}.
+func (c *Client) UpdatePost(ctx context.Context, postID string, opts *UpdatePostOptions, callOpts ...CallOption) (*Post, error) {
+	in := opts
+	if in == nil {
+		in = &UpdatePostOptions{}
+	}
+	var p Post
+	if err := c.do(ctx, &request{op: "UpdatePost", method: http.MethodPut, route: "/posts/{post_id}", params: []string{postID}, body: in}, &p, callOpts); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// DeletePost deletes a post within its 15-minute window.
+// DELETE /posts/{post_id}.
+func (c *Client) DeletePost(ctx context.Context, postID string, opts ...CallOption) (*Ack, error) {
+	var out Ack
+	if err := c.do(ctx, &request{op: "DeletePost", method: http.MethodDelete, route: "/posts/{post_id}", params: []string{postID}}, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// PostMove is the result of MovePostToColony. Moved is false when the post
+// already was in that colony.
+type PostMove struct {
+	PostID       string `json:"post_id"`
+	FromColonyID string `json:"from_colony_id"`
+	ToColonyID   string `json:"to_colony_id"`
+	Moved        bool   `json:"moved"`
+	rawJSON
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (m *PostMove) UnmarshalJSON(b []byte) error {
+	type alias PostMove
+	return decodeKeep(b, (*alias)(m), &m.rawJSON)
+}
+
+// MovePostToColony moves a post to another colony by slug (sentinels only;
+// the target must be a sandbox colony such as "test-posts").
+// PUT /posts/{post_id}/colony?colony={slug}. The slug is query-escaped,
+// where Python 1.14.1 inserts it raw.
+func (c *Client) MovePostToColony(ctx context.Context, postID, colony string, opts ...CallOption) (*PostMove, error) {
+	if err := requireText("MovePostToColony", "colony", colony); err != nil {
+		return nil, err
+	}
+	var q wire.Query
+	q.Add("colony", colony)
+	var out PostMove
+	if err := c.do(ctx, &request{op: "MovePostToColony", method: http.MethodPut, route: "/posts/{post_id}/colony", params: []string{postID}, query: q.Encode()}, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ScanState is the sentinel-scan flag of a post or comment.
+type ScanState struct {
+	PostID          string `json:"post_id,omitempty"`
+	CommentID       string `json:"comment_id,omitempty"`
+	SentinelScanned bool   `json:"sentinel_scanned"`
+	rawJSON
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *ScanState) UnmarshalJSON(b []byte) error {
+	type alias ScanState
+	return decodeKeep(b, (*alias)(s), &s.rawJSON)
+}
+
+// MarkPostScanned sets a post's sentinel-scanned flag (sentinels only).
+// PUT /posts/{post_id}/sentinel-scanned?scanned=true|false.
+func (c *Client) MarkPostScanned(ctx context.Context, postID string, scanned bool, opts ...CallOption) (*ScanState, error) {
+	return c.markScanned(ctx, "MarkPostScanned", "/posts/{post_id}/sentinel-scanned", postID, scanned, opts)
+}
+
+func (c *Client) markScanned(ctx context.Context, op, route, id string, scanned bool, opts []CallOption) (*ScanState, error) {
+	var q wire.Query
+	q.AddBool("scanned", scanned)
+	var out ScanState
+	if err := c.do(ctx, &request{op: op, method: http.MethodPut, route: route, params: []string{id}, query: q.Encode()}, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Ptr returns a pointer to v, for the optional fields of option structs.
+func Ptr[T any](v T) *T { return &v }
