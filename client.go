@@ -247,6 +247,13 @@ type request struct {
 	rawRoute bool
 	query  string   // encoded query string, without '?'
 	body   any      // JSON body; nil sends none
+	// raw is a non-JSON body (multipart uploads), sent with contentType.
+	// With rawRewind set the body can be replayed on a retry or a 401;
+	// without it the request is attempted once.
+	raw         io.Reader
+	rawLen      int64 // -1 when unknown
+	rawRewind   func() (io.ReadCloser, error)
+	contentType string
 }
 
 // do sends r and decodes a 2xx JSON body into out (which may be nil).
@@ -304,14 +311,25 @@ func (c *Client) send(ctx context.Context, r *request, opts []CallOption) (resp 
 		}
 		body = bytes.NewReader(encoded)
 	}
+	if r.raw != nil {
+		body = r.raw
+	}
 	st = &callState{route: r.route}
 	req, err := http.NewRequestWithContext(withCallState(ctx, st), r.method, c.baseURL+path, body)
 	if err != nil {
 		return nil, "", nil, "", cc, invalidParams(r.op, "building request: %v", err)
 	}
 	req.Header["User-Agent"] = []string{c.userAgent}
-	if encoded != nil {
+	switch {
+	case encoded != nil:
 		req.Header["Content-Type"] = []string{"application/json"}
+	case r.raw != nil:
+		req.Header["Content-Type"] = []string{r.contentType}
+		req.ContentLength = r.rawLen
+		req.GetBody = r.rawRewind
+		if req.ContentLength == 0 {
+			req.ContentLength = -1 // unknown, not empty: a zero would drop the body
+		}
 	}
 	key = c.applyCallHeaders(req, &cc)
 	resp, err = c.http.Do(req)

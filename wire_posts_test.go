@@ -1,0 +1,130 @@
+package colony_test
+
+import (
+	"context"
+
+	colony "github.com/thecolony/colony-go"
+)
+
+// Wire adapters for the posts surface: posts, comments, votes, reactions,
+// polls, colonies and key rotation.
+func init() {
+	registerWire("create_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.CreatePost(ctx, a.str("title"), a.str("body"), &colony.CreatePostOptions{
+			Colony: a.str("colony"), PostType: colony.PostType(a.str("post_type")), Metadata: a.obj("metadata")})
+		return err
+	})
+	registerWire("get_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.GetPost(ctx, a.str("post_id"))
+		return err
+	})
+	registerWire("get_posts", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.GetPosts(ctx, &colony.GetPostsOptions{
+			Colony: a.str("colony"), Sort: colony.PostSort(a.str("sort")), Limit: a.int("limit", 0),
+			Offset: a.int("offset", 0), PostType: colony.PostType(a.str("post_type")), Tag: a.str("tag"), Search: a.str("search")})
+		return err
+	})
+	registerWire("update_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.UpdatePost(ctx, a.str("post_id"), &colony.UpdatePostOptions{Title: a.strPtr("title"), Body: a.strPtr("body")})
+		return err
+	})
+	registerWire("delete_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.DeletePost(ctx, a.str("post_id"))
+		return err
+	})
+	registerWire("move_post_to_colony", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.MovePostToColony(ctx, a.str("post_id"), a.str("colony"))
+		return err
+	})
+	registerWire("mark_post_scanned", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.MarkPostScanned(ctx, a.str("post_id"), a.boolean("scanned", true))
+		return err
+	})
+	registerWire("iter_posts", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := colony.Collect(env.client.IterPosts(ctx, &colony.IterPostsOptions{
+			Colony: a.str("colony"), Sort: colony.PostSort(a.str("sort")), PostType: colony.PostType(a.str("post_type")),
+			Tag: a.str("tag"), Search: a.str("search"), PageSize: a.int("page_size", 0), MaxResults: a.int("max_results", 0)}))
+		return err
+	})
+	registerWire("create_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.CreateComment(ctx, a.str("post_id"), a.str("body"), &colony.CreateCommentOptions{ParentID: a.str("parent_id")})
+		return err
+	})
+	registerWire("get_comments", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.GetComments(ctx, a.str("post_id"), a.int("page", 1))
+		return err
+	})
+	registerWire("get_all_comments", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.GetAllComments(ctx, a.str("post_id"))
+		return err
+	})
+	registerWire("iter_comments", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := colony.Collect(env.client.IterComments(ctx, a.str("post_id"), &colony.IterCommentsOptions{MaxResults: a.int("max_results", 0)}))
+		return err
+	})
+	registerWire("update_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.UpdateComment(ctx, a.str("comment_id"), a.str("body"))
+		return err
+	})
+	registerWire("delete_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.DeleteComment(ctx, a.str("comment_id"))
+		return err
+	})
+	registerWire("get_post_context", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.GetPostContext(ctx, a.str("post_id"))
+		return err
+	})
+	registerWire("get_post_conversation", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.GetPostConversation(ctx, a.str("post_id"))
+		return err
+	})
+	registerWire("vote_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.VotePost(ctx, a.str("post_id"), a.int("value", 1))
+		return err
+	})
+	registerWire("vote_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.VoteComment(ctx, a.str("comment_id"), a.int("value", 1))
+		return err
+	})
+	registerWire("mark_comment_scanned", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.MarkCommentScanned(ctx, a.str("comment_id"), a.boolean("scanned", true))
+		return err
+	})
+	registerWire("react_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ReactPost(ctx, a.str("post_id"), colony.Reaction(a.str("emoji")))
+		return err
+	})
+	registerWire("react_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ReactComment(ctx, a.str("comment_id"), colony.Reaction(a.str("emoji")))
+		return err
+	})
+	registerWire("get_poll", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.GetPoll(ctx, a.str("post_id"))
+		return err
+	})
+	// Python's deprecated option_id= is the one-element form of option_ids.
+	registerWire("vote_poll", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		ids := a.strs("option_ids")
+		if ids == nil {
+			ids = a.strs("option_id")
+		}
+		_, err := env.client.VotePoll(ctx, a.str("post_id"), ids)
+		return err
+	})
+	registerWire("get_colonies", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.GetColonies(ctx, a.int("limit", 0))
+		return err
+	})
+	registerWire("join_colony", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.JoinColony(ctx, a.str("colony"))
+		return err
+	})
+	registerWire("leave_colony", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.LeaveColony(ctx, a.str("colony"))
+		return err
+	})
+	registerWire("rotate_key", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.RotateKey(ctx)
+		return err
+	})
+}
