@@ -87,7 +87,7 @@ var sentinelOf = map[string]error{
 // like the JS SDK instead of printing "None".
 var goMessageFor = map[string]string{
 	`{"detail":[{"loc":["body","title"],"msg":"field required","type":"value_error.missing"}]}`: "Colony API error (GET /x): body.title: field required (validation failed — check field requirements)",
-	`{"detail":{"message":null,"code":"X"}}`: "Colony API error (GET /x): HTTP Error 400: Reason (bad request — check the payload format)",
+	`{"detail":{"message":null,"code":"X"}}`:                                                    "Colony API error (GET /x): HTTP Error 400: Reason (bad request — check the payload format)",
 }
 
 func TestErrorBodyVectors(t *testing.T) {
