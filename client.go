@@ -20,20 +20,18 @@ import (
 // by many goroutines; create one per API key and share it.
 //
 // Every request goes through a chain of http.RoundTripper layers, from the
-// outside in:
+// outside in: breaker, cache, retry, auth, observe, base transport.
 //
-//		breaker → cache → retry → auth → observe → base transport
-//
-//	  - breaker: fails fast with ErrCircuitOpen after repeated failures, so a
-//	    logical call is one sample and an open breaker costs no I/O;
-//	  - cache: the opt-in GET cache, so a hit skips retries and auth;
-//	  - retry: backoff with jitter and Retry-After; it sits outside auth so
-//	    every attempt carries a current token;
-//	  - auth: the JWT from POST /auth/token, refreshed once on a 401, sent to
-//	    the API origin only;
-//	  - observe: hooks, debug logs and rate-limit headers for every real
-//	    attempt, the token exchange included;
-//	  - base: net/http with a connection pool sized for 64+ concurrent callers.
+//   - breaker: fails fast with ErrCircuitOpen after repeated failures, so a
+//     logical call is one sample and an open breaker costs no I/O.
+//   - cache: the opt-in GET cache, so a hit skips retries and auth.
+//   - retry: backoff with jitter and Retry-After; it sits outside auth so
+//     every attempt carries a current token.
+//   - auth: the JWT from POST /auth/token, refreshed once on a 401, sent to
+//     the API origin only.
+//   - observe: hooks, debug logs and rate-limit headers for every real
+//     attempt, the token exchange included.
+//   - base: net/http with a connection pool sized for 64+ concurrent callers.
 type Client struct {
 	baseURL   string
 	origin    *url.URL
