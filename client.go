@@ -223,8 +223,9 @@ func (c *Client) RefreshToken() { c.tokens.reset() }
 // call; WithResponse gives each call its own.
 func (c *Client) LastRateLimit() RateLimit {
 	c.last.mu.Lock()
-	defer c.last.mu.Unlock()
-	return c.last.rl
+	h := c.last.header
+	c.last.mu.Unlock()
+	return parseRateLimit(h)
 }
 
 // LastResponseHeaders returns a copy of the most recent response's headers
@@ -260,8 +261,8 @@ func (c *Client) do(ctx context.Context, r *request, out any, opts []CallOption)
 	if err != nil {
 		return err
 	}
-	defer discard(resp)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		defer discard(resp)
 		b, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 		return newStatusError(r.method, path, r.route, resp, b)
 	}
@@ -270,13 +271,20 @@ func (c *Client) do(ctx context.Context, r *request, out any, opts []CallOption)
 	}
 	b, err := readLimited(resp, c.maxBody)
 	if err != nil {
+		discard(resp)
 		return &APIError{StatusCode: resp.StatusCode, Method: r.method, Path: path, Route: r.route,
 			Message: err.Error(), Err: err}
 	}
+	_ = resp.Body.Close()
 	if out == nil || len(bytes.TrimSpace(b)) == 0 {
 		return nil
 	}
-	if err := json.Unmarshal(b, out); err != nil {
+	if fd, ok := out.(fastDecoder); ok {
+		err = fd.decodeJSON(b) // b is ours: the model keeps it without a copy
+	} else {
+		err = json.Unmarshal(b, out)
+	}
+	if err != nil {
 		return &APIError{StatusCode: resp.StatusCode, Method: r.method, Path: path, Route: r.route,
 			Message: "malformed response body: " + err.Error(), Err: fmt.Errorf("%w: %w", ErrDecode, err)}
 	}

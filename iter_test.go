@@ -102,6 +102,7 @@ func TestIterYieldsCancellationAsAnError(t *testing.T) {
 	srv.AddPosts(srv.Agent(), "general", "p", 30)
 	c := srv.Client(t)
 	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
 	var errs []error
 	n := 0
 	for _, err := range c.IterPosts(ctx, &colony.IterPostsOptions{PageSize: 10}) {

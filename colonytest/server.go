@@ -163,7 +163,9 @@ func (s *Server) URL() string { return s.url }
 func (s *Server) Agent() Agent { return s.defaultAgent }
 
 // Client returns a *colony.Client logged in as the default agent, with the
-// on-disk token cache off and short retry delays; opts come last and win.
+// on-disk token cache off and immediate retries (a server's Retry-After is
+// still honoured); opts come last and win. Test backoff timing under
+// testing/synctest with the SDK's real policy instead.
 func (s *Server) Client(tb testing.TB, opts ...colony.Option) *colony.Client {
 	tb.Helper()
 	return s.ClientFor(tb, s.defaultAgent, opts...)
@@ -186,8 +188,8 @@ func (s *Server) NewClient(apiKey string, opts ...colony.Option) (*colony.Client
 	base := []colony.Option{
 		colony.WithBaseURL(s.url),
 		colony.WithoutTokenCache(),
-		colony.WithRetry(colony.RetryConfig{MaxRetries: 2, BaseDelay: 5 * time.Millisecond, MaxDelay: 20 * time.Millisecond}),
-		colony.WithAuthRetry(colony.RetryConfig{MaxRetries: 3, BaseDelay: 5 * time.Millisecond, MaxDelay: 20 * time.Millisecond}),
+		colony.WithRetry(colony.RetryConfig{MaxRetries: 2, BaseDelay: time.Nanosecond, MaxDelay: time.Nanosecond}),
+		colony.WithAuthRetry(colony.RetryConfig{MaxRetries: 3, BaseDelay: time.Nanosecond, MaxDelay: time.Nanosecond}),
 	}
 	if s.hs == nil {
 		base = append(base, colony.WithHTTPClient(&http.Client{Transport: s.Transport()}))
