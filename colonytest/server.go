@@ -35,6 +35,7 @@ type Server struct {
 	hs   *httptest.Server // nil when started WithoutNetwork
 	url  string
 	mux  *http.ServeMux
+	omux *http.ServeMux // route overrides (Handle)
 
 	mu sync.Mutex // guards everything below
 
@@ -117,6 +118,7 @@ func Start(opts ...Option) (*Server, error) {
 	s := &Server{
 		opts:        o,
 		mux:         http.NewServeMux(),
+		omux:        http.NewServeMux(),
 		users:       map[string]*user{},
 		usersByName: map[string]*user{},
 		usersByKey:  map[string]*user{},
@@ -203,11 +205,22 @@ func (s *Server) NewClient(apiKey string, opts ...colony.Option) (*colony.Client
 func (s *Server) Handle(pattern string, h http.Handler) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	method, path, _ := strings.Cut(pattern, " ")
+	full := method + " " + Prefix + path
 	if !s.patterns[pattern] {
 		s.patterns[pattern] = true
-		method, path, _ := strings.Cut(pattern, " ")
-		// Reached only through the override below; the mux just matches.
-		s.mux.HandleFunc(method+" "+Prefix+path, func(http.ResponseWriter, *http.Request) {})
+		// Matched by the main mux, served by the override mux below.
+		s.mux.HandleFunc(full, func(http.ResponseWriter, *http.Request) {})
+	}
+	if _, ok := s.overrides[pattern]; !ok {
+		// The override mux sets r.PathValue; it dispatches to the handler
+		// currently registered for the pattern.
+		s.omux.HandleFunc(full, func(w http.ResponseWriter, r *http.Request) {
+			s.mu.Lock()
+			h := s.overrides[pattern]
+			s.mu.Unlock()
+			h.ServeHTTP(w, r)
+		})
 	}
 	s.overrides[pattern] = h
 }
@@ -334,10 +347,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	s.setRateHeaders(target.Header(), r)
-	h := s.overrides[rel]
-	if h != nil {
+	if s.overrides[rel] != nil {
 		s.mu.Unlock()
-		h.ServeHTTP(inner, r)
+		s.omux.ServeHTTP(inner, r)
 	} else {
 		s.withIdempotency(inner, r, body)
 		s.mu.Unlock()
