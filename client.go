@@ -276,10 +276,20 @@ func (c *Client) do(ctx context.Context, r *request, out any, opts []CallOption)
 			Message: err.Error(), Err: err}
 	}
 	_ = resp.Body.Close()
-	if out == nil || len(bytes.TrimSpace(b)) == 0 {
+	if out == nil {
 		return nil
 	}
-	if fd, ok := out.(fastDecoder); ok {
+	fd, entity := out.(fastDecoder)
+	if len(bytes.TrimSpace(b)) == 0 {
+		if entity && resp.StatusCode != http.StatusNoContent {
+			// A post, user, message or page cannot be empty: a broken
+			// server, not an empty result.
+			return &APIError{StatusCode: resp.StatusCode, Method: r.method, Path: path, Route: r.route,
+				Message: "malformed response body: empty", Err: fmt.Errorf("%w: empty body", ErrDecode)}
+		}
+		return nil
+	}
+	if entity {
 		err = fd.decodeJSON(b) // b is ours: the model keeps it without a copy
 	} else {
 		err = json.Unmarshal(b, out)
