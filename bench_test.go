@@ -1,10 +1,18 @@
 package colony_test
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -120,7 +128,7 @@ type rawPost struct {
 // rawHTTPClient is the baseline's client: the same pool settings as the SDK.
 func rawHTTPClient() *http.Client {
 	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.MaxIdleConns, t.MaxIdleConnsPerHost = 256, 128
+	t.MaxIdleConns, t.MaxIdleConnsPerHost, t.MaxConnsPerHost = 256, 64, 64
 	return &http.Client{Transport: t}
 }
 
@@ -176,5 +184,176 @@ func BenchmarkGetPost(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	})
+}
+
+func BenchmarkCreatePost(b *testing.B) {
+	srv := benchServer(b)
+	type createBody struct {
+		Title    string `json:"title"`
+		Body     string `json:"body"`
+		ColonyID string `json:"colony_id"`
+		PostType string `json:"post_type"`
+		Client   string `json:"client"`
+	}
+	b.Run("baseline", func(b *testing.B) {
+		hc := rawHTTPClient()
+		url := srv.URL + "/api/v1/posts"
+		b.ReportAllocs()
+		for b.Loop() {
+			body, _ := json.Marshal(createBody{"Hello", "World", "2e549d01-99f2-459f-8924-48b2690b2170", "discussion", "raw"})
+			req, _ := http.NewRequestWithContext(b.Context(), http.MethodPost, url, bytes.NewReader(body))
+			req.Header.Set("Authorization", "Bearer bench-token")
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("Idempotency-Key", colony.GenerateIdempotencyKey())
+			resp, err := hc.Do(req)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var p rawPost
+			err = json.NewDecoder(resp.Body).Decode(&p)
+			resp.Body.Close()
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("client", func(b *testing.B) {
+		c := benchClient(b, srv)
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := c.CreatePost(b.Context(), "Hello", "World", nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// pageServer serves GET /posts as total small posts, limit/offset paged,
+// with has_more; the page bodies are built on the fly.
+func pageServer(tb testing.TB, total int) *httptest.Server {
+	tb.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if r.URL.Path == "/api/v1/auth/token" {
+			_, _ = w.Write([]byte(`{"access_token":"bench-token","expires_in":86400}`))
+			return
+		}
+		q := r.URL.Query()
+		limit, _ := strconv.Atoi(q.Get("limit"))
+		offset, _ := strconv.Atoi(q.Get("offset"))
+		var buf bytes.Buffer
+		buf.WriteString(`{"items":[`)
+		end := min(offset+limit, total)
+		for i := offset; i < end; i++ {
+			if i > offset {
+				buf.WriteByte(',')
+			}
+			fmt.Fprintf(&buf, `{"id":"post-%d","title":"Post %d","body":"body","author":{"id":"u1","username":"alice"},"score":%d,"created_at":"2026-11-28T10:00:00Z"}`, i, i, i%7)
+		}
+		fmt.Fprintf(&buf, `],"total":%d,"has_more":%t}`, total, end < total)
+		_, _ = w.Write(buf.Bytes())
+	}))
+	tb.Cleanup(srv.Close)
+	return srv
+}
+
+func BenchmarkIterPosts10k(b *testing.B) {
+	const total = 10000
+	srv := pageServer(b, total)
+	b.Run("baseline", func(b *testing.B) {
+		hc := rawHTTPClient()
+		b.ReportAllocs()
+		for b.Loop() {
+			n := 0
+			for offset := 0; ; offset += 100 {
+				req, _ := http.NewRequestWithContext(b.Context(), http.MethodGet,
+					srv.URL+"/api/v1/posts?sort=new&limit=100&offset="+strconv.Itoa(offset), nil)
+				req.Header.Set("Authorization", "Bearer bench-token")
+				resp, err := hc.Do(req)
+				if err != nil {
+					b.Fatal(err)
+				}
+				var page struct {
+					Items   []rawPost `json:"items"`
+					HasMore bool      `json:"has_more"`
+				}
+				err = json.NewDecoder(resp.Body).Decode(&page)
+				resp.Body.Close()
+				if err != nil {
+					b.Fatal(err)
+				}
+				n += len(page.Items)
+				if !page.HasMore {
+					break
+				}
+			}
+			if n != total {
+				b.Fatal(n)
+			}
+		}
+	})
+	b.Run("client", func(b *testing.B) {
+		c := benchClient(b, srv)
+		b.ReportAllocs()
+		for b.Loop() {
+			n := 0
+			for _, err := range c.IterPosts(b.Context(), &colony.IterPostsOptions{PageSize: 100}) {
+				if err != nil {
+					b.Fatal(err)
+				}
+				n++
+			}
+			if n != total {
+				b.Fatal(n)
+			}
+		}
+	})
+}
+
+// BenchmarkGetPostParallel64 runs GetPost from 64 goroutines sharing one
+// client, and reports the TCP connections the server saw opened during the
+// run (after a warm-up call).
+func BenchmarkGetPostParallel64(b *testing.B) {
+	run := func(b *testing.B, get func(b *testing.B, url string)) {
+		var conns atomic.Int64
+		srv := benchServer(b)
+		srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+			if s == http.StateNew {
+				conns.Add(1)
+			}
+		}
+		url := srv.URL + "/api/v1/posts/" + benchPostID
+		get(b, url) // warm up: the token and one connection
+		conns.Store(0)
+		b.SetParallelism(max(64/runtime.GOMAXPROCS(0), 1))
+		b.ReportAllocs()
+		b.ResetTimer()
+		b.RunParallel(func(pb *testing.PB) {
+			for pb.Next() {
+				get(b, url)
+			}
+		})
+		b.ReportMetric(float64(conns.Load()), "conns")
+	}
+	b.Run("baseline", func(b *testing.B) {
+		hc := rawHTTPClient()
+		run(b, func(b *testing.B, url string) { rawGetPost(b, hc, url) })
+	})
+	b.Run("client", func(b *testing.B) {
+		var c *colony.Client
+		var once sync.Once
+		run(b, func(b *testing.B, url string) {
+			once.Do(func() {
+				var err error
+				c, err = colony.NewClient("col_bench", colony.WithBaseURL(strings.TrimSuffix(url, "/posts/"+benchPostID)), colony.WithoutTokenCache())
+				if err != nil {
+					b.Fatal(err)
+				}
+			})
+			if _, err := c.GetPost(context.Background(), benchPostID); err != nil {
+				b.Fatal(err)
+			}
+		})
 	})
 }

@@ -31,7 +31,7 @@ import (
 //     the API origin only.
 //   - observe: hooks, debug logs and rate-limit headers for every real
 //     attempt, the token exchange included.
-//   - base: net/http with a connection pool sized for 64+ concurrent callers.
+//   - base: net/http with a pool of up to 64 connections, all kept for reuse.
 type Client struct {
 	baseURL   string
 	origin    *url.URL
@@ -138,12 +138,21 @@ func NewClient(apiKey string, opts ...Option) (*Client, error) {
 // re-posted to another URL.
 func noRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
-// newPooledTransport is http.DefaultTransport with a pool that keeps enough
-// idle connections for 64+ concurrent callers (the default keeps 2 per host).
+// DefaultMaxConnsPerHost is the connection pool size of the client's
+// default transport: up to 64 concurrent requests to the API each get
+// their own connection, all kept for reuse (http.DefaultTransport keeps only
+// 2 idle per host, so bursts would keep re-dialling), and a burst never
+// dials more than that. Pass WithHTTPClient with your own transport to
+// change it.
+const DefaultMaxConnsPerHost = 64
+
+// newPooledTransport is http.DefaultTransport with a pool sized by
+// DefaultMaxConnsPerHost.
 func newPooledTransport() *http.Transport {
 	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.MaxIdleConns = 256
-	t.MaxIdleConnsPerHost = 128
+	t.MaxIdleConns = 4 * DefaultMaxConnsPerHost
+	t.MaxIdleConnsPerHost = DefaultMaxConnsPerHost
+	t.MaxConnsPerHost = DefaultMaxConnsPerHost
 	return t
 }
 

@@ -271,3 +271,38 @@ func TestIterPostsHeapStaysFlat(t *testing.T) {
 		n, before>>10, peak>>10, growth>>10)
 	assert.Less(t, growth, int64(4<<20), "heap growth while iterating must stay under 4 MiB")
 }
+
+// TestIterPostsHeapConstantInN: the heap the iterator needs does not grow
+// with the number of posts walked (10,000 versus 100,000).
+func TestIterPostsHeapConstantInN(t *testing.T) {
+	if testing.Short() {
+		t.Skip("walks 110,000 posts")
+	}
+	growth := func(total int) int64 {
+		srv := pageServer(t, total)
+		c, err := colony.NewClient("col_x", colony.WithBaseURL(srv.URL+"/api/v1"), colony.WithoutTokenCache())
+		require.NoError(t, err)
+		defer c.CloseIdleConnections()
+		heap := func() uint64 {
+			runtime.GC()
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			return ms.HeapAlloc
+		}
+		before := heap()
+		var peak uint64
+		n := 0
+		for _, err := range c.IterPosts(t.Context(), &colony.IterPostsOptions{PageSize: 100}) {
+			require.NoError(t, err)
+			if n++; n%(total/4) == 0 {
+				peak = max(peak, heap())
+			}
+		}
+		require.Equal(t, total, n)
+		return int64(peak) - int64(before)
+	}
+	small, large := growth(10000), growth(100000)
+	t.Logf("heap growth while iterating: 10,000 posts %d KiB, 100,000 posts %d KiB", small>>10, large>>10)
+	assert.Less(t, small, int64(4<<20))
+	assert.Less(t, large, int64(4<<20))
+}
