@@ -24,6 +24,8 @@ import (
 //
 //	breaker → cache → retry → auth → observe → base transport
 //
+// Each layer in turn:
+//
 //   - breaker: fails fast with ErrCircuitOpen after repeated failures, so a
 //     logical call is one sample and an open breaker costs no I/O;
 //   - cache: the opt-in GET cache, so a hit skips retries and auth;
@@ -245,8 +247,8 @@ type request struct {
 	params []string // values for the placeholders, in order
 	// rawRoute marks route as a path the caller already escaped (Raw).
 	rawRoute bool
-	query  string   // encoded query string, without '?'
-	body   any      // JSON body; nil sends none
+	query    string // encoded query string, without '?'
+	body     any    // JSON body; nil sends none
 	// raw is a non-JSON body (multipart uploads), sent with contentType.
 	// With rawRewind set the body can be replayed on a retry or a 401;
 	// without it the request is attempted once.
