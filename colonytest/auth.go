@@ -166,7 +166,9 @@ func (s *Server) withIdempotency(w http.ResponseWriter, r *http.Request, body []
 	if buf.status == 0 {
 		buf.status = http.StatusOK
 	}
-	if buf.status < 500 {
+	// A 401 is not stored: the request was never authenticated, so the
+	// client's replay with a fresh token must be applied, not answered 401.
+	if buf.status < 500 && buf.status != http.StatusUnauthorized {
 		s.idem[id] = &idemRecord{hash: hash, status: buf.status, header: buf.h.Clone(), body: bytes.Clone(buf.body.Bytes())}
 	}
 	for k, v := range buf.h {
