@@ -233,15 +233,14 @@ func TestAttachmentDownloads(t *testing.T) {
 	serveBytes := func(n int, chunked bool) http.HandlerFunc {
 		return func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "image/png")
-			if !chunked {
+			if chunked {
+				w.(http.Flusher).Flush() // headers out without a length: chunked
+			} else {
 				w.Header().Set("Content-Length", strconv.Itoa(n))
 			}
 			chunk := bytes.Repeat([]byte{0xAB}, 64<<10)
 			for left := n; left > 0; left -= len(chunk) {
 				_, _ = w.Write(chunk[:min(left, len(chunk))])
-				if chunked {
-					w.(http.Flusher).Flush()
-				}
 			}
 		}
 	}
