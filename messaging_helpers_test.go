@@ -86,3 +86,11 @@ func assertAPIError(t *testing.T, err error, sentinel error, status int, code st
 		assert.Equal(t, code, apiErr.Code)
 	}
 }
+
+// lastRequest returns the latest request the server received on pattern.
+func lastRequest(t *testing.T, srv *colonytest.Server, pattern string) colonytest.Request {
+	t.Helper()
+	reqs := srv.RequestsTo(pattern)
+	require.NotEmpty(t, reqs, "no request to %s", pattern)
+	return reqs[len(reqs)-1]
+}
