@@ -209,16 +209,13 @@ func (s *Server) handleMessageEdits(w http.ResponseWriter, r *http.Request, u *u
 }
 
 // handleDeleteMessage turns a message into a tombstone; its reactions,
-// reads and edit history stay.
+// reads and earlier versions stay, the deleted body does not.
 func (s *Server) handleDeleteMessage(w http.ResponseWriter, r *http.Request, u *user) {
 	m, ok := s.ownMessage(w, r, u, "delete")
 	if !ok {
 		return
 	}
-	if !m.deleted {
-		m.versions = append(m.versions, msgVersion{body: m.body, at: m.bodyAt()})
-		m.body, m.deleted, m.editedAt = deletedBody, true, s.now()
-	}
+	m.body, m.deleted = deletedBody, true
 	writeJSON(w, http.StatusOK, map[string]any{"deleted": true, "message_id": m.ID})
 }
 
