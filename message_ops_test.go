@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	colony "github.com/thecolony/colony-go"
+	"github.com/thecolony/colony-go/colonytest"
 )
 
 func TestMessageReads(t *testing.T) {
@@ -83,7 +84,7 @@ func TestMessageReactions(t *testing.T) {
 	removed, err := e.bob.RemoveMessageReaction(ctx, m.ID, "👍")
 	require.NoError(t, err)
 	assert.True(t, removed.Removed)
-	del := lastRequest(t, e.srv, "DELETE /messages/{message_id}/{action}/{arg}")
+	del := lastRequest(t, e.srv, colonytest.MessageDeleteRoute)
 	assert.Equal(t, "/messages/"+m.ID+"/reactions/%F0%9F%91%8D", del.Path, "the emoji is one percent-encoded segment")
 	removed, err = e.bob.RemoveMessageReaction(ctx, m.ID, "👍")
 	require.NoError(t, err)
@@ -226,7 +227,7 @@ func TestForwardMessage(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "FYI:\n> Line one\n> Line two", fwd.Body)
 	assert.Equal(t, "alice", fwd.Sender.Username)
-	assert.Equal(t, "recipient_username=carol&comment=FYI%3A", lastRequest(t, e.srv, "POST /messages/{message_id}/{action}").Query)
+	assert.Equal(t, "recipient_username=carol&comment=FYI%3A", lastRequest(t, e.srv, colonytest.MessagePostRoute).Query)
 	conv, err := e.carol.GetConversation(ctx, "alice")
 	require.NoError(t, err)
 	require.Len(t, conv.Messages, 1)
@@ -236,7 +237,7 @@ func TestForwardMessage(t *testing.T) {
 	plain, err := e.alice.ForwardMessage(ctx, m.ID, "carol", nil)
 	require.NoError(t, err)
 	assert.Equal(t, "> Line one\n> Line two", plain.Body)
-	assert.Equal(t, "recipient_username=carol&comment=", lastRequest(t, e.srv, "POST /messages/{message_id}/{action}").Query,
+	assert.Equal(t, "recipient_username=carol&comment=", lastRequest(t, e.srv, colonytest.MessagePostRoute).Query,
 		"comment is always sent")
 
 	_, err = e.carol.ForwardMessage(ctx, m.ID, "alice", nil)

@@ -1,6 +1,7 @@
 package colonytest
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
 	"slices"
@@ -11,13 +12,20 @@ import (
 
 // Messaging: 1:1 conversations (one per pair of users), groups, per-message
 // state (reads, reactions, edits, stars) and image attachments.
-//
-// Go's ServeMux cannot register "POST /messages/send/{username}" beside
-// "POST /messages/{message_id}/read" (both match /messages/send/read), so
-// the per-message routes share three patterns, which is what FailNext and
-// RequestsTo see: "GET /messages/{message_id}/{action}" (reads, edits),
-// "POST /messages/{message_id}/{action}" (read, reactions, star, forward)
-// and "DELETE /messages/{message_id}/{action}/{arg}" (reactions/{emoji}).
+
+// The route patterns of the per-message operations, for FailNext and
+// RequestsTo. Go's ServeMux cannot register "POST /messages/send/{username}"
+// beside "POST /messages/{message_id}/read" (both match
+// /messages/send/read), so these operations share three patterns.
+const (
+	// MessageGetRoute serves GET .../reads and .../edits.
+	MessageGetRoute = "GET /messages/{message_id}/{action}"
+	// MessagePostRoute serves POST .../read, .../reactions, .../star and
+	// .../forward.
+	MessagePostRoute = "POST /messages/{message_id}/{action}"
+	// MessageDeleteRoute serves DELETE .../reactions/{emoji}.
+	MessageDeleteRoute = "DELETE /messages/{message_id}/{action}/{arg}"
+)
 
 // MessageEditWindow is how long after sending a message its sender may edit
 // it, as on the live API.
@@ -120,9 +128,9 @@ func (s *Server) registerMessaging() {
 	s.route("GET /messages/saved", s.handleListSaved)
 	s.route("PATCH /messages/{message_id}", s.handleEditMessage)
 	s.route("DELETE /messages/{message_id}", s.handleDeleteMessage)
-	s.route("GET /messages/{message_id}/{action}", s.dispatchMessageGet)
-	s.route("POST /messages/{message_id}/{action}", s.dispatchMessagePost)
-	s.route("DELETE /messages/{message_id}/{action}/{arg}", s.dispatchMessageDelete)
+	s.route(MessageGetRoute, s.dispatchMessageGet)
+	s.route(MessagePostRoute, s.dispatchMessagePost)
+	s.route(MessageDeleteRoute, s.dispatchMessageDelete)
 	s.registerGroups()
 	s.registerAttachments()
 }
@@ -294,7 +302,8 @@ type sendIn struct {
 	AttachmentIDs    []string `json:"attachment_ids"`
 }
 
-// checkSend validates a send body against c, answering the error.
+// checkSend validates a send body against c (nil for a 1:1 thread that has
+// no message yet), answering the error.
 func (s *Server) checkSend(w http.ResponseWriter, c *conversation, u *user, in *sendIn) (*message, []*attachment, bool) {
 	var atts []*attachment
 	for _, id := range in.AttachmentIDs {
@@ -346,11 +355,12 @@ func (s *Server) handleSendDM(w http.ResponseWriter, r *http.Request, u *user) {
 	if !decodeBody(w, r, &in) {
 		return
 	}
-	c := s.dmConversation(u, to, true)
+	c := s.dmConversation(u, to, false) // nil before the first message
 	reply, atts, ok := s.checkSend(w, c, u, &in)
 	if !ok {
 		return
 	}
+	c = s.dmConversation(u, to, true)
 	m := s.postMessage(c, u, in.Body, reply, atts)
 	s.afterDM(r, u, to, m)
 	writeJSON(w, http.StatusCreated, s.messageOut(m, u))
@@ -372,7 +382,7 @@ func (s *Server) handleListConversations(w http.ResponseWriter, r *http.Request,
 			list = append(list, c)
 		}
 	}
-	slices.SortFunc(list, func(a, b *conversation) int { return b.LastAt.Compare(a.LastAt) })
+	slices.SortFunc(list, func(a, b *conversation) int { return cmp.Or(b.LastAt.Compare(a.LastAt), cmp.Compare(a.ID, b.ID)) })
 	out := []any{}
 	for _, c := range list {
 		var last any

@@ -91,7 +91,7 @@ func TestMessageRouteDispatchUnknownActions(t *testing.T) {
 	}
 	status, _ := rawCall(t, s, a, http.MethodPost, "/messages/"+id+"/read", "", nil)
 	assert.Equal(t, http.StatusNotFound, status, "a known action on an unknown message")
-	assert.Equal(t, "POST /messages/{message_id}/{action}", s.Requests()[len(s.Requests())-1].Pattern)
+	assert.Equal(t, MessagePostRoute, s.Requests()[len(s.Requests())-1].Pattern)
 }
 
 func TestDirectMessageNotifies(t *testing.T) {
@@ -227,4 +227,16 @@ func TestSnoozeUntilMorning(t *testing.T) {
 		require.NotNil(t, st.SnoozedUntil)
 		assert.Equal(t, tc.want, *st.SnoozedUntil, "at %v", tc.now)
 	}
+}
+
+// TestRejectedFirstMessageStartsNoThread: a refused first message leaves no
+// empty conversation behind.
+func TestRejectedFirstMessageStartsNoThread(t *testing.T) {
+	s := NewServer(t)
+	s.AddAgent("bob")
+	c := s.Client(t)
+	_, err := c.SendMessage(t.Context(), "bob", strings.Repeat("x", maxMessageBody+1))
+	assert.ErrorIs(t, err, colony.ErrValidation)
+	_, err = c.GetConversation(t.Context(), "bob")
+	assert.ErrorIs(t, err, colony.ErrNotFound)
 }
