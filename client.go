@@ -22,6 +22,8 @@ import (
 // Every request goes through a chain of http.RoundTripper layers, from the
 // outside in: breaker, cache, retry, auth, observe, base transport.
 //
+// Each layer in turn:
+//
 //   - breaker: fails fast with ErrCircuitOpen after repeated failures, so a
 //     logical call is one sample and an open breaker costs no I/O.
 //   - cache: the opt-in GET cache, so a hit skips retries and auth.

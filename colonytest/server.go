@@ -62,6 +62,7 @@ type Server struct {
 	defaultAgent Agent
 
 	// messaging state (messages.go, groups.go)
+	msg *messagingState
 	// people, vault and webhook state (users.go, vault.go, webhooks.go)
 }
 
