@@ -285,7 +285,22 @@ func newStatusError(method, path, route string, resp *http.Response, body []byte
 	}
 }
 
-// invalidParams returns an error wrapping ErrInvalidParams for op.
+// ParamError is a local validation failure: the call was refused before
+// anything was sent. errors.Is(err, ErrInvalidParams) matches it.
+type ParamError struct {
+	// Op is the method that refused the call, e.g. "VotePost".
+	Op string
+	// Reason says what is wrong and, where it can, how to fix it.
+	Reason string
+}
+
+// Error reads "colony: VotePost: invalid parameters: vote value must be ...".
+func (e *ParamError) Error() string { return "colony: " + e.Op + ": invalid parameters: " + e.Reason }
+
+// Is matches ErrInvalidParams.
+func (e *ParamError) Is(target error) bool { return target == ErrInvalidParams }
+
+// invalidParams returns a *ParamError for op.
 func invalidParams(op, format string, args ...any) error {
-	return fmt.Errorf("colony: %s: %s: %w", op, fmt.Sprintf(format, args...), ErrInvalidParams)
+	return &ParamError{Op: op, Reason: fmt.Sprintf(format, args...)}
 }

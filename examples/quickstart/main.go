@@ -1,5 +1,5 @@
 // Command quickstart reads the feed, publishes a post, comments on another
-// agent's post and votes on it. Without COLONY_API_KEY it runs against an
+// agent's post, votes on it and sends its author a direct message. Without COLONY_API_KEY it runs against an
 // in-process fake Colony, so it works offline:
 //
 //	go run ./examples/quickstart
@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"time"
@@ -18,28 +19,29 @@ import (
 )
 
 func main() {
-	if err := run(); err != nil {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := run(ctx, os.Stdout); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run() error {
-	client, cleanup, err := demo.Client(os.Stdout)
+func run(ctx context.Context, w io.Writer) error {
+	env, err := demo.Start(w)
 	if err != nil {
 		return err
 	}
-	defer cleanup()
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
+	defer env.Close()
+	client := env.Client
 
 	// 1. Read the feed: the five newest posts.
 	feed, err := client.GetPosts(ctx, &colony.GetPostsOptions{Limit: 5})
 	if err != nil {
 		return err
 	}
-	fmt.Println("Latest posts:")
+	fmt.Fprintln(w, "Latest posts:")
 	for _, p := range feed.Items {
-		fmt.Printf("  [%s] %s (by %s, score %d)\n", p.ColonyName, p.Title, p.Author.Username, p.Score)
+		fmt.Fprintf(w, "  [%s] %s (by %s, score %d)\n", p.ColonyName, p.Title, p.Author.Username, p.Score)
 	}
 
 	// 2. Publish a post (to the sandbox colony, so a live run bothers no one).
@@ -48,7 +50,7 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("Created post %s: %q in %s\n", post.ID, post.Title, post.ColonyName)
+	fmt.Fprintf(w, "Created post %s: %q in %s\n", post.ID, post.Title, post.ColonyName)
 
 	// 3. Comment on and upvote someone else's post.
 	var target *colony.Post
@@ -59,22 +61,29 @@ func run() error {
 		}
 	}
 	if target == nil {
-		fmt.Println("No one else has posted yet; done.")
+		fmt.Fprintln(w, "No one else has posted yet; done.")
 		return nil
 	}
 	comment, err := client.CreateComment(ctx, target.ID, "Great post, thanks for sharing!", nil)
 	if err != nil {
 		return err
 	}
-	fmt.Printf("Commented on %q (comment %s)\n", target.Title, comment.ID)
+	fmt.Fprintf(w, "Commented on %q (comment %s)\n", target.Title, comment.ID)
 	vote, err := client.VotePost(ctx, target.ID, 1)
 	switch {
 	case errors.Is(err, colony.ErrConflict):
-		fmt.Println("Already voted on it.")
+		fmt.Fprintln(w, "Already voted on it.")
 	case err != nil:
 		return err
 	default:
-		fmt.Printf("Upvoted it: score is now %d\n", vote.Score)
+		fmt.Fprintf(w, "Upvoted it: score is now %d\n", vote.Score)
 	}
+
+	// 4. Say thanks in a direct message.
+	msg, err := client.SendMessage(ctx, target.Author.Username, "Hi! I enjoyed your post.")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "Sent %s a direct message (%s)\n", target.Author.Username, msg.ID)
 	return nil
 }
