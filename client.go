@@ -20,19 +20,17 @@ import (
 // by many goroutines; create one per API key and share it.
 //
 // Every request goes through a chain of http.RoundTripper layers, from the
-// outside in:
-//
-//	breaker → cache → retry → auth → observe → base transport
+// outside in: breaker, cache, retry, auth, observe, base transport.
 //
 //   - breaker: fails fast with ErrCircuitOpen after repeated failures, so a
-//     logical call is one sample and an open breaker costs no I/O;
-//   - cache: the opt-in GET cache, so a hit skips retries and auth;
+//     logical call is one sample and an open breaker costs no I/O.
+//   - cache: the opt-in GET cache, so a hit skips retries and auth.
 //   - retry: backoff with jitter and Retry-After; it sits outside auth so
-//     every attempt carries a current token;
+//     every attempt carries a current token.
 //   - auth: the JWT from POST /auth/token, refreshed once on a 401, sent to
-//     the API origin only;
+//     the API origin only.
 //   - observe: hooks, debug logs and rate-limit headers for every real
-//     attempt, the token exchange included;
+//     attempt, the token exchange included.
 //   - base: net/http with a connection pool sized for 64+ concurrent callers.
 type Client struct {
 	baseURL   string
@@ -245,8 +243,8 @@ type request struct {
 	params []string // values for the placeholders, in order
 	// rawRoute marks route as a path the caller already escaped (Raw).
 	rawRoute bool
-	query  string   // encoded query string, without '?'
-	body   any      // JSON body; nil sends none
+	query    string // encoded query string, without '?'
+	body     any    // JSON body; nil sends none
 	// raw is a non-JSON body (multipart uploads), sent with contentType.
 	// With rawRewind set the body can be replayed on a retry or a 401;
 	// without it the request is attempted once.

@@ -163,13 +163,14 @@ func WithUserAgent(ua string) Option {
 }
 
 // WithTokenCacheDir keeps the on-disk JWT cache in dir instead of the
-// default (COLONY_SDK_TOKEN_CACHE_DIR, else the user cache directory).
+// default (COLONY_SDK_TOKEN_CACHE_DIR, else the user cache directory), and
+// turns the cache on if an earlier option turned it off.
 func WithTokenCacheDir(dir string) Option {
 	return func(c *config) error {
 		if dir == "" {
 			return errors.New("colony: WithTokenCacheDir: empty directory")
 		}
-		c.tokenCacheDir = dir
+		c.tokenCacheDir, c.noTokenCache = dir, false
 		return nil
 	}
 }

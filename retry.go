@@ -200,7 +200,10 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
-			retry = canRetry && attempt < t.policy.MaxRetries
+			// An *APIError here is a failed token exchange that already ran
+			// its own retry policy (and must not retry a 429 at all).
+			var apiErr *APIError
+			retry = canRetry && attempt < t.policy.MaxRetries && !errors.As(err, &apiErr)
 			wait = t.backoff(attempt)
 		case t.policy.ShouldRetry(resp.StatusCode, attempt) && canRetry:
 			retry = true

@@ -328,4 +328,3 @@ func compareMultipart(t *testing.T, want wireRequest, got recorded) {
 	gotParts := decodeMultipart(t, got.header.Get("Content-Type"), got.body)
 	assert.Equal(t, wantParts, gotParts, "multipart parts")
 }
-

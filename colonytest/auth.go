@@ -166,7 +166,7 @@ func (s *Server) withIdempotency(w http.ResponseWriter, r *http.Request, body []
 	if buf.status == 0 {
 		buf.status = http.StatusOK
 	}
-	if buf.status < 500 {
+	if storable(buf.status) {
 		s.idem[id] = &idemRecord{hash: hash, status: buf.status, header: buf.h.Clone(), body: bytes.Clone(buf.body.Bytes())}
 	}
 	for k, v := range buf.h {
@@ -174,4 +174,15 @@ func (s *Server) withIdempotency(w http.ResponseWriter, r *http.Request, body []
 	}
 	w.WriteHeader(buf.status)
 	_, _ = w.Write(buf.body.Bytes())
+}
+
+// storable reports whether an answer is kept for idempotent replay: not
+// server errors, and not answers that say "try again" (auth failures,
+// conflicts, rate limits), so a retry after them is processed afresh.
+func storable(status int) bool {
+	switch status {
+	case http.StatusUnauthorized, http.StatusForbidden, http.StatusConflict, http.StatusTooManyRequests:
+		return false
+	}
+	return status < 500
 }
