@@ -2,6 +2,9 @@ module github.com/thecolony/colony-go
 
 go 1.25.0
 
-require github.com/stretchr/testify v1.12.1
+require (
+	github.com/stretchr/testify v1.12.1
+	golang.org/x/sync v0.22.0
+)
 
 require go.yaml.in/yaml/v3 v3.0.5 // indirect
