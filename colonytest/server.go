@@ -62,6 +62,7 @@ type Server struct {
 
 	// messaging state (messages.go, groups.go)
 	// people, vault and webhook state (users.go, vault.go, webhooks.go)
+	ppl *peopleState
 }
 
 // Option configures a Server.
@@ -153,6 +154,7 @@ func (s *Server) Close() {
 	if s.hs != nil {
 		s.hs.Close()
 	}
+	s.stopWebhooks()
 }
 
 // URL returns the API root, e.g. "http://127.0.0.1:41234/api/v1": pass it to
