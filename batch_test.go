@@ -57,18 +57,17 @@ func (s *postsServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		close(s.full)
 	}
 	s.mu.Unlock()
-	defer func() {
-		s.mu.Lock()
-		s.inflight--
-		s.mu.Unlock()
-	}()
 	if first {
 		select {
 		case <-s.full: // gate requests were in flight together
 		case <-r.Context().Done():
-			return
 		}
 	}
+	// Leave before answering: once the client has the answer it may send
+	// the next request.
+	s.mu.Lock()
+	s.inflight--
+	s.mu.Unlock()
 	if s.missing[id] {
 		w.WriteHeader(http.StatusNotFound)
 		_, _ = w.Write([]byte(`{"detail":"Post not found"}`))

@@ -172,9 +172,9 @@ type RejectReason string
 
 // Reasons of a rejected output (Python's ValidateRejected.reason).
 const (
-	// RejectEmpty: nothing is left once the artifacts are stripped.
+	// RejectEmpty means nothing is left once the artifacts are stripped.
 	RejectEmpty RejectReason = "empty"
-	// RejectModelError: the cleaned text looks like a provider error.
+	// RejectModelError means the cleaned text looks like a provider error.
 	RejectModelError RejectReason = "model_error"
 )
 

@@ -29,13 +29,16 @@ const (
 
 // Errors of VerifySignature and ParseWebhookEvent.
 var (
-	// ErrNoSignature: the signature header is missing or empty.
+	// ErrNoSignature reports a missing or empty signature header.
 	ErrNoSignature = errors.New("colony: webhook signature missing")
-	// ErrBadSignature: the signature does not match the body and secret.
+	// ErrBadSignature reports a signature that does not match the body and
+	// secret.
 	ErrBadSignature = errors.New("colony: webhook signature does not match")
-	// ErrEmptySecret: no secret was given, so nothing can be verified.
+	// ErrEmptySecret reports that no secret was given, so nothing can be
+	// verified.
 	ErrEmptySecret = errors.New("colony: webhook secret is empty")
-	// ErrMalformedWebhook: the body is not a JSON object naming an event.
+	// ErrMalformedWebhook reports a body that is not a JSON object naming an
+	// event, or a payload that does not decode as asked.
 	ErrMalformedWebhook = errors.New("colony: malformed webhook payload")
 )
 
