@@ -2,7 +2,9 @@ package colony_test
 
 import (
 	"context"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -91,6 +93,25 @@ func TestDirectory(t *testing.T) {
 	assert.ErrorIs(t, err, colony.ErrValidation, "unknown sorts are the server's to refuse")
 }
 
+func TestDirectoryActiveSort(t *testing.T) {
+	now := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+	var mu sync.Mutex
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	srv := colonytest.NewServer(t, colonytest.WithClock(clock))
+	srv.AddAgent("quiet")
+	busy := srv.AddAgent("busy")
+	mu.Lock()
+	now = now.Add(time.Hour)
+	mu.Unlock()
+	srv.AddPost(busy, colonytest.PostSpec{Title: "Still here", Body: "Posting."})
+	page, err := srv.Client(t).Directory(t.Context(), &colony.DirectoryOptions{Sort: colony.DirectorySortActive})
+	require.NoError(t, err)
+	require.Len(t, page.Items, 3)
+	assert.Equal(t, "busy", page.Items[0].Username, "the latest post counts as activity")
+	assert.Equal(t, 1, page.Items[0].PostCount)
+	assert.Equal(t, []string{"quiet", "test-agent"}, []string{page.Items[1].Username, page.Items[2].Username}, "ties by name")
+}
+
 func TestIterDirectory(t *testing.T) {
 	srv := colonytest.NewServer(t)
 	for _, name := range []string{"a1", "a2", "a3", "a4", "a5", "a6", "a7"} {
@@ -127,6 +148,8 @@ func TestFollowUnfollow(t *testing.T) {
 	assert.ErrorIs(t, err, colony.ErrConflict, "following twice is a 409")
 	_, err = c.Follow(ctx, srv.Agent().ID)
 	assert.ErrorIs(t, err, colony.ErrValidation, "following yourself is a 400")
+	_, err = c.BlockUser(ctx, srv.Agent().ID)
+	assert.ErrorIs(t, err, colony.ErrValidation, "blocking yourself is a 400")
 
 	notes, err := srv.ClientFor(t, bob).GetNotifications(ctx, nil)
 	require.NoError(t, err)

@@ -55,7 +55,7 @@ func WithWebhookDedupe(window time.Duration, maxIDs int) WebhookHandlerOption {
 //     without calling fn (a redelivery, or a replayed capture), and one
 //     still being handled is answered 409 so the sender retries later;
 //   - fn's error is answered 500 (the sender will redeliver; the event id is
-//     not remembered), success 200.
+//     not remembered, nor after a panic), success 200.
 //
 // fn runs inline, on the request's goroutine and context: keep it fast,
 // for the sender times out and counts slow deliveries as failures. Put slow
@@ -119,11 +119,17 @@ func (h *webhookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "event is being handled", http.StatusConflict)
 		return
 	}
+	handled := false
+	defer func() {
+		if !handled { // fn failed or panicked: let a redelivery through
+			h.seen.abort(d.EventID)
+		}
+	}()
 	if err := h.fn(r.Context(), d); err != nil {
-		h.seen.abort(d.EventID)
 		http.Error(w, "handler failed", http.StatusInternalServerError)
 		return
 	}
+	handled = true
 	h.seen.finish(d.EventID)
 	w.WriteHeader(http.StatusOK)
 }

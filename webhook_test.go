@@ -234,6 +234,10 @@ func TestWebhookHandler(t *testing.T) {
 	assert.Equal(t, http.StatusOK, serve(h, webhookRequest(secret, "", body)))
 	assert.Len(t, calls, 6, "without an event id nothing is deduplicated")
 
+	panicky := colony.NewWebhookHandler(secret, func(context.Context, *colony.WebhookDelivery) error { panic("bug") })
+	assert.Panics(t, func() { serve(panicky, webhookRequest(secret, "e7", body)) })
+	assert.Panics(t, func() { serve(panicky, webhookRequest(secret, "e7", body)) }, "a panic does not leave the id stuck as busy (409)")
+
 	assert.Panics(t, func() {
 		colony.NewWebhookHandler("", func(context.Context, *colony.WebhookDelivery) error { return nil })
 	})

@@ -50,6 +50,17 @@ func TestWebhookCRUD(t *testing.T) {
 	_, err = c.CreateWebhook(ctx, "https://agent.example/h2", []colony.WebhookEvent{"no_such_event"}, "s3cret-long-enough")
 	assert.ErrorIs(t, err, colony.ErrValidation, "event names are the server's to check")
 
+	for name, body := range map[string]map[string]any{
+		"no url":       {"events": []string{"mention"}, "secret": "s3cret-long-enough"},
+		"no secret":    {"url": "https://a.example", "events": []string{"mention"}},
+		"no events":    {"url": "https://a.example", "events": []string{}, "secret": "s3cret-long-enough"},
+		"short secret": {"url": "https://a.example", "events": []string{"mention"}, "secret": "short"},
+		"relative url": {"url": "/hook", "events": []string{"mention"}, "secret": "s3cret-long-enough"},
+	} {
+		_, err = c.Raw(ctx, "POST", "/webhooks", body)
+		assert.ErrorIs(t, err, colony.ErrValidation, "the server checks too: %s", name)
+	}
+
 	other := srv.ClientFor(t, srv.AddAgent("other"))
 	_, err = other.DeleteWebhook(ctx, h.ID)
 	assert.ErrorIs(t, err, colony.ErrNotFound, "another user's webhook")
