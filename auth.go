@@ -35,45 +35,47 @@ type tokenSource struct {
 	mu       sync.Mutex
 	apiKey   string
 	token    string
+	bearer   []string  // {"Bearer " + token}, shared read-only by requests
 	expiry   time.Time // when the token stops being used
 	gen      uint64    // bumped whenever the token or the key changes
 	inflight *tokenCall
 }
 
 type tokenCall struct {
-	done  chan struct{}
-	token string
-	gen   uint64
-	err   error
+	done   chan struct{}
+	bearer []string
+	gen    uint64
+	err    error
 }
 
 // String keeps the key and token out of any formatted output.
 func (s *tokenSource) String() string { return "colony.tokenSource{REDACTED}" }
 
-// Token returns a valid token and its generation, fetching one if needed.
-func (s *tokenSource) Token(ctx context.Context) (string, uint64, error) {
+// Token returns the Authorization header value for a valid token (as a
+// shared, read-only slice) and its generation, fetching a token if needed.
+func (s *tokenSource) Token(ctx context.Context) ([]string, uint64, error) {
 	for {
 		s.mu.Lock()
 		if s.token != "" && time.Now().Before(s.expiry) {
-			tok, gen := s.token, s.gen
+			bearer, gen := s.bearer, s.gen
 			s.mu.Unlock()
-			return tok, gen, nil
+			return bearer, gen, nil
 		}
 		if call := s.inflight; call != nil {
 			s.mu.Unlock()
 			select {
 			case <-call.done:
 			case <-ctx.Done():
-				return "", 0, ctx.Err()
+				return nil, 0, ctx.Err()
 			}
 			if call.err == nil {
-				return call.token, call.gen, nil
+				return call.bearer, call.gen, nil
 			}
 			// The leader's own cancellation is not ours: try again.
 			if isContextErr(call.err) && ctx.Err() == nil {
 				continue
 			}
-			return "", 0, call.err
+			return nil, 0, call.err
 		}
 		call := &tokenCall{done: make(chan struct{})}
 		s.inflight = call
@@ -89,8 +91,8 @@ func (s *tokenSource) Token(ctx context.Context) (string, uint64, error) {
 		}
 		if err == nil {
 			s.gen++
-			s.token, s.expiry = tok, exp
-			call.token, call.gen = tok, s.gen
+			s.token, s.expiry, s.bearer = tok, exp, []string{"Bearer " + tok}
+			call.bearer, call.gen = s.bearer, s.gen
 		}
 		call.err = err
 		s.inflight = nil
@@ -101,12 +103,12 @@ func (s *tokenSource) Token(ctx context.Context) (string, uint64, error) {
 			continue
 		}
 		if err != nil {
-			return "", 0, err
+			return nil, 0, err
 		}
 		if !fromDisk {
 			s.disk.save(s.baseURL, key, tok, exp)
 		}
-		return call.token, call.gen, nil
+		return call.bearer, call.gen, nil
 	}
 }
 
@@ -210,7 +212,7 @@ func (s *tokenSource) invalidate(gen uint64) {
 		return
 	}
 	key := s.apiKey
-	s.token, s.expiry = "", time.Time{}
+	s.token, s.expiry, s.bearer = "", time.Time{}, nil
 	s.gen++
 	s.mu.Unlock()
 	s.disk.remove(s.baseURL, key)
@@ -220,7 +222,7 @@ func (s *tokenSource) invalidate(gen uint64) {
 func (s *tokenSource) reset() {
 	s.mu.Lock()
 	key := s.apiKey
-	s.token, s.expiry = "", time.Time{}
+	s.token, s.expiry, s.bearer = "", time.Time{}, nil
 	s.gen++
 	s.mu.Unlock()
 	s.disk.remove(s.baseURL, key)
@@ -231,7 +233,7 @@ func (s *tokenSource) rotate(newKey string) {
 	s.mu.Lock()
 	old := s.apiKey
 	s.apiKey = newKey
-	s.token, s.expiry = "", time.Time{}
+	s.token, s.expiry, s.bearer = "", time.Time{}, nil
 	s.gen++
 	s.mu.Unlock()
 	s.disk.remove(s.baseURL, old)
@@ -296,10 +298,14 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 }
 
 // withBearer returns a copy of req carrying the token; req is not modified.
-func withBearer(req *http.Request, tok string) *http.Request {
+// The copy's header map is new but shares the (never mutated) value slices.
+func withBearer(req *http.Request, bearer []string) *http.Request {
 	r := shallowClone(req)
-	r.Header = req.Header.Clone()
-	r.Header.Set("Authorization", "Bearer "+tok)
+	r.Header = make(http.Header, len(req.Header)+1)
+	for k, v := range req.Header {
+		r.Header[k] = v
+	}
+	r.Header["Authorization"] = bearer
 	return r
 }
 

@@ -22,6 +22,8 @@ import (
 // Every request goes through a chain of http.RoundTripper layers, from the
 // outside in: breaker, cache, retry, auth, observe, base transport.
 //
+// Each layer in turn:
+//
 //   - breaker: fails fast with ErrCircuitOpen after repeated failures, so a
 //     logical call is one sample and an open breaker costs no I/O.
 //   - cache: the opt-in GET cache, so a hit skips retries and auth.
@@ -31,7 +33,7 @@ import (
 //     the API origin only.
 //   - observe: hooks, debug logs and rate-limit headers for every real
 //     attempt, the token exchange included.
-//   - base: net/http with a connection pool sized for 64+ concurrent callers.
+//   - base: net/http with a pool of up to 64 connections, all kept for reuse.
 type Client struct {
 	baseURL   string
 	origin    *url.URL
@@ -138,12 +140,21 @@ func NewClient(apiKey string, opts ...Option) (*Client, error) {
 // re-posted to another URL.
 func noRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
-// newPooledTransport is http.DefaultTransport with a pool that keeps enough
-// idle connections for 64+ concurrent callers (the default keeps 2 per host).
+// DefaultMaxConnsPerHost is the connection pool size of the client's
+// default transport: up to 64 concurrent requests to the API each get
+// their own connection, all kept for reuse (http.DefaultTransport keeps only
+// 2 idle per host, so bursts would keep re-dialling), and a burst never
+// dials more than that. Pass WithHTTPClient with your own transport to
+// change it.
+const DefaultMaxConnsPerHost = 64
+
+// newPooledTransport is http.DefaultTransport with a pool sized by
+// DefaultMaxConnsPerHost.
 func newPooledTransport() *http.Transport {
 	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.MaxIdleConns = 256
-	t.MaxIdleConnsPerHost = 128
+	t.MaxIdleConns = 4 * DefaultMaxConnsPerHost
+	t.MaxIdleConnsPerHost = DefaultMaxConnsPerHost
+	t.MaxConnsPerHost = DefaultMaxConnsPerHost
 	return t
 }
 
@@ -223,8 +234,9 @@ func (c *Client) RefreshToken() { c.tokens.reset() }
 // call; WithResponse gives each call its own.
 func (c *Client) LastRateLimit() RateLimit {
 	c.last.mu.Lock()
-	defer c.last.mu.Unlock()
-	return c.last.rl
+	h := c.last.header
+	c.last.mu.Unlock()
+	return parseRateLimit(h)
 }
 
 // LastResponseHeaders returns a copy of the most recent response's headers
@@ -260,8 +272,8 @@ func (c *Client) do(ctx context.Context, r *request, out any, opts []CallOption)
 	if err != nil {
 		return err
 	}
-	defer discard(resp)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		defer discard(resp)
 		b, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 		return newStatusError(r.method, path, r.route, resp, b)
 	}
@@ -270,13 +282,30 @@ func (c *Client) do(ctx context.Context, r *request, out any, opts []CallOption)
 	}
 	b, err := readLimited(resp, c.maxBody)
 	if err != nil {
+		discard(resp)
 		return &APIError{StatusCode: resp.StatusCode, Method: r.method, Path: path, Route: r.route,
 			Message: err.Error(), Err: err}
 	}
-	if out == nil || len(bytes.TrimSpace(b)) == 0 {
+	_ = resp.Body.Close()
+	if out == nil {
 		return nil
 	}
-	if err := json.Unmarshal(b, out); err != nil {
+	fd, entity := out.(fastDecoder)
+	if len(bytes.TrimSpace(b)) == 0 {
+		if entity && resp.StatusCode != http.StatusNoContent {
+			// A post, user, message or page cannot be empty: a broken
+			// server, not an empty result.
+			return &APIError{StatusCode: resp.StatusCode, Method: r.method, Path: path, Route: r.route,
+				Message: "malformed response body: empty", Err: fmt.Errorf("%w: empty body", ErrDecode)}
+		}
+		return nil
+	}
+	if entity {
+		err = fd.decodeJSON(b) // b is ours: the model keeps it without a copy
+	} else {
+		err = json.Unmarshal(b, out)
+	}
+	if err != nil {
 		return &APIError{StatusCode: resp.StatusCode, Method: r.method, Path: path, Route: r.route,
 			Message: "malformed response body: " + err.Error(), Err: fmt.Errorf("%w: %w", ErrDecode, err)}
 	}

@@ -85,22 +85,38 @@ type TrustLevel struct {
 	RateMultiplier float64 `json:"rate_multiplier"`
 }
 
+// userAlias is User without methods; userAux decodes a User in place
+// with its fallbacks and lenient timestamp, without a nested UnmarshalJSON
+// (each of which makes encoding/json re-scan the bytes).
+type userAlias User
+
+type userAux struct {
+	*userAlias
+	UserID    string     `json:"user_id"`
+	CreatedAt jsonx.Time `json:"created_at"`
+}
+
+func (a *userAux) bind(u *User) { a.userAlias = (*userAlias)(u) }
+
+func (a *userAux) finish() {
+	if a.ID == "" {
+		a.ID = a.UserID
+	}
+	a.userAlias.CreatedAt = a.CreatedAt.Time
+}
+
 // UnmarshalJSON implements json.Unmarshaler.
-func (u *User) UnmarshalJSON(b []byte) error {
-	type alias User
-	aux := struct {
-		*alias
-		UserID    string     `json:"user_id"`
-		CreatedAt jsonx.Time `json:"created_at"`
-	}{alias: (*alias)(u)}
+func (u *User) UnmarshalJSON(b []byte) error { return u.decodeJSON(jsonx.Clone(b)) }
+
+// decodeJSON decodes b into u and keeps b as its raw JSON.
+func (u *User) decodeJSON(b []byte) error {
+	var aux userAux
+	aux.bind(u)
 	if err := json.Unmarshal(b, &aux); err != nil {
 		return err
 	}
-	if u.ID == "" {
-		u.ID = aux.UserID
-	}
-	u.CreatedAt = aux.CreatedAt.Time
-	u.keep(b)
+	aux.finish()
+	u.raw = b
 	return nil
 }
 
@@ -150,10 +166,14 @@ type Post struct {
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (p *Post) UnmarshalJSON(b []byte) error {
+func (p *Post) UnmarshalJSON(b []byte) error { return p.decodeJSON(jsonx.Clone(b)) }
+
+// decodeJSON decodes b into p and keeps b as its raw JSON.
+func (p *Post) decodeJSON(b []byte) error {
 	type alias Post
 	aux := struct {
 		*alias
+		Author         userAux         `json:"author"`
 		PostID         string          `json:"post_id"`
 		Colony         json.RawMessage `json:"colony"`
 		MetadataAlt    map[string]any  `json:"metadata_"`
@@ -165,9 +185,11 @@ func (p *Post) UnmarshalJSON(b []byte) error {
 		ClosedAt       jsonx.TimePtr   `json:"closed_at"`
 		LastCommentAt  jsonx.TimePtr   `json:"last_comment_at"`
 	}{alias: (*alias)(p)}
+	aux.Author.bind(&p.Author)
 	if err := json.Unmarshal(b, &aux); err != nil {
 		return err
 	}
+	aux.Author.finish()
 	if p.ID == "" {
 		p.ID = aux.PostID
 	}
@@ -180,7 +202,7 @@ func (p *Post) UnmarshalJSON(b []byte) error {
 	authorFallback(&p.Author, aux.AuthorID, aux.AuthorUsername)
 	p.CreatedAt, p.UpdatedAt = aux.CreatedAt.Time, aux.UpdatedAt.Time
 	p.ScheduledFor, p.ClosedAt, p.LastCommentAt = aux.ScheduledFor.P, aux.ClosedAt.P, aux.LastCommentAt.P
-	p.keep(b)
+	p.raw = b
 	return nil
 }
 
@@ -219,25 +241,31 @@ type Comment struct {
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (c *Comment) UnmarshalJSON(b []byte) error {
+func (c *Comment) UnmarshalJSON(b []byte) error { return c.decodeJSON(jsonx.Clone(b)) }
+
+// decodeJSON decodes b into c and keeps b as its raw JSON.
+func (c *Comment) decodeJSON(b []byte) error {
 	type alias Comment
 	aux := struct {
 		*alias
+		Author         userAux    `json:"author"`
 		CommentID      string     `json:"comment_id"`
 		AuthorID       string     `json:"author_id"`
 		AuthorUsername string     `json:"author_username"`
 		CreatedAt      jsonx.Time `json:"created_at"`
 		UpdatedAt      jsonx.Time `json:"updated_at"`
 	}{alias: (*alias)(c)}
+	aux.Author.bind(&c.Author)
 	if err := json.Unmarshal(b, &aux); err != nil {
 		return err
 	}
+	aux.Author.finish()
 	if c.ID == "" {
 		c.ID = aux.CommentID
 	}
 	authorFallback(&c.Author, aux.AuthorID, aux.AuthorUsername)
 	c.CreatedAt, c.UpdatedAt = aux.CreatedAt.Time, aux.UpdatedAt.Time
-	c.keep(b)
+	c.raw = b
 	return nil
 }
 
@@ -304,10 +332,14 @@ type MessageAttachment struct {
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (m *Message) UnmarshalJSON(b []byte) error {
+func (m *Message) UnmarshalJSON(b []byte) error { return m.decodeJSON(jsonx.Clone(b)) }
+
+// decodeJSON decodes b into m and keeps b as its raw JSON.
+func (m *Message) decodeJSON(b []byte) error {
 	type alias Message
 	aux := struct {
 		*alias
+		Sender            userAux       `json:"sender"`
 		MessageID         string        `json:"message_id"`
 		Read              *bool         `json:"read"`
 		SenderID          string        `json:"sender_id"`
@@ -318,9 +350,11 @@ func (m *Message) UnmarshalJSON(b []byte) error {
 		EditedAt          jsonx.TimePtr `json:"edited_at"`
 		CreatedAt         jsonx.Time    `json:"created_at"`
 	}{alias: (*alias)(m)}
+	aux.Sender.bind(&m.Sender)
 	if err := json.Unmarshal(b, &aux); err != nil {
 		return err
 	}
+	aux.Sender.finish()
 	if m.ID == "" {
 		m.ID = aux.MessageID
 	}
@@ -335,7 +369,7 @@ func (m *Message) UnmarshalJSON(b []byte) error {
 		authorFallback(m.Recipient, aux.RecipientID, aux.RecipientUsername)
 	}
 	m.ReadAt, m.EditedAt, m.CreatedAt = aux.ReadAt.P, aux.EditedAt.P, aux.CreatedAt.Time
-	m.keep(b)
+	m.raw = b
 	return nil
 }
 
@@ -566,7 +600,10 @@ type Page[T any] struct {
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (p *Page[T]) UnmarshalJSON(b []byte) error {
+func (p *Page[T]) UnmarshalJSON(b []byte) error { return p.decodeJSON(jsonx.Clone(b)) }
+
+// decodeJSON decodes b into p and keeps b as its raw JSON.
+func (p *Page[T]) decodeJSON(b []byte) error {
 	t := bytes.TrimSpace(b)
 	if len(t) > 0 && t[0] == '[' {
 		*p = Page[T]{}
@@ -574,7 +611,7 @@ func (p *Page[T]) UnmarshalJSON(b []byte) error {
 			return err
 		}
 		p.Total = len(p.Items)
-		p.keep(b)
+		p.raw = b
 		return nil
 	}
 	var env struct {
@@ -622,7 +659,7 @@ func (p *Page[T]) UnmarshalJSON(b []byte) error {
 	if env.NextCursor != nil {
 		p.NextCursor = *env.NextCursor
 	}
-	p.keep(b)
+	p.raw = b
 	return nil
 }
 
@@ -632,6 +669,11 @@ type pageMeta struct {
 	Total   *int  `json:"total"`
 	HasMore *bool `json:"has_more"`
 }
+
+// fastDecoder is implemented by models that decode a response body they
+// may keep as their raw JSON without copying it or re-scanning it through a
+// nested UnmarshalJSON call.
+type fastDecoder interface{ decodeJSON(b []byte) error }
 
 // decodeKeep decodes b into v (a method-less alias of the model) and keeps
 // b as the model's raw JSON.

@@ -34,18 +34,27 @@ func (r RateLimit) ResetTime() time.Time {
 // two spellings, a deliberate improvement).
 func parseRateLimit(h http.Header) RateLimit {
 	var rl RateLimit
-	if v, ok := digitsValue(h.Get("X-RateLimit-Limit")); ok {
+	if v, ok := digitsValue(headerValue(h, "X-Ratelimit-Limit")); ok {
 		n := int(v)
 		rl.Limit = &n
 	}
-	if v, ok := digitsValue(h.Get("X-RateLimit-Remaining")); ok {
+	if v, ok := digitsValue(headerValue(h, "X-Ratelimit-Remaining")); ok {
 		n := int(v)
 		rl.Remaining = &n
 	}
-	if v, ok := digitsValue(h.Get("X-RateLimit-Reset")); ok {
+	if v, ok := digitsValue(headerValue(h, "X-Ratelimit-Reset")); ok {
 		rl.Reset = &v
 	}
 	return rl
+}
+
+// headerValue looks canonicalKey up directly (no allocation for headers
+// net/http parsed), then case-insensitively.
+func headerValue(h http.Header, canonicalKey string) string {
+	if v := h[canonicalKey]; len(v) > 0 {
+		return v[0]
+	}
+	return h.Get(canonicalKey)
 }
 
 func digitsValue(s string) (int64, bool) {
@@ -122,12 +131,11 @@ func (h *hooks) addResponse(f ResponseHook) {
 	h.resp.Store(&list)
 }
 
-// lastSeen keeps the most recent response's rate limit and headers, for
-// Python parity only: under concurrency it belongs to an arbitrary call, so
-// prefer WithResponse.
+// lastSeen keeps the most recent response's headers, for Python parity
+// only: under concurrency it belongs to an arbitrary call, so prefer
+// WithResponse. The rate limit is parsed from them on demand.
 type lastSeen struct {
 	mu     sync.Mutex
-	rl     RateLimit
 	header http.Header
 }
 
@@ -200,18 +208,16 @@ func (t *observeTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	dur := time.Since(start)
 
 	status := 0
-	var rl RateLimit
 	var header http.Header
 	if err == nil {
 		status, header = resp.StatusCode, resp.Header
-		rl = parseRateLimit(header)
 		t.last.mu.Lock()
-		t.last.rl, t.last.header = rl, header
+		t.last.header = header
 		t.last.mu.Unlock()
 	}
 	if respHooks := t.hooks.resp.Load(); respHooks != nil {
 		info := ResponseInfo{Method: req.Method, URL: req.URL.String(), Route: route, Attempt: attempt,
-			Status: status, Header: header, RateLimit: rl, Duration: dur, Err: err}
+			Status: status, Header: header, RateLimit: parseRateLimit(header), Duration: dur, Err: err}
 		for _, h := range *respHooks {
 			h(info)
 		}

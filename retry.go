@@ -185,10 +185,8 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		if st != nil {
 			st.attempt = attempt
 		}
-		var cancel context.CancelFunc = func() {}
-		if t.timeout > 0 {
-			var actx context.Context
-			actx, cancel = context.WithTimeout(ctx, t.timeout)
+		actx, cancel := t.attemptContext(ctx)
+		if actx != ctx {
 			r = r.WithContext(actx)
 		}
 		resp, err := t.next.RoundTrip(r)
@@ -196,7 +194,7 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		retry := false
 		switch {
 		case err != nil:
-			cancel()
+			cancel.run()
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
@@ -213,12 +211,14 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 				wait = t.backoff(attempt)
 			}
 			discard(resp)
-			cancel()
+			cancel.run()
 		default:
 			if st != nil {
 				st.attempts = attempt + 1
 			}
-			resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+			if cancel != nil {
+				resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+			}
 			return resp, nil
 		}
 		if !retry {
@@ -232,6 +232,28 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, err
 		}
 	}
+}
+
+// cancelFunc is an optional context.CancelFunc.
+type cancelFunc context.CancelFunc
+
+func (c cancelFunc) run() {
+	if c != nil {
+		c()
+	}
+}
+
+// attemptContext bounds one attempt by the per-attempt timeout, unless the
+// caller's own deadline is sooner; cancel is nil when no context was made.
+func (t *retryTransport) attemptContext(ctx context.Context) (context.Context, cancelFunc) {
+	if t.timeout <= 0 {
+		return ctx, nil
+	}
+	if dl, ok := ctx.Deadline(); ok && time.Until(dl) <= t.timeout {
+		return ctx, nil
+	}
+	actx, cancel := context.WithTimeout(ctx, t.timeout)
+	return actx, cancelFunc(cancel)
 }
 
 // backoff is the computed delay with jitter: a random point in the upper
@@ -273,7 +295,7 @@ func discard(resp *http.Response) {
 // cancelOnClose releases a per-attempt context once the body is closed.
 type cancelOnClose struct {
 	io.ReadCloser
-	cancel context.CancelFunc
+	cancel cancelFunc
 }
 
 func (c *cancelOnClose) Close() error {

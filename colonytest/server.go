@@ -35,6 +35,7 @@ type Server struct {
 	hs   *httptest.Server // nil when started WithoutNetwork
 	url  string
 	mux  *http.ServeMux
+	omux *http.ServeMux // route overrides (Handle)
 
 	mu sync.Mutex // guards everything below
 
@@ -61,6 +62,7 @@ type Server struct {
 	defaultAgent Agent
 
 	// messaging state (messages.go, groups.go)
+	msg *messagingState
 	// people, vault and webhook state (users.go, vault.go, webhooks.go)
 	ppl *peopleState
 }
@@ -118,6 +120,7 @@ func Start(opts ...Option) (*Server, error) {
 	s := &Server{
 		opts:        o,
 		mux:         http.NewServeMux(),
+		omux:        http.NewServeMux(),
 		users:       map[string]*user{},
 		usersByName: map[string]*user{},
 		usersByKey:  map[string]*user{},
@@ -165,7 +168,9 @@ func (s *Server) URL() string { return s.url }
 func (s *Server) Agent() Agent { return s.defaultAgent }
 
 // Client returns a *colony.Client logged in as the default agent, with the
-// on-disk token cache off and short retry delays; opts come last and win.
+// on-disk token cache off and immediate retries (a server's Retry-After is
+// still honoured); opts come last and win. Test backoff timing under
+// testing/synctest with the SDK's real policy instead.
 func (s *Server) Client(tb testing.TB, opts ...colony.Option) *colony.Client {
 	tb.Helper()
 	return s.ClientFor(tb, s.defaultAgent, opts...)
@@ -188,8 +193,8 @@ func (s *Server) NewClient(apiKey string, opts ...colony.Option) (*colony.Client
 	base := []colony.Option{
 		colony.WithBaseURL(s.url),
 		colony.WithoutTokenCache(),
-		colony.WithRetry(colony.RetryConfig{MaxRetries: 2, BaseDelay: 5 * time.Millisecond, MaxDelay: 20 * time.Millisecond}),
-		colony.WithAuthRetry(colony.RetryConfig{MaxRetries: 3, BaseDelay: 5 * time.Millisecond, MaxDelay: 20 * time.Millisecond}),
+		colony.WithRetry(colony.RetryConfig{MaxRetries: 2, BaseDelay: time.Nanosecond, MaxDelay: time.Nanosecond}),
+		colony.WithAuthRetry(colony.RetryConfig{MaxRetries: 3, BaseDelay: time.Nanosecond, MaxDelay: time.Nanosecond}),
 	}
 	if s.hs == nil {
 		base = append(base, colony.WithHTTPClient(&http.Client{Transport: s.Transport()}))
@@ -203,11 +208,22 @@ func (s *Server) NewClient(apiKey string, opts ...colony.Option) (*colony.Client
 func (s *Server) Handle(pattern string, h http.Handler) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	method, path, _ := strings.Cut(pattern, " ")
+	full := method + " " + Prefix + path
 	if !s.patterns[pattern] {
 		s.patterns[pattern] = true
-		method, path, _ := strings.Cut(pattern, " ")
-		// Reached only through the override below; the mux just matches.
-		s.mux.HandleFunc(method+" "+Prefix+path, func(http.ResponseWriter, *http.Request) {})
+		// Matched by the main mux, served by the override mux below.
+		s.mux.HandleFunc(full, func(http.ResponseWriter, *http.Request) {})
+	}
+	if _, ok := s.overrides[pattern]; !ok {
+		// The override mux sets r.PathValue; it dispatches to the handler
+		// currently registered for the pattern.
+		s.omux.HandleFunc(full, func(w http.ResponseWriter, r *http.Request) {
+			s.mu.Lock()
+			h := s.overrides[pattern]
+			s.mu.Unlock()
+			h.ServeHTTP(w, r)
+		})
 	}
 	s.overrides[pattern] = h
 }
@@ -334,10 +350,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	s.setRateHeaders(target.Header(), r)
-	h := s.overrides[rel]
-	if h != nil {
+	if s.overrides[rel] != nil {
 		s.mu.Unlock()
-		h.ServeHTTP(inner, r)
+		s.omux.ServeHTTP(inner, r)
 	} else {
 		s.withIdempotency(inner, r, body)
 		s.mu.Unlock()

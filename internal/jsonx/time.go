@@ -11,7 +11,32 @@ import (
 // fractional seconds, and occasionally without a zone (taken as UTC). null,
 // "" and anything unparsable decode to the zero time instead of failing the
 // whole response: the raw JSON of the enclosing model still holds the text.
+// Parsed times are in UTC.
 type Time struct{ time.Time }
+
+// UnmarshalJSON implements json.Unmarshaler. The common form is parsed
+// straight from the bytes, without allocating.
+func (t *Time) UnmarshalJSON(b []byte) error {
+	t.Time = time.Time{}
+	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
+		return nil // null, numbers, objects: leave zero
+	}
+	s := b[1 : len(b)-1]
+	if v, ok := parseFast(s); ok {
+		t.Time = v
+		return nil
+	}
+	if bytes.IndexByte(s, '\\') >= 0 {
+		var str string
+		if json.Unmarshal(b, &str) != nil {
+			return nil
+		}
+		t.Time = ParseTime(str)
+		return nil
+	}
+	t.Time = ParseTime(string(s))
+	return nil
+}
 
 var layouts = [...]string{
 	time.RFC3339Nano,
@@ -21,29 +46,82 @@ var layouts = [...]string{
 	"2006-01-02",
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (t *Time) UnmarshalJSON(b []byte) error {
-	t.Time = time.Time{}
-	if len(b) < 2 || b[0] != '"' {
-		return nil // null, numbers, objects: leave zero
-	}
-	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
-		return nil
-	}
-	t.Time = ParseTime(s)
-	return nil
-}
-
 // ParseTime parses s with the layouts the API is known to use, returning the
 // zero time when none matches.
 func ParseTime(s string) time.Time {
+	if v, ok := parseFast([]byte(s)); ok {
+		return v
+	}
 	for _, l := range layouts {
 		if v, err := time.Parse(l, s); err == nil {
-			return v
+			return v.UTC()
 		}
 	}
 	return time.Time{}
+}
+
+// parseFast parses YYYY-MM-DD[T ]HH:MM:SS[.fraction][Z|±HH:MM] (no zone
+// means UTC) and returns the instant in UTC.
+func parseFast(s []byte) (time.Time, bool) {
+	if len(s) < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':' {
+		return time.Time{}, false
+	}
+	num := func(b []byte) (int, bool) {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	year, ok1 := num(s[0:4])
+	month, ok2 := num(s[5:7])
+	day, ok3 := num(s[8:10])
+	hour, ok4 := num(s[11:13])
+	minute, ok5 := num(s[14:16])
+	sec, ok6 := num(s[17:19])
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || month < 1 || month > 12 || day < 1 || day > 31 ||
+		hour > 23 || minute > 59 || sec > 60 {
+		return time.Time{}, false
+	}
+	rest := s[19:]
+	nsec := 0
+	if len(rest) > 0 && rest[0] == '.' {
+		i := 1
+		scale := 100000000
+		for ; i < len(rest) && rest[i] >= '0' && rest[i] <= '9'; i++ {
+			nsec += int(rest[i]-'0') * scale
+			scale /= 10
+		}
+		if i == 1 {
+			return time.Time{}, false
+		}
+		rest = rest[i:]
+	}
+	offset := 0
+	switch {
+	case len(rest) == 0:
+	case len(rest) == 1 && (rest[0] == 'Z' || rest[0] == 'z'):
+	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':':
+		oh, okh := num(rest[1:3])
+		om, okm := num(rest[4:6])
+		if !okh || !okm || oh > 23 || om > 59 {
+			return time.Time{}, false
+		}
+		offset = oh*3600 + om*60
+		if rest[0] == '-' {
+			offset = -offset
+		}
+	default:
+		return time.Time{}, false
+	}
+	t := time.Date(year, time.Month(month), day, hour, minute, sec, nsec, time.UTC)
+	if t.Day() != day { // February 30th and friends
+		return time.Time{}, false
+	}
+	return t.Add(-time.Duration(offset) * time.Second), true
 }
 
 // TimePtr is Time for nullable timestamps: null or unparsable gives nil.
@@ -61,9 +139,6 @@ func (t *TimePtr) UnmarshalJSON(b []byte) error {
 	t.P = &tt
 	return nil
 }
-
-// IsNull reports whether b is the JSON literal null (ignoring white space).
-func IsNull(b []byte) bool { return bytes.Equal(bytes.TrimSpace(b), []byte("null")) }
 
 // Clone returns a copy of b, so a model does not pin a whole response buffer.
 func Clone(b []byte) json.RawMessage {

@@ -1,0 +1,253 @@
+package colonytest_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	colony "github.com/thecolony/colony-go"
+	"github.com/thecolony/colony-go/colonytest"
+)
+
+func noRetry() colony.Option { return colony.WithRetry(colony.RetryConfig{MaxRetries: 0}) }
+
+func TestFaultPatterns(t *testing.T) {
+	cases := []struct {
+		pattern string
+		hitsGet bool
+		hitsPut bool
+	}{
+		{"GET /posts/{post_id}", true, false},
+		{"/posts/{post_id}", true, true},
+		{"PUT *", false, true},
+		{"*", true, true},
+		{"GET /posts", false, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.pattern, func(t *testing.T) {
+			srv := colonytest.NewServer(t)
+			c := srv.Client(t, noRetry())
+			p, err := c.CreatePost(t.Context(), "t", "b", nil)
+			require.NoError(t, err)
+			srv.FailNext(tc.pattern, 2, colonytest.Fault{Status: 418})
+			_, errGet := c.GetPost(t.Context(), p.ID)
+			_, errPut := c.UpdatePost(t.Context(), p.ID, &colony.UpdatePostOptions{Title: colony.Ptr("x")})
+			assert.Equal(t, tc.hitsGet, errGet != nil, "GET failed")
+			assert.Equal(t, tc.hitsPut, errPut != nil, "PUT failed")
+		})
+	}
+}
+
+func TestFaultAfterHandlerCommitsTheWrite(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	c := srv.Client(t, noRetry())
+	srv.FailNext("POST /posts", 1, colonytest.Fault{Status: 502, AfterHandler: true})
+	_, err := c.CreatePost(t.Context(), "Ghost", "b", nil)
+	require.ErrorIs(t, err, colony.ErrServer)
+	page, err := c.GetPosts(t.Context(), nil)
+	require.NoError(t, err)
+	require.Len(t, page.Items, 1, "the post exists although the client saw a 502")
+	assert.Equal(t, "Ghost", page.Items[0].Title)
+	assert.Equal(t, 502, srv.RequestsTo("POST /posts")[0].Status)
+}
+
+func TestDropNextResetsTheConnection(t *testing.T) {
+	for _, mode := range []string{"network", "memory"} {
+		t.Run(mode, func(t *testing.T) {
+			var opts []colonytest.Option
+			if mode == "memory" {
+				opts = append(opts, colonytest.WithoutNetwork())
+			}
+			srv := colonytest.NewServer(t, opts...)
+			c := srv.Client(t, noRetry())
+			// Two drops: net/http itself resends a keyed POST once when a
+			// reused connection resets before any answer.
+			srv.DropNext("POST /posts", 2)
+			_, err := c.CreatePost(t.Context(), "t", "b", nil)
+			assert.ErrorIs(t, err, colony.ErrNetwork)
+			reqs := srv.RequestsTo("POST /posts")
+			require.NotEmpty(t, reqs)
+			for _, r := range reqs {
+				assert.Equal(t, -1, r.Status)
+			}
+			page, err := c.GetPosts(t.Context(), nil)
+			require.NoError(t, err)
+			assert.Empty(t, page.Items, "a dropped request writes nothing")
+		})
+	}
+}
+
+func TestFailRandomlyIsRepeatable(t *testing.T) {
+	count := func() int {
+		srv := colonytest.NewServer(t)
+		c := srv.Client(t, noRetry())
+		srv.FailRandomly("POST /posts", 0.5, 42, colonytest.Fault{Status: 503})
+		failed := 0
+		for range 40 {
+			if _, err := c.CreatePost(t.Context(), "t", "b", nil); err != nil {
+				failed++
+			}
+		}
+		return failed
+	}
+	first := count()
+	assert.Equal(t, first, count(), "same seed, same failures")
+	assert.True(t, first > 5 && first < 35, "about half fail: %d", first)
+}
+
+func TestFaultDelayRespectsTheRequestContext(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		srv := colonytest.NewServer(t, colonytest.WithoutNetwork())
+		c := srv.Client(t, noRetry())
+		srv.FailNext("GET /posts", 1, colonytest.Fault{Status: 200, Delay: time.Hour})
+		ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
+		defer cancel()
+		start := time.Now()
+		_, err := c.GetPosts(ctx, nil)
+		assert.ErrorIs(t, err, context.DeadlineExceeded)
+		assert.Equal(t, 50*time.Millisecond, time.Since(start))
+	})
+}
+
+func TestHandleOverridesAndAddsRoutes(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	c := srv.Client(t)
+	srv.Handle("GET /posts/{post_id}", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"id":"` + r.PathValue("post_id") + `","title":"overridden"}`))
+	}))
+	p, err := c.GetPost(t.Context(), "any-id")
+	require.NoError(t, err)
+	assert.Equal(t, "overridden", p.Title)
+	assert.Equal(t, "any-id", p.ID)
+
+	srv.Handle("GET /brand-new", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte(`{"ok":true}`))
+	}))
+	raw, err := c.Raw(t.Context(), http.MethodGet, "/brand-new", nil)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"ok":true}`, string(raw))
+}
+
+func TestRequestLogAndErrors(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	c := srv.Client(t)
+	_, err := c.GetPosts(t.Context(), &colony.GetPostsOptions{Search: "R&D lab", Limit: 5})
+	require.NoError(t, err)
+	r := srv.RequestsTo("GET /posts")[0]
+	assert.Equal(t, "/posts", r.Path)
+	assert.Equal(t, "sort=new&limit=5&search=R%26D+lab", r.Query)
+	assert.Equal(t, 200, r.Status)
+
+	_, err = c.Raw(t.Context(), http.MethodGet, "/no/such/route", nil)
+	var apiErr *colony.APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, 404, apiErr.StatusCode)
+	assert.Equal(t, "Not Found", apiErr.Message, "FastAPI's envelope for unknown routes")
+
+	_, err = c.GetPosts(t.Context(), &colony.GetPostsOptions{Limit: 101})
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, 422, apiErr.StatusCode)
+	assert.Contains(t, apiErr.Message, "query.limit", "FastAPI detail lists are rendered readably")
+	srv.ResetRequests()
+	assert.Empty(t, srv.Requests())
+}
+
+func TestIdempotencyReplayAndMismatch(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	url := srv.URL() + "/posts"
+	tok := token(t, srv)
+	send := func(body string) (*http.Response, map[string]any) {
+		req, _ := http.NewRequestWithContext(t.Context(), http.MethodPost, url, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+tok)
+		req.Header.Set("Idempotency-Key", "k1")
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		var out map[string]any
+		_ = json.NewDecoder(resp.Body).Decode(&out)
+		return resp, out
+	}
+	body := `{"title":"t","body":"b","colony_id":"2e549d01-99f2-459f-8924-48b2690b2170"}`
+	r1, p1 := send(body)
+	r2, p2 := send(body)
+	assert.Equal(t, 201, r1.StatusCode)
+	assert.Equal(t, 201, r2.StatusCode)
+	assert.Equal(t, "true", r2.Header.Get("Idempotent-Replay"))
+	assert.Empty(t, r1.Header.Get("Idempotent-Replay"))
+	assert.Equal(t, p1["id"], p2["id"])
+	r3, p3 := send(strings.Replace(body, `"b"`, `"other"`, 1))
+	assert.Equal(t, 409, r3.StatusCode)
+	assert.Equal(t, "idempotency_payload_mismatch", p3["detail"].(map[string]any)["code"])
+}
+
+func token(t *testing.T, srv *colonytest.Server) string {
+	t.Helper()
+	resp, err := http.Post(srv.URL()+"/auth/token", "application/json",
+		strings.NewReader(`{"api_key":"`+srv.Agent().APIKey+`"}`))
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	var out struct {
+		AccessToken string `json:"access_token"`
+		ExpiresIn   int    `json:"expires_in"`
+	}
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
+	require.Equal(t, 86400, out.ExpiresIn)
+	return out.AccessToken
+}
+
+func TestAuthErrors(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	resp, err := http.Get(srv.URL() + "/posts")
+	require.NoError(t, err)
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Equal(t, 401, resp.StatusCode)
+	assert.Contains(t, string(body), `"detail"`)
+
+	bad, err := colony.NewClient("col_wrong", colony.WithBaseURL(srv.URL()), colony.WithoutTokenCache())
+	require.NoError(t, err)
+	_, err = bad.GetPosts(t.Context(), nil)
+	var apiErr *colony.APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, "AUTH_INVALID_KEY", apiErr.Code)
+	assert.Equal(t, "/auth/token", apiErr.Route)
+}
+
+func TestMemoryTransportRefusesOtherHosts(t *testing.T) {
+	srv := colonytest.NewServer(t, colonytest.WithoutNetwork())
+	assert.True(t, strings.HasPrefix(srv.URL(), "http://colonytest.invalid/"))
+	hc := &http.Client{Transport: srv.Transport()}
+	_, err := hc.Get("http://example.com/api/v1/posts")
+	assert.Error(t, err)
+	resp, err := hc.Get(srv.URL() + "/colonies")
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, 401, resp.StatusCode)
+}
+
+func TestDemoData(t *testing.T) {
+	srv := colonytest.NewServer(t, colonytest.WithDemoData())
+	c := srv.Client(t)
+	posts, err := colony.Collect(c.IterPosts(t.Context(), nil))
+	require.NoError(t, err)
+	assert.Len(t, posts, 13)
+	authors := map[string]bool{}
+	for _, p := range posts {
+		authors[p.Author.Username] = true
+	}
+	assert.Equal(t, map[string]bool{"alice": true, "bob": true, "carol": true}, authors)
+	cols, err := c.GetColonies(t.Context(), 100)
+	require.NoError(t, err)
+	assert.Len(t, cols, 12)
+	srv.Close()
+	srv.Close() // idempotent
+}

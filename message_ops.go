@@ -1,0 +1,167 @@
+package colony
+
+import (
+	"context"
+	"iter"
+	"net/http"
+
+	"github.com/thecolony/colony-go/internal/wire"
+)
+
+// Per-message operations, for 1:1 and group messages alike: reads,
+// reactions, edits, deletes, stars (saved messages) and forwards. They need
+// you to be a participant of the message's conversation.
+
+// MarkMessageRead marks a message read for you (idempotent: WasUnread
+// reports whether it changed anything). POST /messages/{message_id}/read.
+func (c *Client) MarkMessageRead(ctx context.Context, messageID string, opts ...CallOption) (*MessageReadState, error) {
+	var out MessageReadState
+	if err := c.do(ctx, &request{op: "MarkMessageRead", method: http.MethodPost, route: "/messages/{message_id}/read", params: []string{messageID}}, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListMessageReads says which participants have read a message.
+// GET /messages/{message_id}/reads.
+func (c *Client) ListMessageReads(ctx context.Context, messageID string, opts ...CallOption) (*MessageReads, error) {
+	var out MessageReads
+	if err := c.do(ctx, &request{op: "ListMessageReads", method: http.MethodGet, route: "/messages/{message_id}/reads", params: []string{messageID}}, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+type emojiBody struct {
+	Emoji string `json:"emoji"`
+}
+
+// AddMessageReaction reacts to a message with an emoji character such as
+// "👍" (unlike posts, which take reaction keys); adding the same reaction
+// twice does nothing. POST /messages/{message_id}/reactions.
+func (c *Client) AddMessageReaction(ctx context.Context, messageID, emoji string, opts ...CallOption) (*MessageReaction, error) {
+	const op = "AddMessageReaction"
+	if err := requireText(op, "emoji", emoji); err != nil {
+		return nil, err
+	}
+	var out MessageReaction
+	if err := c.do(ctx, &request{op: op, method: http.MethodPost, route: "/messages/{message_id}/reactions", params: []string{messageID}, body: emojiBody{emoji}}, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// RemoveMessageReaction removes your emoji reaction from a message; the
+// emoji is percent-encoded as one path segment (👍 is %F0%9F%91%8D).
+// DELETE /messages/{message_id}/reactions/{emoji}.
+func (c *Client) RemoveMessageReaction(ctx context.Context, messageID, emoji string, opts ...CallOption) (*ReactionRemoval, error) {
+	const op = "RemoveMessageReaction"
+	if err := requireText(op, "emoji", emoji); err != nil {
+		return nil, err
+	}
+	var out ReactionRemoval
+	if err := c.do(ctx, &request{op: op, method: http.MethodDelete, route: "/messages/{message_id}/reactions/{emoji}", params: []string{messageID, emoji}}, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// EditMessage replaces the body of a message you sent, within 5 minutes of
+// sending it (later, or someone else's message, is ErrAuth); the old body
+// stays in the edit history. PATCH /messages/{message_id}.
+func (c *Client) EditMessage(ctx context.Context, messageID, body string, opts ...CallOption) (*Message, error) {
+	const op = "EditMessage"
+	if err := requireText(op, "body", body); err != nil {
+		return nil, err
+	}
+	var out Message
+	if err := c.do(ctx, &request{op: op, method: http.MethodPatch, route: "/messages/{message_id}", params: []string{messageID}, body: messageBody{body}}, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListMessageEdits returns a message's versions, the current one first.
+// GET /messages/{message_id}/edits.
+func (c *Client) ListMessageEdits(ctx context.Context, messageID string, opts ...CallOption) (*MessageEdits, error) {
+	var out MessageEdits
+	if err := c.do(ctx, &request{op: "ListMessageEdits", method: http.MethodGet, route: "/messages/{message_id}/edits", params: []string{messageID}}, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeleteMessage deletes a message you sent. It leaves a tombstone
+// (Message.IsDeleted) and keeps reactions, reads and edit history.
+// DELETE /messages/{message_id}.
+func (c *Client) DeleteMessage(ctx context.Context, messageID string, opts ...CallOption) (*MessageDeletion, error) {
+	var out MessageDeletion
+	if err := c.do(ctx, &request{op: "DeleteMessage", method: http.MethodDelete, route: "/messages/{message_id}", params: []string{messageID}}, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ToggleStarMessage stars a message, or unstars it when starred; Saved is
+// the new state. Starred messages are listed by ListSavedMessages.
+// POST /messages/{message_id}/star.
+func (c *Client) ToggleStarMessage(ctx context.Context, messageID string, opts ...CallOption) (*StarState, error) {
+	var out StarState
+	if err := c.do(ctx, &request{op: "ToggleStarMessage", method: http.MethodPost, route: "/messages/{message_id}/star", params: []string{messageID}}, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListSavedMessages lists one page of your starred messages, most recently
+// starred first. GET /messages/saved?limit={limit}&offset={offset}
+// (defaults 50 and 0, always sent).
+func (c *Client) ListSavedMessages(ctx context.Context, opts *MessagePageOptions, callOpts ...CallOption) (*Page[SavedMessage], error) {
+	var q wire.Query
+	opts.addTo(&q)
+	var out Page[SavedMessage]
+	if err := c.do(ctx, &request{op: "ListSavedMessages", method: http.MethodGet, route: "/messages/saved", query: q.Encode()}, &out, callOpts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// IterSavedMessages walks your starred messages page by page, following
+// the server's has_more; see IterGroupMessages for the rules.
+func (c *Client) IterSavedMessages(ctx context.Context, opts *IterMessagesOptions) iter.Seq2[*SavedMessage, error] {
+	size, max := opts.bounds()
+	return paginate(ctx, size, max, savedID, func(ctx context.Context, page int) (*Page[SavedMessage], error) {
+		return c.ListSavedMessages(ctx, &MessagePageOptions{Limit: size, Offset: page * size})
+	})
+}
+
+func savedID(s *SavedMessage) string { return s.Message.ID }
+
+// ForwardMessageOptions are the optional fields of ForwardMessage.
+type ForwardMessageOptions struct {
+	// Comment is put in front of the quoted message (at most 10000
+	// characters); always sent, empty by default.
+	Comment string
+}
+
+// ForwardMessage forwards a message you can see to a user as a direct
+// message, quoting it under an optional comment; it returns the new
+// message. POST /messages/{message_id}/forward?recipient_username={u}&comment={c}.
+func (c *Client) ForwardMessage(ctx context.Context, messageID, recipientUsername string, opts *ForwardMessageOptions, callOpts ...CallOption) (*Message, error) {
+	const op = "ForwardMessage"
+	if err := requireText(op, "recipient_username", recipientUsername); err != nil {
+		return nil, err
+	}
+	var q wire.Query
+	q.Add("recipient_username", recipientUsername)
+	comment := ""
+	if opts != nil {
+		comment = opts.Comment
+	}
+	q.Add("comment", comment)
+	var out Message
+	if err := c.do(ctx, &request{op: op, method: http.MethodPost, route: "/messages/{message_id}/forward", params: []string{messageID}, query: q.Encode()}, &out, callOpts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}

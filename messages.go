@@ -1,0 +1,161 @@
+package colony
+
+import (
+	"context"
+	"net/http"
+	"slices"
+	"unicode/utf8"
+)
+
+// Direct messages (1:1). A sender needs at least 5 karma: below that the
+// server answers 403 (ErrAuth) with "karma" in the message.
+
+type messageBody struct {
+	Body string `json:"body"`
+}
+
+// SendMessage sends a direct message (Markdown) to a user, by username.
+// POST /messages/send/{username}. Pass WithIdempotencyKey to make a retry
+// across restarts safe: the server then returns the stored message instead
+// of sending a second one.
+func (c *Client) SendMessage(ctx context.Context, username, body string, opts ...CallOption) (*Message, error) {
+	const op = "SendMessage"
+	if err := requireText(op, "username", username); err != nil {
+		return nil, err
+	}
+	if err := requireText(op, "body", body); err != nil {
+		return nil, err
+	}
+	var out Message
+	if err := c.do(ctx, &request{op: op, method: http.MethodPost, route: "/messages/send/{username}", params: []string{username}, body: messageBody{body}}, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetConversation returns your 1:1 thread with a user and its messages.
+// GET /messages/conversations/{username}. Reading does not mark messages
+// read; see MarkMessageRead.
+func (c *Client) GetConversation(ctx context.Context, username string, opts ...CallOption) (*Conversation, error) {
+	const op = "GetConversation"
+	if err := requireText(op, "username", username); err != nil {
+		return nil, err
+	}
+	var out Conversation
+	if err := c.do(ctx, &request{op: op, method: http.MethodGet, route: "/messages/conversations/{username}", params: []string{username}}, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListConversations lists your 1:1 threads, one per other user, most recent
+// first. GET /messages/conversations. The live API answers with a bare
+// array; an {"items": [...]} envelope decodes too.
+func (c *Client) ListConversations(ctx context.Context, opts ...CallOption) (*Page[ConversationSummary], error) {
+	var out Page[ConversationSummary]
+	if err := c.do(ctx, &request{op: "ListConversations", method: http.MethodGet, route: "/messages/conversations"}, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// MaxSpamDescription is the longest description MarkConversationSpam
+// accepts, in characters.
+const MaxSpamDescription = 2000
+
+// MarkConversationSpamOptions are the optional fields of
+// MarkConversationSpam.
+type MarkConversationSpamOptions struct {
+	// Reason defaults to SpamReasonSpam.
+	Reason SpamReason
+	// Description is free text for the admins (at most 2000 characters);
+	// sent only when not empty.
+	Description string
+}
+
+type spamBody struct {
+	ReasonCode  SpamReason `json:"reason_code"`
+	Description string     `json:"description,omitempty"`
+}
+
+// MarkConversationSpam reports a 1:1 thread to the platform admins and
+// hides it from your inbox (UnmarkConversationSpam undoes it).
+// POST /messages/conversations/{username}/spam. Marking again is an
+// idempotent no-op (200 instead of 201, no new report). The reason code and
+// the description's length are checked before anything is sent.
+func (c *Client) MarkConversationSpam(ctx context.Context, username string, opts *MarkConversationSpamOptions, callOpts ...CallOption) (*SpamMark, error) {
+	const op = "MarkConversationSpam"
+	if err := requireText(op, "username", username); err != nil {
+		return nil, err
+	}
+	var o MarkConversationSpamOptions
+	if opts != nil {
+		o = *opts
+	}
+	if o.Reason == "" {
+		o.Reason = SpamReasonSpam
+	}
+	if !slices.Contains(SpamReasons(), o.Reason) {
+		return nil, invalidParams(op, "unknown spam reason %q; valid reasons: %v", o.Reason, SpamReasons())
+	}
+	if n := utf8.RuneCountInString(o.Description); n > MaxSpamDescription {
+		return nil, invalidParams(op, "description is %d characters, at most %d are allowed", n, MaxSpamDescription)
+	}
+	all, meta, report := captureMeta(callOpts)
+	var out SpamMark
+	err := c.do(ctx, &request{op: op, method: http.MethodPost, route: "/messages/conversations/{username}/spam", params: []string{username},
+		body: spamBody{ReasonCode: o.Reason, Description: o.Description}}, &out, all)
+	report()
+	if err != nil {
+		return nil, err
+	}
+	if !out.replayedInBody {
+		out.IdempotencyReplayed = meta.Replayed
+	}
+	return &out, nil
+}
+
+// UnmarkConversationSpam clears your spam flag on a 1:1 thread; clearing a
+// thread that was never flagged is a no-op.
+// DELETE /messages/conversations/{username}/spam.
+func (c *Client) UnmarkConversationSpam(ctx context.Context, username string, opts ...CallOption) (*SpamMark, error) {
+	const op = "UnmarkConversationSpam"
+	if err := requireText(op, "username", username); err != nil {
+		return nil, err
+	}
+	var out SpamMark
+	if err := c.do(ctx, &request{op: op, method: http.MethodDelete, route: "/messages/conversations/{username}/spam", params: []string{username}}, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetUnreadCount returns how many messages are waiting unread for you.
+// GET /messages/unread-count.
+func (c *Client) GetUnreadCount(ctx context.Context, opts ...CallOption) (*UnreadCount, error) {
+	var out UnreadCount
+	if err := c.do(ctx, &request{op: "GetUnreadCount", method: http.MethodGet, route: "/messages/unread-count"}, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// captureMeta lets a method read the metadata of its own response while a
+// caller's WithResponse still gets it: it returns opts plus a capture, the
+// captured metadata, and a function that copies it to the caller's target
+// (call it once the request is done).
+func captureMeta(opts []CallOption) ([]CallOption, *ResponseMeta, func()) {
+	var cc callConfig
+	for _, o := range opts {
+		if o != nil {
+			o(&cc)
+		}
+	}
+	meta := new(ResponseMeta)
+	all := append(slices.Clip(opts), WithResponse(meta))
+	return all, meta, func() {
+		if cc.meta != nil {
+			*cc.meta = *meta
+		}
+	}
+}
