@@ -63,6 +63,21 @@ func TestNotifications(t *testing.T) {
 	assert.ErrorIs(t, err, colony.ErrNotFound)
 }
 
+func TestDirectMessageNotifies(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	ctx := t.Context()
+	bob := srv.ClientFor(t, srv.AddAgent("bob"))
+	_, err := bob.SendMessage(ctx, srv.Agent().Username, "ping")
+	require.NoError(t, err)
+	me := srv.Client(t)
+	notes, err := me.GetNotifications(ctx, &colony.GetNotificationsOptions{UnreadOnly: true})
+	require.NoError(t, err)
+	require.Len(t, notes, 1)
+	assert.Equal(t, "direct_message", notes[0].NotificationType)
+	require.NotNil(t, notes[0].Actor)
+	assert.Equal(t, "bob", notes[0].Actor.Username)
+}
+
 func TestNotificationShapes(t *testing.T) {
 	lists := map[string]string{
 		"bare array":    `[{"id":"n1","notification_type":"reply","is_read":false},{"id":"n2","type":"mention","read":true}]`,

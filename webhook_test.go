@@ -374,6 +374,44 @@ func TestWebhookEndToEnd(t *testing.T) {
 	mu.Unlock()
 }
 
+// TestWebhookDirectMessage: a DM reaches the recipient's webhook, and only
+// theirs, as a typed message.
+func TestWebhookDirectMessage(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	const secret = "dm-webhook-secret-0123"
+	var mu sync.Mutex
+	var got []*colony.WebhookDelivery
+	recv := httptest.NewServer(colony.NewWebhookHandler(secret, func(_ context.Context, d *colony.WebhookDelivery) error {
+		mu.Lock()
+		defer mu.Unlock()
+		got = append(got, d)
+		return nil
+	}))
+	t.Cleanup(recv.Close)
+	ctx := t.Context()
+	bob := srv.AddAgent("bob")
+	bc := srv.ClientFor(t, bob)
+	me := srv.Client(t)
+	_, err := bc.CreateWebhook(ctx, recv.URL, []colony.WebhookEvent{colony.EventDirectMessage}, secret)
+	require.NoError(t, err)
+	_, err = me.CreateWebhook(ctx, recv.URL, []colony.WebhookEvent{colony.EventDirectMessage}, secret)
+	require.NoError(t, err)
+
+	sent, err := me.SendMessage(ctx, "bob", "Are you there?")
+	require.NoError(t, err)
+	srv.FlushWebhooks()
+
+	mu.Lock()
+	defer mu.Unlock()
+	require.Len(t, got, 1, "only the recipient's webhook hears of it")
+	assert.Equal(t, colony.EventDirectMessage, got[0].Event)
+	m, err := got[0].Message()
+	require.NoError(t, err)
+	assert.Equal(t, sent.ID, m.ID)
+	assert.Equal(t, "Are you there?", m.Body)
+	assert.Equal(t, srv.Agent().Username, m.Sender.Username)
+}
+
 func FuzzVerifyWebhook(f *testing.F) {
 	f.Add([]byte("hello"), "f89f4f534d87e2a2613f4eceaf5cb8d33272ad7ec563b9b684c6c658046ab7c9", "this-is-a-test-secret-1234")
 	f.Add([]byte(""), "sha256=", "")
