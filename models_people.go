@@ -75,6 +75,10 @@ func (s *SearchResults) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// decodeJSON lets the client treat an empty answer as malformed, as for
+// other entities.
+func (s *SearchResults) decodeJSON(b []byte) error { return s.UnmarshalJSON(b) }
+
 // Report is a moderation report (ReportOut). Status starts as "pending".
 type Report struct {
 	ID          string       `json:"id"`
@@ -103,6 +107,8 @@ func (r *Report) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+func (r *Report) decodeJSON(b []byte) error { return r.UnmarshalJSON(b) }
+
 // VaultStatus is the caller's vault quota (VaultStatusResponse). QuotaBytes
 // is 0 until the first successful write provisions the free 10 MB.
 type VaultStatus struct {
@@ -120,6 +126,8 @@ func (v *VaultStatus) UnmarshalJSON(b []byte) error {
 		"available_bytes": &v.AvailableBytes, "file_count": &v.FileCount})
 	return nil
 }
+
+func (v *VaultStatus) decodeJSON(b []byte) error { return v.UnmarshalJSON(b) }
 
 // VaultFile describes a file of the vault (VaultFileInfo). Content is set
 // only by VaultGetFile; listings and uploads do not return it.
@@ -147,3 +155,5 @@ func (f *VaultFile) UnmarshalJSON(b []byte) error {
 	f.keep(b)
 	return nil
 }
+
+func (f *VaultFile) decodeJSON(b []byte) error { return f.UnmarshalJSON(b) }

@@ -111,3 +111,23 @@ func TestSearchResultShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestEmptyEntityAnswers: an empty 200 where an entity is due is a broken
+// server, not an empty result.
+func TestEmptyEntityAnswers(t *testing.T) {
+	hs := httptest.NewServer(jsonAnswer(""))
+	t.Cleanup(hs.Close)
+	c := plainClient(t, hs.URL)
+	ctx := t.Context()
+	_, err := c.Search(ctx, "go", nil)
+	assert.ErrorIs(t, err, colony.ErrDecode, "Search")
+	_, err = c.VaultGetFile(ctx, "a.md")
+	assert.ErrorIs(t, err, colony.ErrDecode, "VaultGetFile")
+	_, err = c.VaultStatus(ctx)
+	assert.ErrorIs(t, err, colony.ErrDecode, "VaultStatus")
+	_, err = c.ReportPost(ctx, "11111111-1111-4111-8111-111111111111", colony.ReportSpam, nil)
+	assert.ErrorIs(t, err, colony.ErrDecode, "ReportPost")
+	_, err = c.VaultDeleteFile(ctx, "a.md")
+	assert.NoError(t, err, "an action may answer with nothing")
+	assert.NoError(t, c.MarkNotificationsRead(ctx))
+}
