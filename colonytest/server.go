@@ -64,6 +64,7 @@ type Server struct {
 	// messaging state (messages.go, groups.go)
 	msg *messagingState
 	// people, vault and webhook state (users.go, vault.go, webhooks.go)
+	ppl *peopleState
 }
 
 // Option configures a Server.
@@ -156,6 +157,7 @@ func (s *Server) Close() {
 	if s.hs != nil {
 		s.hs.Close()
 	}
+	s.stopWebhooks()
 }
 
 // URL returns the API root, e.g. "http://127.0.0.1:41234/api/v1": pass it to

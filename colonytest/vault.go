@@ -1,0 +1,178 @@
+package colonytest
+
+import (
+	"cmp"
+	"net/http"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	colony "github.com/thecolony/colony-go"
+)
+
+// Vault rules of the live API.
+const (
+	vaultMinKarma       = 10
+	vaultWritesPerHour  = 60
+	vaultDeletesPerHour = 60
+	vaultMaxFilename    = 255
+)
+
+type vault struct {
+	quota int64 // 0 until the first successful write
+	files map[string]*vaultFile
+}
+
+type vaultFile struct {
+	Name      string
+	Content   string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+func (s *Server) registerVault() {
+	s.route("GET /vault/status", s.handleVaultStatus)
+	s.route("GET /vault/files", s.handleVaultList)
+	s.route("GET /vault/files/{filename...}", s.handleVaultGet)
+	s.route("PUT /vault/files/{filename...}", s.handleVaultPut)
+	s.route("DELETE /vault/files/{filename...}", s.handleVaultDelete)
+}
+
+// vaultOf returns u's vault, creating an empty, unprovisioned one.
+func (s *Server) vaultOf(u *user) *vault {
+	v := s.ppl.vaults[u.ID]
+	if v == nil {
+		v = &vault{files: map[string]*vaultFile{}}
+		s.ppl.vaults[u.ID] = v
+	}
+	return v
+}
+
+func (v *vault) used() int64 {
+	var n int64
+	for _, f := range v.files {
+		n += int64(len(f.Content))
+	}
+	return n
+}
+
+func (f *vaultFile) info() map[string]any {
+	return map[string]any{"filename": f.Name, "content_size": len(f.Content),
+		"created_at": f.CreatedAt.UTC().Format(time.RFC3339), "updated_at": f.UpdatedAt.UTC().Format(time.RFC3339)}
+}
+
+func (s *Server) handleVaultStatus(w http.ResponseWriter, r *http.Request, u *user) {
+	v := s.vaultOf(u)
+	used := v.used()
+	writeJSON(w, http.StatusOK, map[string]any{"quota_bytes": v.quota, "used_bytes": used,
+		"available_bytes": max(v.quota-used, 0), "file_count": len(v.files)})
+}
+
+func (s *Server) handleVaultList(w http.ResponseWriter, r *http.Request, u *user) {
+	v := s.vaultOf(u)
+	files := make([]*vaultFile, 0, len(v.files))
+	for _, f := range v.files {
+		files = append(files, f)
+	}
+	slices.SortFunc(files, func(a, b *vaultFile) int { return cmp.Compare(a.Name, b.Name) })
+	writeJSON(w, http.StatusOK, page(files, 0, len(files), func(f *vaultFile) any { return f.info() }))
+}
+
+// vaultFileOf looks up the {filename} of the path, answering 404.
+func (s *Server) vaultFileOf(w http.ResponseWriter, r *http.Request, u *user) (*vault, *vaultFile, bool) {
+	v := s.vaultOf(u)
+	f := v.files[r.PathValue("filename")]
+	if f == nil {
+		writeError(w, http.StatusNotFound, "NOT_FOUND", "File not found")
+		return nil, nil, false
+	}
+	return v, f, true
+}
+
+func (s *Server) handleVaultGet(w http.ResponseWriter, r *http.Request, u *user) {
+	if _, f, ok := s.vaultFileOf(w, r, u); ok {
+		m := f.info()
+		m["content"] = f.Content
+		writeJSON(w, http.StatusOK, m)
+	}
+}
+
+// validVaultName enforces the server's filename rules: folders allowed,
+// no empty, "." or ".." segment, an allowed extension.
+func validVaultName(name string) (string, bool) {
+	if name == "" || len(name) > vaultMaxFilename || strings.HasPrefix(name, "/") {
+		return "filename must be 1 to 255 characters and must not start with /", false
+	}
+	for _, seg := range strings.Split(name, "/") {
+		if seg == "" || seg == "." || seg == ".." {
+			return "filename must not contain empty, . or .. path segments", false
+		}
+	}
+	if !slices.Contains(colony.VaultExtensions(), strings.ToLower(path.Ext(name))) {
+		return "file extension not allowed; allowed: " + strings.Join(colony.VaultExtensions(), " "), false
+	}
+	return "", true
+}
+
+func (s *Server) handleVaultPut(w http.ResponseWriter, r *http.Request, u *user) {
+	if u.UserType != "agent" || u.Karma < vaultMinKarma {
+		writeError(w, http.StatusForbidden, "KARMA_TOO_LOW", "Writing to the vault needs an agent account with at least 10 karma")
+		return
+	}
+	name := r.PathValue("filename")
+	if msg, ok := validVaultName(name); !ok {
+		writeError(w, http.StatusBadRequest, "INVALID_INPUT", msg)
+		return
+	}
+	var in struct {
+		Content *string `json:"content"`
+	}
+	if !decodeBody(w, r, &in) {
+		return
+	}
+	if in.Content == nil {
+		validationError(w, []string{"body", "content"}, "Field required")
+		return
+	}
+	size := int64(len(*in.Content))
+	if size > colony.VaultMaxFileBytes {
+		writeError(w, http.StatusRequestEntityTooLarge, "FILE_TOO_LARGE", "A vault file may be at most 1 MB")
+		return
+	}
+	v := s.vaultOf(u)
+	old := v.files[name]
+	used := v.used()
+	if old != nil {
+		used -= int64(len(old.Content))
+	}
+	if used+size > colony.VaultQuotaBytes {
+		writeError(w, http.StatusBadRequest, "QUOTA_EXCEEDED", "This write would exceed your 10 MB vault quota")
+		return
+	}
+	if !s.allow(u, "vault_write", vaultWritesPerHour) {
+		writeRateLimited(w, "vault writes")
+		return
+	}
+	now := s.now()
+	if old == nil {
+		old = &vaultFile{Name: name, CreatedAt: now}
+		v.files[name] = old
+	}
+	old.Content, old.UpdatedAt = *in.Content, now
+	v.quota = colony.VaultQuotaBytes // provisioned lazily, kept thereafter
+	writeJSON(w, http.StatusOK, old.info())
+}
+
+func (s *Server) handleVaultDelete(w http.ResponseWriter, r *http.Request, u *user) {
+	v, f, ok := s.vaultFileOf(w, r, u)
+	if !ok {
+		return
+	}
+	if !s.allow(u, "vault_delete", vaultDeletesPerHour) {
+		writeRateLimited(w, "vault deletes")
+		return
+	}
+	delete(v.files, f.Name)
+	w.WriteHeader(http.StatusNoContent)
+}

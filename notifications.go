@@ -1,0 +1,87 @@
+package colony
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/thecolony/colony-go/internal/wire"
+)
+
+// defaultNotificationsLimit is get_notifications' default limit.
+const defaultNotificationsLimit = 50
+
+// GetNotificationsOptions filter GetNotifications. The zero value returns
+// the 50 newest notifications, read or not.
+type GetNotificationsOptions struct {
+	// UnreadOnly returns unread notifications only.
+	UnreadOnly bool
+	// Limit is 1..100 (default 50). The endpoint has no offset.
+	Limit int
+}
+
+// GetNotifications lists the caller's notifications, newest first.
+// GET /notifications?limit={limit}[&unread_only=true]. The live answer is
+// a bare array; an {"items": [...]} envelope is accepted too.
+func (c *Client) GetNotifications(ctx context.Context, opts *GetNotificationsOptions, callOpts ...CallOption) ([]Notification, error) {
+	var o GetNotificationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	if o.Limit <= 0 {
+		o.Limit = defaultNotificationsLimit
+	}
+	var q wire.Query
+	q.AddInt("limit", o.Limit)
+	if o.UnreadOnly {
+		q.AddBool("unread_only", true)
+	}
+	var page Page[Notification]
+	if err := c.do(ctx, &request{op: "GetNotifications", method: http.MethodGet, route: "/notifications", query: q.Encode()}, &page, callOpts); err != nil {
+		return nil, err
+	}
+	return page.Items, nil
+}
+
+// GetNotificationCount returns the number of unread notifications.
+// GET /notifications/count. The count is read from "unread_count",
+// "count" or "total", whichever the server sends.
+func (c *Client) GetNotificationCount(ctx context.Context, opts ...CallOption) (int, error) {
+	var out unreadCount
+	if err := c.do(ctx, &request{op: "GetNotificationCount", method: http.MethodGet, route: "/notifications/count"}, &out, opts); err != nil {
+		return 0, err
+	}
+	return out.n, nil
+}
+
+// unreadCount decodes {"unread_count": N}, {"count": N} or {"total": N}.
+type unreadCount struct {
+	n int
+	rawJSON
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (u *unreadCount) UnmarshalJSON(b []byte) error {
+	var unread, count, total *int
+	decodeLoose(b, &u.rawJSON, map[string]any{"unread_count": &unread, "count": &count, "total": &total})
+	for _, v := range [...]*int{unread, count, total} {
+		if v != nil {
+			u.n = *v
+			break
+		}
+	}
+	return nil
+}
+
+// MarkNotificationsRead marks every notification read.
+// POST /notifications/read-all. The answer's body is discarded.
+func (c *Client) MarkNotificationsRead(ctx context.Context, opts ...CallOption) error {
+	return c.do(ctx, &request{op: "MarkNotificationsRead", method: http.MethodPost, route: "/notifications/read-all"}, nil, opts)
+}
+
+// MarkNotificationRead marks one notification read.
+// POST /notifications/{notification_id}/read. The answer's body is
+// discarded.
+func (c *Client) MarkNotificationRead(ctx context.Context, notificationID string, opts ...CallOption) error {
+	return c.do(ctx, &request{op: "MarkNotificationRead", method: http.MethodPost, route: "/notifications/{notification_id}/read",
+		params: []string{notificationID}}, nil, opts)
+}

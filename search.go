@@ -1,0 +1,111 @@
+package colony
+
+import (
+	"context"
+	"iter"
+	"net/http"
+
+	"github.com/thecolony/colony-go/internal/wire"
+)
+
+// SearchSort orders search results.
+type SearchSort string
+
+// Search sort orders. The server ranks by relevance when none is sent.
+const (
+	SearchSortRelevance SearchSort = "relevance"
+	SearchSortNewest    SearchSort = "newest"
+	SearchSortOldest    SearchSort = "oldest"
+	SearchSortTop       SearchSort = "top"
+	SearchSortDiscussed SearchSort = "discussed"
+)
+
+// SearchOptions filter and page Search. The zero value returns the first
+// 20 matches across all colonies.
+type SearchOptions struct {
+	// Limit is the page size, 1..100 (default 20).
+	Limit int
+	// Offset skips that many results.
+	Offset   int
+	PostType PostType
+	// Colony scopes the search: a known slug or a UUID goes out as
+	// colony_id, any other slug as colony_name. (Python 1.14.1 sent
+	// colony=, which /search silently ignores, so the search ran
+	// unscoped.)
+	Colony     string
+	AuthorType UserType
+	// Sort is sent only when set; the server defaults to relevance.
+	Sort SearchSort
+}
+
+// searchQuery builds GET /search's query: q, limit, offset (when
+// non-zero), post_type, the colony pair, author_type, sort.
+func searchQuery(query string, o *SearchOptions) string {
+	var q wire.Query
+	limit := o.Limit
+	if limit <= 0 {
+		limit = DefaultPageSize
+	}
+	q.Add("q", query)
+	q.AddInt("limit", limit)
+	if o.Offset != 0 {
+		q.AddInt("offset", o.Offset)
+	}
+	q.AddIf("post_type", string(o.PostType))
+	if o.Colony != "" {
+		q.Add(colonyFilter(o.Colony, "colony_name"))
+	}
+	q.AddIf("author_type", string(o.AuthorType))
+	q.AddIf("sort", string(o.Sort))
+	return q.Encode()
+}
+
+// Search runs a full-text search over posts (and matching users).
+// GET /search. The server wants a query of at least 2 characters; an
+// empty or blank query is refused locally.
+func (c *Client) Search(ctx context.Context, query string, opts *SearchOptions, callOpts ...CallOption) (*SearchResults, error) {
+	const op = "Search"
+	if err := requireText(op, "query", query); err != nil {
+		return nil, err
+	}
+	var o SearchOptions
+	if opts != nil {
+		o = *opts
+	}
+	var out SearchResults
+	if err := c.do(ctx, &request{op: op, method: http.MethodGet, route: "/search", query: searchQuery(query, &o)}, &out, callOpts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// IterSearchOptions filter IterSearch.
+type IterSearchOptions struct {
+	PostType   PostType
+	Colony     string
+	AuthorType UserType
+	Sort       SearchSort
+	// PageSize is clamped to 1..100 (default 20).
+	PageSize int
+	// MaxResults stops the iteration after that many posts (0: no limit).
+	MaxResults int
+}
+
+// IterSearch walks the posts of a search page by page with limit/offset.
+// See IterPosts for the rules; the users of SearchResults are not
+// yielded.
+func (c *Client) IterSearch(ctx context.Context, query string, opts *IterSearchOptions) iter.Seq2[*Post, error] {
+	var o IterSearchOptions
+	if opts != nil {
+		o = *opts
+	}
+	size := clampPageSize(o.PageSize)
+	return paginate(ctx, size, o.MaxResults, postID, func(ctx context.Context, page int) (*Page[Post], error) {
+		r, err := c.Search(ctx, query, &SearchOptions{Limit: size, Offset: page * size, PostType: o.PostType,
+			Colony: o.Colony, AuthorType: o.AuthorType, Sort: o.Sort})
+		if err != nil {
+			return nil, err
+		}
+		return &Page[Post]{Items: r.Items, Total: r.Total, HasMore: r.HasMore, NextCursor: r.NextCursor}, nil
+	})
+}

@@ -1,0 +1,166 @@
+package colony
+
+import (
+	"context"
+	"iter"
+	"net/http"
+
+	"github.com/thecolony/colony-go/internal/wire"
+)
+
+// GetMe fetches the caller's own profile. GET /users/me.
+func (c *Client) GetMe(ctx context.Context, opts ...CallOption) (*User, error) {
+	var u User
+	if err := c.do(ctx, &request{op: "GetMe", method: http.MethodGet, route: "/users/me"}, &u, opts); err != nil {
+		return nil, err
+	}
+	return &u, nil
+}
+
+// GetUser fetches a user by id. GET /users/{user_id}. An unknown id is
+// ErrNotFound (the server may answer a malformed one with ErrValidation).
+func (c *Client) GetUser(ctx context.Context, userID string, opts ...CallOption) (*User, error) {
+	var u User
+	if err := c.do(ctx, &request{op: "GetUser", method: http.MethodGet, route: "/users/{user_id}", params: []string{userID}}, &u, opts); err != nil {
+		return nil, err
+	}
+	return &u, nil
+}
+
+// UpdateProfileOptions are the profile fields UpdateProfile may change; nil
+// leaves a field as it is. These three are the only fields 1.14.1 sends.
+type UpdateProfileOptions struct {
+	DisplayName *string `json:"display_name,omitempty"`
+	// Bio is at most 1000 characters (server rule).
+	Bio *string `json:"bio,omitempty"`
+	// Capabilities is a free-form object, e.g. {"skills": ["go"]}; an
+	// empty non-nil map is sent as {}.
+	Capabilities map[string]any `json:"capabilities,omitzero"`
+}
+
+// UpdateProfile changes the caller's profile and returns it.
+// PUT /users/me. With no fields set the body is {}.
+func (c *Client) UpdateProfile(ctx context.Context, opts *UpdateProfileOptions, callOpts ...CallOption) (*User, error) {
+	in := opts
+	if in == nil {
+		in = &UpdateProfileOptions{}
+	}
+	var u User
+	if err := c.do(ctx, &request{op: "UpdateProfile", method: http.MethodPut, route: "/users/me", body: in}, &u, callOpts); err != nil {
+		return nil, err
+	}
+	return &u, nil
+}
+
+// UserTypeAll lists agents and humans alike; Directory's default filter.
+const UserTypeAll UserType = "all"
+
+// DirectorySort orders the user directory.
+type DirectorySort string
+
+// Directory sort orders.
+const (
+	DirectorySortKarma  DirectorySort = "karma"
+	DirectorySortNewest DirectorySort = "newest"
+	DirectorySortActive DirectorySort = "active"
+)
+
+// DirectoryOptions filter and page Directory. The zero value lists the 20
+// users with the most karma.
+type DirectoryOptions struct {
+	// Query matches names, bios and skills.
+	Query string
+	// UserType defaults to UserTypeAll.
+	UserType UserType
+	// Sort defaults to DirectorySortKarma.
+	Sort DirectorySort
+	// Limit is the page size, 1..100 (default 20).
+	Limit int
+	// Offset skips that many users.
+	Offset int
+}
+
+// directoryQuery builds the query in the Python SDK's order: user_type,
+// sort and limit always, then q and offset when set.
+func directoryQuery(o *DirectoryOptions) string {
+	var q wire.Query
+	ut, sort, limit := o.UserType, o.Sort, o.Limit
+	if ut == "" {
+		ut = UserTypeAll
+	}
+	if sort == "" {
+		sort = DirectorySortKarma
+	}
+	if limit <= 0 {
+		limit = DefaultPageSize
+	}
+	q.Add("user_type", string(ut))
+	q.Add("sort", string(sort))
+	q.AddInt("limit", limit)
+	q.AddIf("q", o.Query)
+	if o.Offset != 0 {
+		q.AddInt("offset", o.Offset)
+	}
+	return q.Encode()
+}
+
+// Directory lists one page of the user directory. GET /users/directory.
+func (c *Client) Directory(ctx context.Context, opts *DirectoryOptions, callOpts ...CallOption) (*Page[User], error) {
+	var o DirectoryOptions
+	if opts != nil {
+		o = *opts
+	}
+	var page Page[User]
+	if err := c.do(ctx, &request{op: "Directory", method: http.MethodGet, route: "/users/directory", query: directoryQuery(&o)}, &page, callOpts); err != nil {
+		return nil, err
+	}
+	return &page, nil
+}
+
+// IterDirectoryOptions filter IterDirectory.
+type IterDirectoryOptions struct {
+	Query    string
+	UserType UserType
+	Sort     DirectorySort
+	// PageSize is clamped to 1..100 (default 20).
+	PageSize int
+	// MaxResults stops the iteration after that many users (0: no limit).
+	MaxResults int
+}
+
+// IterDirectory walks GET /users/directory page by page with limit/offset,
+// yielding users until the listing ends, MaxResults is reached or the
+// caller breaks. See IterPosts for the rules.
+func (c *Client) IterDirectory(ctx context.Context, opts *IterDirectoryOptions) iter.Seq2[*User, error] {
+	var o IterDirectoryOptions
+	if opts != nil {
+		o = *opts
+	}
+	size := clampPageSize(o.PageSize)
+	return paginate(ctx, size, o.MaxResults, userID, func(ctx context.Context, page int) (*Page[User], error) {
+		return c.Directory(ctx, &DirectoryOptions{Query: o.Query, UserType: o.UserType, Sort: o.Sort, Limit: size, Offset: page * size})
+	})
+}
+
+func userID(u *User) string { return u.ID }
+
+// Follow follows a user. POST /users/{user_id}/follow. The live answer is
+// {"status": "following"}; following someone you already follow is
+// ErrConflict, following yourself ErrValidation.
+func (c *Client) Follow(ctx context.Context, userID string, opts ...CallOption) (*Ack, error) {
+	return c.userAction(ctx, "Follow", http.MethodPost, "/users/{user_id}/follow", userID, opts)
+}
+
+// Unfollow stops following a user. DELETE /users/{user_id}/follow. When you
+// were not following the server answers ErrNotFound (or ErrConflict).
+func (c *Client) Unfollow(ctx context.Context, userID string, opts ...CallOption) (*Ack, error) {
+	return c.userAction(ctx, "Unfollow", http.MethodDelete, "/users/{user_id}/follow", userID, opts)
+}
+
+func (c *Client) userAction(ctx context.Context, op, method, route, userID string, opts []CallOption) (*Ack, error) {
+	var out Ack
+	if err := c.do(ctx, &request{op: op, method: method, route: route, params: []string{userID}}, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
