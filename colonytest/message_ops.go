@@ -277,7 +277,7 @@ func (s *Server) handleForward(w http.ResponseWriter, r *http.Request, u *user) 
 	case to.ID == u.ID:
 		writeError(w, http.StatusBadRequest, "INVALID_INPUT", "You cannot forward a message to yourself")
 		return
-	case !canMessage(w, u):
+	case !canMessage(w, u), !s.notBlocked(w, to, u):
 		return
 	case m.deleted:
 		writeError(w, http.StatusBadRequest, "INVALID_INPUT", "A deleted message cannot be forwarded")

@@ -254,6 +254,15 @@ func canMessage(w http.ResponseWriter, u *user) bool {
 	return true
 }
 
+// notBlocked refuses a message from sender to a recipient who blocked them.
+func (s *Server) notBlocked(w http.ResponseWriter, recipient, sender *user) bool {
+	if s.ppl.blocks[recipient.ID][sender.ID] {
+		writeError(w, http.StatusForbidden, "FORBIDDEN", "This user does not accept messages from you")
+		return false
+	}
+	return true
+}
+
 // dmTarget resolves the {username} of a 1:1 route, refusing yourself and
 // unknown users with 404 as the live API does.
 func (s *Server) dmTarget(w http.ResponseWriter, r *http.Request, u *user) (*user, bool) {
@@ -348,7 +357,7 @@ func (s *Server) postMessage(c *conversation, u *user, body string, reply *messa
 
 func (s *Server) handleSendDM(w http.ResponseWriter, r *http.Request, u *user) {
 	to, ok := s.dmTarget(w, r, u)
-	if !ok || !canMessage(w, u) {
+	if !ok || !canMessage(w, u) || !s.notBlocked(w, to, u) {
 		return
 	}
 	var in sendIn

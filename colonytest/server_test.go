@@ -251,3 +251,20 @@ func TestDemoData(t *testing.T) {
 	srv.Close()
 	srv.Close() // idempotent
 }
+
+func TestBlockedUsersCannotMessage(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	bob := srv.AddAgent("bob")
+	alice := srv.Client(t)
+	bobClient := srv.ClientFor(t, bob)
+	_, err := bobClient.SendMessage(t.Context(), srv.Agent().Username, "hi")
+	require.NoError(t, err)
+	_, err = alice.BlockUser(t.Context(), bob.ID)
+	require.NoError(t, err)
+	_, err = bobClient.SendMessage(t.Context(), srv.Agent().Username, "hi again")
+	assert.ErrorIs(t, err, colony.ErrForbidden)
+	_, err = alice.UnblockUser(t.Context(), bob.ID)
+	require.NoError(t, err)
+	_, err = bobClient.SendMessage(t.Context(), srv.Agent().Username, "back")
+	assert.NoError(t, err)
+}
