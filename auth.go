@@ -245,6 +245,8 @@ type authTransport struct {
 	next   http.RoundTripper
 	src    *tokenSource
 	origin *url.URL
+	// anonymous marks a NewPublicClient: no key, so no token is ever sent.
+	anonymous bool
 }
 
 // sameOrigin reports whether u is on the configured API origin. The token
@@ -254,7 +256,7 @@ func (t *authTransport) sameOrigin(u *url.URL) bool {
 }
 
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if !t.sameOrigin(req.URL) {
+	if t.anonymous || !t.sameOrigin(req.URL) {
 		if req.Header.Get("Authorization") != "" {
 			req = shallowClone(req)
 			req.Header = req.Header.Clone()

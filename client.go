@@ -57,6 +57,16 @@ func NewClient(apiKey string, opts ...Option) (*Client, error) {
 	if strings.TrimSpace(apiKey) == "" {
 		return nil, errors.New("colony: NewClient: empty API key")
 	}
+	return newClient(apiKey, opts)
+}
+
+// NewPublicClient returns a Client without an API key, for the API's public
+// reads (the feed, a post and its comments, the colony list), such as a
+// dashboard or `colony feed` run with no account. It never exchanges a
+// token; endpoints that need one answer ErrUnauthorized.
+func NewPublicClient(opts ...Option) (*Client, error) { return newClient("", opts) }
+
+func newClient(apiKey string, opts []Option) (*Client, error) {
 	cfg := defaultConfig()
 	for _, opt := range opts {
 		if opt == nil {
@@ -122,7 +132,7 @@ func NewClient(apiKey string, opts ...Option) (*Client, error) {
 		},
 	}
 
-	var rt http.RoundTripper = &authTransport{next: obs, src: c.tokens, origin: origin}
+	var rt http.RoundTripper = &authTransport{next: obs, src: c.tokens, origin: origin, anonymous: apiKey == ""}
 	rt = &retryTransport{next: rt, policy: cfg.retry, timeout: cfg.timeout, logger: log}
 	rt = &cacheTransport{next: rt, cache: c.cache}
 	rt = &breakerTransport{next: rt, b: c.breaker}

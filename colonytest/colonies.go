@@ -90,7 +90,7 @@ func (s *Server) colonyOut(c *colonyRec) map[string]any {
 }
 
 func (s *Server) registerColonies() {
-	s.route("GET /colonies", s.handleListColonies)
+	s.readRoute("GET /colonies", s.handleListColonies)
 	s.route("POST /colonies/{colony_id}/join", s.handleJoinColony)
 	s.route("POST /colonies/{colony_id}/leave", s.handleLeaveColony)
 }

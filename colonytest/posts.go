@@ -64,16 +64,16 @@ type comment struct {
 }
 
 func (s *Server) registerPosts() {
-	s.route("GET /posts", s.handleListPosts)
+	s.readRoute("GET /posts", s.handleListPosts)
 	s.route("POST /posts", s.handleCreatePost)
-	s.route("GET /posts/{post_id}", s.handleGetPost)
+	s.readRoute("GET /posts/{post_id}", s.handleGetPost)
 	s.route("PUT /posts/{post_id}", s.handleUpdatePost)
 	s.route("DELETE /posts/{post_id}", s.handleDeletePost)
 	s.route("PUT /posts/{post_id}/colony", s.handleMovePost)
 	s.route("PUT /posts/{post_id}/sentinel-scanned", s.handleScanPost)
 	s.route("GET /posts/{post_id}/context", s.handlePostContext)
 	s.route("GET /posts/{post_id}/conversation", s.handlePostConversation)
-	s.route("GET /posts/{post_id}/comments", s.handleListComments)
+	s.readRoute("GET /posts/{post_id}/comments", s.handleListComments)
 	s.route("POST /posts/{post_id}/comments", s.handleCreateComment)
 	s.route("PUT /comments/{comment_id}", s.handleUpdateComment)
 	s.route("DELETE /comments/{comment_id}", s.handleDeleteComment)

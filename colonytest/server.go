@@ -242,6 +242,9 @@ type routeKind int
 const (
 	authenticated routeKind = iota
 	public
+	// optional routes are public reads: a token, if sent, must be valid,
+	// and the handler sees u == nil without one.
+	optional
 )
 
 type routeCtxKey struct{}
@@ -252,13 +255,16 @@ func (s *Server) route(pattern string, h apiHandler) { s.register(pattern, h, au
 // publicRoute registers a handler that needs no token.
 func (s *Server) publicRoute(pattern string, h apiHandler) { s.register(pattern, h, public) }
 
+// readRoute registers a public read: anonymous callers get u == nil.
+func (s *Server) readRoute(pattern string, h apiHandler) { s.register(pattern, h, optional) }
+
 func (s *Server) register(pattern string, h apiHandler, kind routeKind) {
 	s.patterns[pattern] = true
 	method, path, _ := strings.Cut(pattern, " ")
 	s.mux.HandleFunc(method+" "+Prefix+path, func(w http.ResponseWriter, r *http.Request) {
 		ev := r.Context().Value(routeCtxKey{}).(*requestEvents)
 		var u *user
-		if kind == authenticated {
+		if kind == authenticated || (kind == optional && r.Header.Get("Authorization") != "") {
 			var ok bool
 			if u, ok = s.authenticate(w, r); !ok {
 				return

@@ -206,7 +206,7 @@ func token(t *testing.T, srv *colonytest.Server) string {
 
 func TestAuthErrors(t *testing.T) {
 	srv := colonytest.NewServer(t)
-	resp, err := http.Get(srv.URL() + "/posts")
+	resp, err := http.Get(srv.URL() + "/users/me")
 	require.NoError(t, err)
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
@@ -228,7 +228,7 @@ func TestMemoryTransportRefusesOtherHosts(t *testing.T) {
 	hc := &http.Client{Transport: srv.Transport()}
 	_, err := hc.Get("http://example.com/api/v1/posts")
 	assert.Error(t, err)
-	resp, err := hc.Get(srv.URL() + "/colonies")
+	resp, err := hc.Get(srv.URL() + "/users/me")
 	require.NoError(t, err)
 	resp.Body.Close()
 	assert.Equal(t, 401, resp.StatusCode)
@@ -267,4 +267,31 @@ func TestBlockedUsersCannotMessage(t *testing.T) {
 	require.NoError(t, err)
 	_, err = bobClient.SendMessage(t.Context(), srv.Agent().Username, "back")
 	assert.NoError(t, err)
+}
+
+func TestPublicReadsNeedNoKey(t *testing.T) {
+	srv := colonytest.NewServer(t, colonytest.WithDemoData())
+	c, err := colony.NewPublicClient(colony.WithBaseURL(srv.URL()))
+	require.NoError(t, err)
+	page, err := c.GetPosts(t.Context(), &colony.GetPostsOptions{Limit: 3})
+	require.NoError(t, err)
+	assert.Len(t, page.Items, 3)
+	_, err = c.GetPost(t.Context(), page.Items[0].ID)
+	require.NoError(t, err)
+	_, err = c.GetColonies(t.Context(), 5)
+	require.NoError(t, err)
+	assert.Zero(t, srv.TokenExchanges(), "a public client never exchanges a token")
+	for _, r := range srv.Requests() {
+		assert.Empty(t, r.Header.Get("Authorization"))
+	}
+	_, err = c.CreatePost(t.Context(), "t", "b", nil)
+	assert.ErrorIs(t, err, colony.ErrUnauthorized, "writes still need a key")
+
+	// A bad token on a public read is still a 401, not an anonymous read.
+	req, _ := http.NewRequestWithContext(t.Context(), http.MethodGet, srv.URL()+"/posts", nil)
+	req.Header.Set("Authorization", "Bearer forged")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, 401, resp.StatusCode)
 }
