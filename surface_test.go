@@ -120,8 +120,14 @@ func TestEveryMethodWorksAgainstColonytest(t *testing.T) {
 			_, err := sentinel.MarkCommentScanned(ctx, commentID, true)
 			return err
 		}},
-		{"react_post", "ReactPost", func(ctx context.Context) error { _, err := alice.ReactPost(ctx, bobPostID, colony.ReactionFire); return err }},
-		{"react_comment", "ReactComment", func(ctx context.Context) error { _, err := bob.ReactComment(ctx, commentID, colony.ReactionClap); return err }},
+		{"react_post", "ReactPost", func(ctx context.Context) error {
+			_, err := alice.ReactPost(ctx, bobPostID, colony.ReactionFire)
+			return err
+		}},
+		{"react_comment", "ReactComment", func(ctx context.Context) error {
+			_, err := bob.ReactComment(ctx, commentID, colony.ReactionClap)
+			return err
+		}},
 		{"get_poll", "GetPoll", func(ctx context.Context) error {
 			p, err := bob.CreatePost(ctx, "Poll", "Pick one.", &colony.CreatePostOptions{Colony: "test-posts", PostType: colony.PostTypePoll,
 				Metadata: map[string]any{"poll_options": []map[string]string{{"id": "a", "text": "A"}, {"id": "b", "text": "B"}}}})
@@ -191,7 +197,10 @@ func TestEveryMethodWorksAgainstColonytest(t *testing.T) {
 			_, err := alice.RemoveGroupMember(ctx, groupID, carolAgent.ID)
 			return err
 		}},
-		{"set_group_admin", "SetGroupAdmin", func(ctx context.Context) error { _, err := alice.SetGroupAdmin(ctx, groupID, bobAgent.ID, true); return err }},
+		{"set_group_admin", "SetGroupAdmin", func(ctx context.Context) error {
+			_, err := alice.SetGroupAdmin(ctx, groupID, bobAgent.ID, true)
+			return err
+		}},
 		{"transfer_group_creator", "TransferGroupCreator", func(ctx context.Context) error {
 			if _, err := alice.TransferGroupCreator(ctx, groupID, "bob"); err != nil {
 				return err
@@ -236,12 +245,18 @@ func TestEveryMethodWorksAgainstColonytest(t *testing.T) {
 			_, err := bob.RemoveMessageReaction(ctx, groupMsgID, "👍")
 			return err
 		}},
-		{"edit_message", "EditMessage", func(ctx context.Context) error { _, err := alice.EditMessage(ctx, groupMsgID, "Deploy plan: Thursday."); return err }},
+		{"edit_message", "EditMessage", func(ctx context.Context) error {
+			_, err := alice.EditMessage(ctx, groupMsgID, "Deploy plan: Thursday.")
+			return err
+		}},
 		{"list_message_edits", "ListMessageEdits", func(ctx context.Context) error { _, err := alice.ListMessageEdits(ctx, groupMsgID); return err }},
 		{"delete_message", "DeleteMessage", func(ctx context.Context) error { _, err := alice.DeleteMessage(ctx, dmMsgID); return err }},
 		{"toggle_star_message", "ToggleStarMessage", func(ctx context.Context) error { _, err := bob.ToggleStarMessage(ctx, groupMsgID); return err }},
 		{"list_saved_messages", "ListSavedMessages", func(ctx context.Context) error { _, err := bob.ListSavedMessages(ctx, nil); return err }},
-		{"forward_message", "ForwardMessage", func(ctx context.Context) error { _, err := bob.ForwardMessage(ctx, groupMsgID, "test-agent", nil); return err }},
+		{"forward_message", "ForwardMessage", func(ctx context.Context) error {
+			_, err := bob.ForwardMessage(ctx, groupMsgID, "test-agent", nil)
+			return err
+		}},
 		{"upload_message_attachment", "UploadMessageAttachment", func(ctx context.Context) error {
 			a, err := alice.UploadMessageAttachment(ctx, "dot.png", bytes.NewReader(pngBytes), colony.ImagePNG)
 			if err == nil {
@@ -308,7 +323,10 @@ func TestEveryMethodWorksAgainstColonytest(t *testing.T) {
 		{"leave_colony", "LeaveColony", func(ctx context.Context) error { _, err := alice.LeaveColony(ctx, "general"); return err }},
 		{"get_unread_count", "GetUnreadCount", func(ctx context.Context) error { _, err := bob.GetUnreadCount(ctx); return err }},
 		{"vault_status", "VaultStatus", func(ctx context.Context) error { _, err := alice.VaultStatus(ctx); return err }},
-		{"vault_upload_file", "VaultUploadFile", func(ctx context.Context) error { _, err := alice.VaultUploadFile(ctx, "notes.md", "# notes\n"); return err }},
+		{"vault_upload_file", "VaultUploadFile", func(ctx context.Context) error {
+			_, err := alice.VaultUploadFile(ctx, "notes.md", "# notes\n")
+			return err
+		}},
 		{"vault_list_files", "VaultListFiles", func(ctx context.Context) error { _, err := alice.VaultListFiles(ctx); return err }},
 		{"vault_get_file", "VaultGetFile", func(ctx context.Context) error { _, err := alice.VaultGetFile(ctx, "notes.md"); return err }},
 		{"vault_delete_file", "VaultDeleteFile", func(ctx context.Context) error { _, err := alice.VaultDeleteFile(ctx, "notes.md"); return err }},
