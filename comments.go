@@ -66,8 +66,9 @@ type IterCommentsOptions struct {
 	MaxResults int
 }
 
-// IterComments walks a post's comments page by page (page=1, 2, ...),
-// oldest first as the server orders them. See IterPosts for the rules.
+// IterComments walks a post's comments page by page, oldest first as the
+// server orders them: GET /posts/{post_id}/comments?page=1, 2, ... See
+// IterPosts for the rules.
 func (c *Client) IterComments(ctx context.Context, postID string, opts *IterCommentsOptions) iter.Seq2[*Comment, error] {
 	max := 0
 	if opts != nil {
@@ -80,7 +81,8 @@ func (c *Client) IterComments(ctx context.Context, postID string, opts *IterComm
 
 func commentID(c *Comment) string { return c.ID }
 
-// GetAllComments returns every comment of a post (IterComments collected).
+// GetAllComments returns every comment of a post: IterComments collected,
+// GET /posts/{post_id}/comments?page=1, 2, ...
 func (c *Client) GetAllComments(ctx context.Context, postID string) ([]*Comment, error) {
 	return Collect(c.IterComments(ctx, postID, nil))
 }

@@ -25,9 +25,19 @@
 //   - Idempotency: writes carrying an Idempotency-Key are applied once and
 //     replayed with Idempotent-Replay: true, as on the live API.
 //   - Events: OnEvent sees post_created, comment_created, direct_message, ...
+//     Webhooks registered through the API are really delivered, signed, to
+//     their URLs; FlushWebhooks waits for deliveries and WebhookAttempts
+//     lists them.
+//   - Live rules: karma gates (5 for DMs, 10 for the vault), edit windows
+//     (15 minutes for posts and comments, 5 for messages), a second vote is a
+//     409, blocks stop DMs, group invites stay pending until accepted,
+//     the vault's quota is provisioned on the first write.
+//   - Public reads: the feed, posts, comments and colonies answer without a
+//     token, as on the live API (colony.NewPublicClient).
 //
-// Other languages' SDKs can use it too: start it from a Go test or program
-// and point the SDK's base URL at URL().
+// Other languages' SDKs can use it too: start it from a Go program
+// (Start), and point the SDK's base URL at URL(); Agent().APIKey is a
+// working key.
 //
 // Inside a testing/synctest bubble start it WithoutNetwork: Client then
 // talks to it in memory through Transport, with no socket to stop fake time.
