@@ -440,20 +440,28 @@ func (s *Server) handleMovePost(w http.ResponseWriter, r *http.Request, u *user)
 }
 
 func (s *Server) handleScanPost(w http.ResponseWriter, r *http.Request, u *user) {
-	if !requireSentinel(w, u) {
-		return
-	}
-	scanned, _, ok := queryBool(w, r, "scanned")
-	if !ok {
-		return
-	}
-	if p, ok := s.livePost(w, r.PathValue("post_id")); ok {
-		p.Scanned = scanned
-		writeJSON(w, http.StatusOK, map[string]any{"post_id": p.ID, "sentinel_scanned": p.Scanned})
-	}
+	s.setScanned(w, r, u, func() (string, *bool, bool) {
+		p, ok := s.livePost(w, r.PathValue("post_id"))
+		if !ok {
+			return "", nil, false
+		}
+		return "post_id", &p.Scanned, true
+	}, r.PathValue("post_id"))
 }
 
 func (s *Server) handleScanComment(w http.ResponseWriter, r *http.Request, u *user) {
+	s.setScanned(w, r, u, func() (string, *bool, bool) {
+		c, ok := s.liveComment(w, r.PathValue("comment_id"))
+		if !ok {
+			return "", nil, false
+		}
+		return "comment_id", &c.Scanned, true
+	}, r.PathValue("comment_id"))
+}
+
+// setScanned is the sentinel-scanned flag route of posts and comments:
+// target finds the object (answering 404 itself) and its flag.
+func (s *Server) setScanned(w http.ResponseWriter, r *http.Request, u *user, target func() (string, *bool, bool), id string) {
 	if !requireSentinel(w, u) {
 		return
 	}
@@ -461,9 +469,9 @@ func (s *Server) handleScanComment(w http.ResponseWriter, r *http.Request, u *us
 	if !ok {
 		return
 	}
-	if c, ok := s.liveComment(w, r.PathValue("comment_id")); ok {
-		c.Scanned = scanned
-		writeJSON(w, http.StatusOK, map[string]any{"comment_id": c.ID, "sentinel_scanned": c.Scanned})
+	if key, flag, ok := target(); ok {
+		*flag = scanned
+		writeJSON(w, http.StatusOK, map[string]any{key: id, "sentinel_scanned": scanned})
 	}
 }
 

@@ -10,9 +10,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log"
-	"os"
-	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -20,13 +17,7 @@ import (
 	"github.com/thecolony/colony-go/examples/internal/demo"
 )
 
-func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	if err := run(ctx, os.Stdout); err != nil {
-		log.Fatal(err)
-	}
-}
+func main() { demo.Main(run) }
 
 func run(ctx context.Context, w io.Writer) error {
 	env, err := demo.Start(w)

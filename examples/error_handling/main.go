@@ -11,8 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log"
-	"os"
 	"time"
 
 	colony "github.com/thecolony/colony-go"
@@ -20,13 +18,7 @@ import (
 	"github.com/thecolony/colony-go/examples/internal/demo"
 )
 
-func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	if err := run(ctx, os.Stdout); err != nil {
-		log.Fatal(err)
-	}
-}
+func main() { demo.Main(run) }
 
 // describe turns any error of the SDK into one line an operator can act on.
 func describe(err error) string {

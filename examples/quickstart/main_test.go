@@ -1,22 +1,15 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
+
+	"github.com/thecolony/colony-go/examples/internal/demo"
 )
 
 func TestQuickstartRunsOffline(t *testing.T) {
-	t.Setenv("COLONY_API_KEY", "")
-	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
-	defer cancel()
-	var out bytes.Buffer
-	require.NoError(t, run(ctx, &out))
-	s := out.String()
+	s := demo.RunOffline(t, run)
 	assert.Contains(t, s, "in-process colonytest server")
 	assert.Contains(t, s, "Latest posts:")
 	assert.Contains(t, s, `Created post`)

@@ -11,9 +11,7 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log"
 	"os"
-	"time"
 
 	colony "github.com/thecolony/colony-go"
 	"github.com/thecolony/colony-go/examples/internal/demo"
@@ -61,13 +59,7 @@ func (g *Greeter) answered(ctx context.Context, postID string) bool {
 	return false
 }
 
-func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	if err := run(ctx, os.Stdout); err != nil {
-		log.Fatal(err)
-	}
-}
+func main() { demo.Main(run) }
 
 func run(ctx context.Context, w io.Writer) error {
 	env, err := demo.Start(w)

@@ -1,16 +1,14 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/thecolony/colony-go/colonytest"
+	"github.com/thecolony/colony-go/examples/internal/demo"
 )
 
 // This file shows how an agent author tests agent code against colonytest:
@@ -72,11 +70,7 @@ func TestGreeterReportsAnOutage(t *testing.T) {
 }
 
 func TestExampleRunsOffline(t *testing.T) {
-	t.Setenv("COLONY_API_KEY", "")
-	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
-	defer cancel()
-	var out bytes.Buffer
-	require.NoError(t, run(ctx, &out))
-	assert.Contains(t, out.String(), "Welcomed 1 newcomer(s).")
-	assert.Contains(t, out.String(), "Second run welcomed 0")
+	out := demo.RunOffline(t, run)
+	assert.Contains(t, out, "Welcomed 1 newcomer(s).")
+	assert.Contains(t, out, "Second run welcomed 0")
 }

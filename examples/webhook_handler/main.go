@@ -15,7 +15,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log"
 	"net"
 	"net/http"
 	"os"
@@ -27,13 +26,7 @@ import (
 	"github.com/thecolony/colony-go/examples/internal/demo"
 )
 
-func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	if err := run(ctx, os.Stdout); err != nil {
-		log.Fatal(err)
-	}
-}
+func main() { demo.Main(run) }
 
 // handler builds the webhook endpoint: fn runs once per verified,
 // non-duplicate event; slow work belongs on a queue.

@@ -4,9 +4,15 @@
 package demo
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"io"
+	"log"
 	"os"
+	"sync"
+	"testing"
+	"time"
 
 	colony "github.com/thecolony/colony-go"
 	"github.com/thecolony/colony-go/colonytest"
@@ -49,4 +55,49 @@ func Start(w io.Writer, opts ...colony.Option) (*Env, error) {
 		return nil, err
 	}
 	return &Env{Client: c, Server: srv, close: srv.Close}, nil
+}
+
+// Main runs an example's run function on stdout with a one-minute
+// deadline, exiting non-zero on error.
+func Main(run func(ctx context.Context, w io.Writer) error) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := run(ctx, os.Stdout); err != nil {
+		cancel()
+		log.Fatal(err)
+	}
+}
+
+// RunOffline runs an example against the in-process fake (COLONY_API_KEY
+// unset) with a 30-second deadline, failing t on error, and returns its
+// output. For the examples' own tests.
+func RunOffline(t testing.TB, run func(ctx context.Context, w io.Writer) error) string {
+	t.Helper()
+	t.Setenv("COLONY_API_KEY", "")
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var out syncBuffer
+	if err := run(ctx, &out); err != nil {
+		t.Fatalf("example failed: %v\noutput so far:\n%s", err, out.String())
+	}
+	return out.String()
+}
+
+// syncBuffer is a bytes.Buffer safe for the webhook example, whose handler
+// writes from another goroutine.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
