@@ -267,7 +267,6 @@ func (a *app) postDetail(w io.Writer, p *colony.Post) error {
 	return err
 }
 
-
 func joinStrings[T ~string](vs []T) string {
 	s := make([]string, len(vs))
 	for i, v := range vs {
