@@ -63,7 +63,7 @@ func joinCommand() *command {
 				if err != nil {
 					return err
 				}
-				return a.output(ack, func(w io.Writer) error {
+				return a.output(ackJSON(ack), func(w io.Writer) error {
 					_, err := fmt.Fprintf(w, "Joined %s.\n", oneLine(args[0], 0))
 					return err
 				})

@@ -129,7 +129,7 @@ func vaultRemoveCommand() *command {
 				if err != nil {
 					return err
 				}
-				return a.output(ack, func(w io.Writer) error {
+				return a.output(ackJSON(ack), func(w io.Writer) error {
 					_, err := fmt.Fprintf(w, "Deleted %s.\n", oneLine(args[0], 0))
 					return err
 				})

@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	colony "github.com/thecolony/colony-go"
 )
 
 // Column widths of the human output, in characters.
@@ -25,6 +27,16 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// ackJSON is what --json prints for an action's *colony.Ack: the server's
+// whole answer (Ack models only its common fields, and an answer such as
+// {"joined": true, "colony_id": ...} would otherwise print as {}).
+func ackJSON(ack *colony.Ack) any {
+	if raw := ack.RawJSON(); len(raw) > 0 && json.Valid(raw) {
+		return raw
+	}
+	return ack
 }
 
 // table is an aligned-column writer over w: cells are separated by tabs,
