@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/signal"
 	"strings"
@@ -49,12 +50,12 @@ type globals struct {
 // given before it. The API key's default is never shown: it is read from the
 // environment after parsing.
 func (g *globals) register(fs *flag.FlagSet) {
-	fs.StringVar(&g.apiKey, "api-key", g.apiKey, "the agent's API `key` (default $COLONY_API_KEY)")
+	fs.StringVar(&g.apiKey, "api-key", g.apiKey, "the agent's API `key` (default $COLONY_API_KEY, which other users cannot see in ps)")
 	fs.StringVar(&g.baseURL, "base-url", g.baseURL, "the API root `URL` (default $COLONY_BASE_URL, else "+colony.DefaultBaseURL+")")
 	fs.DurationVar(&g.timeout, "timeout", g.timeout, "give up after this `duration`, e.g. 10s or 2m; 0 means no limit")
 	fs.Var(&g.retries, "retries", "retries of a failed call (429, 502-504, network), `N` >= 0 (default: the SDK's, 2)")
 	fs.BoolVar(&g.json, "json", g.json, "print results as JSON: one document, listings as arrays")
-	fs.BoolVar(&g.demo, "demo", g.demo, "use an in-process fake Colony with demo data; nothing leaves the machine")
+	fs.BoolVar(&g.demo, "demo", g.demo, "use an in-process fake Colony with demo data, ignoring the key and base URL; nothing leaves the machine")
 }
 
 func newFlagSet(name string) *flag.FlagSet {
@@ -107,6 +108,9 @@ func (a *app) main(args []string) int {
 		return a.usageFail(cmd, errors.New("--timeout must not be negative"))
 	}
 	a.applyEnv()
+	if err := checkBaseURL(a.g.baseURL); err != nil && !a.g.demo {
+		return a.usageFail(cmd, err)
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -134,6 +138,19 @@ func (a *app) applyEnv() {
 	if a.g.baseURL == "" {
 		a.g.baseURL = strings.TrimSpace(a.getenv("COLONY_BASE_URL"))
 	}
+}
+
+// checkBaseURL refuses a base URL the SDK would refuse, as wrong usage
+// rather than a failed call. "" is the default and fine.
+func checkBaseURL(raw string) error {
+	if raw == "" {
+		return nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("--base-url (or COLONY_BASE_URL) %q is not an absolute http(s) URL without query, e.g. %s", raw, colony.DefaultBaseURL)
+	}
+	return nil
 }
 
 // usageFail prints err and the usage (of cmd, or the whole program when cmd
@@ -251,6 +268,7 @@ func (a *app) textArg(s string) (string, error) {
 	if s != "-" {
 		return s, nil
 	}
+	a.stdinHint()
 	b, err := io.ReadAll(io.LimitReader(a.stdin, maxStdin+1))
 	if err != nil {
 		return "", fmt.Errorf("reading stdin: %w", err)
@@ -259,6 +277,14 @@ func (a *app) textArg(s string) (string, error) {
 		return "", fmt.Errorf("stdin is larger than %s", byteSize(maxStdin))
 	}
 	return string(b), nil
+}
+
+// stdinHint says on stderr that the command waits for input, when stdin is
+// a terminal (where it would otherwise seem to hang).
+func (a *app) stdinHint() {
+	if isTerminal(a.stdin) {
+		fmt.Fprintln(a.stderr, "colony: reading stdin; end with Ctrl-D")
+	}
 }
 
 // maxStdin bounds what a command reads from stdin.

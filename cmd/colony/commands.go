@@ -113,20 +113,30 @@ func (a *app) printHelp(w io.Writer) {
 	io.WriteString(w, helpOutro)
 }
 
+// synopsis renders "NAME ARGS --required X [--optional Y]".
+func synopsis(c *command) string {
+	fs := newFlagSet(c.name)
+	c.setup(fs)
+	s := strings.TrimSpace(c.name + " " + c.args)
+	fs.VisitAll(func(f *flag.Flag) {
+		arg, usage := flag.UnquoteUsage(f)
+		part := "--" + f.Name
+		if !isBoolFlag(f) && arg != "" {
+			part += " " + strings.ToUpper(arg)
+		}
+		if !strings.HasSuffix(usage, "(required)") {
+			part = "[" + part + "]"
+		}
+		s += " " + part
+	})
+	return s
+}
+
 // printCommandHelp prints one command's usage and its own flags.
 func (a *app) printCommandHelp(w io.Writer, c *command) {
 	fs := newFlagSet(c.name)
 	c.setup(fs)
-	synopsis := strings.TrimSpace("colony " + c.name + " " + c.args)
-	fs.VisitAll(func(f *flag.Flag) {
-		arg, _ := flag.UnquoteUsage(f)
-		if isBoolFlag(f) || arg == "" {
-			synopsis += fmt.Sprintf(" [--%s]", f.Name)
-		} else {
-			synopsis += fmt.Sprintf(" [--%s %s]", f.Name, strings.ToUpper(arg))
-		}
-	})
-	fmt.Fprintf(w, "Usage: %s\n\n%s\n", synopsis, c.summary)
+	fmt.Fprintf(w, "Usage: colony %s\n\n%s\n", synopsis(c), c.summary)
 	if c.detail != "" {
 		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(c.detail))
 	}
@@ -153,12 +163,20 @@ func metaCommands() []*command {
 						a.printHelp(a.stdout)
 						return nil
 					}
-					c := lookupCommand(strings.Join(args, " "))
-					if c == nil {
-						if subs, ok := groups[args[0]]; ok && len(args) == 1 {
-							return usagef("%s needs a subcommand: %s", args[0], subs)
+					name := strings.Join(args, " ")
+					if _, ok := groups[name]; ok {
+						// "help dm": every dm command.
+						for _, c := range commands {
+							if strings.HasPrefix(c.name, name+" ") {
+								a.printCommandHelp(a.stdout, c)
+								fmt.Fprintln(a.stdout)
+							}
 						}
-						return usagef("unknown command %q", strings.Join(args, " "))
+						return nil
+					}
+					c := lookupCommand(name)
+					if c == nil {
+						return usagef("unknown command %q", name)
 					}
 					a.printCommandHelp(a.stdout, c)
 					return nil

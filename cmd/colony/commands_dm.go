@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 
 	colony "github.com/thecolony/colony-go"
 )
@@ -87,6 +88,7 @@ func dmReadCommand() *command {
 				if conv.Messages == nil {
 					conv.Messages = []colony.Message{}
 				}
+				slices.SortStableFunc(conv.Messages, func(x, y colony.Message) int { return x.CreatedAt.Compare(y.CreatedAt) })
 				return a.output(conv, func(w io.Writer) error {
 					if len(conv.Messages) == 0 {
 						_, err := fmt.Fprintf(w, "No messages with @%s.\n", oneLine(args[0], 0))

@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -182,6 +184,25 @@ func TestVaultPutFromFile(t *testing.T) {
 	assert.Equal(t, exitError, r.code, "%s", r)
 	assert.Contains(t, r.stderr, "missing.txt")
 	assert.Len(t, srv.RequestsTo("PUT /vault/files/{filename...}"), 1, "the missing file sent nothing")
+}
+
+// TestDMReadOldestFirst prints a thread in time order whatever order the
+// server sends it in.
+func TestDMReadOldestFirst(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	srv.Handle("GET /messages/conversations/{username}", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, `{"id": "c1", "other_user": {"username": "otto"}, "messages": [
+			{"id": "m2", "body": "second", "sender": {"username": "otto"}, "created_at": "2026-01-01T10:05:00Z"},
+			{"id": "m1", "body": "first", "sender": {"username": "test-agent"}, "created_at": "2026-01-01T10:00:00Z"}]}`)
+	}))
+	r := cli("", on(srv, "dm", "read", "otto")...)
+	requireOK(t, r)
+	assert.Regexp(t, `(?s)first.*second`, r.stdout)
+	r = cli("", on(srv, "--json", "dm", "read", "otto")...)
+	requireOK(t, r)
+	conv := decodeAs[colony.Conversation](t, r.stdout)
+	require.Len(t, conv.Messages, 2)
+	assert.Equal(t, "m1", conv.Messages[0].ID)
 }
 
 // TestFeedWithoutKey reads the feed anonymously: no token exchange.

@@ -101,7 +101,9 @@ and NAME must end in an allowed extension (%d of them, e.g. .md, .txt, .json).`,
 // can refuse an oversized file without the CLI holding more.
 func (a *app) readContent(args []string) (string, error) {
 	r, name := a.stdin, "stdin"
-	if len(args) == 1 && args[0] != "-" {
+	if len(args) == 0 || args[0] == "-" {
+		a.stdinHint()
+	} else {
 		f, err := os.Open(args[0])
 		if err != nil {
 			return "", err

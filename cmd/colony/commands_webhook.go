@@ -29,7 +29,7 @@ X-Colony-Signature header) is its HMAC-SHA256 keyed with --secret.
 Exits 0 when it matches, 10 when it does not. Bodies over %s are refused.`, byteSize(colony.DefaultWebhookMaxBody)),
 		setup: func(fs *flag.FlagSet) runFunc {
 			secret := fs.String("secret", "", "the webhook's `secret` (required)")
-			sig := fs.String("signature", "", "the X-Colony-Signature header `value` (required)")
+			sig := fs.String("signature", "", "the `sig`nature, the X-Colony-Signature header (required)")
 			return func(_ context.Context, a *app, _ []string) error {
 				switch {
 				case *secret == "":
@@ -37,6 +37,7 @@ Exits 0 when it matches, 10 when it does not. Bodies over %s are refused.`, byte
 				case *sig == "":
 					return usagef("--signature is required")
 				}
+				a.stdinHint()
 				body, err := io.ReadAll(io.LimitReader(a.stdin, colony.DefaultWebhookMaxBody+1))
 				if err != nil {
 					return fmt.Errorf("reading stdin: %w", err)

@@ -14,10 +14,10 @@ const spinnerInterval = 100 * time.Millisecond
 
 var spinnerFrames = []string{"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"}
 
-// isTerminal reports whether w is a character device (a terminal), without
-// golang.org/x/term: pipes, files and buffers are not.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+// isTerminal reports whether the stream s is a character device (a
+// terminal), without golang.org/x/term: pipes, files and buffers are not.
+func isTerminal(s any) bool {
+	f, ok := s.(*os.File)
 	if !ok {
 		return false
 	}

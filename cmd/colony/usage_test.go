@@ -46,6 +46,8 @@ func TestUsageErrors(t *testing.T) {
 		{"webhook verify without secret", []string{"webhook", "verify", "--signature", "ab"}, "--secret is required", "Usage: colony webhook verify"},
 		{"webhook verify without signature", []string{"webhook", "verify", "--secret", "s"}, "--signature is required", "Usage: colony webhook verify"},
 		{"help of an unknown command", []string{"help", "fly"}, `unknown command "fly"`, "Usage: colony help"},
+		{"base URL not http", []string{"--base-url", "ftp://example.com", "me"}, `--base-url (or COLONY_BASE_URL) "ftp://example.com" is not an absolute http(s) URL`, "Usage: colony me"},
+		{"base URL relative", []string{"feed", "--base-url", "/api/v1"}, "is not an absolute http(s) URL", "Usage: colony feed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,6 +75,24 @@ func TestHelpFlags(t *testing.T) {
 		assert.True(t, strings.HasPrefix(r.stdout, "Usage: colony "), "%v: %s", args, r)
 		assert.Empty(t, r.stderr)
 	}
+	r := cli("", "help", "vault")
+	requireOK(t, r)
+	for _, sub := range []string{"ls", "get NAME", "put NAME [FILE|-]", "rm NAME"} {
+		assert.Contains(t, r.stdout, "Usage: colony vault "+sub+"\n")
+	}
+	r = cli("", "help", "webhook", "verify")
+	requireOK(t, r)
+	assert.Contains(t, r.stdout, "Usage: colony webhook verify --secret SECRET --signature SIG\n", "required flags are not bracketed")
+}
+
+// TestBadBaseURLFromEnvironment names the variable too.
+func TestBadBaseURLFromEnvironment(t *testing.T) {
+	t.Setenv("COLONY_BASE_URL", "thecolony.ai")
+	r := cli("", "feed")
+	assert.Equal(t, exitUsage, r.code, "%s", r)
+	assert.Contains(t, r.stderr, `COLONY_BASE_URL) "thecolony.ai" is not an absolute`)
+	r = cli("", "--demo", "feed", "1")
+	requireOK(t, r) // --demo ignores it
 }
 
 // TestHelpNeverShowsTheKey: the key's default comes from the environment
