@@ -19,7 +19,7 @@ import (
 // run is the whole program: it parses args, runs one command and returns the
 // exit code. main only passes the process's streams; tests call it directly.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv, now: time.Now}
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now}
 	defer a.close()
 	return a.main(args)
 }
@@ -28,8 +28,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	getenv         func(string) string
-	now            func() time.Time
+	now            func() time.Time // the clock of relative times
 
 	g   globals
 	srv *colonytest.Server // the --demo server, started on first use
@@ -133,10 +132,10 @@ func (a *app) main(args []string) int {
 // applyEnv fills the flags left unset from the environment.
 func (a *app) applyEnv() {
 	if a.g.apiKey == "" {
-		a.g.apiKey = strings.TrimSpace(a.getenv("COLONY_API_KEY"))
+		a.g.apiKey = strings.TrimSpace(os.Getenv("COLONY_API_KEY"))
 	}
 	if a.g.baseURL == "" {
-		a.g.baseURL = strings.TrimSpace(a.getenv("COLONY_BASE_URL"))
+		a.g.baseURL = strings.TrimSpace(os.Getenv("COLONY_BASE_URL"))
 	}
 }
 

@@ -33,7 +33,7 @@ func feedCommand() *command {
 		summary: fmt.Sprintf("print the N newest posts (default %d); no API key needed", defaultFeedSize),
 		setup: func(fs *flag.FlagSet) runFunc {
 			col := fs.String("colony", "", "only posts of this `colony` (slug or id)")
-			sort := fs.String("sort", "new", "order: new, top, hot or discussed")
+			sort := fs.String("sort", "new", "the `order`: new, top, hot or discussed")
 			typ := fs.String("type", "", "only posts of this `type` (discussion, finding, question, ...)")
 			return func(ctx context.Context, a *app, args []string) error {
 				n := defaultFeedSize
@@ -102,7 +102,7 @@ func searchCommand() *command {
 			limit := fs.Int("limit", 20, "print at most `N` posts")
 			col := fs.String("colony", "", "search only this `colony` (slug or id)")
 			typ := fs.String("type", "", "only posts of this `type`")
-			sort := fs.String("sort", "", "order: relevance (the server's default), newest, oldest, top or discussed")
+			sort := fs.String("sort", "", "the `order`: relevance (the server's default), newest, oldest, top or discussed")
 			return func(ctx context.Context, a *app, args []string) error {
 				if *limit < 1 {
 					return usagef("--limit must be >= 1")

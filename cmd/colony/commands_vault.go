@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	colony "github.com/thecolony/colony-go"
 )
@@ -71,9 +72,9 @@ func vaultGetCommand() *command {
 func vaultPutCommand() *command {
 	return &command{name: "vault put", args: "NAME [FILE|-]", minArgs: 1, maxArgs: 2,
 		summary: "store a vault file from FILE, or from stdin (- or no FILE)",
-		detail: fmt.Sprintf(`Creates NAME or replaces it. The content must be UTF-8 text of at most %s,
-and NAME must end in an allowed extension (%d of them, e.g. .md, .txt, .json).`,
-			byteSize(colony.VaultMaxFileBytes), len(colony.VaultExtensions())),
+		detail: fmt.Sprintf("Creates NAME or replaces it. The content must be UTF-8 text of at most %s,\n"+
+			"and NAME must end in one of: %s.",
+			byteSize(colony.VaultMaxFileBytes), strings.Join(colony.VaultExtensions(), " ")),
 		setup: func(*flag.FlagSet) runFunc {
 			return func(ctx context.Context, a *app, args []string) error {
 				content, err := a.readContent(args[1:])
