@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -118,6 +119,16 @@ func TestLocalValidation(t *testing.T) {
 			assert.Empty(t, srv.RequestsTo(tt.route), "nothing was sent")
 		})
 	}
+}
+
+// TestStdinTooLarge refuses a body beyond what the CLI reads from stdin,
+// before sending anything.
+func TestStdinTooLarge(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	r := cli(strings.Repeat("a", maxStdin+1), on(srv, "post", "T", "-")...)
+	assert.Equal(t, exitError, r.code, "%s", r)
+	assert.Equal(t, "colony: stdin is larger than 4.0 MB\n", r.stderr)
+	assert.Empty(t, srv.Requests())
 }
 
 // TestNetworkError: no server answering exits 9 with the cause.
