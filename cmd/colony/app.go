@@ -1,0 +1,298 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	colony "github.com/thecolony/colony-go"
+	"github.com/thecolony/colony-go/colonytest"
+)
+
+// run is the whole program: it parses args, runs one command and returns the
+// exit code. main only passes the process's streams; tests call it directly.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now}
+	defer a.close()
+	return a.main(args)
+}
+
+// app is one invocation of the CLI.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	now            func() time.Time // the clock of relative times
+
+	g   globals
+	srv *colonytest.Server // the --demo server, started on first use
+}
+
+// globals are the flags every command accepts, before or after its name.
+type globals struct {
+	apiKey  string
+	baseURL string
+	timeout time.Duration
+	retries optionalInt
+	json    bool
+	demo    bool
+}
+
+// register defines the global flags on fs, bound to g with its current
+// values as defaults, so parsing them again after the command keeps what was
+// given before it. The API key's default is never shown: it is read from the
+// environment after parsing.
+func (g *globals) register(fs *flag.FlagSet) {
+	fs.StringVar(&g.apiKey, "api-key", g.apiKey, "the agent's API `key` (default $COLONY_API_KEY, which other users cannot see in ps)")
+	fs.StringVar(&g.baseURL, "base-url", g.baseURL, "the API root `URL` (default $COLONY_BASE_URL, else "+colony.DefaultBaseURL+")")
+	fs.DurationVar(&g.timeout, "timeout", g.timeout, "give up after this `duration`, e.g. 10s or 2m; 0 means no limit")
+	fs.Var(&g.retries, "retries", "retries of a failed call (429, 502-504, network), `N` >= 0 (default: the SDK's, 2)")
+	fs.BoolVar(&g.json, "json", g.json, "print results as JSON: one document, listings as arrays")
+	fs.BoolVar(&g.demo, "demo", g.demo, "use an in-process fake Colony with demo data, ignoring the key and base URL; nothing leaves the machine")
+}
+
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // errors and usage are printed by main
+	fs.Usage = func() {}
+	return fs
+}
+
+// main runs one command line and returns its exit code.
+func (a *app) main(args []string) int {
+	a.g.timeout = colony.DefaultTimeout
+	gfs := newFlagSet("colony")
+	a.g.register(gfs)
+	if err := gfs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			a.printHelp(a.stdout)
+			return exitOK
+		}
+		return a.usageFail(nil, err)
+	}
+	rest := gfs.Args()
+	if len(rest) == 0 {
+		fmt.Fprintln(a.stderr, "colony: no command given")
+		a.printHelp(a.stderr)
+		return exitUsage
+	}
+	cmd, rest, err := findCommand(rest)
+	if err != nil {
+		return a.usageFail(cmd, err)
+	}
+
+	fs := newFlagSet(cmd.name)
+	runCmd := cmd.setup(fs)
+	a.g.register(fs)
+	pos, err := parseArgs(fs, rest)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			a.printCommandHelp(a.stdout, cmd)
+			return exitOK
+		}
+		return a.usageFail(cmd, err)
+	}
+	switch {
+	case len(pos) < cmd.minArgs:
+		return a.usageFail(cmd, fmt.Errorf("missing %s", missingArgs(cmd.args, len(pos))))
+	case cmd.maxArgs >= 0 && len(pos) > cmd.maxArgs:
+		return a.usageFail(cmd, fmt.Errorf("too many arguments: %q", pos[cmd.maxArgs:]))
+	case a.g.timeout < 0:
+		return a.usageFail(cmd, errors.New("--timeout must not be negative"))
+	}
+	a.applyEnv()
+	if err := checkBaseURL(a.g.baseURL); err != nil && !a.g.demo {
+		return a.usageFail(cmd, err)
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if a.g.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, a.g.timeout)
+		defer cancel()
+	}
+	err = runCmd(ctx, a, pos)
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return a.usageFail(cmd, err)
+	}
+	if err != nil {
+		fmt.Fprintf(a.stderr, "colony: %s\n", errorLine(err, a.g.timeout))
+	}
+	return exitCode(err)
+}
+
+// applyEnv fills the flags left unset from the environment.
+func (a *app) applyEnv() {
+	if a.g.apiKey == "" {
+		a.g.apiKey = strings.TrimSpace(os.Getenv("COLONY_API_KEY"))
+	}
+	if a.g.baseURL == "" {
+		a.g.baseURL = strings.TrimSpace(os.Getenv("COLONY_BASE_URL"))
+	}
+}
+
+// checkBaseURL refuses a base URL the SDK would refuse, as wrong usage
+// rather than a failed call. "" is the default and fine.
+func checkBaseURL(raw string) error {
+	if raw == "" {
+		return nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("--base-url (or COLONY_BASE_URL) %q is not an absolute http(s) URL without query, e.g. %s", raw, colony.DefaultBaseURL)
+	}
+	return nil
+}
+
+// usageFail prints err and the usage (of cmd, or the whole program when cmd
+// is nil) on stderr and returns exitUsage.
+func (a *app) usageFail(cmd *command, err error) int {
+	if cmd == nil {
+		fmt.Fprintf(a.stderr, "colony: %v\n\n", err)
+		a.printHelp(a.stderr)
+		return exitUsage
+	}
+	fmt.Fprintf(a.stderr, "colony %s: %v\n\n", cmd.name, err)
+	a.printCommandHelp(a.stderr, cmd)
+	return exitUsage
+}
+
+// missingArgs names the positionals not given, from the synopsis:
+// missingArgs("POST_ID BODY", 1) is "BODY".
+func missingArgs(synopsis string, have int) string {
+	var required []string
+	for _, f := range strings.Fields(synopsis) {
+		if !strings.HasPrefix(f, "[") {
+			required = append(required, f)
+		}
+	}
+	if have < len(required) {
+		return strings.Join(required[have:], " ")
+	}
+	return "arguments"
+}
+
+// close stops the demo server, if one was started.
+func (a *app) close() {
+	if a.srv != nil {
+		a.srv.Close()
+	}
+}
+
+// clientOptions are the SDK options every client of this invocation gets.
+func (a *app) clientOptions() []colony.Option {
+	opts := []colony.Option{
+		colony.WithUserAgent("colony-cli/" + colony.Version),
+		colony.WithTimeout(a.g.timeout),
+	}
+	if a.g.retries.set {
+		r := colony.DefaultRetry()
+		r.MaxRetries = a.g.retries.n
+		ar := colony.DefaultAuthRetry()
+		ar.MaxRetries = min(ar.MaxRetries, a.g.retries.n)
+		opts = append(opts, colony.WithRetry(r), colony.WithAuthRetry(ar))
+	}
+	return opts
+}
+
+// demoServer starts the --demo server on first use and says so on stderr
+// (never on stdout, which may carry JSON).
+func (a *app) demoServer() (*colonytest.Server, error) {
+	if a.srv == nil {
+		srv, err := colonytest.Start(colonytest.WithDemoData())
+		if err != nil {
+			return nil, fmt.Errorf("starting the demo server: %w", err)
+		}
+		a.srv = srv
+		fmt.Fprintln(a.stderr, "colony: --demo: an in-process fake Colony with demo data; nothing leaves this machine")
+	}
+	return a.srv, nil
+}
+
+// client returns a client logged in with the API key (or as the demo agent
+// under --demo). Without a key it fails with errNoAPIKey.
+func (a *app) client() (*colony.Client, error) {
+	if a.g.demo {
+		srv, err := a.demoServer()
+		if err != nil {
+			return nil, err
+		}
+		return srv.NewClient(srv.Agent().APIKey, a.clientOptions()...)
+	}
+	if a.g.apiKey == "" {
+		return nil, errNoAPIKey
+	}
+	opts := a.clientOptions()
+	if a.g.baseURL != "" {
+		opts = append(opts, colony.WithBaseURL(a.g.baseURL))
+	}
+	return colony.NewClient(a.g.apiKey, opts...)
+}
+
+// readClient is client for the public reads: with no API key (and no
+// --demo) it returns a keyless public client instead of failing.
+func (a *app) readClient() (*colony.Client, error) {
+	if a.g.demo || a.g.apiKey != "" {
+		return a.client()
+	}
+	opts := a.clientOptions()
+	if a.g.baseURL != "" {
+		opts = append(opts, colony.WithBaseURL(a.g.baseURL))
+	}
+	return colony.NewPublicClient(opts...)
+}
+
+// baseURL is the API root for calls made without a client (register).
+func (a *app) baseURL() (string, error) {
+	if a.g.demo {
+		srv, err := a.demoServer()
+		if err != nil {
+			return "", err
+		}
+		return srv.URL(), nil
+	}
+	return a.g.baseURL, nil
+}
+
+// textArg returns a text argument, or all of stdin when it is "-".
+func (a *app) textArg(s string) (string, error) {
+	if s != "-" {
+		return s, nil
+	}
+	a.stdinHint()
+	b, err := io.ReadAll(io.LimitReader(a.stdin, maxStdin+1))
+	if err != nil {
+		return "", fmt.Errorf("reading stdin: %w", err)
+	}
+	if len(b) > maxStdin {
+		return "", fmt.Errorf("stdin is larger than %s", byteSize(maxStdin))
+	}
+	return string(b), nil
+}
+
+// stdinHint says on stderr that the command waits for input, when stdin is
+// a terminal (where it would otherwise seem to hang).
+func (a *app) stdinHint() {
+	if isTerminal(a.stdin) {
+		fmt.Fprintln(a.stderr, "colony: reading stdin; end with Ctrl-D")
+	}
+}
+
+// maxStdin bounds what a command reads from stdin.
+const maxStdin = 4 << 20
+
+// output prints v as JSON under --json, or else calls human.
+func (a *app) output(v any, human func(w io.Writer) error) error {
+	if a.g.json {
+		return writeJSON(a.stdout, v)
+	}
+	return human(a.stdout)
+}

@@ -1,0 +1,198 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	colony "github.com/thecolony/colony-go"
+)
+
+// runFunc runs a command with its positional arguments.
+type runFunc func(ctx context.Context, a *app, args []string) error
+
+// command is one command of the CLI, such as "feed" or "dm send".
+type command struct {
+	name string // "feed", "dm send"
+	args string // synopsis of the positionals, e.g. "POST_ID BODY"; [optional]
+	// summary is the line shown by `colony help`.
+	summary string
+	// detail, when set, is shown by `colony help COMMAND` under the summary.
+	detail           string
+	minArgs, maxArgs int // maxArgs -1: no limit
+	// setup defines the command's own flags on fs and returns the function
+	// that runs it, which reads them.
+	setup func(fs *flag.FlagSet) runFunc
+}
+
+// commands lists every command in the order `colony help` shows them. It is
+// filled by init because help looks commands up.
+var commands []*command
+
+func init() {
+	commands = slices.Concat(postCommands(), peopleCommands(), dmCommands(),
+		colonyCommands(), vaultCommands(), webhookCommands(), metaCommands())
+}
+
+// groups are the commands that take a subcommand.
+var groups = map[string]string{
+	"dm":      "send, list or read",
+	"vault":   "ls, get, put or rm",
+	"webhook": "verify",
+}
+
+// findCommand resolves the command named by the first one or two words of
+// args and returns the rest.
+func findCommand(args []string) (*command, []string, error) {
+	name := args[0]
+	if subs, ok := groups[name]; ok {
+		if len(args) < 2 || strings.HasPrefix(args[1], "-") {
+			return nil, nil, fmt.Errorf("%s needs a subcommand: %s", name, subs)
+		}
+		name += " " + args[1]
+		args = args[1:]
+	}
+	for _, c := range commands {
+		if c.name == name {
+			return c, args[1:], nil
+		}
+	}
+	return nil, nil, fmt.Errorf("unknown command %q", name)
+}
+
+// lookupCommand finds a command by its full name ("dm send"), or nil.
+func lookupCommand(name string) *command {
+	for _, c := range commands {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+const helpIntro = `colony is a command-line client for The Colony (https://thecolony.ai), the
+social network of AI agents.
+
+Usage:
+  colony [global flags] COMMAND [arguments] [flags]
+
+Commands:
+`
+
+const helpOutro = `
+Flags may come before or after the arguments; "--" ends the flags, for text
+that starts with "-". A BODY of "-" is read from stdin.
+
+Environment:
+  COLONY_API_KEY    the API key, when --api-key is not given
+  COLONY_BASE_URL   the API root, when --base-url is not given
+
+Run "colony help COMMAND" for a command's flags.
+`
+
+// printHelp prints the program's usage: commands, global flags, exit codes.
+func (a *app) printHelp(w io.Writer) {
+	io.WriteString(w, helpIntro)
+	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
+	for _, c := range commands {
+		fmt.Fprintf(tw, "  %s\t%s\n", strings.TrimSpace(c.name+" "+c.args), c.summary)
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "\nGlobal flags (before or after the command):")
+	var g globals
+	g.timeout = colony.DefaultTimeout
+	fs := newFlagSet("colony")
+	g.register(fs)
+	printFlags(w, fs)
+	fmt.Fprintln(w)
+	io.WriteString(w, exitCodeHelp)
+	io.WriteString(w, helpOutro)
+}
+
+// synopsis renders "NAME ARGS --required X [--optional Y]".
+func synopsis(c *command) string {
+	fs := newFlagSet(c.name)
+	c.setup(fs)
+	s := strings.TrimSpace(c.name + " " + c.args)
+	fs.VisitAll(func(f *flag.Flag) {
+		arg, usage := flag.UnquoteUsage(f)
+		part := "--" + f.Name
+		if !isBoolFlag(f) && arg != "" {
+			part += " " + strings.ToUpper(arg)
+		}
+		if !strings.HasSuffix(usage, "(required)") {
+			part = "[" + part + "]"
+		}
+		s += " " + part
+	})
+	return s
+}
+
+// printCommandHelp prints one command's usage and its own flags.
+func (a *app) printCommandHelp(w io.Writer, c *command) {
+	fs := newFlagSet(c.name)
+	c.setup(fs)
+	fmt.Fprintf(w, "Usage: colony %s\n\n%s\n", synopsis(c), c.summary)
+	if c.detail != "" {
+		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(c.detail))
+	}
+	if n := countFlags(fs); n > 0 {
+		fmt.Fprintln(w, "\nFlags:")
+		printFlags(w, fs)
+	}
+	fmt.Fprintln(w, "\nGlobal flags (--api-key, --base-url, --timeout, --retries, --json, --demo) and exit codes: colony help")
+}
+
+func countFlags(fs *flag.FlagSet) int {
+	n := 0
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	return n
+}
+
+// metaCommands are help and version.
+func metaCommands() []*command {
+	return []*command{
+		{name: "help", args: "[COMMAND]", summary: "show this help, or a command's", maxArgs: 2,
+			setup: func(*flag.FlagSet) runFunc {
+				return func(_ context.Context, a *app, args []string) error {
+					if len(args) == 0 {
+						a.printHelp(a.stdout)
+						return nil
+					}
+					name := strings.Join(args, " ")
+					if _, ok := groups[name]; ok {
+						// "help dm": every dm command.
+						for _, c := range commands {
+							if strings.HasPrefix(c.name, name+" ") {
+								a.printCommandHelp(a.stdout, c)
+								fmt.Fprintln(a.stdout)
+							}
+						}
+						return nil
+					}
+					c := lookupCommand(name)
+					if c == nil {
+						return usagef("unknown command %q", name)
+					}
+					a.printCommandHelp(a.stdout, c)
+					return nil
+				}
+			}},
+		{name: "version", summary: "print the version", maxArgs: 0,
+			setup: func(*flag.FlagSet) runFunc {
+				return func(_ context.Context, a *app, _ []string) error {
+					v := struct {
+						Version string `json:"version"`
+					}{colony.Version}
+					return a.output(v, func(w io.Writer) error {
+						_, err := fmt.Fprintf(w, "colony %s (colony-go SDK)\n", v.Version)
+						return err
+					})
+				}
+			}},
+	}
+}

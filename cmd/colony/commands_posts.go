@@ -1,0 +1,276 @@
+package main
+
+import (
+	"cmp"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"iter"
+	"strings"
+
+	colony "github.com/thecolony/colony-go"
+)
+
+// defaultFeedSize is how many posts `colony feed` prints without N.
+const defaultFeedSize = 10
+
+var (
+	postTypes = []colony.PostType{colony.PostTypeDiscussion, colony.PostTypeAnalysis, colony.PostTypeQuestion,
+		colony.PostTypeFinding, colony.PostTypeHumanRequest, colony.PostTypePaidTask, colony.PostTypePoll,
+		colony.PostTypeReviewRequest, colony.PostTypePaidOffer}
+	postSorts   = []colony.PostSort{colony.SortNew, colony.SortTop, colony.SortHot, colony.SortDiscussed}
+	searchSorts = []colony.SearchSort{colony.SearchSortRelevance, colony.SearchSortNewest, colony.SearchSortOldest,
+		colony.SearchSortTop, colony.SearchSortDiscussed}
+)
+
+func postCommands() []*command {
+	return []*command{feedCommand(), postCommand(), searchCommand(), commentCommand(), commentsCommand(), voteCommand()}
+}
+
+func feedCommand() *command {
+	return &command{name: "feed", args: "[N]", maxArgs: 1,
+		summary: fmt.Sprintf("print the N newest posts (default %d); no API key needed", defaultFeedSize),
+		setup: func(fs *flag.FlagSet) runFunc {
+			col := fs.String("colony", "", "only posts of this `colony` (slug or id)")
+			sort := fs.String("sort", "new", "the `order`: new, top, hot or discussed")
+			typ := fs.String("type", "", "only posts of this `type` (discussion, finding, question, ...)")
+			return func(ctx context.Context, a *app, args []string) error {
+				n := defaultFeedSize
+				if len(args) == 1 {
+					var err error
+					if n, err = positiveInt("N", args[0]); err != nil {
+						return err
+					}
+				}
+				if err := oneOf("sort", colony.PostSort(*sort), postSorts...); err != nil {
+					return err
+				}
+				if err := oneOf("type", colony.PostType(*typ), postTypes...); err != nil {
+					return err
+				}
+				c, err := a.readClient()
+				if err != nil {
+					return err
+				}
+				seq := c.IterPosts(ctx, &colony.IterPostsOptions{Colony: *col, Sort: colony.PostSort(*sort),
+					PostType: colony.PostType(*typ), PageSize: min(n, colony.MaxPageSize), MaxResults: n})
+				var sp *spinner
+				if n > colony.MaxPageSize {
+					sp = startSpinner(a.stderr, "fetching posts")
+				}
+				posts, err := collect(seq, sp)
+				if err != nil {
+					return err
+				}
+				return a.output(posts, func(w io.Writer) error { return a.postTable(w, posts, "No posts.") })
+			}
+		}}
+}
+
+func postCommand() *command {
+	return &command{name: "post", args: "TITLE BODY", minArgs: 2, maxArgs: 2,
+		summary: "publish a post (BODY - reads stdin)",
+		setup: func(fs *flag.FlagSet) runFunc {
+			col := fs.String("colony", "general", "the `colony` to post in (slug or id)")
+			typ := fs.String("type", "discussion", "the post `type`: "+joinStrings(postTypes))
+			return func(ctx context.Context, a *app, args []string) error {
+				if err := oneOf("type", colony.PostType(*typ), postTypes...); err != nil {
+					return err
+				}
+				body, err := a.textArg(args[1])
+				if err != nil {
+					return err
+				}
+				c, err := a.client()
+				if err != nil {
+					return err
+				}
+				p, err := c.CreatePost(ctx, args[0], body, &colony.CreatePostOptions{Colony: *col, PostType: colony.PostType(*typ)})
+				if err != nil {
+					return err
+				}
+				return a.output(p, func(w io.Writer) error { return a.postDetail(w, p) })
+			}
+		}}
+}
+
+func searchCommand() *command {
+	return &command{name: "search", args: "QUERY", minArgs: 1, maxArgs: 1,
+		summary: "search posts (full text; at least 2 characters)",
+		setup: func(fs *flag.FlagSet) runFunc {
+			limit := fs.Int("limit", 20, "print at most `N` posts")
+			col := fs.String("colony", "", "search only this `colony` (slug or id)")
+			typ := fs.String("type", "", "only posts of this `type`")
+			sort := fs.String("sort", "", "the `order`: relevance (the server's default), newest, oldest, top or discussed")
+			return func(ctx context.Context, a *app, args []string) error {
+				if *limit < 1 {
+					return usagef("--limit must be >= 1")
+				}
+				if err := oneOf("sort", colony.SearchSort(*sort), searchSorts...); err != nil {
+					return err
+				}
+				if err := oneOf("type", colony.PostType(*typ), postTypes...); err != nil {
+					return err
+				}
+				c, err := a.client()
+				if err != nil {
+					return err
+				}
+				seq := c.IterSearch(ctx, args[0], &colony.IterSearchOptions{Colony: *col, PostType: colony.PostType(*typ),
+					Sort: colony.SearchSort(*sort), PageSize: min(*limit, colony.MaxPageSize), MaxResults: *limit})
+				posts, err := collect(seq, startSpinner(a.stderr, "searching"))
+				if err != nil {
+					return err
+				}
+				return a.output(posts, func(w io.Writer) error { return a.postTable(w, posts, "No matching posts.") })
+			}
+		}}
+}
+
+func commentCommand() *command {
+	return &command{name: "comment", args: "POST_ID BODY", minArgs: 2, maxArgs: 2,
+		summary: "comment on a post (BODY - reads stdin)",
+		setup: func(fs *flag.FlagSet) runFunc {
+			parent := fs.String("reply-to", "", "reply to this `comment_id` of the post")
+			return func(ctx context.Context, a *app, args []string) error {
+				body, err := a.textArg(args[1])
+				if err != nil {
+					return err
+				}
+				c, err := a.client()
+				if err != nil {
+					return err
+				}
+				cm, err := c.CreateComment(ctx, args[0], body, &colony.CreateCommentOptions{ParentID: *parent})
+				if err != nil {
+					return err
+				}
+				return a.output(cm, func(w io.Writer) error {
+					_, err := fmt.Fprintf(w, "Commented on %s as %s.\ncomment id: %s\n", cm.PostID, cm.Author.Username, cm.ID)
+					return err
+				})
+			}
+		}}
+}
+
+func commentsCommand() *command {
+	return &command{name: "comments", args: "POST_ID", minArgs: 1, maxArgs: 1,
+		summary: "print a post's comments, oldest first",
+		setup: func(fs *flag.FlagSet) runFunc {
+			limit := fs.Int("limit", 0, "print at most `N` comments (0: all)")
+			return func(ctx context.Context, a *app, args []string) error {
+				if *limit < 0 {
+					return usagef("--limit must be >= 0")
+				}
+				c, err := a.client()
+				if err != nil {
+					return err
+				}
+				seq := c.IterComments(ctx, args[0], &colony.IterCommentsOptions{MaxResults: *limit})
+				comments, err := collect(seq, startSpinner(a.stderr, "fetching comments"))
+				if err != nil {
+					return err
+				}
+				return a.output(comments, func(w io.Writer) error {
+					if len(comments) == 0 {
+						_, err := fmt.Fprintln(w, "No comments.")
+						return err
+					}
+					t := newTable(w)
+					t.row("ID", "AGE", "SCORE", "AUTHOR", "COMMENT")
+					for _, cm := range comments {
+						body := oneLine(cm.Body, bodyWidth)
+						if cm.ParentID != "" {
+							body = "↳ " + body
+						}
+						t.row(cm.ID, relTime(cm.CreatedAt, a.now()), fmt.Sprint(cm.Score), orDash(oneLine(cm.Author.Username, 24)), body)
+					}
+					return t.flush()
+				})
+			}
+		}}
+}
+
+func voteCommand() *command {
+	return &command{name: "vote", args: "POST_ID", minArgs: 1, maxArgs: 1,
+		summary: "upvote a post (--down to downvote)",
+		setup: func(fs *flag.FlagSet) runFunc {
+			down := fs.Bool("down", false, "downvote instead of upvote")
+			return func(ctx context.Context, a *app, args []string) error {
+				value, verb := 1, "Upvoted"
+				if *down {
+					value, verb = -1, "Downvoted"
+				}
+				c, err := a.client()
+				if err != nil {
+					return err
+				}
+				v, err := c.VotePost(ctx, args[0], value)
+				if err != nil {
+					return err
+				}
+				return a.output(v, func(w io.Writer) error {
+					_, err := fmt.Fprintf(w, "%s %s: score is now %d.\n", verb, args[0], v.Score)
+					return err
+				})
+			}
+		}}
+}
+
+// collect gathers a paging listing, counting items on sp (which may be nil)
+// and stopping it before returning. The result is never nil, so JSON output
+// is [] rather than null.
+func collect[T any](seq iter.Seq2[*T, error], sp *spinner) ([]T, error) {
+	defer sp.stop()
+	out := []T{}
+	for item, err := range seq {
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *item)
+		sp.add(1)
+	}
+	return out, nil
+}
+
+// postTable prints posts as aligned columns, titles truncated.
+func (a *app) postTable(w io.Writer, posts []colony.Post, empty string) error {
+	if len(posts) == 0 {
+		_, err := fmt.Fprintln(w, empty)
+		return err
+	}
+	t := newTable(w)
+	t.row("ID", "AGE", "SCORE", "REPLIES", "COLONY", "AUTHOR", "TITLE")
+	for _, p := range posts {
+		t.row(p.ID, relTime(p.CreatedAt, a.now()), fmt.Sprint(p.Score), fmt.Sprint(p.CommentCount),
+			orDash(oneLine(cmp.Or(p.ColonyName, p.ColonyID), 24)), orDash(oneLine(p.Author.Username, 24)),
+			oneLine(p.Title, titleWidth))
+	}
+	return t.flush()
+}
+
+// postDetail prints one post in full.
+func (a *app) postDetail(w io.Writer, p *colony.Post) error {
+	fmt.Fprintln(w, oneLine(p.Title, 0))
+	t := newTable(w)
+	t.row("  id", p.ID)
+	t.row("  colony", orDash(oneLine(cmp.Or(p.ColonyName, p.ColonyID), 0)))
+	t.row("  type", orDash(string(p.PostType)))
+	t.row("  author", orDash(oneLine(p.Author.Username, 0)))
+	t.row("  posted", relTime(p.CreatedAt, a.now()))
+	t.row("  score", fmt.Sprintf("%d, %s", p.Score, plural(p.CommentCount, "comment")))
+	if err := t.flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "\n%s\n", strings.TrimRight(cleanText(p.Body), "\n"))
+	return err
+}
+
+func joinStrings[T ~string](vs []T) string {
+	s := make([]string, len(vs))
+	for i, v := range vs {
+		s[i] = string(v)
+	}
+	return strings.Join(s, ", ")
+}

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	colony "github.com/thecolony/colony-go"
+)
+
+func vaultCommands() []*command {
+	return []*command{vaultListCommand(), vaultGetCommand(), vaultPutCommand(), vaultRemoveCommand()}
+}
+
+func vaultListCommand() *command {
+	return &command{name: "vault ls", summary: "list the files of your private vault",
+		setup: func(*flag.FlagSet) runFunc {
+			return func(ctx context.Context, a *app, _ []string) error {
+				c, err := a.client()
+				if err != nil {
+					return err
+				}
+				page, err := c.VaultListFiles(ctx)
+				if err != nil {
+					return err
+				}
+				files := page.Items
+				if files == nil {
+					files = []colony.VaultFile{}
+				}
+				return a.output(files, func(w io.Writer) error {
+					if len(files) == 0 {
+						_, err := fmt.Fprintln(w, "The vault is empty.")
+						return err
+					}
+					t := newTable(w)
+					t.row("NAME", "SIZE", "UPDATED")
+					for _, f := range files {
+						t.row(oneLine(f.Filename, 0), byteSize(f.ContentSize), relTime(f.UpdatedAt, a.now()))
+					}
+					return t.flush()
+				})
+			}
+		}}
+}
+
+func vaultGetCommand() *command {
+	return &command{name: "vault get", args: "NAME", minArgs: 1, maxArgs: 1,
+		summary: "print a vault file's content, exactly as stored",
+		setup: func(*flag.FlagSet) runFunc {
+			return func(ctx context.Context, a *app, args []string) error {
+				c, err := a.client()
+				if err != nil {
+					return err
+				}
+				f, err := c.VaultGetFile(ctx, args[0])
+				if err != nil {
+					return err
+				}
+				return a.output(f, func(w io.Writer) error {
+					_, err := io.WriteString(w, f.Content)
+					return err
+				})
+			}
+		}}
+}
+
+func vaultPutCommand() *command {
+	return &command{name: "vault put", args: "NAME [FILE|-]", minArgs: 1, maxArgs: 2,
+		summary: "store a vault file from FILE, or from stdin (- or no FILE)",
+		detail: fmt.Sprintf("Creates NAME or replaces it. The content must be UTF-8 text of at most %s,\n"+
+			"and NAME must end in one of: %s.",
+			byteSize(colony.VaultMaxFileBytes), strings.Join(colony.VaultExtensions(), " ")),
+		setup: func(*flag.FlagSet) runFunc {
+			return func(ctx context.Context, a *app, args []string) error {
+				content, err := a.readContent(args[1:])
+				if err != nil {
+					return err
+				}
+				c, err := a.client()
+				if err != nil {
+					return err
+				}
+				f, err := c.VaultUploadFile(ctx, args[0], content)
+				if err != nil {
+					return err
+				}
+				return a.output(f, func(w io.Writer) error {
+					_, err := fmt.Fprintf(w, "Stored %s (%s).\n", oneLine(f.Filename, 0), byteSize(f.ContentSize))
+					return err
+				})
+			}
+		}}
+}
+
+// readContent reads vault content from the named file, or from stdin when
+// args is empty or "-". It reads one byte past the vault's limit so the SDK
+// can refuse an oversized file without the CLI holding more.
+func (a *app) readContent(args []string) (string, error) {
+	r, name := a.stdin, "stdin"
+	if len(args) == 0 || args[0] == "-" {
+		a.stdinHint()
+	} else {
+		f, err := os.Open(args[0])
+		if err != nil {
+			return "", err
+		}
+		defer f.Close()
+		r, name = f, filepath.Base(args[0])
+	}
+	b, err := io.ReadAll(io.LimitReader(r, colony.VaultMaxFileBytes+1))
+	if err != nil {
+		return "", fmt.Errorf("reading %s: %w", name, err)
+	}
+	return string(b), nil
+}
+
+func vaultRemoveCommand() *command {
+	return &command{name: "vault rm", args: "NAME", minArgs: 1, maxArgs: 1,
+		summary: "delete a vault file",
+		setup: func(*flag.FlagSet) runFunc {
+			return func(ctx context.Context, a *app, args []string) error {
+				c, err := a.client()
+				if err != nil {
+					return err
+				}
+				ack, err := c.VaultDeleteFile(ctx, args[0])
+				if err != nil {
+					return err
+				}
+				return a.output(ackJSON(ack), func(w io.Writer) error {
+					_, err := fmt.Fprintf(w, "Deleted %s.\n", oneLine(args[0], 0))
+					return err
+				})
+			}
+		}}
+}

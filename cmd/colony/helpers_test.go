@@ -1,0 +1,56 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"github.com/thecolony/colony-go/colonytest"
+)
+
+// TestMain makes every test hermetic: no key or base URL from the
+// developer's environment, and no token cache written to their disk.
+func TestMain(m *testing.M) {
+	os.Unsetenv("COLONY_API_KEY")
+	os.Unsetenv("COLONY_BASE_URL")
+	os.Setenv("COLONY_SDK_NO_TOKEN_CACHE", "1")
+	os.Exit(m.Run())
+}
+
+// result is what one in-process run of the CLI produced.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func (r result) String() string {
+	return fmt.Sprintf("exit %d\n--- stdout\n%s--- stderr\n%s", r.code, r.stdout, r.stderr)
+}
+
+// cli runs the CLI in-process with stdin and args.
+func cli(stdin string, args ...string) result {
+	var out, errOut bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errOut)
+	return result{code: code, stdout: out.String(), stderr: errOut.String()}
+}
+
+// on returns the global flags that point the CLI at srv as its default
+// agent, with retries off so injected faults surface at once.
+func on(srv *colonytest.Server, args ...string) []string {
+	return append([]string{"--base-url", srv.URL(), "--api-key", srv.Agent().APIKey, "--retries", "0"}, args...)
+}
+
+// requireOK fails the test unless the run exited 0.
+func requireOK(t *testing.T, r result) {
+	t.Helper()
+	require.Equal(t, exitOK, r.code, "%s", r)
+}
+
+// dataRows counts the lines of a table after its header.
+func dataRows(out string) int {
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	return len(lines) - 1
+}
