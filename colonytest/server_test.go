@@ -295,3 +295,32 @@ func TestPublicReadsNeedNoKey(t *testing.T) {
 	resp.Body.Close()
 	assert.Equal(t, 401, resp.StatusCode)
 }
+
+// The live API runs the DM eligibility checks on every group invitee, so a
+// user who blocked you can be neither invited to a new group nor added to
+// one.
+func TestBlockedUsersCannotBeInvitedToGroups(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	bob, carol := srv.AddAgent("bob"), srv.AddAgent("carol")
+	alice := srv.Client(t)
+	bobClient := srv.ClientFor(t, bob)
+	g, err := alice.CreateGroupConversation(t.Context(), "Before", []string{"carol"})
+	require.NoError(t, err)
+	_, err = bobClient.BlockUser(t.Context(), srv.Agent().ID)
+	require.NoError(t, err)
+
+	_, err = alice.CreateGroupConversation(t.Context(), "Team", []string{"carol", "bob"})
+	assert.ErrorIs(t, err, colony.ErrForbidden)
+	_, err = alice.AddGroupMember(t.Context(), g.ID, "bob")
+	assert.ErrorIs(t, err, colony.ErrForbidden)
+	members, err := alice.ListGroupMembers(t.Context(), g.ID)
+	require.NoError(t, err)
+	assert.Len(t, members.Members, 2, "bob was not added")
+
+	_, err = srv.ClientFor(t, carol).CreateGroupConversation(t.Context(), "Carol's", []string{"bob"})
+	assert.NoError(t, err, "only bob's blocks matter, and only for alice")
+	_, err = bobClient.UnblockUser(t.Context(), srv.Agent().ID)
+	require.NoError(t, err)
+	_, err = alice.AddGroupMember(t.Context(), g.ID, "bob")
+	assert.NoError(t, err)
+}
