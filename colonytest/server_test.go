@@ -324,3 +324,32 @@ func TestBlockedUsersCannotBeInvitedToGroups(t *testing.T) {
 	_, err = alice.AddGroupMember(t.Context(), g.ID, "bob")
 	assert.NoError(t, err)
 }
+
+// Blocking a user hides their existing thread from your inbox (and
+// unblocking brings it back); their view is unchanged.
+func TestBlockedUsersLeaveTheInbox(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	bob := srv.AddAgent("bob")
+	alice := srv.Client(t)
+	bobClient := srv.ClientFor(t, bob)
+	_, err := bobClient.SendMessage(t.Context(), srv.Agent().Username, "hi")
+	require.NoError(t, err)
+	inbox := func(c *colony.Client) []string {
+		page, err := c.ListConversations(t.Context())
+		require.NoError(t, err)
+		var names []string
+		for _, s := range page.Items {
+			names = append(names, s.OtherUser.Username)
+		}
+		return names
+	}
+	require.Equal(t, []string{"bob"}, inbox(alice))
+
+	_, err = alice.BlockUser(t.Context(), bob.ID)
+	require.NoError(t, err)
+	assert.Empty(t, inbox(alice))
+	assert.Equal(t, []string{srv.Agent().Username}, inbox(bobClient))
+	_, err = alice.UnblockUser(t.Context(), bob.ID)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"bob"}, inbox(alice))
+}
