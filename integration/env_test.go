@@ -270,7 +270,7 @@ func missingID() string {
 
 // A live run skips an area the API rate limits (the window lasts up to an
 // hour); against colonytest a 429 stays an error.
-func TestLiveRateLimitSkipsTheArea(t *testing.T) {
+func TestRateLimitedAreaSkipsOnlyLive(t *testing.T) {
 	srv := colonytest.NewServer(t)
 	srv.FailNext("GET /users/me", 1, colonytest.Fault{Status: http.StatusTooManyRequests, RetryAfter: time.Hour,
 		Body: `{"detail": {"message": "Slow down", "code": "RATE_LIMIT_TEST"}}`})
