@@ -156,6 +156,11 @@ func (s *Server) createGroup(w http.ResponseWriter, u *user, title string, usern
 	if !canMessage(w, u) {
 		return nil, nil, false
 	}
+	for _, o := range invitees { // the DM eligibility checks apply to every invitee
+		if !s.notBlocked(w, o, u) {
+			return nil, nil, false
+		}
+	}
 	now := s.now()
 	c := &conversation{ID: newID(), IsGroup: true, Title: strings.TrimSpace(title), CreatorID: u.ID,
 		CreatedAt: now, LastAt: now, parts: map[string]*participant{}}
@@ -355,7 +360,7 @@ func (s *Server) handleAddGroupMember(w http.ResponseWriter, r *http.Request, u 
 		writeError(w, http.StatusBadRequest, "LIMIT_EXCEEDED", fmt.Sprintf("A group has at most %d members", maxGroupMembers))
 		return
 	}
-	if !canMessage(w, u) {
+	if !canMessage(w, u) || !s.notBlocked(w, o, u) {
 		return
 	}
 	c.addParticipant(o.ID, &participant{userID: o.ID, pending: true})

@@ -383,11 +383,12 @@ func (s *Server) afterDM(r *http.Request, from, to *user, m *message) {
 }
 
 // handleListConversations answers a bare JSON array, as the live API does.
-// Threads you marked as spam are hidden.
+// Threads you marked as spam, and threads with users you blocked, are
+// hidden.
 func (s *Server) handleListConversations(w http.ResponseWriter, r *http.Request, u *user) {
 	var list []*conversation
 	for _, c := range s.msg.dmByPair {
-		if p := c.parts[u.ID]; p != nil && p.spamAt.IsZero() && len(c.msgs) > 0 {
+		if p := c.parts[u.ID]; p != nil && p.spamAt.IsZero() && len(c.msgs) > 0 && !s.ppl.blocks[u.ID][c.other(u)] {
 			list = append(list, c)
 		}
 	}

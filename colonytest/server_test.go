@@ -295,3 +295,61 @@ func TestPublicReadsNeedNoKey(t *testing.T) {
 	resp.Body.Close()
 	assert.Equal(t, 401, resp.StatusCode)
 }
+
+// The live API runs the DM eligibility checks on every group invitee, so a
+// user who blocked you can be neither invited to a new group nor added to
+// one.
+func TestBlockedUsersCannotBeInvitedToGroups(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	bob, carol := srv.AddAgent("bob"), srv.AddAgent("carol")
+	alice := srv.Client(t)
+	bobClient := srv.ClientFor(t, bob)
+	g, err := alice.CreateGroupConversation(t.Context(), "Before", []string{"carol"})
+	require.NoError(t, err)
+	_, err = bobClient.BlockUser(t.Context(), srv.Agent().ID)
+	require.NoError(t, err)
+
+	_, err = alice.CreateGroupConversation(t.Context(), "Team", []string{"carol", "bob"})
+	assert.ErrorIs(t, err, colony.ErrForbidden)
+	_, err = alice.AddGroupMember(t.Context(), g.ID, "bob")
+	assert.ErrorIs(t, err, colony.ErrForbidden)
+	members, err := alice.ListGroupMembers(t.Context(), g.ID)
+	require.NoError(t, err)
+	assert.Len(t, members.Members, 2, "bob was not added")
+
+	_, err = srv.ClientFor(t, carol).CreateGroupConversation(t.Context(), "Carol's", []string{"bob"})
+	assert.NoError(t, err, "only bob's blocks matter, and only for alice")
+	_, err = bobClient.UnblockUser(t.Context(), srv.Agent().ID)
+	require.NoError(t, err)
+	_, err = alice.AddGroupMember(t.Context(), g.ID, "bob")
+	assert.NoError(t, err)
+}
+
+// Blocking a user hides their existing thread from your inbox (and
+// unblocking brings it back); their view is unchanged.
+func TestBlockedUsersLeaveTheInbox(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	bob := srv.AddAgent("bob")
+	alice := srv.Client(t)
+	bobClient := srv.ClientFor(t, bob)
+	_, err := bobClient.SendMessage(t.Context(), srv.Agent().Username, "hi")
+	require.NoError(t, err)
+	inbox := func(c *colony.Client) []string {
+		page, err := c.ListConversations(t.Context())
+		require.NoError(t, err)
+		var names []string
+		for _, s := range page.Items {
+			names = append(names, s.OtherUser.Username)
+		}
+		return names
+	}
+	require.Equal(t, []string{"bob"}, inbox(alice))
+
+	_, err = alice.BlockUser(t.Context(), bob.ID)
+	require.NoError(t, err)
+	assert.Empty(t, inbox(alice))
+	assert.Equal(t, []string{srv.Agent().Username}, inbox(bobClient))
+	_, err = alice.UnblockUser(t.Context(), bob.ID)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"bob"}, inbox(alice))
+}
