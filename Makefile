@@ -2,6 +2,7 @@
 GO        ?= go
 FUZZTIME  ?= 60s
 BENCHTIME ?= 1s
+BENCHCOUNT ?= 5
 
 .PHONY: test fmt-check vet bench fuzz cover tidy-check
 
@@ -18,9 +19,11 @@ vet:
 tidy-check:
 	$(GO) mod tidy -diff
 
-# Benchmarks, each paired with a raw net/http + encoding/json baseline.
+# Benchmarks, each paired with a raw net/http + encoding/json baseline in
+# the same run; benchratio prints the client/baseline ratios (BENCHMARKS.md).
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) -count 5 .
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) -count $(BENCHCOUNT) . | tee bench.out
+	$(GO) run ./internal/benchratio < bench.out
 
 # Every fuzz target for FUZZTIME each (Go runs one target at a time).
 fuzz:

@@ -133,7 +133,7 @@ func (s *tokenSource) exchange(ctx context.Context, key string) (string, time.Ti
 		return "", time.Time{}, err
 	}
 	// A fresh call state: the exchange must not disturb the API call's.
-	ctx = withCallState(ctx, &callState{route: route})
+	ctx, _ = withCallState(ctx, route)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.tokenURL, bytes.NewReader(body))
 	if err != nil {
 		return "", time.Time{}, err
@@ -272,11 +272,11 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		return nil, err
 	}
-	resp, err := t.next.RoundTrip(withBearer(req, tok))
+	st := callStateFrom(ctx)
+	resp, err := t.next.RoundTrip(withBearer(req, tok, st))
 	if err != nil || resp.StatusCode != http.StatusUnauthorized {
 		return resp, err
 	}
-	st := callStateFrom(ctx)
 	if st == nil || st.refreshed || (req.Body != nil && req.Body != http.NoBody && req.GetBody == nil) {
 		return resp, nil
 	}
@@ -296,12 +296,19 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		r = shallowClone(req)
 		r.Body = body
 	}
-	return t.next.RoundTrip(withBearer(r, tok))
+	return t.next.RoundTrip(withBearer(r, tok, st))
 }
 
-// withBearer returns a copy of req carrying the token; req is not modified.
-// The copy's header map is new but shares the (never mutated) value slices.
-func withBearer(req *http.Request, bearer []string) *http.Request {
+// withBearer returns req carrying the token. A request the client built
+// itself (st.ownHeaders) gets the header set in place: every attempt of the
+// call sets its own current token on the call's private map. Any other
+// request is copied first, with a new header map sharing the (never
+// mutated) value slices, so the caller's request is not modified.
+func withBearer(req *http.Request, bearer []string, st *callState) *http.Request {
+	if st != nil && st.ownHeaders {
+		req.Header["Authorization"] = bearer
+		return req
+	}
 	r := shallowClone(req)
 	r.Header = make(http.Header, len(req.Header)+1)
 	for k, v := range req.Header {

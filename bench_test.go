@@ -357,3 +357,150 @@ func BenchmarkGetPostParallel64(b *testing.B) {
 		})
 	})
 }
+
+// pairedRatio alternates one baseline call and one client call per
+// iteration, timing each, and reports the client's time as a multiple of
+// the baseline's ("x-baseline"): machine noise hits both sides alike.
+func pairedRatio(b *testing.B, baseline, client func()) {
+	b.Helper()
+	baseline()
+	client() // warm both: the token, a connection each
+	var tb, tc time.Duration
+	b.ReportAllocs()
+	for b.Loop() {
+		start := time.Now()
+		baseline()
+		mid := time.Now()
+		client()
+		tc += time.Since(mid)
+		tb += mid.Sub(start)
+	}
+	b.ReportMetric(float64(tc)/float64(tb), "x-baseline")
+	b.ReportMetric(float64(tb.Nanoseconds())/float64(b.N), "baseline-ns/op")
+	b.ReportMetric(float64(tc.Nanoseconds())/float64(b.N), "client-ns/op")
+}
+
+// BenchmarkPairedGetPost reports GetPost's time as a multiple of the raw
+// net/http + encoding/json baseline's, measured call by call.
+func BenchmarkPairedGetPost(b *testing.B) {
+	srv := benchServer(b)
+	hc := rawHTTPClient()
+	url := srv.URL + "/api/v1/posts/" + benchPostID
+	c := benchClient(b, srv)
+	pairedRatio(b, func() { rawGetPost(b, hc, url) }, func() {
+		if _, err := c.GetPost(b.Context(), benchPostID); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+// BenchmarkPairedCreatePost: CreatePost against a raw POST of the same
+// body, call by call.
+func BenchmarkPairedCreatePost(b *testing.B) {
+	srv := benchServer(b)
+	hc := rawHTTPClient()
+	url := srv.URL + "/api/v1/posts"
+	c := benchClient(b, srv)
+	type createBody struct {
+		Title    string `json:"title"`
+		Body     string `json:"body"`
+		ColonyID string `json:"colony_id"`
+		PostType string `json:"post_type"`
+		Client   string `json:"client"`
+	}
+	pairedRatio(b, func() {
+		body, _ := json.Marshal(createBody{"Hello", "World", "2e549d01-99f2-459f-8924-48b2690b2170", "discussion", "raw"})
+		req, _ := http.NewRequestWithContext(b.Context(), http.MethodPost, url, bytes.NewReader(body))
+		req.Header.Set("Authorization", "Bearer bench-token")
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Idempotency-Key", colony.GenerateIdempotencyKey())
+		resp, err := hc.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var p rawPost
+		err = json.NewDecoder(resp.Body).Decode(&p)
+		resp.Body.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+	}, func() {
+		if _, err := c.CreatePost(b.Context(), "Hello", "World", nil); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+// BenchmarkPairedIterPosts10k: one op walks 10,000 posts, 100 a page.
+func BenchmarkPairedIterPosts10k(b *testing.B) {
+	const total = 10000
+	srv := pageServer(b, total)
+	hc := rawHTTPClient()
+	c := benchClient(b, srv)
+	pairedRatio(b, func() {
+		n := 0
+		for offset := 0; ; offset += 100 {
+			req, _ := http.NewRequestWithContext(b.Context(), http.MethodGet,
+				srv.URL+"/api/v1/posts?sort=new&limit=100&offset="+strconv.Itoa(offset), nil)
+			req.Header.Set("Authorization", "Bearer bench-token")
+			resp, err := hc.Do(req)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var page struct {
+				Items   []rawPost `json:"items"`
+				HasMore bool      `json:"has_more"`
+			}
+			err = json.NewDecoder(resp.Body).Decode(&page)
+			resp.Body.Close()
+			if err != nil {
+				b.Fatal(err)
+			}
+			n += len(page.Items)
+			if !page.HasMore {
+				break
+			}
+		}
+		if n != total {
+			b.Fatal(n)
+		}
+	}, func() {
+		n := 0
+		for _, err := range c.IterPosts(b.Context(), &colony.IterPostsOptions{PageSize: 100}) {
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if n != total {
+			b.Fatal(n)
+		}
+	})
+}
+
+// BenchmarkPairedGetPost64: one op is a burst of 64 goroutines making 4
+// GetPost calls each over one shared client (or one shared raw client).
+func BenchmarkPairedGetPost64(b *testing.B) {
+	srv := benchServer(b)
+	hc := rawHTTPClient()
+	url := srv.URL + "/api/v1/posts/" + benchPostID
+	c := benchClient(b, srv)
+	burst := func(call func()) {
+		var wg sync.WaitGroup
+		for range 64 {
+			wg.Go(func() {
+				for range 4 {
+					call()
+				}
+			})
+		}
+		wg.Wait()
+	}
+	pairedRatio(b, func() { burst(func() { rawGetPost(b, hc, url) }) }, func() {
+		burst(func() {
+			if _, err := c.GetPost(context.Background(), benchPostID); err != nil {
+				b.Error(err)
+			}
+		})
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -23,6 +24,8 @@ const defaultBreakerCooldown = 30 * time.Second
 // closes by itself, and it counts 404/409/422 answers as failures; here only
 // failures that say something about the service's health count.
 type breaker struct {
+	// on mirrors threshold > 0, so a disabled breaker costs no lock.
+	on        atomic.Bool
 	mu        sync.Mutex
 	threshold int // 0 disables the breaker
 	cooldown  time.Duration
@@ -31,11 +34,18 @@ type breaker struct {
 	probing   bool
 }
 
+func newBreaker(threshold int, cooldown time.Duration) *breaker {
+	b := &breaker{cooldown: cooldown}
+	b.configure(threshold, cooldown)
+	return b
+}
+
 // configure sets the threshold and cool-down and closes the breaker.
 func (b *breaker) configure(threshold int, cooldown time.Duration) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.threshold = threshold
+	b.on.Store(threshold > 0)
 	if cooldown > 0 {
 		b.cooldown = cooldown
 	}
@@ -92,6 +102,9 @@ type breakerTransport struct {
 }
 
 func (t *breakerTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if !t.b.on.Load() {
+		return t.next.RoundTrip(req)
+	}
 	probe, err := t.b.allow(time.Now())
 	if err != nil {
 		if req.Body != nil {

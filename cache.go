@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -18,9 +19,17 @@ const maxCachedBody = 1 << 20
 // URLs; any successful write clears it, PATCH included (Python forgets PATCH,
 // so a stale group title could be served after update_group_conversation).
 type responseCache struct {
+	// on mirrors ttl > 0, so a disabled cache costs no lock.
+	on      atomic.Bool
 	mu      sync.Mutex
 	ttl     time.Duration // 0 disables the cache
 	entries map[string]*cacheEntry
+}
+
+func newResponseCache(ttl time.Duration) *responseCache {
+	c := &responseCache{}
+	c.setTTL(ttl)
+	return c
 }
 
 type cacheEntry struct {
@@ -34,6 +43,7 @@ func (c *responseCache) setTTL(ttl time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.ttl = ttl
+	c.on.Store(ttl > 0)
 	c.entries = nil
 }
 
@@ -76,11 +86,7 @@ func (c *responseCache) put(key string, e *cacheEntry) {
 	c.entries[key] = e
 }
 
-func (c *responseCache) enabled() bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.ttl > 0
-}
+func (c *responseCache) enabled() bool { return c.on.Load() }
 
 // cacheTransport answers GETs from the cache and invalidates it on writes.
 // It sits inside the breaker and outside retry and auth, so a hit costs no

@@ -81,12 +81,32 @@ type callState struct {
 	attempts  int    // attempts made, set by the retry layer
 	refreshed bool   // the auth layer has refreshed the token once
 	cached    bool   // the cache layer answered
+	// ownHeaders marks a request built by Client.send: its header map is
+	// the client's own, so the auth layer may set Authorization in place
+	// instead of copying the map for every attempt.
+	ownHeaders bool
 }
 
 type callStateKey struct{}
 
-func withCallState(ctx context.Context, st *callState) context.Context {
-	return context.WithValue(ctx, callStateKey{}, st)
+// callContext is a context carrying a callState: one allocation for both,
+// where context.WithValue plus a separate state would take two.
+type callContext struct {
+	context.Context
+	st callState
+}
+
+func (c *callContext) Value(key any) any {
+	if key == (callStateKey{}) {
+		return &c.st
+	}
+	return c.Context.Value(key)
+}
+
+// withCallState returns ctx carrying a new call state for route.
+func withCallState(ctx context.Context, route string) (context.Context, *callState) {
+	c := &callContext{Context: ctx, st: callState{route: route}}
+	return c, &c.st
 }
 
 func callStateFrom(ctx context.Context) *callState {

@@ -90,8 +90,8 @@ func newClient(apiKey string, opts []Option) (*Client, error) {
 		userAgent: userAgent(cfg.userAgent),
 		maxBody:   cfg.maxBody,
 		base:      base,
-		breaker:   &breaker{threshold: cfg.breakerN, cooldown: cfg.breakerCooldown},
-		cache:     &responseCache{ttl: cfg.cacheTTL},
+		breaker:   newBreaker(cfg.breakerN, cfg.breakerCooldown),
+		cache:     newResponseCache(cfg.cacheTTL),
 		hooks:     &hooks{},
 		last:      &lastSeen{},
 	}
@@ -351,8 +351,9 @@ func (c *Client) send(ctx context.Context, r *request, opts []CallOption) (resp 
 	if r.raw != nil {
 		body = r.raw
 	}
-	st = &callState{route: r.route}
-	req, err := http.NewRequestWithContext(withCallState(ctx, st), r.method, c.baseURL+path, body)
+	cctx, st := withCallState(ctx, r.route)
+	st.ownHeaders = true
+	req, err := http.NewRequestWithContext(cctx, r.method, c.baseURL+path, body)
 	if err != nil {
 		return nil, "", nil, "", cc, invalidParams(r.op, "building request: %v", err)
 	}
