@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -32,6 +33,10 @@ type tokenSource struct {
 	client    *http.Client // retry(auth policy) → observe → base; no auth
 	disk      *diskCache   // nil when the on-disk cache is off
 
+	// cur is the current token for lock-free reads on every request; it is
+	// written, with the fields below, under mu.
+	cur atomic.Pointer[tokenState]
+
 	mu       sync.Mutex
 	apiKey   string
 	token    string
@@ -39,6 +44,23 @@ type tokenSource struct {
 	expiry   time.Time // when the token stops being used
 	gen      uint64    // bumped whenever the token or the key changes
 	inflight *tokenCall
+}
+
+// tokenState is an immutable snapshot of the current token.
+type tokenState struct {
+	bearer []string
+	expiry time.Time
+	gen    uint64
+}
+
+// publishLocked makes the current token visible to lock-free readers.
+// Call with mu held after changing the token, expiry or generation.
+func (s *tokenSource) publishLocked() {
+	if s.token == "" {
+		s.cur.Store(nil)
+		return
+	}
+	s.cur.Store(&tokenState{bearer: s.bearer, expiry: s.expiry, gen: s.gen})
 }
 
 type tokenCall struct {
@@ -54,6 +76,9 @@ func (s *tokenSource) String() string { return "colony.tokenSource{REDACTED}" }
 // Token returns the Authorization header value for a valid token (as a
 // shared, read-only slice) and its generation, fetching a token if needed.
 func (s *tokenSource) Token(ctx context.Context) ([]string, uint64, error) {
+	if ts := s.cur.Load(); ts != nil && time.Now().Before(ts.expiry) {
+		return ts.bearer, ts.gen, nil
+	}
 	for {
 		s.mu.Lock()
 		if s.token != "" && time.Now().Before(s.expiry) {
@@ -92,6 +117,7 @@ func (s *tokenSource) Token(ctx context.Context) ([]string, uint64, error) {
 		if err == nil {
 			s.gen++
 			s.token, s.expiry, s.bearer = tok, exp, []string{"Bearer " + tok}
+			s.publishLocked()
 			call.bearer, call.gen = s.bearer, s.gen
 		}
 		call.err = err
@@ -214,6 +240,7 @@ func (s *tokenSource) invalidate(gen uint64) {
 	key := s.apiKey
 	s.token, s.expiry, s.bearer = "", time.Time{}, nil
 	s.gen++
+	s.publishLocked()
 	s.mu.Unlock()
 	s.disk.remove(s.baseURL, key)
 }
@@ -224,6 +251,7 @@ func (s *tokenSource) reset() {
 	key := s.apiKey
 	s.token, s.expiry, s.bearer = "", time.Time{}, nil
 	s.gen++
+	s.publishLocked()
 	s.mu.Unlock()
 	s.disk.remove(s.baseURL, key)
 }
@@ -235,6 +263,7 @@ func (s *tokenSource) rotate(newKey string) {
 	s.apiKey = newKey
 	s.token, s.expiry, s.bearer = "", time.Time{}, nil
 	s.gen++
+	s.publishLocked()
 	s.mu.Unlock()
 	s.disk.remove(s.baseURL, old)
 }

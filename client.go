@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"slices"
@@ -80,9 +81,13 @@ func newClient(apiKey string, opts []Option) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("colony: NewClient: base URL: %w", err)
 	}
-	base, err := baseTransport(cfg)
+	base, ownTimeout, err := baseTransport(cfg)
 	if err != nil {
 		return nil, err
+	}
+	attemptTimeout := cfg.timeout
+	if ownTimeout {
+		attemptTimeout = 0 // the connections enforce it
 	}
 	c := &Client{
 		baseURL:   cfg.baseURL,
@@ -127,13 +132,13 @@ func newClient(apiKey string, opts []Option) (*Client, error) {
 		disk:      disk,
 		apiKey:    apiKey,
 		client: &http.Client{
-			Transport:     &retryTransport{next: obs, policy: authRetry, timeout: cfg.timeout, anyMethod: true, logger: log},
+			Transport:     &retryTransport{next: obs, policy: authRetry, timeout: attemptTimeout, anyMethod: true, logger: log},
 			CheckRedirect: noRedirects,
 		},
 	}
 
 	var rt http.RoundTripper = &authTransport{next: obs, src: c.tokens, origin: origin, anonymous: apiKey == ""}
-	rt = &retryTransport{next: rt, policy: cfg.retry, timeout: cfg.timeout, logger: log}
+	rt = &retryTransport{next: rt, policy: cfg.retry, timeout: attemptTimeout, logger: log}
 	rt = &cacheTransport{next: rt, cache: c.cache}
 	rt = &breakerTransport{next: rt, b: c.breaker}
 
@@ -159,32 +164,65 @@ func noRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastR
 const DefaultMaxConnsPerHost = 64
 
 // newPooledTransport is http.DefaultTransport with a pool sized by
-// DefaultMaxConnsPerHost.
-func newPooledTransport() *http.Transport {
+// DefaultMaxConnsPerHost. With a positive timeout every network operation
+// (each read and each write of a connection) must finish within it, the
+// semantics of the Python SDK's socket timeout, enforced by connection
+// deadlines rather than a timer per request.
+func newPooledTransport(timeout time.Duration) *http.Transport {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.MaxIdleConns = 4 * DefaultMaxConnsPerHost
 	t.MaxIdleConnsPerHost = DefaultMaxConnsPerHost
 	t.MaxConnsPerHost = DefaultMaxConnsPerHost
+	if timeout > 0 {
+		dialer := &net.Dialer{Timeout: timeout, KeepAlive: 30 * time.Second}
+		t.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+			conn, err := dialer.DialContext(ctx, network, addr)
+			if err != nil {
+				return nil, err
+			}
+			return &timeoutConn{Conn: conn, timeout: timeout}, nil
+		}
+	}
 	return t
 }
 
-func baseTransport(cfg *config) (http.RoundTripper, error) {
+// timeoutConn gives every Read and Write of a connection its own deadline.
+type timeoutConn struct {
+	net.Conn
+	timeout time.Duration
+}
+
+func (c *timeoutConn) Read(p []byte) (int, error) {
+	_ = c.Conn.SetReadDeadline(time.Now().Add(c.timeout))
+	return c.Conn.Read(p)
+}
+
+func (c *timeoutConn) Write(p []byte) (int, error) {
+	_ = c.Conn.SetWriteDeadline(time.Now().Add(c.timeout))
+	return c.Conn.Write(p)
+}
+
+// baseTransport returns the innermost transport and whether it enforces
+// the timeout itself (the client's own pool does; a caller's transport
+// gets a per-attempt context from the retry layer instead).
+func baseTransport(cfg *config) (http.RoundTripper, bool, error) {
 	var rt http.RoundTripper
+	own := false
 	if cfg.httpClient != nil && cfg.httpClient.Transport != nil {
 		rt = cfg.httpClient.Transport
 	} else {
-		rt = newPooledTransport()
+		rt, own = newPooledTransport(cfg.timeout), true
 	}
 	if cfg.proxy != nil {
 		t, ok := rt.(*http.Transport)
 		if !ok {
-			return nil, errors.New("colony: WithProxy needs an *http.Transport; set Proxy on your own transport instead")
+			return nil, false, errors.New("colony: WithProxy needs an *http.Transport; set Proxy on your own transport instead")
 		}
 		t = t.Clone()
 		t.Proxy = http.ProxyURL(cfg.proxy)
 		rt = t
 	}
-	return rt, nil
+	return rt, own, nil
 }
 
 // BaseURL returns the API root the client talks to.
@@ -243,18 +281,19 @@ func (c *Client) RefreshToken() { c.tokens.reset() }
 // last_rate_limit). Under concurrency it may belong to another goroutine's
 // call; WithResponse gives each call its own.
 func (c *Client) LastRateLimit() RateLimit {
-	c.last.mu.Lock()
-	h := c.last.header
-	c.last.mu.Unlock()
-	return parseRateLimit(h)
+	if h := c.last.header.Load(); h != nil {
+		return parseRateLimit(*h)
+	}
+	return RateLimit{}
 }
 
 // LastResponseHeaders returns a copy of the most recent response's headers
 // (Python: last_response_headers). Prefer WithResponse under concurrency.
 func (c *Client) LastResponseHeaders() http.Header {
-	c.last.mu.Lock()
-	defer c.last.mu.Unlock()
-	return c.last.header.Clone()
+	if h := c.last.header.Load(); h != nil {
+		return h.Clone()
+	}
+	return nil
 }
 
 // request describes one API call.

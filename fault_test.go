@@ -250,3 +250,58 @@ func TestDiscardedBodiesAreClosed(t *testing.T) {
 	}
 	assert.LessOrEqual(t, open.Load(), int32(2), "retried responses were drained: one connection is reused")
 }
+
+// TestSocketTimeoutOnTheClientsOwnTransport: with the client's own
+// transport, WithTimeout is a per-operation socket timeout. A server that
+// stalls before answering fails the attempt and the GET is retried; one
+// that trickles its body steadily is read to the end, however long the
+// whole body takes. (Real sockets: it runs on a 100 ms timeout, in real
+// time.)
+func TestSocketTimeoutOnTheClientsOwnTransport(t *testing.T) {
+	var calls atomic.Int32
+	c := func(h http.HandlerFunc) *colony.Client {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/api/v1/auth/token" {
+				_, _ = w.Write([]byte(`{"access_token":"tok","expires_in":86400}`))
+				return
+			}
+			h(w, r)
+		}))
+		t.Cleanup(srv.Close)
+		client, err := colony.NewClient("col_x", colony.WithBaseURL(srv.URL+"/api/v1"), colony.WithoutTokenCache(),
+			colony.WithTimeout(100*time.Millisecond),
+			colony.WithRetry(colony.RetryConfig{MaxRetries: 1, BaseDelay: time.Nanosecond, MaxDelay: time.Nanosecond}))
+		require.NoError(t, err)
+		t.Cleanup(client.CloseIdleConnections)
+		return client
+	}
+
+	stall := c(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			select { // stall the first attempt until the client gives up
+			case <-r.Context().Done():
+			case <-time.After(5 * time.Second):
+			}
+			return
+		}
+		_, _ = w.Write([]byte(`{"id":"p1","title":"second attempt"}`))
+	})
+	start := time.Now()
+	p, err := stall.GetPost(t.Context(), "p1")
+	require.NoError(t, err)
+	assert.Equal(t, "second attempt", p.Title)
+	assert.Less(t, time.Since(start), 2*time.Second, "the stalled attempt timed out")
+
+	trickle := c(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte(`{"id":"p1","title":"`))
+		for range 6 { // 6 × 40 ms: each gap within the timeout, the whole beyond it
+			w.(http.Flusher).Flush()
+			time.Sleep(40 * time.Millisecond)
+			_, _ = w.Write([]byte("x"))
+		}
+		_, _ = w.Write([]byte(`"}`))
+	})
+	p, err = trickle.GetPost(t.Context(), "p1")
+	require.NoError(t, err)
+	assert.Equal(t, "xxxxxx", p.Title)
+}

@@ -135,8 +135,7 @@ func (h *hooks) addResponse(f ResponseHook) {
 // only: under concurrency it belongs to an arbitrary call, so prefer
 // WithResponse. The rate limit is parsed from them on demand.
 type lastSeen struct {
-	mu     sync.Mutex
-	header http.Header
+	header atomic.Pointer[http.Header]
 }
 
 // logger wraps an optional *slog.Logger; a nil *logger logs nothing.
@@ -211,9 +210,7 @@ func (t *observeTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	var header http.Header
 	if err == nil {
 		status, header = resp.StatusCode, resp.Header
-		t.last.mu.Lock()
-		t.last.header = header
-		t.last.mu.Unlock()
+		t.last.header.Store(&resp.Header)
 	}
 	if respHooks := t.hooks.resp.Load(); respHooks != nil {
 		info := ResponseInfo{Method: req.Method, URL: req.URL.String(), Route: route, Attempt: attempt,

@@ -87,8 +87,13 @@ func WithHTTPClient(hc *http.Client) Option {
 	}
 }
 
-// WithTimeout bounds each HTTP attempt (default 30s; 0 means no limit). The
-// call as a whole is bounded by its context.
+// WithTimeout bounds the client's network operations (default 30s; 0 means
+// no limit). With the client's own transport it is, as in the Python SDK, a
+// socket timeout: connecting, and each read and write of a connection, must
+// finish within it, so a stalled server fails the attempt (and a GET or a
+// keyed write is retried) while a steady slow download goes on. With a
+// transport of your own (WithHTTPClient) it bounds each attempt as a whole.
+// Bound a call as a whole with its context.
 func WithTimeout(d time.Duration) Option {
 	return func(c *config) error {
 		if d < 0 {
