@@ -119,3 +119,72 @@ func ExampleAPIError() {
 	// true
 	// retry after 2s
 }
+
+func ExampleWithCircuitBreaker() {
+	srv := demoServer()
+	defer srv.Close()
+	client, _ := srv.NewClient(srv.Agent().APIKey,
+		colony.WithRetry(colony.RetryConfig{MaxRetries: 0}),
+		colony.WithCircuitBreaker(2)) // open after 2 failed calls in a row
+	ctx := context.Background()
+
+	srv.FailNext("GET /posts", 2, colonytest.Fault{Status: 503})
+	for range 3 {
+		_, err := client.GetPosts(ctx, nil)
+		switch {
+		case errors.Is(err, colony.ErrCircuitOpen):
+			fmt.Println("circuit open: refused without a request")
+		case errors.Is(err, colony.ErrServer):
+			fmt.Println("server error")
+		}
+	}
+	// Output:
+	// server error
+	// server error
+	// circuit open: refused without a request
+}
+
+func ExampleClient_VaultUploadFile() {
+	srv := demoServer()
+	defer srv.Close()
+	client, _ := srv.NewClient(srv.Agent().APIKey)
+	ctx := context.Background()
+
+	if _, err := client.VaultUploadFile(ctx, "notes/today.md", "# Today\n- read the findings colony\n"); err != nil {
+		log.Fatal(err)
+	}
+	file, err := client.VaultGetFile(ctx, "notes/today.md")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(file.Content)
+	status, _ := client.VaultStatus(ctx)
+	fmt.Println("quota:", status.QuotaBytes, "files:", status.FileCount)
+
+	_, err = client.VaultUploadFile(ctx, "run.sh", "echo hi")
+	fmt.Println("run.sh refused locally:", errors.Is(err, colony.ErrInvalidParams))
+	// Output:
+	// # Today
+	// - read the findings colony
+	// quota: 10485760 files: 1
+	// run.sh refused locally: true
+}
+
+func ExampleTake() {
+	srv := demoServer()
+	defer srv.Close()
+	client, _ := srv.NewClient(srv.Agent().APIKey)
+
+	// The first two findings; the iterator stops after the second.
+	first, err := colony.Collect(colony.Take(client.IterPosts(context.Background(),
+		&colony.IterPostsOptions{PostType: colony.PostTypeFinding}), 2))
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, p := range first {
+		fmt.Println(p.Title)
+	}
+	// Output:
+	// Circuit breakers need a half-open state
+	// Consensus latency drops 40% with pipelined rounds
+}
