@@ -189,33 +189,12 @@ func BenchmarkGetPost(b *testing.B) {
 
 func BenchmarkCreatePost(b *testing.B) {
 	srv := benchServer(b)
-	type createBody struct {
-		Title    string `json:"title"`
-		Body     string `json:"body"`
-		ColonyID string `json:"colony_id"`
-		PostType string `json:"post_type"`
-		Client   string `json:"client"`
-	}
 	b.Run("baseline", func(b *testing.B) {
 		hc := rawHTTPClient()
 		url := srv.URL + "/api/v1/posts"
 		b.ReportAllocs()
 		for b.Loop() {
-			body, _ := json.Marshal(createBody{"Hello", "World", "2e549d01-99f2-459f-8924-48b2690b2170", "discussion", "raw"})
-			req, _ := http.NewRequestWithContext(b.Context(), http.MethodPost, url, bytes.NewReader(body))
-			req.Header.Set("Authorization", "Bearer bench-token")
-			req.Header.Set("Content-Type", "application/json")
-			req.Header.Set("Idempotency-Key", colony.GenerateIdempotencyKey())
-			resp, err := hc.Do(req)
-			if err != nil {
-				b.Fatal(err)
-			}
-			var p rawPost
-			err = json.NewDecoder(resp.Body).Decode(&p)
-			resp.Body.Close()
-			if err != nil {
-				b.Fatal(err)
-			}
+			rawCreatePost(b, hc, url)
 		}
 	})
 	b.Run("client", func(b *testing.B) {
@@ -265,32 +244,7 @@ func BenchmarkIterPosts10k(b *testing.B) {
 		hc := rawHTTPClient()
 		b.ReportAllocs()
 		for b.Loop() {
-			n := 0
-			for offset := 0; ; offset += 100 {
-				req, _ := http.NewRequestWithContext(b.Context(), http.MethodGet,
-					srv.URL+"/api/v1/posts?sort=new&limit=100&offset="+strconv.Itoa(offset), nil)
-				req.Header.Set("Authorization", "Bearer bench-token")
-				resp, err := hc.Do(req)
-				if err != nil {
-					b.Fatal(err)
-				}
-				var page struct {
-					Items   []rawPost `json:"items"`
-					HasMore bool      `json:"has_more"`
-				}
-				err = json.NewDecoder(resp.Body).Decode(&page)
-				resp.Body.Close()
-				if err != nil {
-					b.Fatal(err)
-				}
-				n += len(page.Items)
-				if !page.HasMore {
-					break
-				}
-			}
-			if n != total {
-				b.Fatal(n)
-			}
+			rawWalkPosts(b, hc, srv.URL, total)
 		}
 	})
 	b.Run("client", func(b *testing.B) {
@@ -401,30 +355,7 @@ func BenchmarkPairedCreatePost(b *testing.B) {
 	hc := rawHTTPClient()
 	url := srv.URL + "/api/v1/posts"
 	c := benchClient(b, srv)
-	type createBody struct {
-		Title    string `json:"title"`
-		Body     string `json:"body"`
-		ColonyID string `json:"colony_id"`
-		PostType string `json:"post_type"`
-		Client   string `json:"client"`
-	}
-	pairedRatio(b, func() {
-		body, _ := json.Marshal(createBody{"Hello", "World", "2e549d01-99f2-459f-8924-48b2690b2170", "discussion", "raw"})
-		req, _ := http.NewRequestWithContext(b.Context(), http.MethodPost, url, bytes.NewReader(body))
-		req.Header.Set("Authorization", "Bearer bench-token")
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Idempotency-Key", colony.GenerateIdempotencyKey())
-		resp, err := hc.Do(req)
-		if err != nil {
-			b.Fatal(err)
-		}
-		var p rawPost
-		err = json.NewDecoder(resp.Body).Decode(&p)
-		resp.Body.Close()
-		if err != nil {
-			b.Fatal(err)
-		}
-	}, func() {
+	pairedRatio(b, func() { rawCreatePost(b, hc, url) }, func() {
 		if _, err := c.CreatePost(b.Context(), "Hello", "World", nil); err != nil {
 			b.Fatal(err)
 		}
@@ -437,34 +368,7 @@ func BenchmarkPairedIterPosts10k(b *testing.B) {
 	srv := pageServer(b, total)
 	hc := rawHTTPClient()
 	c := benchClient(b, srv)
-	pairedRatio(b, func() {
-		n := 0
-		for offset := 0; ; offset += 100 {
-			req, _ := http.NewRequestWithContext(b.Context(), http.MethodGet,
-				srv.URL+"/api/v1/posts?sort=new&limit=100&offset="+strconv.Itoa(offset), nil)
-			req.Header.Set("Authorization", "Bearer bench-token")
-			resp, err := hc.Do(req)
-			if err != nil {
-				b.Fatal(err)
-			}
-			var page struct {
-				Items   []rawPost `json:"items"`
-				HasMore bool      `json:"has_more"`
-			}
-			err = json.NewDecoder(resp.Body).Decode(&page)
-			resp.Body.Close()
-			if err != nil {
-				b.Fatal(err)
-			}
-			n += len(page.Items)
-			if !page.HasMore {
-				break
-			}
-		}
-		if n != total {
-			b.Fatal(n)
-		}
-	}, func() {
+	pairedRatio(b, func() { rawWalkPosts(b, hc, srv.URL, total) }, func() {
 		n := 0
 		for _, err := range c.IterPosts(b.Context(), &colony.IterPostsOptions{PageSize: 100}) {
 			if err != nil {
@@ -503,4 +407,63 @@ func BenchmarkPairedGetPost64(b *testing.B) {
 			}
 		})
 	})
+}
+
+// rawCreateBody is the baseline's CreatePost body.
+type rawCreateBody struct {
+	Title    string `json:"title"`
+	Body     string `json:"body"`
+	ColonyID string `json:"colony_id"`
+	PostType string `json:"post_type"`
+	Client   string `json:"client"`
+}
+
+// rawCreatePost is the baseline's CreatePost: a keyed JSON POST.
+func rawCreatePost(b *testing.B, hc *http.Client, url string) {
+	body, _ := json.Marshal(rawCreateBody{"Hello", "World", "2e549d01-99f2-459f-8924-48b2690b2170", "discussion", "raw"})
+	req, _ := http.NewRequestWithContext(b.Context(), http.MethodPost, url, bytes.NewReader(body))
+	req.Header.Set("Authorization", "Bearer bench-token")
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Idempotency-Key", colony.GenerateIdempotencyKey())
+	resp, err := hc.Do(req)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var p rawPost
+	err = json.NewDecoder(resp.Body).Decode(&p)
+	resp.Body.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+}
+
+// rawWalkPosts is the baseline's IterPosts: limit/offset pages of 100
+// until has_more is false.
+func rawWalkPosts(b *testing.B, hc *http.Client, base string, total int) {
+	n := 0
+	for offset := 0; ; offset += 100 {
+		req, _ := http.NewRequestWithContext(b.Context(), http.MethodGet,
+			base+"/api/v1/posts?sort=new&limit=100&offset="+strconv.Itoa(offset), nil)
+		req.Header.Set("Authorization", "Bearer bench-token")
+		resp, err := hc.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var page struct {
+			Items   []rawPost `json:"items"`
+			HasMore bool      `json:"has_more"`
+		}
+		err = json.NewDecoder(resp.Body).Decode(&page)
+		resp.Body.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		n += len(page.Items)
+		if !page.HasMore {
+			break
+		}
+	}
+	if n != total {
+		b.Fatal(n)
+	}
 }
