@@ -145,12 +145,6 @@ func (l *logger) enabled(ctx context.Context) bool {
 	return l != nil && l.l.Enabled(ctx, slog.LevelDebug)
 }
 
-func (l *logger) debug(ctx context.Context, msg string, attrs ...slog.Attr) {
-	if l.enabled(ctx) {
-		l.l.LogAttrs(ctx, slog.LevelDebug, msg, attrs...)
-	}
-}
-
 func (l *logger) retry(ctx context.Context, req *http.Request, attempt int, resp *http.Response, err error, wait time.Duration) {
 	if !l.enabled(ctx) {
 		return

@@ -3,7 +3,6 @@ package colony_test
 import (
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -12,11 +11,9 @@ import (
 )
 
 // jsonAnswer is a minimal API: it issues a token and answers every other
-// request with body (a bare array or object), recording the paths asked.
+// request with body (a bare array or object).
 type jsonAnswerServer struct {
 	body string
-	mu   sync.Mutex
-	reqs []string
 }
 
 func jsonAnswer(body string) *jsonAnswerServer { return &jsonAnswerServer{body: body} }
@@ -27,16 +24,7 @@ func (s *jsonAnswerServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte(`{"access_token":"jwt","token_type":"bearer","expires_in":86400}`))
 		return
 	}
-	s.mu.Lock()
-	s.reqs = append(s.reqs, r.Method+" "+r.URL.RequestURI())
-	s.mu.Unlock()
 	_, _ = w.Write([]byte(s.body))
-}
-
-func (s *jsonAnswerServer) requests() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]string(nil), s.reqs...)
 }
 
 // plainClient is a client of a plain httptest server at root (its

@@ -98,8 +98,10 @@ func (r RetryConfig) normalized() RetryConfig {
 
 // Backoff returns the computed delay before retry number attempt+1 (attempt
 // counts from 0), before jitter: min(BaseDelay·2^attempt, MaxDelay).
-func (r RetryConfig) Backoff(attempt int) time.Duration {
-	r = r.normalized()
+func (r RetryConfig) Backoff(attempt int) time.Duration { return r.normalized().backoff(attempt) }
+
+// backoff is Backoff on a normalized policy.
+func (r RetryConfig) backoff(attempt int) time.Duration {
 	d := float64(r.BaseDelay) * math.Pow(2, float64(attempt))
 	if d > float64(r.MaxDelay) || math.IsInf(d, 0) {
 		return r.MaxDelay
@@ -148,7 +150,7 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 // outside the auth transport so that every attempt carries a current token.
 type retryTransport struct {
 	next    http.RoundTripper
-	policy  RetryConfig
+	policy  RetryConfig   // normalized when the client was built
 	timeout time.Duration // per attempt; 0 means none
 	// anyMethod marks the token exchange: it carries no Idempotency-Key but
 	// is safe to repeat.
@@ -203,7 +205,7 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			var apiErr *APIError
 			retry = canRetry && attempt < t.policy.MaxRetries && !errors.As(err, &apiErr)
 			wait = t.backoff(attempt)
-		case t.policy.ShouldRetry(resp.StatusCode, attempt) && canRetry:
+		case canRetry && attempt < t.policy.MaxRetries && slices.Contains(t.policy.RetryOn, resp.StatusCode):
 			retry = true
 			if ra, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
 				wait = min(ra, t.policy.MaxRetryAfter)
@@ -260,7 +262,7 @@ func (t *retryTransport) attemptContext(ctx context.Context) (context.Context, c
 // half of [0, Backoff(attempt)], so that many clients failing together
 // spread out without ever retrying at once.
 func (t *retryTransport) backoff(attempt int) time.Duration {
-	d := t.policy.Backoff(attempt)
+	d := t.policy.backoff(attempt)
 	return d/2 + time.Duration(rand.Int64N(int64(d/2)+1))
 }
 
