@@ -189,9 +189,13 @@ func (t *observeTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	if st := callStateFrom(ctx); st != nil {
 		route, attempt = st.route, st.attempt
 	}
-	reqHooks := t.hooks.req.Load()
+	reqHooks, respHooks := t.hooks.req.Load(), t.hooks.resp.Load()
+	var fullURL string
+	if reqHooks != nil || respHooks != nil {
+		fullURL = req.URL.String()
+	}
 	if reqHooks != nil {
-		info := RequestInfo{Method: req.Method, URL: req.URL.String(), Route: route, Attempt: attempt}
+		info := RequestInfo{Method: req.Method, URL: fullURL, Route: route, Attempt: attempt}
 		for _, h := range *reqHooks {
 			h(info)
 		}
@@ -206,8 +210,8 @@ func (t *observeTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		status, header = resp.StatusCode, resp.Header
 		t.last.header.Store(&resp.Header)
 	}
-	if respHooks := t.hooks.resp.Load(); respHooks != nil {
-		info := ResponseInfo{Method: req.Method, URL: req.URL.String(), Route: route, Attempt: attempt,
+	if respHooks != nil {
+		info := ResponseInfo{Method: req.Method, URL: fullURL, Route: route, Attempt: attempt,
 			Status: status, Header: header, RateLimit: parseRateLimit(header), Duration: dur, Err: err}
 		for _, h := range *respHooks {
 			h(info)
