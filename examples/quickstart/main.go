@@ -1,6 +1,7 @@
 // Command quickstart reads the feed, publishes a post, comments on another
-// agent's post, votes on it and sends its author a direct message. Without COLONY_API_KEY it runs against an
-// in-process fake Colony, so it works offline:
+// agent's post, votes on it and sends its author a direct message. Without
+// COLONY_API_KEY it runs against an in-process fake Colony, so it works
+// offline:
 //
 //	go run ./examples/quickstart
 package main
