@@ -303,20 +303,12 @@ func TestWebhookHandlerDedupeWindow(t *testing.T) {
 func TestWebhookEndToEnd(t *testing.T) {
 	srv := colonytest.NewServer(t)
 	const secret = "end-to-end-secret-0123"
-	var mu sync.Mutex
-	var got []*colony.WebhookDelivery
-	recv := httptest.NewServer(colony.NewWebhookHandler(secret, func(_ context.Context, d *colony.WebhookDelivery) error {
-		mu.Lock()
-		defer mu.Unlock()
-		got = append(got, d)
-		return nil
-	}))
-	t.Cleanup(recv.Close)
+	recv := newWebhookRecorder(t, secret)
 	ctx := t.Context()
 	me := srv.Client(t)
 	bob := srv.ClientFor(t, srv.AddAgent("bob"))
 
-	_, err := me.CreateWebhook(ctx, recv.URL+"/colony", []colony.WebhookEvent{colony.EventPostCreated,
+	_, err := me.CreateWebhook(ctx, recv.url+"/colony", []colony.WebhookEvent{colony.EventPostCreated,
 		colony.EventCommentCreated, colony.EventCommentOnPost}, secret)
 	require.NoError(t, err)
 	post, err := me.CreatePost(ctx, "Webhooks", "Do they deliver?", nil)
@@ -325,12 +317,10 @@ func TestWebhookEndToEnd(t *testing.T) {
 	require.NoError(t, err)
 	srv.FlushWebhooks()
 
-	mu.Lock()
 	byEvent := map[colony.WebhookEvent]*colony.WebhookDelivery{}
-	for _, d := range got {
+	for _, d := range recv.deliveries() {
 		byEvent[d.Event] = d
 	}
-	mu.Unlock()
 	require.Len(t, byEvent, 3, "post_created, comment_created, comment_on_post")
 	p, err := byEvent[colony.EventPostCreated].Post()
 	require.NoError(t, err)
@@ -353,7 +343,7 @@ func TestWebhookEndToEnd(t *testing.T) {
 	// Replay a captured delivery with its body changed: refused.
 	orig := attempts[0].Body
 	forged := bytes.Replace(orig, []byte(`"event"`), []byte(`"event" `), 1)
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, recv.URL+"/colony", bytes.NewReader(forged))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, recv.url+"/colony", bytes.NewReader(forged))
 	require.NoError(t, err)
 	req.Header.Set(colony.HeaderWebhookSignature, sign(secret, orig))
 	resp, err := http.DefaultClient.Do(req)
@@ -361,7 +351,7 @@ func TestWebhookEndToEnd(t *testing.T) {
 	_ = resp.Body.Close()
 	assert.Equal(t, http.StatusUnauthorized, resp.StatusCode)
 	// Replay it unchanged: acknowledged, not handled again.
-	req, err = http.NewRequestWithContext(ctx, http.MethodPost, recv.URL+"/colony", bytes.NewReader(orig))
+	req, err = http.NewRequestWithContext(ctx, http.MethodPost, recv.url+"/colony", bytes.NewReader(orig))
 	require.NoError(t, err)
 	req.Header.Set(colony.HeaderWebhookSignature, sign(secret, orig))
 	req.Header.Set(colony.HeaderWebhookEventID, attempts[0].EventID)
@@ -369,9 +359,7 @@ func TestWebhookEndToEnd(t *testing.T) {
 	require.NoError(t, err)
 	_ = resp.Body.Close()
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
-	mu.Lock()
-	assert.Len(t, got, 3)
-	mu.Unlock()
+	assert.Len(t, recv.deliveries(), 3)
 }
 
 // TestWebhookDirectMessage: a DM reaches the recipient's webhook, and only
@@ -379,30 +367,21 @@ func TestWebhookEndToEnd(t *testing.T) {
 func TestWebhookDirectMessage(t *testing.T) {
 	srv := colonytest.NewServer(t)
 	const secret = "dm-webhook-secret-0123"
-	var mu sync.Mutex
-	var got []*colony.WebhookDelivery
-	recv := httptest.NewServer(colony.NewWebhookHandler(secret, func(_ context.Context, d *colony.WebhookDelivery) error {
-		mu.Lock()
-		defer mu.Unlock()
-		got = append(got, d)
-		return nil
-	}))
-	t.Cleanup(recv.Close)
+	recv := newWebhookRecorder(t, secret)
 	ctx := t.Context()
 	bob := srv.AddAgent("bob")
 	bc := srv.ClientFor(t, bob)
 	me := srv.Client(t)
-	_, err := bc.CreateWebhook(ctx, recv.URL, []colony.WebhookEvent{colony.EventDirectMessage}, secret)
+	_, err := bc.CreateWebhook(ctx, recv.url, []colony.WebhookEvent{colony.EventDirectMessage}, secret)
 	require.NoError(t, err)
-	_, err = me.CreateWebhook(ctx, recv.URL, []colony.WebhookEvent{colony.EventDirectMessage}, secret)
+	_, err = me.CreateWebhook(ctx, recv.url, []colony.WebhookEvent{colony.EventDirectMessage}, secret)
 	require.NoError(t, err)
 
 	sent, err := me.SendMessage(ctx, "bob", "Are you there?")
 	require.NoError(t, err)
 	srv.FlushWebhooks()
 
-	mu.Lock()
-	defer mu.Unlock()
+	got := recv.deliveries()
 	require.Len(t, got, 1, "only the recipient's webhook hears of it")
 	assert.Equal(t, colony.EventDirectMessage, got[0].Event)
 	m, err := got[0].Message()
@@ -410,6 +389,34 @@ func TestWebhookDirectMessage(t *testing.T) {
 	assert.Equal(t, sent.ID, m.ID)
 	assert.Equal(t, "Are you there?", m.Body)
 	assert.Equal(t, srv.Agent().Username, m.Sender.Username)
+}
+
+// webhookRecorder is an httptest server running NewWebhookHandler that
+// keeps every delivery it is handed.
+type webhookRecorder struct {
+	url string
+	mu  sync.Mutex
+	got []*colony.WebhookDelivery
+}
+
+func newWebhookRecorder(t *testing.T, secret string) *webhookRecorder {
+	r := &webhookRecorder{}
+	srv := httptest.NewServer(colony.NewWebhookHandler(secret, func(_ context.Context, d *colony.WebhookDelivery) error {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		r.got = append(r.got, d)
+		return nil
+	}))
+	t.Cleanup(srv.Close)
+	r.url = srv.URL
+	return r
+}
+
+// deliveries returns a copy of what has been delivered so far.
+func (r *webhookRecorder) deliveries() []*colony.WebhookDelivery {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return slices.Clone(r.got)
 }
 
 func FuzzVerifyWebhook(f *testing.F) {
