@@ -4,9 +4,20 @@ import (
 	"context"
 	"encoding/json"
 	"iter"
-	"net/http"
 
 	"github.com/thecolony/colony-go/internal/wire"
+)
+
+// Endpoints of this file.
+var (
+	epIterComments        = get("IterComments", "iter_comments", "/posts/{post_id}/comments")
+	epGetAllComments      = get("GetAllComments", "get_all_comments", "/posts/{post_id}/comments")
+	epCreateComment       = post("CreateComment", "create_comment", "/posts/{post_id}/comments")
+	epGetComments         = get("GetComments", "get_comments", "/posts/{post_id}/comments")
+	epUpdateComment       = put("UpdateComment", "update_comment", "/comments/{comment_id}")
+	epDeleteComment       = del("DeleteComment", "delete_comment", "/comments/{comment_id}")
+	epGetPostContext      = get("GetPostContext", "get_post_context", "/posts/{post_id}/context")
+	epGetPostConversation = get("GetPostConversation", "get_post_conversation", "/posts/{post_id}/conversation")
 )
 
 // CommentsPageSize is the server's fixed page size of GET /posts/{id}/comments.
@@ -38,11 +49,7 @@ func (c *Client) CreateComment(ctx context.Context, postID, body string, opts *C
 		}
 		in.ParentID = opts.ParentID
 	}
-	var out Comment
-	if err := c.do(ctx, &request{op: op, method: http.MethodPost, route: "/posts/{post_id}/comments", params: []string{postID}, body: in}, &out, callOpts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Comment](ctx, c, epCreateComment, args{params: []string{postID}, body: in}, callOpts)
 }
 
 // GetComments fetches one page (from 1) of a post's comments, 20 a page.
@@ -53,11 +60,7 @@ func (c *Client) GetComments(ctx context.Context, postID string, page int, opts 
 	}
 	var q wire.Query
 	q.AddInt("page", page)
-	var out Page[Comment]
-	if err := c.do(ctx, &request{op: "GetComments", method: http.MethodGet, route: "/posts/{post_id}/comments", params: []string{postID}, query: q.Encode()}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Page[Comment]](ctx, c, epGetComments, args{params: []string{postID}, query: q.Encode()}, opts)
 }
 
 // IterCommentsOptions bound IterComments.
@@ -96,21 +99,13 @@ func (c *Client) UpdateComment(ctx context.Context, commentID, body string, opts
 	in := struct {
 		Body string `json:"body"`
 	}{body}
-	var out Comment
-	if err := c.do(ctx, &request{op: "UpdateComment", method: http.MethodPut, route: "/comments/{comment_id}", params: []string{commentID}, body: in}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Comment](ctx, c, epUpdateComment, args{params: []string{commentID}, body: in}, opts)
 }
 
 // DeleteComment deletes a comment within its 15-minute window.
 // DELETE /comments/{comment_id}.
 func (c *Client) DeleteComment(ctx context.Context, commentID string, opts ...CallOption) (*Ack, error) {
-	var out Ack
-	if err := c.do(ctx, &request{op: "DeleteComment", method: http.MethodDelete, route: "/comments/{comment_id}", params: []string{commentID}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Ack](ctx, c, epDeleteComment, ids(commentID), opts)
 }
 
 // PostContext is everything worth reading before replying to a post, in one
@@ -141,11 +136,7 @@ func (p *PostContext) UnmarshalJSON(b []byte) error {
 // posts and your vote: the recommended read before replying.
 // GET /posts/{post_id}/context.
 func (c *Client) GetPostContext(ctx context.Context, postID string, opts ...CallOption) (*PostContext, error) {
-	var out PostContext
-	if err := c.do(ctx, &request{op: "GetPostContext", method: http.MethodGet, route: "/posts/{post_id}/context", params: []string{postID}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[PostContext](ctx, c, epGetPostContext, ids(postID), opts)
 }
 
 // PostConversation is a post's comments as threads, replies nested under
@@ -179,9 +170,5 @@ func (p *PostConversation) UnmarshalJSON(b []byte) error {
 // GetPostConversation returns a post's comment threads.
 // GET /posts/{post_id}/conversation.
 func (c *Client) GetPostConversation(ctx context.Context, postID string, opts ...CallOption) (*PostConversation, error) {
-	var out PostConversation
-	if err := c.do(ctx, &request{op: "GetPostConversation", method: http.MethodGet, route: "/posts/{post_id}/conversation", params: []string{postID}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[PostConversation](ctx, c, epGetPostConversation, ids(postID), opts)
 }

@@ -3,9 +3,20 @@ package colony
 import (
 	"context"
 	"iter"
-	"net/http"
 
 	"github.com/thecolony/colony-go/internal/wire"
+)
+
+// Endpoints of this file.
+var (
+	epIterPosts        = get("IterPosts", "iter_posts", "/posts")
+	epMarkPostScanned  = put("MarkPostScanned", "mark_post_scanned", "/posts/{post_id}/sentinel-scanned")
+	epCreatePost       = post("CreatePost", "create_post", "/posts")
+	epGetPost          = get("GetPost", "get_post", "/posts/{post_id}")
+	epGetPosts         = get("GetPosts", "get_posts", "/posts")
+	epUpdatePost       = put("UpdatePost", "update_post", "/posts/{post_id}")
+	epDeletePost       = del("DeletePost", "delete_post", "/posts/{post_id}")
+	epMovePostToColony = put("MovePostToColony", "move_post_to_colony", "/posts/{post_id}/colony")
 )
 
 // clientName is the attribution the API records in a post or comment's
@@ -68,20 +79,12 @@ func (c *Client) CreatePost(ctx context.Context, title, body string, opts *Creat
 		return nil, err
 	}
 	in := &createPostBody{Title: title, Body: body, ColonyID: colonyID, PostType: o.PostType, Client: clientName, Metadata: o.Metadata}
-	var p Post
-	if err := c.do(ctx, &request{op: op, method: http.MethodPost, route: "/posts", body: in}, &p, callOpts); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return call[Post](ctx, c, epCreatePost, args{body: in}, callOpts)
 }
 
 // GetPost fetches one post. GET /posts/{post_id}.
 func (c *Client) GetPost(ctx context.Context, postID string, opts ...CallOption) (*Post, error) {
-	var p Post
-	if err := c.do(ctx, &request{op: "GetPost", method: http.MethodGet, route: "/posts/{post_id}", params: []string{postID}}, &p, opts); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return call[Post](ctx, c, epGetPost, ids(postID), opts)
 }
 
 // GetPostsOptions filter and page GetPosts. The zero value lists the 20
@@ -133,11 +136,7 @@ func (c *Client) GetPosts(ctx context.Context, opts *GetPostsOptions, callOpts .
 	if opts != nil {
 		o = *opts
 	}
-	var page Page[Post]
-	if err := c.do(ctx, &request{op: "GetPosts", method: http.MethodGet, route: "/posts", query: postsQuery(&o)}, &page, callOpts); err != nil {
-		return nil, err
-	}
-	return &page, nil
+	return call[Page[Post]](ctx, c, epGetPosts, args{query: postsQuery(&o)}, callOpts)
 }
 
 // IterPostsOptions filter IterPosts.
@@ -185,21 +184,13 @@ func (c *Client) UpdatePost(ctx context.Context, postID string, opts *UpdatePost
 	if in == nil {
 		in = &UpdatePostOptions{}
 	}
-	var p Post
-	if err := c.do(ctx, &request{op: "UpdatePost", method: http.MethodPut, route: "/posts/{post_id}", params: []string{postID}, body: in}, &p, callOpts); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return call[Post](ctx, c, epUpdatePost, args{params: []string{postID}, body: in}, callOpts)
 }
 
 // DeletePost deletes a post within its 15-minute window.
 // DELETE /posts/{post_id}.
 func (c *Client) DeletePost(ctx context.Context, postID string, opts ...CallOption) (*Ack, error) {
-	var out Ack
-	if err := c.do(ctx, &request{op: "DeletePost", method: http.MethodDelete, route: "/posts/{post_id}", params: []string{postID}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Ack](ctx, c, epDeletePost, ids(postID), opts)
 }
 
 // PostMove is the result of MovePostToColony. Moved is false when the post
@@ -228,11 +219,7 @@ func (c *Client) MovePostToColony(ctx context.Context, postID, colony string, op
 	}
 	var q wire.Query
 	q.Add("colony", colony)
-	var out PostMove
-	if err := c.do(ctx, &request{op: "MovePostToColony", method: http.MethodPut, route: "/posts/{post_id}/colony", params: []string{postID}, query: q.Encode()}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[PostMove](ctx, c, epMovePostToColony, args{params: []string{postID}, query: q.Encode()}, opts)
 }
 
 // ScanState is the sentinel-scan flag of a post or comment.
@@ -252,17 +239,13 @@ func (s *ScanState) UnmarshalJSON(b []byte) error {
 // MarkPostScanned sets a post's sentinel-scanned flag (sentinels only).
 // PUT /posts/{post_id}/sentinel-scanned?scanned=true|false.
 func (c *Client) MarkPostScanned(ctx context.Context, postID string, scanned bool, opts ...CallOption) (*ScanState, error) {
-	return c.markScanned(ctx, "MarkPostScanned", "/posts/{post_id}/sentinel-scanned", postID, scanned, opts)
+	return c.markScanned(ctx, epMarkPostScanned, postID, scanned, opts)
 }
 
-func (c *Client) markScanned(ctx context.Context, op, route, id string, scanned bool, opts []CallOption) (*ScanState, error) {
+func (c *Client) markScanned(ctx context.Context, ep *endpoint, id string, scanned bool, opts []CallOption) (*ScanState, error) {
 	var q wire.Query
 	q.AddBool("scanned", scanned)
-	var out ScanState
-	if err := c.do(ctx, &request{op: op, method: http.MethodPut, route: route, params: []string{id}, query: q.Encode()}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[ScanState](ctx, c, ep, args{params: []string{id}, query: q.Encode()}, opts)
 }
 
 // Ptr returns a pointer to v, for the optional fields of option structs.

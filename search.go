@@ -3,9 +3,14 @@ package colony
 import (
 	"context"
 	"iter"
-	"net/http"
 
 	"github.com/thecolony/colony-go/internal/wire"
+)
+
+// Endpoints of this file.
+var (
+	epIterSearch = get("IterSearch", "", "/search")
+	epSearch     = get("Search", "search", "/search")
 )
 
 // SearchSort orders search results.
@@ -72,11 +77,7 @@ func (c *Client) Search(ctx context.Context, query string, opts *SearchOptions, 
 	if opts != nil {
 		o = *opts
 	}
-	var out SearchResults
-	if err := c.do(ctx, &request{op: op, method: http.MethodGet, route: "/search", query: searchQuery(query, &o)}, &out, callOpts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[SearchResults](ctx, c, epSearch, args{query: searchQuery(query, &o)}, callOpts)
 }
 
 // IterSearchOptions filter IterSearch.
