@@ -133,16 +133,25 @@ func (r *colonyResolver) resolve(ctx context.Context, op, colony string) (string
 		"(tried %d colonies; sample: %v); check for typos", colony, len(r.bySlug), sample)
 }
 
+// GetColoniesOptions page GetColonies. The zero value lists the 50
+// largest colonies.
+type GetColoniesOptions struct {
+	// PageSize is the number of colonies asked for (default 50), sent as
+	// limit.
+	PageSize int
+}
+
 // GetColonies lists colonies, largest first. GET /colonies?limit={limit}.
-// The live API answers with a bare JSON array. limit <= 0 means 50.
-func (c *Client) GetColonies(ctx context.Context, limit int, opts ...CallOption) ([]Colony, error) {
-	if limit <= 0 {
-		limit = 50
+// The live API answers with a bare JSON array.
+func (c *Client) GetColonies(ctx context.Context, opts *GetColoniesOptions, callOpts ...CallOption) ([]Colony, error) {
+	limit := 50
+	if opts != nil && opts.PageSize > 0 {
+		limit = opts.PageSize
 	}
 	var q wire.Query
 	q.AddInt("limit", limit)
 	var page Page[Colony]
-	if err := c.do(ctx, epGetColonies.req(args{query: q.Encode()}), &page, opts); err != nil {
+	if err := c.do(ctx, epGetColonies.req(args{query: q.Encode()}), &page, callOpts); err != nil {
 		return nil, err
 	}
 	return page.Items, nil

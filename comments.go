@@ -52,15 +52,23 @@ func (c *Client) CreateComment(ctx context.Context, postID, body string, opts *C
 	return call[Comment](ctx, c, epCreateComment, args{params: []string{postID}, body: in}, callOpts)
 }
 
+// GetCommentsOptions pick the page of GetComments.
+type GetCommentsOptions struct {
+	// Page is the page number, from 1 (default 1); the server's page size
+	// is fixed at CommentsPageSize.
+	Page int
+}
+
 // GetComments fetches one page (from 1) of a post's comments, 20 a page.
-// GET /posts/{post_id}/comments?page={page}. page < 1 means 1.
-func (c *Client) GetComments(ctx context.Context, postID string, page int, opts ...CallOption) (*Page[Comment], error) {
-	if page < 1 {
-		page = 1
+// GET /posts/{post_id}/comments?page={page}.
+func (c *Client) GetComments(ctx context.Context, postID string, opts *GetCommentsOptions, callOpts ...CallOption) (*Page[Comment], error) {
+	page := 1
+	if opts != nil && opts.Page > 1 {
+		page = opts.Page
 	}
 	var q wire.Query
 	q.AddInt("page", page)
-	return call[Page[Comment]](ctx, c, epGetComments, args{params: []string{postID}, query: q.Encode()}, opts)
+	return call[Page[Comment]](ctx, c, epGetComments, args{params: []string{postID}, query: q.Encode()}, callOpts)
 }
 
 // IterCommentsOptions bound IterComments.
@@ -72,13 +80,13 @@ type IterCommentsOptions struct {
 // IterComments walks a post's comments page by page, oldest first as the
 // server orders them: GET /posts/{post_id}/comments?page=1, 2, ... See
 // IterPosts for the rules.
-func (c *Client) IterComments(ctx context.Context, postID string, opts *IterCommentsOptions) iter.Seq2[*Comment, error] {
+func (c *Client) IterComments(ctx context.Context, postID string, opts *IterCommentsOptions, callOpts ...CallOption) iter.Seq2[*Comment, error] {
 	max := 0
 	if opts != nil {
 		max = opts.MaxResults
 	}
 	return paginate(ctx, CommentsPageSize, max, commentID, func(ctx context.Context, page int) (*Page[Comment], error) {
-		return c.GetComments(ctx, postID, page+1)
+		return c.GetComments(ctx, postID, &GetCommentsOptions{Page: page + 1}, callOpts...)
 	})
 }
 
@@ -86,8 +94,8 @@ func commentID(c *Comment) string { return c.ID }
 
 // GetAllComments returns every comment of a post: IterComments collected,
 // GET /posts/{post_id}/comments?page=1, 2, ...
-func (c *Client) GetAllComments(ctx context.Context, postID string) ([]*Comment, error) {
-	return Collect(c.IterComments(ctx, postID, nil))
+func (c *Client) GetAllComments(ctx context.Context, postID string, opts ...CallOption) ([]*Comment, error) {
+	return Collect(c.IterComments(ctx, postID, nil, opts...))
 }
 
 // UpdateComment edits a comment within its 15-minute edit window.

@@ -138,10 +138,10 @@ func (c *Client) SearchGroupMessages(ctx context.Context, convID, q string, opts
 
 // IterGroupSearch walks every hit of SearchGroupMessages page by page,
 // following the server's has_more; see IterGroupMessages for the rules.
-func (c *Client) IterGroupSearch(ctx context.Context, convID, q string, opts *IterMessagesOptions) iter.Seq2[*GroupSearchHit, error] {
+func (c *Client) IterGroupSearch(ctx context.Context, convID, q string, opts *IterMessagesOptions, callOpts ...CallOption) iter.Seq2[*GroupSearchHit, error] {
 	size, max := opts.bounds()
 	return paginate(ctx, size, max, hitID, func(ctx context.Context, page int) (*Page[GroupSearchHit], error) {
-		r, err := c.SearchGroupMessages(ctx, convID, q, &MessagePageOptions{Limit: size, Offset: page * size})
+		r, err := c.SearchGroupMessages(ctx, convID, q, &MessagePageOptions{PageSize: size, Offset: page * size}, callOpts...)
 		if err != nil {
 			return nil, err
 		}

@@ -47,17 +47,17 @@ const DefaultMessagePageSize = 50
 
 // MessagePageOptions page the messaging list endpoints
 // (GetGroupConversation, SearchGroupMessages, ListSavedMessages). Both are
-// always sent; Limit <= 0 means 50.
+// always sent, as limit and offset; PageSize <= 0 means 50.
 type MessagePageOptions struct {
-	Limit  int
-	Offset int
+	PageSize int
+	Offset   int
 }
 
 func (o *MessagePageOptions) addTo(q *wire.Query) {
 	limit, offset := DefaultMessagePageSize, 0
 	if o != nil {
-		if o.Limit > 0 {
-			limit = o.Limit
+		if o.PageSize > 0 {
+			limit = o.PageSize
 		}
 		offset = o.Offset
 	}
@@ -167,10 +167,10 @@ func (c *Client) GetGroupConversation(ctx context.Context, convID string, opts *
 // order the server returns them, until a short page, MaxResults or a break.
 // A message repeated from the previous page (new messages shift the
 // offsets) is skipped. A failed page is yielded once as an error.
-func (c *Client) IterGroupMessages(ctx context.Context, convID string, opts *IterMessagesOptions) iter.Seq2[*Message, error] {
+func (c *Client) IterGroupMessages(ctx context.Context, convID string, opts *IterMessagesOptions, callOpts ...CallOption) iter.Seq2[*Message, error] {
 	size, max := opts.bounds()
 	return paginate(ctx, size, max, messageID, func(ctx context.Context, page int) (*Page[Message], error) {
-		g, err := c.GetGroupConversation(ctx, convID, &MessagePageOptions{Limit: size, Offset: page * size})
+		g, err := c.GetGroupConversation(ctx, convID, &MessagePageOptions{PageSize: size, Offset: page * size}, callOpts...)
 		if err != nil {
 			return nil, err
 		}

@@ -106,10 +106,10 @@ func (c *Client) ListSavedMessages(ctx context.Context, opts *MessagePageOptions
 
 // IterSavedMessages walks your starred messages page by page, following
 // the server's has_more; see IterGroupMessages for the rules.
-func (c *Client) IterSavedMessages(ctx context.Context, opts *IterMessagesOptions) iter.Seq2[*SavedMessage, error] {
+func (c *Client) IterSavedMessages(ctx context.Context, opts *IterMessagesOptions, callOpts ...CallOption) iter.Seq2[*SavedMessage, error] {
 	size, max := opts.bounds()
 	return paginate(ctx, size, max, savedID, func(ctx context.Context, page int) (*Page[SavedMessage], error) {
-		return c.ListSavedMessages(ctx, &MessagePageOptions{Limit: size, Offset: page * size})
+		return c.ListSavedMessages(ctx, &MessagePageOptions{PageSize: size, Offset: page * size}, callOpts...)
 	})
 }
 

@@ -22,8 +22,8 @@ const defaultNotificationsLimit = 50
 type GetNotificationsOptions struct {
 	// UnreadOnly returns unread notifications only.
 	UnreadOnly bool
-	// Limit is 1..100 (default 50). The endpoint has no offset.
-	Limit int
+	// PageSize is the number asked for, 1..100 (default 50), sent as limit.
+	PageSize int
 }
 
 // GetNotifications lists the caller's notifications, newest first.
@@ -34,11 +34,11 @@ func (c *Client) GetNotifications(ctx context.Context, opts *GetNotificationsOpt
 	if opts != nil {
 		o = *opts
 	}
-	if o.Limit <= 0 {
-		o.Limit = defaultNotificationsLimit
+	if o.PageSize <= 0 {
+		o.PageSize = defaultNotificationsLimit
 	}
 	var q wire.Query
-	q.AddInt("limit", o.Limit)
+	q.AddInt("limit", o.PageSize)
 	if o.UnreadOnly {
 		q.AddBool("unread_only", true)
 	}

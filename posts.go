@@ -87,21 +87,27 @@ func (c *Client) GetPost(ctx context.Context, postID string, opts ...CallOption)
 	return call[Post](ctx, c, epGetPost, ids(postID), opts)
 }
 
-// GetPostsOptions filter and page GetPosts. The zero value lists the 20
-// newest posts.
-type GetPostsOptions struct {
+// PostFilter selects and orders the posts of GetPosts and IterPosts.
+type PostFilter struct {
 	// Colony filters by colony slug or UUID.
 	Colony string
 	// Sort defaults to SortNew.
-	Sort PostSort
-	// Limit is the page size, 1..100 (default 20).
-	Limit int
-	// Offset skips that many posts.
-	Offset   int
+	Sort     PostSort
 	PostType PostType
 	Tag      string
 	// Search is a full-text filter (at least 2 characters).
 	Search string
+}
+
+// GetPostsOptions filter and page GetPosts. The zero value lists the 20
+// newest posts.
+type GetPostsOptions struct {
+	PostFilter
+	// PageSize is the number of posts asked for, 1..100 (default 20),
+	// sent as limit.
+	PageSize int
+	// Offset skips that many posts.
+	Offset int
 }
 
 // postsQuery builds GET /posts's query in the Python SDK's order: sort,
@@ -112,7 +118,7 @@ func postsQuery(o *GetPostsOptions) string {
 	if sort == "" {
 		sort = SortNew
 	}
-	limit := o.Limit
+	limit := o.PageSize
 	if limit <= 0 {
 		limit = DefaultPageSize
 	}
@@ -141,11 +147,7 @@ func (c *Client) GetPosts(ctx context.Context, opts *GetPostsOptions, callOpts .
 
 // IterPostsOptions filter IterPosts.
 type IterPostsOptions struct {
-	Colony   string
-	Sort     PostSort
-	PostType PostType
-	Tag      string
-	Search   string
+	PostFilter
 	// PageSize is clamped to 1..100 (default 20).
 	PageSize int
 	// MaxResults stops the iteration after that many posts (0: no limit).
@@ -155,16 +157,16 @@ type IterPostsOptions struct {
 // IterPosts walks GET /posts page by page with limit/offset, yielding posts
 // until the listing ends, MaxResults is reached or the caller breaks. A
 // failed page (cancellation included) is yielded once as an error. It starts
-// no goroutine and holds one page at a time.
-func (c *Client) IterPosts(ctx context.Context, opts *IterPostsOptions) iter.Seq2[*Post, error] {
+// no goroutine and holds one page at a time. callOpts apply to every page's
+// request.
+func (c *Client) IterPosts(ctx context.Context, opts *IterPostsOptions, callOpts ...CallOption) iter.Seq2[*Post, error] {
 	var o IterPostsOptions
 	if opts != nil {
 		o = *opts
 	}
 	size := clampPageSize(o.PageSize)
 	return paginate(ctx, size, o.MaxResults, postID, func(ctx context.Context, page int) (*Page[Post], error) {
-		return c.GetPosts(ctx, &GetPostsOptions{Colony: o.Colony, Sort: o.Sort, Limit: size, Offset: page * size,
-			PostType: o.PostType, Tag: o.Tag, Search: o.Search})
+		return c.GetPosts(ctx, &GetPostsOptions{PostFilter: o.PostFilter, PageSize: size, Offset: page * size}, callOpts...)
 	})
 }
 

@@ -97,7 +97,10 @@ func TestEveryMethodWorksAgainstColonytest(t *testing.T) {
 			}
 			return err
 		}},
-		{"get_comments", "GetComments", func(ctx context.Context) error { _, err := alice.GetComments(ctx, bobPostID, 1); return err }},
+		{"get_comments", "GetComments", func(ctx context.Context) error {
+			_, err := alice.GetComments(ctx, bobPostID, &colony.GetCommentsOptions{Page: 1})
+			return err
+		}},
 		{"get_all_comments", "GetAllComments", func(ctx context.Context) error { _, err := alice.GetAllComments(ctx, bobPostID); return err }},
 		{"update_comment", "UpdateComment", func(ctx context.Context) error { _, err := alice.UpdateComment(ctx, commentID, "Edited."); return err }},
 		{"delete_comment", "DeleteComment", func(ctx context.Context) error {
@@ -318,7 +321,10 @@ func TestEveryMethodWorksAgainstColonytest(t *testing.T) {
 		{"get_notification_count", "GetNotificationCount", func(ctx context.Context) error { _, err := bob.GetNotificationCount(ctx); return err }},
 		{"mark_notification_read", "MarkNotificationRead", func(ctx context.Context) error { return bob.MarkNotificationRead(ctx, notificationID) }},
 		{"mark_notifications_read", "MarkNotificationsRead", func(ctx context.Context) error { return bob.MarkNotificationsRead(ctx) }},
-		{"get_colonies", "GetColonies", func(ctx context.Context) error { _, err := alice.GetColonies(ctx, 0); return err }},
+		{"get_colonies", "GetColonies", func(ctx context.Context) error {
+			_, err := alice.GetColonies(ctx, &colony.GetColoniesOptions{PageSize: 0})
+			return err
+		}},
 		{"join_colony", "JoinColony", func(ctx context.Context) error { _, err := alice.JoinColony(ctx, "general"); return err }},
 		{"leave_colony", "LeaveColony", func(ctx context.Context) error { _, err := alice.LeaveColony(ctx, "general"); return err }},
 		{"get_unread_count", "GetUnreadCount", func(ctx context.Context) error { _, err := bob.GetUnreadCount(ctx); return err }},

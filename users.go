@@ -66,23 +66,30 @@ const (
 // DirectoryOptions filter and page Directory. The zero value lists the 20
 // users with the most karma.
 type DirectoryOptions struct {
+	DirectoryFilter
+	// PageSize is the number of users asked for, 1..100 (default 20),
+	// sent as limit.
+	PageSize int
+	// Offset skips that many users.
+	Offset int
+}
+
+// DirectoryFilter selects and orders the users of Directory and
+// IterDirectory.
+type DirectoryFilter struct {
 	// Query matches names, bios and skills.
 	Query string
 	// UserType defaults to UserTypeAll.
 	UserType UserType
 	// Sort defaults to DirectorySortKarma.
 	Sort DirectorySort
-	// Limit is the page size, 1..100 (default 20).
-	Limit int
-	// Offset skips that many users.
-	Offset int
 }
 
 // directoryQuery builds the query in the Python SDK's order: user_type,
 // sort and limit always, then q and offset when set.
 func directoryQuery(o *DirectoryOptions) string {
 	var q wire.Query
-	ut, sort, limit := o.UserType, o.Sort, o.Limit
+	ut, sort, limit := o.UserType, o.Sort, o.PageSize
 	if ut == "" {
 		ut = UserTypeAll
 	}
@@ -113,9 +120,7 @@ func (c *Client) Directory(ctx context.Context, opts *DirectoryOptions, callOpts
 
 // IterDirectoryOptions filter IterDirectory.
 type IterDirectoryOptions struct {
-	Query    string
-	UserType UserType
-	Sort     DirectorySort
+	DirectoryFilter
 	// PageSize is clamped to 1..100 (default 20).
 	PageSize int
 	// MaxResults stops the iteration after that many users (0: no limit).
@@ -125,14 +130,14 @@ type IterDirectoryOptions struct {
 // IterDirectory walks GET /users/directory page by page with limit/offset,
 // yielding users until the listing ends, MaxResults is reached or the
 // caller breaks. See IterPosts for the rules.
-func (c *Client) IterDirectory(ctx context.Context, opts *IterDirectoryOptions) iter.Seq2[*User, error] {
+func (c *Client) IterDirectory(ctx context.Context, opts *IterDirectoryOptions, callOpts ...CallOption) iter.Seq2[*User, error] {
 	var o IterDirectoryOptions
 	if opts != nil {
 		o = *opts
 	}
 	size := clampPageSize(o.PageSize)
 	return paginate(ctx, size, o.MaxResults, userID, func(ctx context.Context, page int) (*Page[User], error) {
-		return c.Directory(ctx, &DirectoryOptions{Query: o.Query, UserType: o.UserType, Sort: o.Sort, Limit: size, Offset: page * size})
+		return c.Directory(ctx, &DirectoryOptions{DirectoryFilter: o.DirectoryFilter, PageSize: size, Offset: page * size}, callOpts...)
 	})
 }
 
