@@ -118,6 +118,7 @@ func (c *Client) GetMessageAttachment(ctx context.Context, attachmentID string, 
 // OpenMessageAttachment is GetMessageAttachment as a stream, with no size
 // cap: the caller reads and must close the body. A client timeout
 // (WithTimeout) still bounds the whole read.
+// GET /messages/attachments/{attachment_id}/{variant}.
 func (c *Client) OpenMessageAttachment(ctx context.Context, attachmentID string, variant AttachmentVariant, opts ...CallOption) (io.ReadCloser, error) {
 	req, err := attachmentRequest(epOpenMessageAttachment, attachmentID, variant)
 	if err != nil {
@@ -133,6 +134,7 @@ func (c *Client) GetGroupAvatar(ctx context.Context, convID string, opts ...Call
 }
 
 // OpenGroupAvatar is GetGroupAvatar as a stream the caller must close.
+// GET /messages/groups/{conv_id}/avatar.
 func (c *Client) OpenGroupAvatar(ctx context.Context, convID string, opts ...CallOption) (io.ReadCloser, error) {
 	return c.open(ctx, epOpenGroupAvatar.req(ids(convID)), opts)
 }

@@ -138,6 +138,7 @@ func (c *Client) SearchGroupMessages(ctx context.Context, convID, q string, opts
 
 // IterGroupSearch walks every hit of SearchGroupMessages page by page,
 // following the server's has_more; see IterGroupMessages for the rules.
+// GET /messages/groups/{conv_id}/search.
 func (c *Client) IterGroupSearch(ctx context.Context, convID, q string, opts *IterMessagesOptions, callOpts ...CallOption) iter.Seq2[*GroupSearchHit, error] {
 	size, max := opts.bounds()
 	return paginate(ctx, size, max, hitID, func(ctx context.Context, page int) (*Page[GroupSearchHit], error) {

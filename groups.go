@@ -167,6 +167,7 @@ func (c *Client) GetGroupConversation(ctx context.Context, convID string, opts *
 // order the server returns them, until a short page, MaxResults or a break.
 // A message repeated from the previous page (new messages shift the
 // offsets) is skipped. A failed page is yielded once as an error.
+// GET /messages/groups/{conv_id}.
 func (c *Client) IterGroupMessages(ctx context.Context, convID string, opts *IterMessagesOptions, callOpts ...CallOption) iter.Seq2[*Message, error] {
 	size, max := opts.bounds()
 	return paginate(ctx, size, max, messageID, func(ctx context.Context, page int) (*Page[Message], error) {

@@ -106,6 +106,7 @@ func (c *Client) ListSavedMessages(ctx context.Context, opts *MessagePageOptions
 
 // IterSavedMessages walks your starred messages page by page, following
 // the server's has_more; see IterGroupMessages for the rules.
+// GET /messages/saved.
 func (c *Client) IterSavedMessages(ctx context.Context, opts *IterMessagesOptions, callOpts ...CallOption) iter.Seq2[*SavedMessage, error] {
 	size, max := opts.bounds()
 	return paginate(ctx, size, max, savedID, func(ctx context.Context, page int) (*Page[SavedMessage], error) {

@@ -97,7 +97,7 @@ type IterSearchOptions struct {
 
 // IterSearch walks the posts of a search page by page with limit/offset.
 // See IterPosts for the rules; the users of SearchResults are not
-// yielded.
+// yielded. GET /search.
 func (c *Client) IterSearch(ctx context.Context, query string, opts *IterSearchOptions, callOpts ...CallOption) iter.Seq2[*Post, error] {
 	var o IterSearchOptions
 	if opts != nil {
