@@ -10,6 +10,7 @@ import (
 
 // Endpoints of this file.
 var (
+	epGetComment          = get("GetComment", "get_comment", "/comments/{comment_id}")
 	epIterComments        = get("IterComments", "iter_comments", "/posts/{post_id}/comments")
 	epGetAllComments      = get("GetAllComments", "get_all_comments", "/posts/{post_id}/comments")
 	epCreateComment       = post("CreateComment", "create_comment", "/posts/{post_id}/comments")
@@ -96,6 +97,13 @@ func commentID(c *Comment) string { return c.ID }
 // GET /posts/{post_id}/comments?page=1, 2, ...
 func (c *Client) GetAllComments(ctx context.Context, postID string, opts ...CallOption) ([]*Comment, error) {
 	return Collect(c.IterComments(ctx, postID, nil, opts...))
+}
+
+// GetComment fetches one comment, with the id of its post.
+// GET /comments/{comment_id}. A missing or deleted comment, or one whose
+// post was deleted, is ErrNotFound, without saying which.
+func (c *Client) GetComment(ctx context.Context, commentID string, opts ...CallOption) (*Comment, error) {
+	return call[Comment](ctx, c, epGetComment, ids(commentID), opts)
 }
 
 // UpdateComment edits a comment within its 15-minute edit window.

@@ -58,6 +58,10 @@ func init() {
 		_, err := colony.Collect(env.client.IterComments(ctx, a.str("post_id"), &colony.IterCommentsOptions{MaxResults: a.int("max_results", 0)}))
 		return err
 	})
+	registerWire("get_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.GetComment(ctx, a.str("comment_id"))
+		return err
+	})
 	registerWire("update_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		_, err := env.client.UpdateComment(ctx, a.str("comment_id"), a.str("body"))
 		return err
