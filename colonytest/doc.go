@@ -21,7 +21,12 @@
 //   - A request log: Requests and RequestsTo return what was sent.
 //   - Fault injection: FailNext (a status and Retry-After, optionally after
 //     the write happened), DropNext (a connection reset), FailRandomly.
-//   - Route overrides: Handle replaces or adds any route.
+//   - Route overrides: Handle replaces a served route, AddRoute adds one.
+//   - Checked patterns: FailNext, DropNext, FailRandomly, RequestsTo,
+//     Handle and AddRoute refuse a pattern that names no served route
+//     (parameter names do not matter: {id} and {post_id} are the same
+//     route), failing the test with the closest routes; Routes lists them
+//     all and CheckPattern checks one without failing.
 //   - Idempotency: writes carrying an Idempotency-Key are applied once and
 //     replayed with Idempotent-Replay: true, as on the live API.
 //   - Events: OnEvent sees post_created, comment_created, direct_message, ...

@@ -23,10 +23,8 @@ type peopleState struct {
 	actions map[string][]time.Time
 }
 
-func init() { features = append(features, (*Server).registerPeople) }
-
-// registerPeople creates the people state and registers the users,
-// search, notification, report, vault and webhook routes.
+// registerPeople creates the state of the people features (users, search,
+// notifications, reports, vault, webhooks) and registers the users routes.
 func (s *Server) registerPeople() {
 	s.ppl = &peopleState{
 		follows:  map[string]map[string]bool{},
@@ -46,11 +44,6 @@ func (s *Server) registerPeople() {
 	s.route("POST /users/{user_id}/block", s.handleBlock)
 	s.route("DELETE /users/{user_id}/block", s.handleUnblock)
 	s.route("GET /me/capabilities", s.handleCapabilities)
-	s.registerSearch()
-	s.registerNotifications()
-	s.registerReports()
-	s.registerVault()
-	s.registerWebhooks()
 }
 
 // allow records an action of kind by u and reports whether it stays within
