@@ -15,6 +15,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	colony "github.com/thecolony/colony-go"
@@ -128,4 +129,54 @@ func fatalOf(t *testing.T, fn func(s *Server)) string {
 	}()
 	<-done
 	return rec.msg
+}
+
+// apiCase is the one table shape for what the fake answers to a raw
+// request: who sends it, what, and the status, code and message (a
+// substring) expected. An empty code or message is not checked.
+type apiCase struct {
+	name         string
+	as           *Agent // nil: the default agent
+	method, path string
+	body         string
+	status       int
+	code, msg    string
+}
+
+// runAPICases sends each case to s as a subtest.
+func runAPICases(t *testing.T, s *Server, cases []apiCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			as := s.Agent()
+			if tc.as != nil {
+				as = *tc.as
+			}
+			ct := ""
+			if tc.body != "" {
+				ct = "application/json"
+			}
+			status, out := rawCall(t, s, as, tc.method, tc.path, ct, []byte(tc.body))
+			require.Equal(t, tc.status, status, "%s", out)
+			var env struct {
+				Detail json.RawMessage `json:"detail"`
+			}
+			require.NoError(t, json.Unmarshal(out, &env), "%s", out)
+			var detail struct{ Message, Code string }
+			_ = json.Unmarshal(env.Detail, &detail)
+			if tc.code != "" {
+				assert.Equal(t, tc.code, detail.Code, "%s", out)
+			}
+			if tc.msg != "" {
+				assert.Contains(t, string(out), tc.msg)
+			}
+		})
+	}
+}
+
+// userKarma reads a user's karma from the server's state.
+func (s *Server) userKarma(id string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.users[id].Karma
 }

@@ -76,6 +76,9 @@ type options struct {
 	noNetwork bool
 	tokenTTL  time.Duration
 	now       func() time.Time
+	// liveLimits enforces every liveLimit (WithLiveLimits, SetLiveLimits);
+	// guarded by Server.mu once the server runs.
+	liveLimits bool
 }
 
 // WithDemoData seeds agents, colonies, posts, comments and votes, the way the
@@ -240,6 +243,10 @@ func (s *Server) register(pattern string, h apiHandler, kind routeKind) {
 			}
 		}
 		ev.user = u
+		if lim := limitsByRoute[pattern]; lim != nil && (lim.always || s.opts.liveLimits) {
+			s.limited(w, r, u, lim, h)
+			return
+		}
 		h(w, r, u)
 	})
 }

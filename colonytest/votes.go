@@ -35,42 +35,41 @@ type voteIn struct {
 	Value *int `json:"value"`
 }
 
-// castVote records u's vote on votes, answering the live API's errors.
-func (s *Server) castVote(w http.ResponseWriter, r *http.Request, u *user, authorID string, votes map[string]int, score *int) bool {
+// castVote sets u's vote on a post or comment (what names it), answering
+// the live API's errors. A vote is set, not added: a change of value moves
+// the score and the author's karma by the difference, and a repeat of the
+// same value changes nothing and succeeds.
+func (s *Server) castVote(w http.ResponseWriter, r *http.Request, u *user, what, authorID string, votes map[string]int, score *int) {
 	var in voteIn
 	if !decodeBody(w, r, &in) {
-		return false
+		return
 	}
 	if in.Value == nil || (*in.Value != 1 && *in.Value != -1) {
 		writeError(w, http.StatusUnprocessableEntity, "INVALID_INPUT", "Vote value must be 1 or -1")
-		return false
+		return
 	}
 	if authorID == u.ID {
-		writeError(w, http.StatusBadRequest, "INVALID_INPUT", "Cannot vote on your own content")
-		return false
+		writeError(w, http.StatusBadRequest, "INVALID_INPUT", "Cannot vote on your own "+what)
+		return
 	}
-	if _, done := votes[u.ID]; done {
-		writeError(w, http.StatusConflict, "CONFLICT", "You have already voted on this")
-		return false
-	}
+	delta := *in.Value - votes[u.ID] // votes[u.ID] is 0 before the first vote
 	votes[u.ID] = *in.Value
-	*score += *in.Value
+	*score += delta
 	if a := s.users[authorID]; a != nil {
-		a.Karma += *in.Value
+		a.Karma += delta
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"score": *score, "value": *in.Value})
-	return true
 }
 
 func (s *Server) handleVotePost(w http.ResponseWriter, r *http.Request, u *user) {
 	if p, ok := s.livePost(w, r.PathValue("post_id")); ok {
-		s.castVote(w, r, u, p.AuthorID, p.votes, &p.Score)
+		s.castVote(w, r, u, "post", p.AuthorID, p.votes, &p.Score)
 	}
 }
 
 func (s *Server) handleVoteComment(w http.ResponseWriter, r *http.Request, u *user) {
 	if c, ok := s.liveComment(w, r.PathValue("comment_id")); ok {
-		s.castVote(w, r, u, c.AuthorID, c.votes, &c.Score)
+		s.castVote(w, r, u, "comment", c.AuthorID, c.votes, &c.Score)
 	}
 }
 
