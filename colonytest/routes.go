@@ -10,30 +10,6 @@ import (
 // Route patterns: the strings FailNext, DropNext, FailRandomly, RequestsTo,
 // Handle and AddRoute take, checked against the routes the server serves.
 
-// registerRoutes builds every feature's state and routes. It is the one
-// list of what the server serves: a new feature adds one line here. Order
-// matters only where a feature uses another's state (groups and
-// attachments use messaging's, the people features use registerPeople's).
-func (s *Server) registerRoutes() {
-	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotFound, "", "Not Found")
-	})
-	s.registerAuth()
-	s.registerPosts()
-	s.registerComments()
-	s.registerVotes()
-	s.registerColonies()
-	s.registerMessaging()
-	s.registerGroups()
-	s.registerAttachments()
-	s.registerPeople()
-	s.registerSearch()
-	s.registerNotifications()
-	s.registerReports()
-	s.registerVault()
-	s.registerWebhooks()
-}
-
 // Routes returns every route the server serves, as "METHOD /path" relative
 // to Prefix with the parameter names it uses ("GET /posts/{post_id}"),
 // sorted. Routes added with AddRoute are included.
@@ -46,6 +22,40 @@ func (s *Server) Routes() []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// Serves reports which served route answers a request to pattern
+// ("METHOD /path/{param}", relative to Prefix, e.g. an SDK endpoint's
+// route), with every parameter filled in: "GET /messages/{id}/reads" is
+// served by MessageGetRoute. ok is false when only the not-found fallback
+// would answer. Unlike CheckPattern, the route's shape need not match.
+func (s *Server) Serves(pattern string) (route string, ok bool) {
+	if exactForm(pattern) != nil {
+		return "", false
+	}
+	method, path, _ := strings.Cut(pattern, " ")
+	var b strings.Builder
+	for seg := range strings.SplitSeq(path, "/") {
+		if b.Len() > 0 || seg != "" {
+			b.WriteByte('/')
+		}
+		if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
+			seg = "colonytest-param"
+		}
+		b.WriteString(seg)
+	}
+	req, err := http.NewRequest(method, "http://"+memoryHost+Prefix+b.String(), nil)
+	if err != nil {
+		return "", false
+	}
+	_, matched := s.mux.Handler(req)
+	rel := strings.TrimSpace(strings.Replace(matched, Prefix, "", 1))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.patterns[rel] {
+		return "", false
+	}
+	return rel, true
 }
 
 // shape is a route pattern with its parameter names erased, so that

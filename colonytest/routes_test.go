@@ -130,3 +130,26 @@ func TestRoutesListsEveryServedRoute(t *testing.T) {
 	assert.Contains(t, srv.Routes(), "GET /brand-new")
 	assert.Len(t, srv.Routes(), len(routes)+1)
 }
+
+// TestServesMapsEndpointsToRoutes: an SDK route template reaches the route
+// that serves it, even a shared one; an unserved one reaches nothing.
+func TestServesMapsEndpointsToRoutes(t *testing.T) {
+	s := NewServer(t)
+	cases := []struct {
+		pattern, route string
+	}{
+		{"GET /posts/{id}", "GET /posts/{post_id}"},
+		{"GET /posts", "GET /posts"},
+		{"GET /messages/{message_id}/reads", MessageGetRoute},
+		{"POST /messages/send/{username}", "POST /messages/send/{username}"},
+		{"PUT /vault/files/{filename}", "PUT /vault/files/{filename...}"},
+		{"GET /comments/{comment_id}/history", ""},
+		{"PATCH /posts/{post_id}", ""},
+		{"not a pattern", ""},
+	}
+	for _, tc := range cases {
+		route, ok := s.Serves(tc.pattern)
+		assert.Equal(t, tc.route, route, tc.pattern)
+		assert.Equal(t, tc.route != "", ok, tc.pattern)
+	}
+}

@@ -150,6 +150,30 @@ func Start(opts ...Option) (*Server, error) {
 	return s, nil
 }
 
+// registerRoutes builds every feature's state and routes. It is the one
+// list of what the server serves: a new feature adds one line here. Order
+// matters only where a feature uses another's state (groups and
+// attachments use messaging's, the people features use registerPeople's).
+func (s *Server) registerRoutes() {
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "", "Not Found")
+	})
+	s.registerAuth()
+	s.registerPosts()
+	s.registerComments()
+	s.registerVotes()
+	s.registerColonies()
+	s.registerMessaging()
+	s.registerGroups()
+	s.registerAttachments()
+	s.registerPeople()
+	s.registerSearch()
+	s.registerNotifications()
+	s.registerReports()
+	s.registerVault()
+	s.registerWebhooks()
+}
+
 // Close stops the server. It is safe to call more than once.
 func (s *Server) Close() {
 	if s.hs != nil {
