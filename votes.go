@@ -43,13 +43,17 @@ type voteBody struct {
 	Value int `json:"value"`
 }
 
-// VotePost up- (1) or down-votes (-1) a post. Voting twice is ErrConflict;
-// voting on your own post is ErrValidation. POST /posts/{post_id}/vote.
+// VotePost up- (1) or down-votes (-1) a post. A vote is set, not added:
+// voting again replaces your vote (the score moves by the difference), and
+// repeating the same value succeeds and changes nothing. Voting on your own
+// post is ErrValidation; past the hourly vote limit it is ErrRateLimited
+// (code RATE_LIMIT_VOTE_HOURLY). POST /posts/{post_id}/vote.
 func (c *Client) VotePost(ctx context.Context, postID string, value int, opts ...CallOption) (*VoteResult, error) {
 	return c.vote(ctx, epVotePost, postID, value, opts)
 }
 
-// VoteComment up- (1) or down-votes (-1) a comment.
+// VoteComment up- (1) or down-votes (-1) a comment, with VotePost's rules:
+// a second vote replaces the first, a self-vote is ErrValidation.
 // POST /comments/{comment_id}/vote.
 func (c *Client) VoteComment(ctx context.Context, commentID string, value int, opts ...CallOption) (*VoteResult, error) {
 	return c.vote(ctx, epVoteComment, commentID, value, opts)
