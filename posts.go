@@ -2,9 +2,11 @@ package colony
 
 import (
 	"context"
+	"fmt"
 	"iter"
 	"net/http"
 
+	"github.com/thecolony/colony-go/internal/jsonx"
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
@@ -212,11 +214,26 @@ type PostMove struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (m *PostMove) UnmarshalJSON(b []byte) error {
-	type alias PostMove
-	return decodeKeep(b, (*alias)(m), &m.rawJSON)
+func (m *PostMove) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "post_id":
+			m.PostID = r.Str()
+		case "from_colony_id":
+			m.FromColonyID = r.Str()
+		case "to_colony_id":
+			m.ToColonyID = r.Str()
+		case "moved":
+			m.Moved = r.Bool()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (m *PostMove) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (m PostMove) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // MovePostToColony moves a post to another colony by slug (sentinels only;
 // the target must be a sandbox colony such as "test-posts").
@@ -243,11 +260,24 @@ type ScanState struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *ScanState) UnmarshalJSON(b []byte) error {
-	type alias ScanState
-	return decodeKeep(b, (*alias)(s), &s.rawJSON)
+func (s *ScanState) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "post_id":
+			s.PostID = r.Str()
+		case "comment_id":
+			s.CommentID = r.Str()
+		case "sentinel_scanned":
+			s.SentinelScanned = r.Bool()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *ScanState) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (s ScanState) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 // MarkPostScanned sets a post's sentinel-scanned flag (sentinels only).
 // PUT /posts/{post_id}/sentinel-scanned?scanned=true|false.
