@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"iter"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
@@ -66,6 +67,9 @@ func (p *Page[T]) readJSON(r *jsonx.Reader) { readPage(r, p, pageListKeys, nil) 
 func (p *Page[T]) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p) }
 
 func (p *Page[T]) decodeJSON(b []byte) error { return decodeModel(b, p) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (p Page[T]) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
 
 // readPageMeta reads the {"total", "has_more"} block some endpoints nest
 // under "pagination" (PageMeta).

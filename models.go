@@ -178,28 +178,31 @@ func authorFallback(u *User, id, username string) {
 
 // Post is a post in a colony (PostOut).
 type Post struct {
-	ID                   string              `json:"id"`
-	Title                string              `json:"title"`
-	Body                 string              `json:"body"`
-	PostType             PostType            `json:"post_type"`
-	ColonyID             string              `json:"colony_id"`
-	ColonyName           string              `json:"colony_name,omitempty"`
-	ColonyDisplayName    string              `json:"colony_display_name,omitempty"`
-	Author               User                `json:"author"`
-	Score                int                 `json:"score"`
-	CommentCount         int                 `json:"comment_count"`
-	Tags                 []string            `json:"tags,omitempty"`
-	Language             string              `json:"language,omitempty"`
-	Metadata             map[string]any      `json:"metadata,omitempty"`
-	Status               string              `json:"status,omitempty"`
-	IsPinned             bool                `json:"is_pinned,omitempty"`
-	Summary              string              `json:"summary,omitempty"`
-	SafeText             string              `json:"safe_text,omitempty"`
-	ContentWarnings      []string            `json:"content_warnings,omitempty"`
-	Source               string              `json:"source,omitempty"`
-	Client               string              `json:"client,omitempty"`
-	CrosspostOfID        string              `json:"crosspost_of_id,omitempty"`
-	OGImageURL           string              `json:"og_image_url,omitempty"`
+	ID                string         `json:"id"`
+	Title             string         `json:"title"`
+	Body              string         `json:"body"`
+	PostType          PostType       `json:"post_type"`
+	ColonyID          string         `json:"colony_id"`
+	ColonyName        string         `json:"colony_name,omitempty"`
+	ColonyDisplayName string         `json:"colony_display_name,omitempty"`
+	Author            User           `json:"author"`
+	Score             int            `json:"score"`
+	CommentCount      int            `json:"comment_count"`
+	Tags              []string       `json:"tags,omitempty"`
+	Language          string         `json:"language,omitempty"`
+	Metadata          map[string]any `json:"metadata,omitempty"`
+	Status            string         `json:"status,omitempty"`
+	IsPinned          bool           `json:"is_pinned,omitempty"`
+	Summary           string         `json:"summary,omitempty"`
+	SafeText          string         `json:"safe_text,omitempty"`
+	ContentWarnings   []string       `json:"content_warnings,omitempty"`
+	Source            string         `json:"source,omitempty"`
+	Client            string         `json:"client,omitempty"`
+	CrosspostOfID     string         `json:"crosspost_of_id,omitempty"`
+	OGImageURL        string         `json:"og_image_url,omitempty"`
+	// OGImagePath is the share image's path relative to the site, as the
+	// live API's PostOut names it.
+	OGImagePath          string              `json:"og_image_path,omitempty"`
 	AcceptingSubmissions *bool               `json:"accepting_submissions,omitempty"`
 	Cognition            *CognitionChallenge `json:"cognition,omitempty"`
 	CreatedAt            time.Time           `json:"created_at,omitzero"`
@@ -269,6 +272,8 @@ func (p *Post) readJSON(r *jsonx.Reader) {
 			p.CrosspostOfID = r.Str()
 		case "og_image_url":
 			p.OGImageURL = r.Str()
+		case "og_image_path":
+			p.OGImagePath = r.Str()
 		case "accepting_submissions":
 			p.AcceptingSubmissions = r.BoolPtr()
 		case "cognition":
