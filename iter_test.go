@@ -3,6 +3,7 @@ package colony_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -118,6 +119,54 @@ func TestIterYieldsCancellationAsAnError(t *testing.T) {
 	assert.Equal(t, 10, n)
 	require.Len(t, errs, 1, "cancellation is reported once, never a silent end")
 	assert.ErrorIs(t, errs[0], context.Canceled)
+}
+
+// TestIterErrorsMatchDirectCalls: an iterator reports a failed fetch with
+// the same error kinds as the direct call: a cancelled context is
+// ErrNetwork (an *APIError) wrapping context.Canceled from both, whether
+// it was cancelled before the walk or between pages.
+func TestIterErrorsMatchDirectCalls(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	srv.AddPosts(srv.Agent(), "general", "p", 30)
+	c := srv.Client(t)
+	cancelled, cancel := context.WithCancel(t.Context())
+	cancel()
+	_, direct := c.GetMe(cancelled)
+	require.Error(t, direct)
+	firstErr := func(seq func(func(*colony.Post, error) bool), stopAfter int, stop context.CancelFunc) error {
+		n := 0
+		for _, err := range seq {
+			if err != nil {
+				return err
+			}
+			if n++; n == stopAfter {
+				stop()
+			}
+		}
+		return nil
+	}
+	between, cancelBetween := context.WithCancel(t.Context())
+	defer cancelBetween()
+	cases := map[string]error{
+		"cancelled before the walk": firstErr(c.IterPosts(cancelled, nil), -1, nil),
+		"cancelled between pages":   firstErr(c.IterPosts(between, &colony.IterPostsOptions{PageSize: 10}), 10, cancelBetween),
+		"comments, cancelled": firstErr(func(yield func(*colony.Post, error) bool) {
+			for _, err := range c.IterComments(cancelled, "p1", nil) {
+				if !yield(nil, err) {
+					return
+				}
+			}
+		}, -1, nil),
+	}
+	for name, err := range cases {
+		t.Run(name, func(t *testing.T) {
+			for _, kind := range []error{colony.ErrNetwork, context.Canceled} {
+				assert.Equal(t, errors.Is(direct, kind), errors.Is(err, kind), "errors.Is(%v): direct %v, iterator %v", kind, direct, err)
+			}
+			var apiErr *colony.APIError
+			assert.ErrorAs(t, err, &apiErr)
+		})
+	}
 }
 
 func TestIterStopsOnFailedPage(t *testing.T) {
