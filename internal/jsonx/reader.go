@@ -116,7 +116,7 @@ func (r *Reader) Peek() byte {
 
 // End reports an error if anything but white space follows the value read.
 func (r *Reader) End() error {
-	if r.Peek() != 0 {
+	if r.ws(); r.pos < len(r.buf) {
 		r.fail("unexpected data after the top-level value")
 	}
 	if r.err == nil && len(r.buf) == 0 {
@@ -204,9 +204,9 @@ func (r *Reader) Key() ([]byte, bool) {
 		r.fail("expected a member name")
 		return nil, false
 	}
-	start, end, escaped, _ := r.scanString()
+	start, end, escaped, nonASCII := r.scanString()
 	key := r.buf[start:end]
-	if escaped {
+	if escaped || (nonASCII && !utf8.Valid(key)) {
 		r.scratch = unescape(r.scratch[:0], key)
 		key = r.scratch
 	}
@@ -411,7 +411,9 @@ func (r *Reader) number() ([]byte, bool) {
 	if r.pos < len(r.buf) && r.buf[r.pos] == '-' {
 		r.pos++
 	}
-	if !r.digits() {
+	if r.pos < len(r.buf) && r.buf[r.pos] == '0' {
+		r.pos++ // no leading zeros: 0 stands alone
+	} else if !r.digits() {
 		return nil, false
 	}
 	if r.pos < len(r.buf) && r.buf[r.pos] == '.' {
