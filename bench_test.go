@@ -532,8 +532,9 @@ type rawSavedMessage struct {
 
 // rawWalk is the baseline's iterator: GET prefix+offset (or, with pageSize
 // 0, prefix+page number from 1) until has_more is false, decoding each
-// page's items into []R.
-func rawWalk[R any](b *testing.B, hc *http.Client, prefix string, pageSize, total int) {
+// page's items into []R. each, when not nil, is called after every page
+// with the items walked so far, while the page is held.
+func rawWalk[R any](b testing.TB, hc *http.Client, prefix string, pageSize, total int, each ...func(n int)) {
 	n := 0
 	for i := 0; ; i++ {
 		at := i * pageSize
@@ -556,6 +557,10 @@ func rawWalk[R any](b *testing.B, hc *http.Client, prefix string, pageSize, tota
 			b.Fatal(err)
 		}
 		n += len(page.Items)
+		for _, f := range each {
+			f(n)
+		}
+		runtime.KeepAlive(page.Items)
 		if !page.HasMore {
 			break
 		}
