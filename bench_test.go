@@ -138,16 +138,25 @@ func rawGetPost(b *testing.B, hc *http.Client, url string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	req.Header.Set("Authorization", "Bearer bench-token")
 	req.Header.Set("User-Agent", "raw/1.0")
+	var p rawPost
+	if rawDo(b, hc, req, &p); p.ID == "" {
+		b.Fatal("baseline: no post")
+	}
+}
+
+// rawDo is the baseline's call: send req with the bearer token and decode
+// the body into v with encoding/json, failing the benchmark on an error or
+// a status other than 200.
+func rawDo(b testing.TB, hc *http.Client, req *http.Request, v any) {
+	req.Header.Set("Authorization", "Bearer bench-token")
 	resp, err := hc.Do(req)
 	if err != nil {
 		b.Fatal(err)
 	}
-	var p rawPost
-	err = json.NewDecoder(resp.Body).Decode(&p)
+	err = json.NewDecoder(resp.Body).Decode(v)
 	resp.Body.Close()
-	if err != nil || resp.StatusCode != 200 || p.ID == "" {
+	if err != nil || resp.StatusCode != 200 {
 		b.Fatalf("baseline: %v %d", err, resp.StatusCode)
 	}
 }
@@ -471,19 +480,10 @@ type rawCreateBody struct {
 func rawCreatePost(b *testing.B, hc *http.Client, url string) {
 	body, _ := json.Marshal(rawCreateBody{"Hello", "World", "2e549d01-99f2-459f-8924-48b2690b2170", "discussion", "raw"})
 	req, _ := http.NewRequestWithContext(b.Context(), http.MethodPost, url, bytes.NewReader(body))
-	req.Header.Set("Authorization", "Bearer bench-token")
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Idempotency-Key", colony.GenerateIdempotencyKey())
-	resp, err := hc.Do(req)
-	if err != nil {
-		b.Fatal(err)
-	}
 	var p rawPost
-	err = json.NewDecoder(resp.Body).Decode(&p)
-	resp.Body.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
+	rawDo(b, hc, req, &p)
 }
 
 // rawComment, rawMessage and rawSavedMessage are the baseline's
@@ -542,20 +542,11 @@ func rawWalk[R any](b testing.TB, hc *http.Client, prefix string, pageSize, tota
 			at = i + 1
 		}
 		req, _ := http.NewRequestWithContext(b.Context(), http.MethodGet, prefix+strconv.Itoa(at), nil)
-		req.Header.Set("Authorization", "Bearer bench-token")
-		resp, err := hc.Do(req)
-		if err != nil {
-			b.Fatal(err)
-		}
 		var page struct {
 			Items   []R  `json:"items"`
 			HasMore bool `json:"has_more"`
 		}
-		err = json.NewDecoder(resp.Body).Decode(&page)
-		resp.Body.Close()
-		if err != nil {
-			b.Fatal(err)
-		}
+		rawDo(b, hc, req, &page)
 		n += len(page.Items)
 		for _, f := range each {
 			f(n)

@@ -127,11 +127,7 @@ func readPage[T any](r *jsonx.Reader, p *Page[T], legacy []string, extra func(k 
 		}
 	})
 	if p.Items == nil && alt != nil {
-		var sub jsonx.Reader
-		sub.Reset(alt)
-		p.Items = readItems[T](&sub)
-		r.Fail(sub.Err())
-		r.FailType(sub.TypeErr())
+		r.Sub(alt, func(sub *jsonx.Reader) { p.Items = readItems[T](sub) })
 	}
 	switch {
 	case total != nil:

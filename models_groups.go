@@ -551,33 +551,30 @@ type GroupSearchHit struct {
 // twice (once for the shape, once for the message): searches are rare.
 func (h *GroupSearchHit) readJSON(r *jsonx.Reader) {
 	raw := r.Raw()
-	var sub jsonx.Reader
-	sub.Reset(raw)
 	var nested []byte
 	var highlight, legacy *string
-	sub.Fields(func(k []byte) {
-		switch string(k) {
-		case "message":
-			if sub.Peek() == '{' {
-				nested = sub.Raw()
+	r.Sub(raw, func(sub *jsonx.Reader) {
+		sub.Fields(func(k []byte) {
+			switch string(k) {
+			case "message":
+				if sub.Peek() == '{' {
+					nested = sub.Raw()
+				}
+			case "body_highlight":
+				if sub.Peek() == '"' {
+					highlight = strPtr(sub.Str())
+				}
+			case "highlight":
+				if sub.Peek() == '"' {
+					legacy = strPtr(sub.Str())
+				}
 			}
-		case "body_highlight":
-			if sub.Peek() == '"' {
-				highlight = strPtr(sub.Str())
-			}
-		case "highlight":
-			if sub.Peek() == '"' {
-				legacy = strPtr(sub.Str())
-			}
-		}
+		})
 	})
 	if nested == nil {
 		nested = raw
 	}
-	sub.Reset(nested)
-	readModel(&sub, &h.Message)
-	r.Fail(sub.Err())
-	r.FailType(sub.TypeErr())
+	r.Sub(nested, func(sub *jsonx.Reader) { readModel(sub, &h.Message) })
 	switch {
 	case highlight != nil:
 		h.BodyHighlight = *highlight

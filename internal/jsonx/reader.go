@@ -488,8 +488,7 @@ func (r *Reader) StrBytes() []byte {
 // Int64 reads an integer; null gives 0, and another type, a fraction, an
 // exponent or an out-of-range number gives 0 and a type mismatch.
 func (r *Reader) Int64() int64 {
-	if c := r.Peek(); c != '-' && (c < '0' || c > '9') {
-		r.mismatch("an integer")
+	if !r.numberNext("an integer") {
 		return 0
 	}
 	start := r.pos
@@ -505,6 +504,16 @@ func (r *Reader) Int64() int64 {
 	r.pos = start
 	r.mismatch("an integer")
 	return 0
+}
+
+// numberNext reports whether a number is next, else skips the value as a
+// mismatch (none for null).
+func (r *Reader) numberNext(want string) bool {
+	if c := r.Peek(); c == '-' || c >= '0' && c <= '9' {
+		return true
+	}
+	r.mismatch(want)
+	return false
 }
 
 // parseInt parses a JSON integer without allocating.
@@ -537,8 +546,7 @@ func (r *Reader) Int() int { return int(r.Int64()) }
 
 // IntPtr reads an integer; null or another type gives nil.
 func (r *Reader) IntPtr() *int {
-	if c := r.Peek(); c != '-' && (c < '0' || c > '9') {
-		r.mismatch("an integer")
+	if !r.numberNext("an integer") {
 		return nil
 	}
 	v := r.Int()
@@ -547,8 +555,7 @@ func (r *Reader) IntPtr() *int {
 
 // Float reads a number; null or another type gives 0.
 func (r *Reader) Float() float64 {
-	if c := r.Peek(); c != '-' && (c < '0' || c > '9') {
-		r.mismatch("a number")
+	if !r.numberNext("a number") {
 		return 0
 	}
 	start := r.pos
@@ -690,6 +697,16 @@ func (r *Reader) Fields(fn func(key []byte)) bool {
 			r.Skip()
 		}
 	}
+}
+
+// Sub reads b, a value taken from r's input (with Raw), with fn on a
+// Reader of its own, and passes on the errors fn met.
+func (r *Reader) Sub(b []byte, fn func(sub *Reader)) {
+	var sub Reader
+	sub.Reset(b)
+	fn(&sub)
+	r.Fail(sub.err)
+	r.FailType(sub.typeErr)
 }
 
 // Fail records err (when not nil and no error is recorded yet) as the
