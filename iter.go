@@ -137,9 +137,7 @@ func readPage[T any](r *jsonx.Reader, p *Page[T], legacy []string, extra func(k 
 	case count != nil:
 		p.Total = *count
 	}
-	if p.HasMore == nil {
-		p.HasMore = pagHasMore
-	}
+	fallback(&p.HasMore, pagHasMore)
 }
 
 // readItems reads a list of T; null or another type gives nil. Each item

@@ -131,9 +131,7 @@ func (u *User) readJSON(r *jsonx.Reader) {
 			u.CreatedAt = r.Time()
 		}
 	})
-	if u.ID == "" {
-		u.ID = userID
-	}
+	fallback(&u.ID, userID)
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -168,12 +166,8 @@ func (t TrustLevel) Format(f fmt.State, verb rune) { formatModel(f, verb, t) }
 // authorFallback fills a nested user from flat "<prefix>_id" and
 // "<prefix>_username" keys when the nested object lacks them.
 func authorFallback(u *User, id, username string) {
-	if u.ID == "" {
-		u.ID = id
-	}
-	if u.Username == "" {
-		u.Username = username
-	}
+	fallback(&u.ID, id)
+	fallback(&u.Username, username)
 }
 
 // Post is a post in a colony (PostOut).
@@ -290,12 +284,8 @@ func (p *Post) readJSON(r *jsonx.Reader) {
 			p.LastCommentAt = r.TimePtr()
 		}
 	})
-	if p.ID == "" {
-		p.ID = postID
-	}
-	if p.ColonyName == "" {
-		p.ColonyName = colony
-	}
+	fallback(&p.ID, postID)
+	fallback(&p.ColonyName, colony)
 	if p.Metadata == nil {
 		p.Metadata = metadataAlt
 	}
@@ -416,9 +406,7 @@ func (c *Comment) readJSON(r *jsonx.Reader) {
 			c.UpdatedAt = r.Time()
 		}
 	})
-	if c.ID == "" {
-		c.ID = commentID
-	}
+	fallback(&c.ID, commentID)
 	authorFallback(&c.Author, authorID, authorUsername)
 }
 
@@ -597,9 +585,7 @@ func (m *Message) readJSON(r *jsonx.Reader) {
 			m.CreatedAt = r.Time()
 		}
 	})
-	if m.ID == "" {
-		m.ID = messageID
-	}
+	fallback(&m.ID, messageID)
 	if !m.IsRead && read != nil {
 		m.IsRead = *read
 	}
@@ -662,12 +648,8 @@ func (n *Notification) readJSON(r *jsonx.Reader) {
 			n.CreatedAt = r.Time()
 		}
 	})
-	if n.ID == "" {
-		n.ID = notificationID
-	}
-	if n.NotificationType == "" {
-		n.NotificationType = typ
-	}
+	fallback(&n.ID, notificationID)
+	fallback(&n.NotificationType, typ)
 	if !n.IsRead && read != nil {
 		n.IsRead = *read
 	}
@@ -725,9 +707,7 @@ func (c *Colony) readJSON(r *jsonx.Reader) {
 			c.CreatedAt = r.Time()
 		}
 	})
-	if c.ID == "" {
-		c.ID = colonyID
-	}
+	fallback(&c.ID, colonyID)
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -778,9 +758,7 @@ func (w *Webhook) readJSON(r *jsonx.Reader) {
 			w.CreatedAt = r.Time()
 		}
 	})
-	if w.ID == "" {
-		w.ID = webhookID
-	}
+	fallback(&w.ID, webhookID)
 	w.IsActive = active == nil || *active
 }
 

@@ -133,6 +133,15 @@ func unmarshalModel(b []byte, m jsonReader) error { return decodeModel(jsonx.Clo
 // copy of b.
 func unmarshalLenient(b []byte, m jsonReader) error { return decodeLenient(jsonx.Clone(b), m) }
 
+// fallback sets *dst to alt when *dst is zero: a fallback key fills a
+// field the main key left empty.
+func fallback[T comparable](dst *T, alt T) {
+	var zero T
+	if *dst == zero {
+		*dst = alt
+	}
+}
+
 // fastDecoder is implemented by models that decode a response body they
 // may keep as their raw JSON without copying it.
 type fastDecoder interface{ decodeJSON(b []byte) error }

@@ -66,9 +66,7 @@ func (g *GroupConversation) readJSON(r *jsonx.Reader) {
 			g.StarterMessageID = r.Str()
 		}
 	})
-	if g.ID == "" {
-		g.ID = convID
-	}
+	fallback(&g.ID, convID)
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
@@ -335,9 +333,7 @@ func (ir *GroupInviteResponse) readJSON(r *jsonx.Reader) {
 			status = r.Str()
 		}
 	})
-	if ir.InviteStatus == "" {
-		ir.InviteStatus = status
-	}
+	fallback(&ir.InviteStatus, status)
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
@@ -526,9 +522,7 @@ func (s *GroupSearchResults) readJSON(r *jsonx.Reader) {
 	if s.Total == 0 && pagTotal != nil {
 		s.Total = *pagTotal
 	}
-	if s.HasMore == nil {
-		s.HasMore = pagHasMore
-	}
+	fallback(&s.HasMore, pagHasMore)
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

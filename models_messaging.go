@@ -91,9 +91,7 @@ func (s *ConversationSummary) readJSON(r *jsonx.Reader) {
 			s.IsArchived = r.Bool()
 		}
 	})
-	if s.OtherUser.Username == "" {
-		s.OtherUser.Username = username
-	}
+	fallback(&s.OtherUser.Username, username)
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -497,9 +495,7 @@ func (a *AttachmentUpload) readJSON(r *jsonx.Reader) {
 			a.Deduped = r.Bool()
 		}
 	})
-	if a.ID == "" {
-		a.ID = altID
-	}
+	fallback(&a.ID, altID)
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

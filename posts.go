@@ -62,9 +62,7 @@ func (c *Client) CreatePost(ctx context.Context, title, body string, opts *Creat
 	if o.Colony == "" {
 		o.Colony = "general"
 	}
-	if o.PostType == "" {
-		o.PostType = PostTypeDiscussion
-	}
+	fallback(&o.PostType, PostTypeDiscussion)
 	colonyID, err := c.colonies.resolve(ctx, op, o.Colony)
 	if err != nil {
 		return nil, err
@@ -108,9 +106,7 @@ type GetPostsOptions struct {
 func postsQuery(o *GetPostsOptions) string {
 	var q wire.Query
 	sort := o.Sort
-	if sort == "" {
-		sort = SortNew
-	}
+	fallback(&sort, SortNew)
 	limit := o.Limit
 	if limit <= 0 {
 		limit = DefaultPageSize
