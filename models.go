@@ -1,7 +1,6 @@
 package colony
 
 import (
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -895,13 +894,16 @@ func (a Ack) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
 // Bool reports a top-level boolean field of the response, such as
 // "deleted" or "joined", and whether it was present.
 func (a *Ack) Bool(field string) (value, ok bool) {
-	var m map[string]json.RawMessage
-	if json.Unmarshal(a.raw, &m) != nil {
+	var r jsonx.Reader
+	r.Reset(a.raw)
+	r.Fields(func(k []byte) {
+		if string(k) == field { // the last one wins, as in a map
+			c := r.Peek()
+			value, ok = r.Bool(), c == 't' || c == 'f'
+		}
+	})
+	if r.End() != nil {
 		return false, false
 	}
-	raw, present := m[field]
-	if !present || json.Unmarshal(raw, &value) != nil {
-		return false, false
-	}
-	return value, true
+	return value, ok
 }
