@@ -13,6 +13,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file.
@@ -360,11 +362,19 @@ type RotateKeyResult struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (r *RotateKeyResult) UnmarshalJSON(b []byte) error {
-	type alias RotateKeyResult
-	return decodeKeep(b, (*alias)(r), &r.rawJSON)
+func (rk *RotateKeyResult) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "api_key":
+			rk.APIKey = r.Str()
+		case "message":
+			rk.Message = r.Str()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (rk *RotateKeyResult) UnmarshalJSON(b []byte) error { return unmarshalModel(b, rk) }
 
 // String hides the key; read the APIKey field to get it.
 func (r *RotateKeyResult) String() string { return "colony.RotateKeyResult{APIKey: REDACTED}" }

@@ -2,8 +2,10 @@ package colony
 
 import (
 	"context"
+	"fmt"
 	"iter"
 
+	"github.com/thecolony/colony-go/internal/jsonx"
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
@@ -70,9 +72,7 @@ func (c *Client) CreatePost(ctx context.Context, title, body string, opts *Creat
 	if o.Colony == "" {
 		o.Colony = "general"
 	}
-	if o.PostType == "" {
-		o.PostType = PostTypeDiscussion
-	}
+	fallback(&o.PostType, PostTypeDiscussion)
 	colonyID, err := c.colonies.resolve(ctx, op, o.Colony)
 	if err != nil {
 		return nil, err
@@ -114,9 +114,7 @@ type GetPostsOptions struct {
 func postsQuery(o *GetPostsOptions) string {
 	var q wire.Query
 	sort := o.Sort
-	if sort == "" {
-		sort = SortNew
-	}
+	fallback(&sort, SortNew)
 	limit := o.PageSize
 	if limit <= 0 {
 		limit = DefaultPageSize
@@ -204,11 +202,26 @@ type PostMove struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (m *PostMove) UnmarshalJSON(b []byte) error {
-	type alias PostMove
-	return decodeKeep(b, (*alias)(m), &m.rawJSON)
+func (m *PostMove) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "post_id":
+			m.PostID = r.Str()
+		case "from_colony_id":
+			m.FromColonyID = r.Str()
+		case "to_colony_id":
+			m.ToColonyID = r.Str()
+		case "moved":
+			m.Moved = r.Bool()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (m *PostMove) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (m PostMove) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // MovePostToColony moves a post to another colony by slug (sentinels only;
 // the target must be a sandbox colony such as "test-posts").

@@ -2,7 +2,9 @@ package colony
 
 import (
 	"context"
+	"fmt"
 
+	"github.com/thecolony/colony-go/internal/jsonx"
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
@@ -22,11 +24,24 @@ type ScanState struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *ScanState) UnmarshalJSON(b []byte) error {
-	type alias ScanState
-	return decodeKeep(b, (*alias)(s), &s.rawJSON)
+func (s *ScanState) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "post_id":
+			s.PostID = r.Str()
+		case "comment_id":
+			s.CommentID = r.Str()
+		case "sentinel_scanned":
+			s.SentinelScanned = r.Bool()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *ScanState) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (s ScanState) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 // MarkPostScanned sets a post's sentinel-scanned flag (sentinels only).
 // PUT /posts/{post_id}/sentinel-scanned?scanned=true|false.

@@ -2,8 +2,11 @@ package colony
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file.
@@ -24,12 +27,23 @@ type VoteResult struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (v *VoteResult) UnmarshalJSON(b []byte) error {
-	*v = VoteResult{}
-	decodeLoose(b, &v.rawJSON, map[string]any{"score": &v.Score, "value": &v.Value})
-	return nil
+func (v *VoteResult) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "score":
+			v.Score = r.Int()
+		case "value":
+			v.Value = r.Int()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (v *VoteResult) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, v) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (v VoteResult) Format(f fmt.State, verb rune) { formatModel(f, verb, v) }
 
 // checkVote enforces the server's rule: a vote is 1 or -1, there is no 0.
 func checkVote(op string, value int) error {
@@ -108,12 +122,25 @@ type ReactionResult struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (r *ReactionResult) UnmarshalJSON(b []byte) error {
-	*r = ReactionResult{}
-	decodeLoose(b, &r.rawJSON, map[string]any{"toggled": &r.Toggled, "emoji": &r.Emoji, "count": &r.Count})
-	return nil
+func (rr *ReactionResult) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "toggled":
+			rr.Toggled = r.Bool()
+		case "emoji":
+			rr.Emoji = r.Str()
+		case "count":
+			rr.Count = r.Int()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (rr *ReactionResult) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, rr) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (rr ReactionResult) Format(f fmt.State, verb rune) { formatModel(f, verb, rr) }
 
 type reactionBody struct {
 	Emoji     Reaction `json:"emoji"`
