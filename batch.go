@@ -48,12 +48,7 @@ func fetchBatch[T any](ctx context.Context, ep *endpoint, name string, ids []str
 	if len(ids) == 0 {
 		return []*T{}, nil
 	}
-	var cc callConfig
-	for _, o := range opts {
-		if o != nil {
-			o(&cc)
-		}
-	}
+	cc := callConfigOf(opts)
 	b := &batch[T]{ids: ids, first: map[string]int{}, got: make([]*T, len(ids)), cc: &cc}
 	if cc.meta != nil {
 		b.metas = make([]ResponseMeta, len(ids))

@@ -10,7 +10,6 @@ import (
 // Endpoints of this file.
 var (
 	epIterPosts        = get("IterPosts", "iter_posts", "/posts")
-	epMarkPostScanned  = put("MarkPostScanned", "mark_post_scanned", "/posts/{post_id}/sentinel-scanned")
 	epCreatePost       = post("CreatePost", "create_post", "/posts")
 	epGetPost          = get("GetPost", "get_post", "/posts/{post_id}")
 	epGetPosts         = get("GetPosts", "get_posts", "/posts")
@@ -222,32 +221,6 @@ func (c *Client) MovePostToColony(ctx context.Context, postID, colony string, op
 	var q wire.Query
 	q.Add("colony", colony)
 	return call[PostMove](ctx, c, epMovePostToColony, args{params: []string{postID}, query: q.Encode()}, opts)
-}
-
-// ScanState is the sentinel-scan flag of a post or comment.
-type ScanState struct {
-	PostID          string `json:"post_id,omitempty"`
-	CommentID       string `json:"comment_id,omitempty"`
-	SentinelScanned bool   `json:"sentinel_scanned"`
-	rawJSON
-}
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *ScanState) UnmarshalJSON(b []byte) error {
-	type alias ScanState
-	return decodeKeep(b, (*alias)(s), &s.rawJSON)
-}
-
-// MarkPostScanned sets a post's sentinel-scanned flag (sentinels only).
-// PUT /posts/{post_id}/sentinel-scanned?scanned=true|false.
-func (c *Client) MarkPostScanned(ctx context.Context, postID string, scanned bool, opts ...CallOption) (*ScanState, error) {
-	return c.markScanned(ctx, epMarkPostScanned, postID, scanned, opts)
-}
-
-func (c *Client) markScanned(ctx context.Context, ep *endpoint, id string, scanned bool, opts []CallOption) (*ScanState, error) {
-	var q wire.Query
-	q.AddBool("scanned", scanned)
-	return call[ScanState](ctx, c, ep, args{params: []string{id}, query: q.Encode()}, opts)
 }
 
 // Ptr returns a pointer to v, for the optional fields of option structs.

@@ -8,13 +8,12 @@ import (
 
 // Endpoints of this file.
 var (
-	epVotePost           = post("VotePost", "vote_post", "/posts/{post_id}/vote")
-	epVoteComment        = post("VoteComment", "vote_comment", "/comments/{comment_id}/vote")
-	epMarkCommentScanned = put("MarkCommentScanned", "mark_comment_scanned", "/comments/{comment_id}/sentinel-scanned")
-	epReactPost          = post("ReactPost", "react_post", "/reactions/toggle")
-	epReactComment       = post("ReactComment", "react_comment", "/reactions/toggle")
-	epVotePoll           = post("VotePoll", "vote_poll", "/polls/{post_id}/vote")
-	epGetPoll            = get("GetPoll", "get_poll", "/polls/{post_id}/results")
+	epVotePost     = post("VotePost", "vote_post", "/posts/{post_id}/vote")
+	epVoteComment  = post("VoteComment", "vote_comment", "/comments/{comment_id}/vote")
+	epReactPost    = post("ReactPost", "react_post", "/reactions/toggle")
+	epReactComment = post("ReactComment", "react_comment", "/reactions/toggle")
+	epVotePoll     = post("VotePoll", "vote_poll", "/polls/{post_id}/vote")
+	epGetPoll      = get("GetPoll", "get_poll", "/polls/{post_id}/results")
 )
 
 // VoteResult is the answer of VotePost and VoteComment. The API does not
@@ -65,12 +64,6 @@ func (c *Client) vote(ctx context.Context, ep *endpoint, id string, value int, o
 		return nil, err
 	}
 	return call[VoteResult](ctx, c, ep, args{params: []string{id}, body: voteBody{value}}, opts)
-}
-
-// MarkCommentScanned sets a comment's sentinel-scanned flag (sentinels
-// only). PUT /comments/{comment_id}/sentinel-scanned?scanned=true|false.
-func (c *Client) MarkCommentScanned(ctx context.Context, commentID string, scanned bool, opts ...CallOption) (*ScanState, error) {
-	return c.markScanned(ctx, epMarkCommentScanned, commentID, scanned, opts)
 }
 
 // Reaction is a reaction key for posts and comments. The API takes these

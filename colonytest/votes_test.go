@@ -45,7 +45,7 @@ func TestVotesAreSet(t *testing.T) {
 				}
 				p, err := c.GetPost(t.Context(), postID)
 				require.NoError(t, err)
-				cs, err := c.GetComments(t.Context(), postID, nil)
+				cs, err := c.GetComments(t.Context(), postID, &colony.GetCommentsOptions{Page: 1})
 				require.NoError(t, err)
 				got := map[string]int{"post": p.Score, "comment": cs.Items[0].Score}
 				assert.Equal(t, tc.score, got[target], "score")
