@@ -23,10 +23,7 @@ func suiteVotes(t *testing.T, e *env) {
 	t.Run("post", func(t *testing.T) {
 		voteSequence(t, e, voteTarget{
 			voter: e.b, author: e.a, authorID: e.me.ID, selfWord: "own post",
-			vote: func(c *colony.Client, v int) error {
-				_, err := c.VotePost(t.Context(), p.ID, v)
-				return err
-			},
+			id: p.ID, vote: (*colony.Client).VotePost,
 			score: func() (int, error) {
 				got, err := e.a.GetPost(t.Context(), p.ID)
 				if err != nil {
@@ -39,10 +36,7 @@ func suiteVotes(t *testing.T, e *env) {
 	t.Run("comment", func(t *testing.T) {
 		voteSequence(t, e, voteTarget{
 			voter: e.a, author: e.b, authorID: e.other.ID, selfWord: "own comment",
-			vote: func(c *colony.Client, v int) error {
-				_, err := c.VoteComment(t.Context(), cm.ID, v)
-				return err
-			},
+			id: cm.ID, vote: (*colony.Client).VoteComment,
 			score: func() (int, error) { return commentScore(t.Context(), e.a, p.ID, cm.ID) },
 		})
 	})
@@ -53,8 +47,15 @@ type voteTarget struct {
 	voter, author *colony.Client
 	authorID      string
 	selfWord      string // what the self-vote refusal names
-	vote          func(c *colony.Client, value int) error
+	id            string
+	vote          func(c *colony.Client, ctx context.Context, id string, value int, opts ...colony.CallOption) (*colony.VoteResult, error)
 	score         func() (int, error)
+}
+
+// cast votes value on the target as c.
+func (v voteTarget) cast(t *testing.T, c *colony.Client, value int) error {
+	_, err := v.vote(c, t.Context(), v.id, value)
+	return err
 }
 
 // voteSequence votes +1, -1, -1 as the voter, checking the score after
@@ -66,7 +67,7 @@ func voteSequence(t *testing.T, e *env, v voteTarget) {
 	e.check(t, err)
 	karmaBefore := e.karma(t, v.authorID)
 	for i, step := range []struct{ value, delta int }{{1, 1}, {-1, -1}, {-1, -1}} {
-		e.check(t, v.vote(v.voter, step.value), "vote %d (%+d) succeeds", i+1, step.value)
+		e.check(t, v.cast(t, v.voter, step.value), "vote %d (%+d) succeeds", i+1, step.value)
 		got, err := v.score()
 		e.check(t, err)
 		assert.Equal(t, before+step.delta, got, "after vote %d (%+d)", i+1, step.value)
@@ -74,7 +75,7 @@ func voteSequence(t *testing.T, e *env, v voteTarget) {
 	if !e.live {
 		assert.Equal(t, karmaBefore-1, e.karma(t, v.authorID), "the author's karma follows the vote")
 	}
-	err = v.vote(v.author, 1)
+	err = v.cast(t, v.author, 1)
 	e.expect(t, err, colony.ErrValidation)
 	var apiErr *colony.APIError
 	require.ErrorAs(t, err, &apiErr)
