@@ -2,14 +2,18 @@ package colony
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -96,11 +100,9 @@ func (r RetryConfig) normalized() RetryConfig {
 	return r
 }
 
-// Backoff returns the computed delay before retry number attempt+1 (attempt
-// counts from 0), before jitter: min(BaseDelay·2^attempt, MaxDelay).
-func (r RetryConfig) Backoff(attempt int) time.Duration { return r.normalized().backoff(attempt) }
-
-// backoff is Backoff on a normalized policy.
+// backoff is the computed delay before retry number attempt+1 (attempt
+// counts from 0) on a normalized policy, before jitter:
+// min(BaseDelay·2^attempt, MaxDelay).
 func (r RetryConfig) backoff(attempt int) time.Duration {
 	d := float64(r.BaseDelay) * math.Pow(2, float64(attempt))
 	if d > float64(r.MaxDelay) || math.IsInf(d, 0) {
@@ -109,9 +111,9 @@ func (r RetryConfig) backoff(attempt int) time.Duration {
 	return time.Duration(d)
 }
 
-// ShouldRetry reports whether a response with this status, after attempt
+// shouldRetry reports whether a response with this status, after attempt
 // retries already made, is retried.
-func (r RetryConfig) ShouldRetry(status, attempt int) bool {
+func (r RetryConfig) shouldRetry(status, attempt int) bool {
 	r = r.normalized()
 	return attempt < r.MaxRetries && slices.Contains(r.RetryOn, status)
 }
@@ -173,7 +175,12 @@ func (t *retryTransport) retryable(req *http.Request) bool {
 func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	st := callStateFrom(ctx)
+	policy := &t.policy
+	if st != nil && st.retry != nil {
+		policy = st.retry
+	}
 	canRetry := t.retryable(req)
+	connectRetried := false
 	for attempt := 0; ; attempt++ {
 		r := req
 		if attempt > 0 && req.GetBody != nil {
@@ -200,21 +207,36 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
-			// An *APIError here is a failed token exchange that already ran
-			// its own retry policy (and must not retry a 429 at all).
-			var apiErr *APIError
-			retry = canRetry && attempt < t.policy.MaxRetries && !errors.As(err, &apiErr)
-			wait = t.backoff(attempt)
-		case canRetry && attempt < t.policy.MaxRetries && slices.Contains(t.policy.RetryOn, resp.StatusCode):
+			switch classify(err) {
+			case failTransient:
+				retry = canRetry && attempt < policy.MaxRetries
+				wait = t.backoff(policy, attempt)
+			case failConnect:
+				// Nothing was sent and the host is down or wrong: one
+				// brief retry rides out a restart, more only delays the
+				// answer.
+				retry = canRetry && attempt < policy.MaxRetries && !connectRetried
+				connectRetried = true
+				wait = connectRetryDelay/2 + time.Duration(rand.Int64N(int64(connectRetryDelay/2)+1))
+			}
+		case canRetry && attempt < policy.MaxRetries && slices.Contains(policy.RetryOn, resp.StatusCode):
 			retry = true
 			if ra, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
-				wait = min(ra, t.policy.MaxRetryAfter)
+				wait = min(ra, policy.MaxRetryAfter)
+				if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
+					// The wait the server asks for cannot fit in the
+					// caller's deadline: its answer, with its Retry-After,
+					// is worth more now than a DeadlineExceeded later.
+					retry = false
+					break
+				}
 			} else {
-				wait = t.backoff(attempt)
+				wait = t.backoff(policy, attempt)
 			}
 			discard(resp)
 			cancel.run()
-		default:
+		}
+		if err == nil && !retry {
 			if st != nil {
 				st.attempts = attempt + 1
 			}
@@ -234,6 +256,65 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, err
 		}
 	}
+}
+
+// connectRetryDelay bounds the one wait before a failed connection is
+// tried again.
+const connectRetryDelay = 250 * time.Millisecond
+
+// failure is what a transport error says about retrying.
+type failure int
+
+const (
+	// failTransient: the request may have reached the server and the
+	// connection broke (a reset, an EOF, a timeout); retried per policy.
+	failTransient failure = iota
+	// failConnect: no connection was made (refused, DNS, TLS), so nothing
+	// was sent; retried at most once, briefly.
+	failConnect
+	// failLocal: the request was refused before the network (a bad
+	// header, a failed token exchange that ran its own policy, an open
+	// breaker); a retry cannot fix it.
+	failLocal
+)
+
+// classify sorts a transport error for the retry, breaker and cache layers.
+func classify(err error) failure {
+	var apiErr *APIError
+	var pe *ParamError
+	switch {
+	case errors.As(err, &apiErr), errors.As(err, &pe), errors.Is(err, ErrCircuitOpen), errors.Is(err, errBodySuperseded):
+		return failLocal
+	case isConnectError(err):
+		return failConnect
+	}
+	// net/http refuses some requests before dialling, with untyped errors.
+	msg := err.Error()
+	for _, p := range [...]string{"net/http: invalid header", "net/http: invalid method", "unsupported protocol scheme", "http: no Host in request URL", "http: nil Request"} {
+		if strings.Contains(msg, p) {
+			return failLocal
+		}
+	}
+	return failTransient
+}
+
+// isConnectError reports a failure to set up a connection: a dial error
+// (refused, unreachable, DNS, dial timeout), a proxy connect failure or a
+// TLS handshake failure.
+func isConnectError(err error) bool {
+	var op *net.OpError
+	if errors.As(err, &op) && (op.Op == "dial" || op.Op == "proxyconnect") {
+		return true
+	}
+	var dns *net.DNSError
+	var cv *tls.CertificateVerificationError
+	var rh tls.RecordHeaderError
+	var alert tls.AlertError
+	var ua x509.UnknownAuthorityError
+	var he x509.HostnameError
+	var ci x509.CertificateInvalidError
+	return errors.As(err, &dns) || errors.As(err, &cv) || errors.As(err, &rh) || errors.As(err, &alert) ||
+		errors.As(err, &ua) || errors.As(err, &he) || errors.As(err, &ci)
 }
 
 // cancelFunc is an optional context.CancelFunc.
@@ -261,8 +342,8 @@ func (t *retryTransport) attemptContext(ctx context.Context) (context.Context, c
 // backoff is the computed delay with jitter: a random point in the upper
 // half of [0, Backoff(attempt)], so that many clients failing together
 // spread out without ever retrying at once.
-func (t *retryTransport) backoff(attempt int) time.Duration {
-	d := t.policy.backoff(attempt)
+func (t *retryTransport) backoff(policy *RetryConfig, attempt int) time.Duration {
+	d := policy.backoff(attempt)
 	return d/2 + time.Duration(rand.Int64N(int64(d/2)+1))
 }
 
