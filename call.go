@@ -144,11 +144,11 @@ func replayedHeader(h http.Header) bool {
 // callState travels in the request context through the transport chain. One
 // logical call runs its chain on one goroutine, so no locking is needed.
 type callState struct {
-	route     string // path template for logs and hooks
-	attempt   int    // current attempt, set by the retry layer
-	attempts  int    // attempts made, set by the retry layer
-	refreshed bool   // the auth layer has refreshed the token once
-	cached    bool   // the cache layer answered
+	route     string       // path template for logs and hooks
+	attempt   int          // current attempt, set by the retry layer
+	attempts  int          // attempts made, set by the retry layer
+	refreshed bool         // the auth layer has refreshed the token once
+	cached    bool         // the cache layer answered
 	retry     *RetryConfig // the call's own policy (WithCallRetry), or nil
 	// ownHeaders marks a request built by Client.send: its header map is
 	// the client's own, so the auth layer may set Authorization in place

@@ -464,3 +464,88 @@ func FuzzParseWebhookEvent(f *testing.F) {
 		_, _ = d.Message()
 	})
 }
+
+// TestWebhookReplayWithChangedEventID: the dedupe key is what the
+// signature covers, so a captured body replayed with X-Colony-Event-Id
+// changed or removed runs the handler once (before: 3 runs).
+func TestWebhookReplayWithChangedEventID(t *testing.T) {
+	const secret = "handler-secret-0123456789"
+	body := []byte(`{"event":"post_created","id":"p1","title":"Hi"}`)
+	runs := 0
+	h := colony.NewWebhookHandler(secret, func(context.Context, *colony.WebhookDelivery) error { runs++; return nil })
+	for _, id := range []string{"e1", "e1-forged", ""} {
+		assert.Equal(t, http.StatusOK, serve(h, webhookRequest(secret, id, body)))
+	}
+	t.Logf("handler runs per signed body: %d", runs)
+	assert.Equal(t, 1, runs)
+}
+
+// TestVerifyTimestampedSignature covers X-Colony-Signature-256.
+func TestVerifyTimestampedSignature(t *testing.T) {
+	const secret = "handler-secret-0123456789"
+	body := []byte(`{"event":"mention"}`)
+	now := time.Now()
+	good := colony.SignWebhook256(body, secret, now)
+	cases := []struct {
+		name      string
+		header    string
+		secret    string
+		tolerance time.Duration
+		want      error
+	}{
+		{"valid", good, secret, time.Minute, nil},
+		{"valid within tolerance in the past", colony.SignWebhook256(body, secret, now.Add(-50*time.Second)), secret, time.Minute, nil},
+		{"expired", colony.SignWebhook256(body, secret, now.Add(-2*time.Minute)), secret, time.Minute, colony.ErrSignatureExpired},
+		{"from the future", colony.SignWebhook256(body, secret, now.Add(2*time.Minute)), secret, time.Minute, colony.ErrSignatureExpired},
+		{"forged and old: the signature is checked first", colony.SignWebhook256(body, "another-secret-0123456", now.Add(-time.Hour)), secret, time.Minute, colony.ErrBadSignature},
+		{"second v1 matches (rotation)", good + ",v1=" + strings.Repeat("0", 64), secret, time.Minute, nil},
+		{"missing", "", secret, time.Minute, colony.ErrNoSignature},
+		{"no timestamp", "v1=" + strings.Repeat("a", 64), secret, time.Minute, colony.ErrMalformedSignature},
+		{"no v1", "t=123", secret, time.Minute, colony.ErrMalformedSignature},
+		{"short v1", "t=123,v1=abc", secret, time.Minute, colony.ErrMalformedSignature},
+		{"bad timestamp", "t=soon,v1=" + strings.Repeat("a", 64), secret, time.Minute, colony.ErrMalformedSignature},
+		{"no key=value", "garbage", secret, time.Minute, colony.ErrMalformedSignature},
+		{"zero tolerance", good, secret, 0, colony.ErrInvalidParams},
+		{"negative tolerance", good, secret, -time.Minute, colony.ErrInvalidParams},
+		{"empty secret", good, "", time.Minute, colony.ErrEmptySecret},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			err := colony.VerifyTimestampedSignature(body, tc.header, tc.secret, tc.tolerance)
+			if tc.want == nil {
+				assert.NoError(t, err)
+				return
+			}
+			assert.ErrorIs(t, err, tc.want)
+		})
+	}
+	tampered := append([]byte(nil), body...)
+	tampered[2] = 'X'
+	assert.ErrorIs(t, colony.VerifyTimestampedSignature(tampered, good, secret, time.Minute), colony.ErrBadSignature)
+}
+
+// TestWebhookHandlerTimestampedSignature: the handler uses
+// X-Colony-Signature-256 when present, within its tolerance.
+func TestWebhookHandlerTimestampedSignature(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		const secret = "handler-secret-0123456789"
+		body := []byte(`{"event":"mention","id":"m1"}`)
+		runs := 0
+		fn := func(context.Context, *colony.WebhookDelivery) error { runs++; return nil }
+		h := colony.NewWebhookHandler(secret, fn, colony.WithWebhookTolerance(time.Minute))
+		signed := func(at time.Time) *http.Request {
+			r := webhookRequest(secret, "e1", body)
+			r.Header.Set(colony.HeaderWebhookSignature256, colony.SignWebhook256(body, secret, at))
+			return r
+		}
+		old := signed(time.Now())
+		time.Sleep(2 * time.Minute)
+		assert.Equal(t, http.StatusUnauthorized, serve(h, old), "an expired capture is refused, though its body signature is valid")
+		assert.Equal(t, http.StatusOK, serve(h, signed(time.Now())))
+		assert.Equal(t, 1, runs)
+
+		strict := colony.NewWebhookHandler(secret, fn, colony.WithWebhookRequireTimestamp())
+		assert.Equal(t, http.StatusUnauthorized, serve(strict, webhookRequest(secret, "e2", body)), "body signature alone is not enough")
+		assert.Panics(t, func() { colony.NewWebhookHandler(secret, fn, colony.WithWebhookTolerance(0)) })
+	})
+}
