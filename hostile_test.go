@@ -140,7 +140,7 @@ func TestTokenResponses(t *testing.T) {
 					continue
 				}
 				assert.ErrorIs(t, err, colony.ErrDecode)
-				assert.Contains(t, err.Error(), tc.errText)
+				assert.ErrorContains(t, err, tc.errText)
 			}
 			assert.Equal(t, int32(tc.exchanges), exchanges.Load(), "exchanges for two calls")
 		})
