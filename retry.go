@@ -20,6 +20,12 @@ import (
 // RetryConfig is the retry policy for one kind of request. Start from
 // DefaultRetry (or DefaultAuthRetry) and change what you need; a zero
 // BaseDelay or MaxDelay means the default, and MaxRetries 0 turns retries off.
+//
+// Retry number n+1 (n from 0) waits min(BaseDelay·2ⁿ, MaxDelay), with jitter
+// over its upper half, unless the server sent Retry-After. Only what a retry
+// can fix is retried: the statuses in RetryOn and broken connections (a
+// failed connection at most once); never a request refused before the
+// network.
 type RetryConfig struct {
 	// MaxRetries is how many times a failed attempt is retried; the total
 	// number of attempts is MaxRetries+1.
@@ -58,7 +64,10 @@ func DefaultRetry() RetryConfig {
 }
 
 // DefaultAuthRetry returns the policy of the token exchange (POST
-// /auth/token): 6 retries from 2s up to 60s, enough to ride out a restart.
+// /auth/token): 6 retries on 502, 503 and 504, from 2s doubling up to 60s,
+// enough to ride out a restart. A 500 is not retried, as on every route,
+// and a failed connection (refused, DNS, TLS) is retried once, briefly,
+// whatever the policy says, so a dead host fails in well under 2s.
 // It never retries 429: retrying a throttled token endpoint only prolongs the
 // lockout (fixed in the Python SDK after 1.14.1), and the auth transport
 // drops 429 from any policy given to WithAuthRetry.
