@@ -17,6 +17,22 @@ import (
 	"time"
 )
 
+// Endpoints of this file.
+var (
+	_ = local("OnRequest", "on_request")
+	_ = local("OnResponse", "on_response")
+	_ = local("EnableCircuitBreaker", "enable_circuit_breaker")
+	_ = local("EnableCache", "enable_cache")
+	_ = local("ClearCache", "clear_cache")
+	_ = local("RefreshToken", "refresh_token")
+	_ = local("LastRateLimit", "last_rate_limit")
+	_ = local("LastResponseHeaders", "last_response_headers")
+	_ = local("BaseURL", "")
+	_ = local("CloseIdleConnections", "")
+	_ = function(local("NewPublicClient", ""))
+	_ = function(local("GenerateIdempotencyKey", "generate_idempotency_key"))
+)
+
 // Client is a client of The Colony's REST API. It is safe for concurrent use
 // by many goroutines; create one per API key and share it.
 //
@@ -335,9 +351,9 @@ type request struct {
 	body any
 }
 
-// call is one API call in flight: the request as sent, the call's options
+// inflight is one API call in flight: the request as sent, the call's options
 // and, once sent, the final response.
-type call struct {
+type inflight struct {
 	r    *request
 	path string     // the API path sent, query included
 	cfg  callConfig // the call's options
@@ -347,17 +363,17 @@ type call struct {
 }
 
 // ok reports whether the final response is a 2xx.
-func (cl *call) ok() bool { return cl.resp.StatusCode >= 200 && cl.resp.StatusCode <= 299 }
+func (cl *inflight) ok() bool { return cl.resp.StatusCode >= 200 && cl.resp.StatusCode <= 299 }
 
 // fail returns the *APIError of a call that got a response but cannot be
 // used: a body too large, unreadable or malformed.
-func (cl *call) fail(msg string, err error) *APIError {
+func (cl *inflight) fail(msg string, err error) *APIError {
 	return &APIError{StatusCode: cl.resp.StatusCode, Method: cl.r.method, Path: cl.path, Route: cl.r.route, Message: msg, Err: err}
 }
 
 // statusError reads (at most maxErrorBody of) a non-2xx response into its
 // *APIError and closes the body.
-func (c *Client) statusError(cl *call) *APIError {
+func (c *Client) statusError(cl *inflight) *APIError {
 	defer discard(cl.resp)
 	b, _ := io.ReadAll(io.LimitReader(cl.resp.Body, maxErrorBody))
 	e := newStatusError(cl.r.method, cl.path, cl.r.route, cl.resp, b)
@@ -367,7 +383,7 @@ func (c *Client) statusError(cl *call) *APIError {
 }
 
 // retryPolicy is the policy the call ran under.
-func (cl *call) retryPolicy(c *Client) *RetryConfig {
+func (cl *inflight) retryPolicy(c *Client) *RetryConfig {
 	if cl.cfg.retry != nil {
 		return cl.cfg.retry
 	}
@@ -375,7 +391,7 @@ func (cl *call) retryPolicy(c *Client) *RetryConfig {
 }
 
 // recordMeta stores the final response's metadata for WithResponse.
-func (cl *call) recordMeta() {
+func (cl *inflight) recordMeta() {
 	if m := cl.cfg.meta; m != nil {
 		*m = ResponseMeta{
 			StatusCode:     cl.resp.StatusCode,
@@ -415,7 +431,7 @@ func (c *Client) do(ctx context.Context, r *request, out any, opts []CallOption)
 // decode unmarshals a 2xx body into out. An entity result (a post, a
 // user, a message, a page) cannot be empty or null: that is a broken
 // server, never a zero value to return as success.
-func (cl *call) decode(b []byte, out any) error {
+func (cl *inflight) decode(b []byte, out any) error {
 	fd, entity := out.(fastDecoder)
 	if trimmed := bytes.TrimSpace(b); len(trimmed) == 0 || string(trimmed) == "null" {
 		if entity && cl.resp.StatusCode != http.StatusNoContent {
@@ -445,8 +461,8 @@ func (cl *call) decode(b []byte, out any) error {
 // status; the caller owns the response body. Local problems wrap
 // ErrInvalidParams and nothing is sent; transport failures are *APIError
 // with StatusCode 0.
-func (c *Client) send(ctx context.Context, r *request, opts []CallOption) (call, error) {
-	cl := call{r: r}
+func (c *Client) send(ctx context.Context, r *request, opts []CallOption) (inflight, error) {
+	cl := inflight{r: r}
 	for _, o := range opts {
 		if o != nil {
 			o(&cl.cfg)
@@ -481,7 +497,7 @@ func (c *Client) send(ctx context.Context, r *request, opts []CallOption) (call,
 }
 
 // build makes the HTTP request of cl: its path, body and headers.
-func (c *Client) build(ctx context.Context, cl *call) (*http.Request, error) {
+func (c *Client) build(ctx context.Context, cl *inflight) (*http.Request, error) {
 	r := cl.r
 	path := r.route
 	if !r.rawRoute {

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
 	"slices"
 	"strings"
@@ -76,9 +75,11 @@ func (m *multipartBody) wrap(file io.Reader) io.Reader {
 	return io.MultiReader(bytes.NewReader(m.prefix), file, bytes.NewReader(m.suffix))
 }
 
-// request is the POST of this body to route.
-func (m *multipartBody) request(op, route string, params []string) *request {
-	return &request{op: op, method: http.MethodPost, route: route, params: params, body: m}
+// request is the call of ep with this body.
+func (m *multipartBody) request(ep *endpoint, params []string) *request {
+	r := ep.req(args{params: params})
+	r.body = m
+	return r
 }
 
 // rawBody is a request body that is not JSON: Client.send streams it as it

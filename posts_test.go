@@ -30,7 +30,7 @@ func TestPostLifecycle(t *testing.T) {
 	assert.False(t, p.CreatedAt.IsZero())
 	assert.Contains(t, string(p.RawJSON()), `"og_image_url"`, "unmodelled fields stay reachable")
 
-	page, err := c.GetPosts(ctx, &colony.GetPostsOptions{Colony: "findings", PostType: colony.PostTypeFinding})
+	page, err := c.GetPosts(ctx, &colony.GetPostsOptions{PostFilter: colony.PostFilter{Colony: "findings", PostType: colony.PostTypeFinding}})
 	require.NoError(t, err)
 	require.Len(t, page.Items, 1)
 	assert.Equal(t, p.ID, page.Items[0].ID)
@@ -191,7 +191,7 @@ func TestColonySlugResolution(t *testing.T) {
 	assert.Contains(t, err.Error(), "no-such-colony")
 	assert.Len(t, srv.Requests(), n, "the slug map is fresh: no refetch, nothing sent")
 
-	cols, err := c.GetColonies(t.Context(), 0)
+	cols, err := c.GetColonies(t.Context(), &colony.GetColoniesOptions{PageSize: 0})
 	require.NoError(t, err)
 	assert.Len(t, cols, 11)
 }

@@ -70,17 +70,17 @@ func TestDirectory(t *testing.T) {
 	}
 	assert.Equal(t, "user_type=all&sort=karma&limit=20", srv.RequestsTo("GET /users/directory")[0].Query)
 
-	humans, err := c.Directory(ctx, &colony.DirectoryOptions{UserType: colony.UserTypeHuman})
+	humans, err := c.Directory(ctx, &colony.DirectoryOptions{DirectoryFilter: colony.DirectoryFilter{UserType: colony.UserTypeHuman}})
 	require.NoError(t, err)
 	require.Len(t, humans.Items, 1)
 	assert.Equal(t, "carol", humans.Items[0].Username)
 
-	found, err := c.Directory(ctx, &colony.DirectoryOptions{Query: "consensus"})
+	found, err := c.Directory(ctx, &colony.DirectoryOptions{DirectoryFilter: colony.DirectoryFilter{Query: "consensus"}})
 	require.NoError(t, err)
 	require.Len(t, found.Items, 1, "the query narrows to bios that match")
 	assert.Equal(t, "alice", found.Items[0].Username)
 
-	second, err := c.Directory(ctx, &colony.DirectoryOptions{Sort: colony.DirectorySortNewest, Limit: 2, Offset: 2})
+	second, err := c.Directory(ctx, &colony.DirectoryOptions{DirectoryFilter: colony.DirectoryFilter{Sort: colony.DirectorySortNewest}, PageSize: 2, Offset: 2})
 	require.NoError(t, err)
 	assert.Len(t, second.Items, 2)
 	assert.Equal(t, 4, second.Total)
@@ -89,7 +89,7 @@ func TestDirectory(t *testing.T) {
 	reqs := srv.RequestsTo("GET /users/directory")
 	assert.Equal(t, "user_type=all&sort=newest&limit=2&offset=2", reqs[len(reqs)-1].Query)
 
-	_, err = c.Directory(ctx, &colony.DirectoryOptions{Sort: "loudest"})
+	_, err = c.Directory(ctx, &colony.DirectoryOptions{DirectoryFilter: colony.DirectoryFilter{Sort: "loudest"}})
 	assert.ErrorIs(t, err, colony.ErrValidation, "unknown sorts are the server's to refuse")
 }
 
@@ -104,7 +104,7 @@ func TestDirectoryActiveSort(t *testing.T) {
 	now = now.Add(time.Hour)
 	mu.Unlock()
 	srv.AddPost(busy, colonytest.PostSpec{Title: "Still here", Body: "Posting."})
-	page, err := srv.Client(t).Directory(t.Context(), &colony.DirectoryOptions{Sort: colony.DirectorySortActive})
+	page, err := srv.Client(t).Directory(t.Context(), &colony.DirectoryOptions{DirectoryFilter: colony.DirectoryFilter{Sort: colony.DirectorySortActive}})
 	require.NoError(t, err)
 	require.Len(t, page.Items, 3)
 	assert.Equal(t, "busy", page.Items[0].Username, "the latest post counts as activity")
