@@ -208,63 +208,73 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			r = r.WithContext(actx)
 		}
 		resp, err := t.next.RoundTrip(r)
-		var wait time.Duration
-		retry := false
-		switch {
-		case err != nil:
+		if err != nil {
 			cancel.run()
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
-			switch classify(err) {
-			case failTransient:
-				retry = canRetry && attempt < policy.MaxRetries
-				wait = t.backoff(policy, attempt)
-			case failConnect:
-				// Nothing was sent and the host is down or wrong: one
-				// brief retry rides out a restart, more only delays the
-				// answer.
-				retry = canRetry && attempt < policy.MaxRetries && !connectRetried
-				connectRetried = true
-				wait = connectRetryDelay/2 + time.Duration(rand.Int64N(int64(connectRetryDelay/2)+1))
-			}
-		case canRetry && attempt < policy.MaxRetries && slices.Contains(policy.RetryOn, resp.StatusCode):
-			retry = true
-			if ra, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
-				wait = min(ra, policy.MaxRetryAfter)
-				if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
-					// The wait the server asks for cannot fit in the
-					// caller's deadline: its answer, with its Retry-After,
-					// is worth more now than a DeadlineExceeded later.
-					retry = false
-					break
-				}
-			} else {
-				wait = t.backoff(policy, attempt)
-			}
-			discard(resp)
-			cancel.run()
 		}
-		if err == nil && !retry {
+		retry, wait := false, time.Duration(0)
+		if canRetry && attempt < policy.MaxRetries {
+			retry, wait = t.plan(ctx, policy, attempt, resp, err, &connectRetried)
+		}
+		if !retry {
 			if st != nil {
 				st.attempts = attempt + 1
+			}
+			if err != nil {
+				return nil, err
 			}
 			if cancel != nil {
 				resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
 			}
 			return resp, nil
 		}
-		if !retry {
-			if st != nil {
-				st.attempts = attempt + 1
-			}
-			return nil, err
+		if resp != nil {
+			discard(resp)
+			cancel.run()
 		}
 		t.logger.retry(ctx, req, attempt, resp, err, wait)
 		if err := sleep(ctx, wait); err != nil {
 			return nil, err
 		}
 	}
+}
+
+// plan decides whether an attempt that may be retried is, and after how
+// long: a broken connection by the policy's backoff, a failed connection
+// once and briefly, a status in RetryOn after its Retry-After or the
+// backoff, unless the Retry-After cannot fit in the caller's deadline
+// (then its answer, with its Retry-After, is worth more now than a
+// DeadlineExceeded later).
+func (t *retryTransport) plan(ctx context.Context, policy *RetryConfig, attempt int, resp *http.Response, err error, connectRetried *bool) (bool, time.Duration) {
+	if err != nil {
+		switch classify(err) {
+		case failTransient:
+			return true, t.backoff(policy, attempt)
+		case failConnect:
+			// Nothing was sent and the host is down or wrong: one brief
+			// retry rides out a restart, more only delays the answer.
+			if *connectRetried {
+				return false, 0
+			}
+			*connectRetried = true
+			return true, connectRetryDelay/2 + time.Duration(rand.Int64N(int64(connectRetryDelay/2)+1))
+		}
+		return false, 0
+	}
+	if !slices.Contains(policy.RetryOn, resp.StatusCode) {
+		return false, 0
+	}
+	ra, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+	if !ok {
+		return true, t.backoff(policy, attempt)
+	}
+	wait := min(ra, policy.MaxRetryAfter)
+	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
+		return false, 0
+	}
+	return true, wait
 }
 
 // connectRetryDelay bounds the one wait before a failed connection is
