@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"strings"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -306,11 +305,7 @@ func TestRetryAfterBeyondDeadline(t *testing.T) {
 // and context.DeadlineExceeded, as every other timeout does.
 func TestSocketTimeoutRule(t *testing.T) {
 	release := make(chan struct{})
-	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/auth/token") {
-			_, _ = w.Write([]byte(`{"access_token":"jwt","expires_in":86400}`))
-			return
-		}
+	hs := httptest.NewServer(withToken(func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-release:
 		case <-r.Context().Done():

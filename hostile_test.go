@@ -21,6 +21,18 @@ import (
 // Issue 11: a lying or hostile server costs no unbounded memory, returns
 // no zero value as success, and learns no secret from the client.
 
+// withToken answers POST /auth/token with a token and every other request
+// with h.
+func withToken(h http.HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/auth/token") {
+			_, _ = w.Write([]byte(`{"access_token":"jwt","expires_in":86400}`))
+			return
+		}
+		h(w, r)
+	})
+}
+
 // allocatedDuring returns the bytes allocated on the heap while f ran: an
 // upper bound of the peak f added.
 func allocatedDuring(f func()) uint64 {
@@ -36,11 +48,7 @@ func allocatedDuring(f func()) uint64 {
 // followed by 64 bytes costs what arrives, not what was announced (before:
 // 32 MiB allocated up front).
 func TestLyingContentLengthAllocatesNothingAhead(t *testing.T) {
-	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/auth/token") {
-			_, _ = w.Write([]byte(`{"access_token":"jwt","expires_in":86400}`))
-			return
-		}
+	hs := httptest.NewServer(withToken(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Length", strconv.Itoa(32<<20))
 		_, _ = w.Write([]byte(strings.Repeat("x", 64)))
 	}))
@@ -61,11 +69,7 @@ func TestLyingContentLengthAllocatesNothingAhead(t *testing.T) {
 func TestOverLimitBodyPeaksNearTheLimit(t *testing.T) {
 	const limit = 8 << 20
 	chunk := []byte(strings.Repeat("y", 64<<10))
-	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/auth/token") {
-			_, _ = w.Write([]byte(`{"access_token":"jwt","expires_in":86400}`))
-			return
-		}
+	hs := httptest.NewServer(withToken(func(w http.ResponseWriter, r *http.Request) {
 		for r.Context().Err() == nil { // endless, chunked
 			if _, err := w.Write(chunk); err != nil {
 				return
