@@ -477,9 +477,7 @@ func (c *Client) send(ctx context.Context, r *request, opts []CallOption) (infli
 	}
 	cl.resp, err = c.http.Do(req)
 	if err != nil {
-		if cl.resp != nil { // a refused redirect: CheckRedirect closed the body
-			cl.resp = nil
-		}
+		cl.resp = nil // after a CheckRedirect error, a response with its body closed
 		e := transportError(ctx, r.method, cl.path, r.route, c.origin.Host, err)
 		c.tokens.redact(e)
 		if m := cl.cfg.meta; m != nil {

@@ -330,7 +330,7 @@ func transportError(ctx context.Context, method, path, route, host string, err e
 	if errors.As(err, &ne) && ne.Timeout() && !errors.Is(err, context.DeadlineExceeded) {
 		err = timeoutError{err}
 	}
-	if host != "" && !strings.Contains(err.Error(), host) {
+	if host != "" && err != context.Canceled && err != context.DeadlineExceeded && !strings.Contains(err.Error(), host) {
 		err = fmt.Errorf("%s: %w", host, err)
 	}
 	return &APIError{Method: method, Path: path, Route: route, Err: err}
