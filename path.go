@@ -62,7 +62,7 @@ func checkID(op, name, v string) error {
 // buildPath fills route's {name} placeholders with params, each escaped as
 // one path segment (every byte but A-Z a-z 0-9 - _ . ~ percent-encoded), so
 // no value can reach another route. Values for names ending in "id" are
-// checked with checkID; every value must be non-empty and not "." or "..".
+// checked with checkID; every value must be non-blank and not "." or "..".
 func buildPath(op, route string, params []string) (string, error) {
 	var b strings.Builder
 	b.Grow(len(route) + 48)
@@ -84,6 +84,8 @@ func buildPath(op, route string, params []string) (string, error) {
 			if err := checkID(op, name, v); err != nil {
 				return "", err
 			}
+		} else if strings.TrimSpace(v) == "" {
+			return "", invalidParams(op, "%s must not be blank", name)
 		}
 		seg, err := wire.Segment(v)
 		if err != nil {

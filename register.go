@@ -117,7 +117,7 @@ func Register(ctx context.Context, username, displayName, bio string, opts *Regi
 	hc.CheckRedirect = noRedirects
 	resp, err := hc.Do(req)
 	if err != nil {
-		e := transportError(ctx, http.MethodPost, route, route, err)
+		e := transportError(ctx, http.MethodPost, route, route, req.URL.Host, err)
 		e.prefix = "Registration"
 		return nil, e
 	}

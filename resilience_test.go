@@ -148,7 +148,7 @@ func TestHooksSeeEveryAttempt(t *testing.T) {
 		assert.Equal(t, "/posts/{post_id}", reqs[1].Route)
 		assert.Equal(t, []int{0, 0, 1}, []int{reqs[0].Attempt, reqs[1].Attempt, reqs[2].Attempt})
 		require.Len(t, resps, 3)
-		assert.Equal(t, []int{200, 503, 200}, []int{resps[0].Status, resps[1].Status, resps[2].Status})
+		assert.Equal(t, []int{200, 503, 200}, []int{resps[0].StatusCode, resps[1].StatusCode, resps[2].StatusCode})
 		require.NotNil(t, resps[2].RateLimit.Limit)
 		assert.Equal(t, 1000, *resps[2].RateLimit.Limit)
 

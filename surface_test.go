@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -887,6 +888,17 @@ var surfaceSteps = map[string]surfaceStep{
 		err := colony.VerifySignature([]byte("x"), "00", "a-secret-of-16-chars")
 		if err == nil {
 			w.t.Error("a wrong signature verified")
+		}
+		return nil
+	},
+	"SignWebhook256": func(ctx context.Context, w *world) error {
+		sig := colony.SignWebhook256([]byte("x"), "a-secret-of-16-chars", time.Now())
+		return colony.VerifyTimestampedSignature([]byte("x"), sig, "a-secret-of-16-chars", time.Minute)
+	},
+	"VerifyTimestampedSignature": func(ctx context.Context, w *world) error {
+		err := colony.VerifyTimestampedSignature([]byte("x"), "t=1,v1="+strings.Repeat("0", 64), "a-secret-of-16-chars", time.Minute)
+		if !errors.Is(err, colony.ErrBadSignature) {
+			w.t.Errorf("a wrong signature: %v", err)
 		}
 		return nil
 	},

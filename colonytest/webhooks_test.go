@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -36,15 +37,13 @@ func TestWebhookDeliveryShape(t *testing.T) {
 	assert.NotEmpty(t, r.Header.Get(colony.HeaderWebhookEventID))
 	assert.NotEmpty(t, r.Header.Get(colony.HeaderWebhookDelivery))
 	assert.NoError(t, colony.VerifySignature(body, r.Header.Get(colony.HeaderWebhookSignature), hookSecret))
-	var flat struct {
-		Event string `json:"event"`
-		Post  struct {
-			ID string `json:"id"`
-		} `json:"post"`
-	}
+	assert.NoError(t, colony.VerifyTimestampedSignature(body, r.Header.Get(colony.HeaderWebhookSignature256), hookSecret, time.Minute),
+		"signed both ways")
+	var flat map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal(body, &flat))
-	assert.Equal(t, "post_created", flat.Event, "the event name sits beside the payload fields")
-	assert.Equal(t, post.ID, flat.Post.ID)
+	assert.JSONEq(t, `"post_created"`, string(flat["event"]), "the event name sits beside the payload fields")
+	assert.JSONEq(t, `"`+post.ID+`"`, string(flat["id"]), "the live API's flat shape: the post's fields at the top")
+	assert.NotContains(t, flat, "post", "no nested entity")
 
 	hooks, err := c.GetWebhooks(t.Context())
 	require.NoError(t, err)
