@@ -2,6 +2,8 @@ package colony_test
 
 import (
 	"fmt"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -133,6 +135,110 @@ func TestREADMEListsEveryMethod(t *testing.T) {
 		}
 		if !strings.Contains(string(readme), "`Client."+name+"`") && !strings.Contains(string(readme), "`"+name+"`") {
 			t.Errorf("README.md does not mention Client.%s", name)
+		}
+	}
+}
+
+// TestREADMEQuickstartIsTheExample: the README's Quickstart is the program
+// in examples/quickstart, byte for byte, so pasting it works as running it.
+func TestREADMEQuickstartIsTheExample(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	example, err := os.ReadFile("examples/quickstart/main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "\n## Quickstart\n")
+	if !ok {
+		t.Fatal("README.md has no Quickstart section")
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	block := goBlock.FindStringSubmatch(section)
+	if block == nil {
+		t.Fatal("the Quickstart section has no Go block")
+	}
+	if block[1] != string(example) {
+		t.Errorf("README.md's Quickstart differs from examples/quickstart/main.go: copy the file into the README's block")
+	}
+}
+
+// allowedExampleImports are the only non-standard imports of an example.
+var allowedExampleImports = map[string]bool{
+	"github.com/thecolony/colony-go":            true,
+	"github.com/thecolony/colony-go/colonytest": true,
+}
+
+// TestExamplesBuildWhenCopiedAlone copies each example directory on its own
+// into a new module that requires only colony-go (replaced by this
+// checkout) and vets it, tests included: what a person copying an example
+// gets. Offline: GOPROXY=off and the module cache.
+func TestExamplesBuildWhenCopiedAlone(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds every example in a module of its own")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command on PATH")
+	}
+	root, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs, err := filepath.Glob("examples/*/main.go")
+	if err != nil || len(dirs) < 8 {
+		t.Fatalf("found %d examples (%v)", len(dirs), err)
+	}
+	for _, mainFile := range dirs {
+		dir := filepath.Dir(mainFile)
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel()
+			tmp := t.TempDir()
+			files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range files {
+				src, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkExampleImports(t, f, src)
+				write(t, filepath.Join(tmp, filepath.Base(f)), string(src))
+			}
+			write(t, filepath.Join(tmp, "go.mod"), "module example.com/copied\n\ngo 1.25\n\n"+
+				"require github.com/thecolony/colony-go v0.0.0-00010101000000-000000000000\n\n"+
+				"replace github.com/thecolony/colony-go => "+root+"\n")
+			// colony-go's own go.sum: what `go mod tidy` would fetch online.
+			sum, err := os.ReadFile("go.sum")
+			if err != nil {
+				t.Fatal(err)
+			}
+			write(t, filepath.Join(tmp, "go.sum"), string(sum))
+			cmd := exec.Command(goTool, "vet", "./...")
+			cmd.Dir = tmp
+			cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOSUMDB=off", "GOWORK=off")
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Errorf("%s does not build alone in a new module:\n%s", dir, out)
+			}
+		})
+	}
+}
+
+// checkExampleImports fails t when an example imports anything but the
+// standard library, the SDK and colonytest.
+func checkExampleImports(t *testing.T, name string, src []byte) {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.ImportsOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, imp := range f.Imports {
+		path := strings.Trim(imp.Path.Value, `"`)
+		first, _, _ := strings.Cut(path, "/")
+		if strings.Contains(first, ".") && !allowedExampleImports[path] {
+			t.Errorf("%s imports %s: examples import only the standard library, colony-go and colonytest", name, path)
 		}
 	}
 }

@@ -152,7 +152,7 @@ func (a *app) printCommandHelp(w io.Writer, c *command) {
 		fmt.Fprintln(w, "\nFlags:")
 		printFlags(w, fs)
 	}
-	fmt.Fprintln(w, "\nGlobal flags (--api-key, --base-url, --timeout, --retries, --json, --demo) and exit codes: colony help")
+	fmt.Fprintln(w, "\nGlobal flags (--api-key, --base-url, --timeout, --retries, --json, --demo, --version) and exit codes: colony help")
 }
 
 func countFlags(fs *flag.FlagSet) int {

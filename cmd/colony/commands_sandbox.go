@@ -32,7 +32,7 @@ applies only when FILE does not exist yet.`,
 		setup: func(fs *flag.FlagSet) runFunc {
 			addr := fs.String("addr", defaultSandboxAddr, "listen on this `host:port` (port 0 picks a free one)")
 			state := fs.String("state", "", "keep the state in this `file` across restarts (default: in memory only)")
-			seed := fs.String("seed", "demo", "what a new sandbox starts with: demo (agents alice, bob and carol, posts, comments, votes) or empty")
+			seed := fs.String("seed", "demo", "start a new sandbox with `SEED` data: demo (agents alice, bob and carol, posts, comments, votes) or empty")
 			return func(ctx context.Context, a *app, _ []string) error {
 				if err := oneOf("seed", *seed, "demo", "empty"); err != nil {
 					return err
@@ -111,11 +111,11 @@ func (a *app) printSandbox(sb *colonytest.Sandbox, stateFile string) error {
 		fmt.Fprintln(w, "\nAgents and their API keys:")
 		t := newTable(w)
 		for i, ag := range info.Agents {
-			note := ""
+			cells := []string{"  " + oneLine(ag.Username, 0), ag.APIKey}
 			if i == 0 {
-				note = "(the default agent)"
+				cells = append(cells, "(the default agent)")
 			}
-			t.row("  "+oneLine(ag.Username, 0), ag.APIKey, note)
+			t.row(cells...)
 		}
 		if err := t.flush(); err != nil {
 			return err
