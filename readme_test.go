@@ -15,8 +15,8 @@ import (
 	colony "github.com/thecolony/colony-go"
 )
 
-// The README's Go blocks must compile. A block that starts with "package"
-// is a whole file; any other block is a snippet: top-level declarations
+// The README's Go blocks must compile. A block with a package clause is a
+// whole file; any other block is a snippet: top-level declarations
 // ("func ...", "type ...") stay at the top level, statements go into a
 // function body returning error. Snippets may use the names declared in
 // snippetPrelude, and imports are added for the packages they mention.
@@ -52,9 +52,14 @@ var snippetImports = map[string]string{
 	"testing.":    `"testing"`,
 	"time.":       `"time"`,
 	"errgroup.":   `"golang.org/x/sync/errgroup"`,
+	"synctest.":   `"testing/synctest"`,
 }
 
 var goBlock = regexp.MustCompile("(?s)```go\n(.*?)```")
+
+// wholeFile tells a block that is a whole file (a package clause, maybe
+// after its doc comment) from a snippet.
+var wholeFile = regexp.MustCompile(`(?m)^package \w+$`)
 
 func TestREADMECodeBlocksCompile(t *testing.T) {
 	if testing.Short() {
@@ -79,7 +84,7 @@ func TestREADMECodeBlocksCompile(t *testing.T) {
 			t.Fatal(err)
 		}
 		code := b[1]
-		if strings.HasPrefix(code, "package ") {
+		if wholeFile.MatchString(code) {
 			write(t, filepath.Join(dir, "main.go"), code)
 			continue
 		}
@@ -240,5 +245,30 @@ func checkExampleImports(t *testing.T, name string, src []byte) {
 		if strings.Contains(first, ".") && !allowedExampleImports[path] {
 			t.Errorf("%s imports %s: examples import only the standard library, colony-go and colonytest", name, path)
 		}
+	}
+}
+
+// TestREADMENoSleepRecipeRuns: the README's testing/synctest recipe is, as
+// it stands, a test of examples/testing_with_colonytest, so it runs in
+// make test and not only compiles.
+func TestREADMENoSleepRecipeRuns(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "\n### Tests that don't sleep\n")
+	if !ok {
+		t.Fatal("README.md has no \"Tests that don't sleep\" section")
+	}
+	block := goBlock.FindStringSubmatch(section)
+	if block == nil {
+		t.Fatal("the section has no Go block")
+	}
+	test, err := os.ReadFile("examples/testing_with_colonytest/main_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(test), block[1]) {
+		t.Error("the README's synctest recipe is not, verbatim, a test in examples/testing_with_colonytest/main_test.go")
 	}
 }
