@@ -494,8 +494,11 @@ func (s *Server) openState(path string) error {
 	if err := s.restoreLocked(&snap); err != nil {
 		return fmt.Errorf("state file %s: %w", path, err)
 	}
-	snap.Seq = 0
-	s.store.last, _ = json.Marshal(s.snapshotLocked())
+	// What the file holds, as saveState compares it, so an unchanged
+	// state is not written again.
+	now := s.snapshotLocked()
+	now.Seq = 0
+	s.store.last, _ = json.Marshal(now)
 	s.store.restored = true
 	return nil
 }

@@ -274,3 +274,25 @@ func TestSnapshotCoversEveryStateField(t *testing.T) {
 			"%s changed: save the new field in persist.go (snapshot and restore), then update this list", ty.Name())
 	}
 }
+
+// TestStateFileReadsDoNotRewrite: a request that changes nothing (a read)
+// leaves the file as it is, after a start from it too.
+func TestStateFileReadsDoNotRewrite(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	a, err := Start(WithStateFile(path))
+	require.NoError(t, err)
+	a.AddPost(a.Agent(), PostSpec{Title: "T", Body: "B"}) // the counter moves: the file has seq 1
+	a.Close()
+	s := NewServer(t, WithStateFile(path))
+	before, err := os.Stat(path)
+	require.NoError(t, err)
+	for range 3 { // public reads: no token exchange, which is a write
+		resp, err := http.Get(s.URL() + "/posts")
+		require.NoError(t, err)
+		resp.Body.Close()
+		require.Equal(t, http.StatusOK, resp.StatusCode)
+	}
+	after, err := os.Stat(path)
+	require.NoError(t, err)
+	assert.True(t, os.SameFile(before, after), "reads did not replace the file")
+}
