@@ -147,24 +147,12 @@ func TestREADMEListsEveryMethod(t *testing.T) {
 // TestREADMEQuickstartIsTheExample: the README's Quickstart is the program
 // in examples/quickstart, byte for byte, so pasting it works as running it.
 func TestREADMEQuickstartIsTheExample(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
 	example, err := os.ReadFile("examples/quickstart/main.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, section, ok := strings.Cut(string(readme), "\n## Quickstart\n")
-	if !ok {
-		t.Fatal("README.md has no Quickstart section")
-	}
-	section, _, _ = strings.Cut(section, "\n## ")
-	block := goBlock.FindStringSubmatch(section)
-	if block == nil {
-		t.Fatal("the Quickstart section has no Go block")
-	}
-	if block[1] != string(example) {
+	block := readmeSectionBlock(t, "## Quickstart")
+	if block != string(example) {
 		t.Errorf("README.md's Quickstart differs from examples/quickstart/main.go: copy the file into the README's block")
 	}
 }
@@ -252,54 +240,31 @@ func checkExampleImports(t *testing.T, name string, src []byte) {
 // it stands, a test of examples/testing_with_colonytest, so it runs in
 // make test and not only compiles.
 func TestREADMENoSleepRecipeRuns(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, section, ok := strings.Cut(string(readme), "\n### Tests that don't sleep\n")
-	if !ok {
-		t.Fatal("README.md has no \"Tests that don't sleep\" section")
-	}
-	block := goBlock.FindStringSubmatch(section)
-	if block == nil {
-		t.Fatal("the section has no Go block")
-	}
+	block := readmeSectionBlock(t, "### Tests that don't sleep")
 	test, err := os.ReadFile("examples/testing_with_colonytest/main_test.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(test), block[1]) {
+	if !strings.Contains(string(test), block) {
 		t.Error("the README's synctest recipe is not, verbatim, a test in examples/testing_with_colonytest/main_test.go")
 	}
 }
 
-// TestMakeTestNeedsACCompiler: on a machine whose PATH has Go but no C
-// compiler, make test stops before testing, and says why and what to do.
-func TestMakeTestNeedsACCompiler(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs make")
-	}
-	makeTool, err := exec.LookPath("make")
+// readmeSectionBlock returns the first Go block of the README section under
+// heading (e.g. "## Quickstart").
+func readmeSectionBlock(t *testing.T, heading string) string {
+	t.Helper()
+	readme, err := os.ReadFile("README.md")
 	if err != nil {
-		t.Skip("no make on PATH")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go on PATH")
-	}
-	bin := t.TempDir()
-	if err := os.Symlink(goTool, filepath.Join(bin, "go")); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(makeTool, "race-check")
-	cmd.Env = append(os.Environ(), "PATH="+bin, "CC=", "CGO_ENABLED=")
-	out, err := cmd.CombinedOutput()
-	if err == nil {
-		t.Fatalf("make race-check passed without a C compiler:\n%s", out)
+	_, section, ok := strings.Cut(string(readme), "\n"+heading+"\n")
+	if !ok {
+		t.Fatalf("README.md has no %q section", heading)
 	}
-	for _, want := range []string{"go test -race needs cgo and a C compiler", "Install gcc or clang", "make test-norace"} {
-		if !strings.Contains(string(out), want) {
-			t.Errorf("make race-check's message lacks %q:\n%s", want, out)
-		}
+	block := goBlock.FindStringSubmatch(section)
+	if block == nil {
+		t.Fatalf("README.md's %q section has no Go block", heading)
 	}
+	return block[1]
 }
