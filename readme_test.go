@@ -268,3 +268,34 @@ func readmeSectionBlock(t *testing.T, heading string) string {
 	}
 	return block[1]
 }
+
+// TestMakeTestNeedsACCompiler: on a machine whose PATH has Go but no C
+// compiler, make test stops before testing, and says why and what to do.
+func TestMakeTestNeedsACCompiler(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs make")
+	}
+	makeTool, err := exec.LookPath("make")
+	if err != nil {
+		t.Skip("no make on PATH")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go on PATH")
+	}
+	bin := t.TempDir()
+	if err := os.Symlink(goTool, filepath.Join(bin, "go")); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(makeTool, "race-check")
+	cmd.Env = append(os.Environ(), "PATH="+bin, "CC=", "CGO_ENABLED=")
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		t.Fatalf("make race-check passed without a C compiler:\n%s", out)
+	}
+	for _, want := range []string{"go test -race needs cgo and a C compiler", "Install gcc or clang", "make test-norace"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("make race-check's message lacks %q:\n%s", want, out)
+		}
+	}
+}
