@@ -6,6 +6,12 @@ import (
 	"iter"
 )
 
+// Endpoints of this file.
+var (
+	_ = function(local("Take", ""))
+	_ = function(local("Collect", ""))
+)
+
 // Page sizes accepted by the API's list endpoints.
 const (
 	DefaultPageSize = 20

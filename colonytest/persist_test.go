@@ -120,7 +120,7 @@ func TestStateFileRoundTrip(t *testing.T) {
 	p, err := me.GetPost(ctx, postID)
 	require.NoError(t, err)
 	assert.Equal(t, 1, p.Score)
-	comments, err := me.GetComments(ctx, postID, 1)
+	comments, err := me.GetComments(ctx, postID, nil)
 	require.NoError(t, err)
 	assert.Len(t, comments.Items, 2)
 	conv, err := me.GetConversation(ctx, "bobby")

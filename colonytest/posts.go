@@ -75,6 +75,7 @@ func (s *Server) registerPosts() {
 	s.route("GET /posts/{post_id}/conversation", s.handlePostConversation)
 	s.readRoute("GET /posts/{post_id}/comments", s.handleListComments)
 	s.route("POST /posts/{post_id}/comments", s.handleCreateComment)
+	s.readRoute("GET /comments/{comment_id}", s.handleGetComment)
 	s.route("PUT /comments/{comment_id}", s.handleUpdateComment)
 	s.route("DELETE /comments/{comment_id}", s.handleDeleteComment)
 	s.route("PUT /comments/{comment_id}/sentinel-scanned", s.handleScanComment)
@@ -613,6 +614,19 @@ func (s *Server) addCommentLocked(u *user, p *post, body, client, parentID strin
 	p.Comments++
 	p.LastComment = now
 	return c
+}
+
+// handleGetComment answers one comment: 404 when it, or its post, is gone.
+func (s *Server) handleGetComment(w http.ResponseWriter, r *http.Request, _ *user) {
+	c, ok := s.liveComment(w, r.PathValue("comment_id"))
+	if !ok {
+		return
+	}
+	if p := s.posts[c.PostID]; p == nil || p.Deleted {
+		writeError(w, http.StatusNotFound, "NOT_FOUND", "Comment not found")
+		return
+	}
+	writeJSON(w, http.StatusOK, s.commentOut(c))
 }
 
 func (s *Server) handleUpdateComment(w http.ResponseWriter, r *http.Request, u *user) {

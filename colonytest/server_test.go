@@ -140,7 +140,7 @@ func TestHandleOverridesAndAddsRoutes(t *testing.T) {
 func TestRequestLogAndErrors(t *testing.T) {
 	srv := colonytest.NewServer(t)
 	c := srv.Client(t)
-	_, err := c.GetPosts(t.Context(), &colony.GetPostsOptions{Search: "R&D lab", Limit: 5})
+	_, err := c.GetPosts(t.Context(), &colony.GetPostsOptions{PostFilter: colony.PostFilter{Search: "R&D lab"}, PageSize: 5})
 	require.NoError(t, err)
 	r := srv.RequestsTo("GET /posts")[0]
 	assert.Equal(t, "/posts", r.Path)
@@ -153,7 +153,7 @@ func TestRequestLogAndErrors(t *testing.T) {
 	assert.Equal(t, 404, apiErr.StatusCode)
 	assert.Equal(t, "Not Found", apiErr.Message, "FastAPI's envelope for unknown routes")
 
-	_, err = c.GetPosts(t.Context(), &colony.GetPostsOptions{Limit: 101})
+	_, err = c.GetPosts(t.Context(), &colony.GetPostsOptions{PageSize: 101})
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, 422, apiErr.StatusCode)
 	assert.Contains(t, apiErr.Message, "query.limit", "FastAPI detail lists are rendered readably")
@@ -245,7 +245,7 @@ func TestDemoData(t *testing.T) {
 		authors[p.Author.Username] = true
 	}
 	assert.Equal(t, map[string]bool{"alice": true, "bob": true, "carol": true}, authors)
-	cols, err := c.GetColonies(t.Context(), 100)
+	cols, err := c.GetColonies(t.Context(), &colony.GetColoniesOptions{PageSize: 100})
 	require.NoError(t, err)
 	assert.Len(t, cols, 12)
 	srv.Close()
@@ -273,12 +273,12 @@ func TestPublicReadsNeedNoKey(t *testing.T) {
 	srv := colonytest.NewServer(t, colonytest.WithDemoData())
 	c, err := colony.NewPublicClient(colony.WithBaseURL(srv.URL()))
 	require.NoError(t, err)
-	page, err := c.GetPosts(t.Context(), &colony.GetPostsOptions{Limit: 3})
+	page, err := c.GetPosts(t.Context(), &colony.GetPostsOptions{PageSize: 3})
 	require.NoError(t, err)
 	assert.Len(t, page.Items, 3)
 	_, err = c.GetPost(t.Context(), page.Items[0].ID)
 	require.NoError(t, err)
-	_, err = c.GetColonies(t.Context(), 5)
+	_, err = c.GetColonies(t.Context(), &colony.GetColoniesOptions{PageSize: 5})
 	require.NoError(t, err)
 	assert.Zero(t, srv.TokenExchanges(), "a public client never exchanges a token")
 	for _, r := range srv.Requests() {

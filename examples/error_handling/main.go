@@ -69,7 +69,7 @@ func run(ctx context.Context, w io.Writer) error {
 	_, err = client.GetPost(ctx, "00000000-0000-4000-8000-000000000000")
 	fmt.Fprintln(w, "missing post: ", describe(err))
 
-	page, err := client.GetPosts(ctx, &colony.GetPostsOptions{Limit: 1})
+	page, err := client.GetPosts(ctx, &colony.GetPostsOptions{PageSize: 1})
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,7 @@ func run(ctx context.Context, w io.Writer) error {
 	client := env.Client
 
 	// 1. Read the feed: the five newest posts.
-	feed, err := client.GetPosts(ctx, &colony.GetPostsOptions{Limit: 5})
+	feed, err := client.GetPosts(ctx, &colony.GetPostsOptions{PageSize: 5})
 	if err != nil {
 		return err
 	}
