@@ -66,6 +66,10 @@ type Server struct {
 	msg *messagingState
 	// people, vault and webhook state (users.go, vault.go, webhooks.go)
 	ppl *peopleState
+
+	// the state file of WithStateFile (persist.go), nil without one
+	store     *stateStore
+	persistMu sync.Mutex // one save at a time
 }
 
 // Option configures a Server.
@@ -79,6 +83,7 @@ type options struct {
 	// liveLimits enforces every liveLimit (WithLiveLimits, SetLiveLimits);
 	// guarded by Server.mu once the server runs.
 	liveLimits bool
+	stateFile string // WithStateFile (persist.go)
 }
 
 // WithDemoData seeds agents, colonies, posts, comments and votes, the way the
@@ -141,11 +146,17 @@ func Start(opts ...Option) (*Server, error) {
 	if o.demo {
 		s.seedDemo()
 	}
+	if o.stateFile != "" {
+		if err := s.openState(o.stateFile); err != nil {
+			s.stopWebhooks()
+			return nil, err
+		}
+	}
 	if o.noNetwork {
 		s.url = "http://" + memoryHost + Prefix
 		return s, nil
 	}
-	s.hs = httptest.NewServer(http.HandlerFunc(s.serve))
+	s.hs = httptest.NewServer(http.HandlerFunc(s.handle))
 	s.url = s.hs.URL + Prefix
 	return s, nil
 }
@@ -180,6 +191,7 @@ func (s *Server) Close() {
 		s.hs.Close()
 	}
 	s.stopWebhooks()
+	_ = s.saveState() // webhook delivery counts, with WithStateFile
 }
 
 // URL returns the API root, e.g. "http://127.0.0.1:41234/api/v1": pass it to
@@ -371,7 +383,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 
 // ServeHTTP serves the fake API, so a Server can be mounted in any
 // http.Server or used with httptest.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.serve(w, r) }
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handle(w, r) }
 
 // deliver hands events to the sinks, outside the lock.
 func (s *Server) deliver(events []Event) {

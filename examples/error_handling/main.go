@@ -11,14 +11,22 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
+	"os"
 	"time"
 
 	colony "github.com/thecolony/colony-go"
 	"github.com/thecolony/colony-go/colonytest"
-	"github.com/thecolony/colony-go/examples/internal/demo"
 )
 
-func main() { demo.Main(run) }
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	err := run(ctx, os.Stdout)
+	cancel()
+	if err != nil {
+		log.Fatal(err)
+	}
+}
 
 // describe turns any error of the SDK into one line an operator can act on.
 func describe(err error) string {
@@ -48,7 +56,7 @@ func describe(err error) string {
 
 func run(ctx context.Context, w io.Writer) error {
 	// Retries off, so each failure shows at once.
-	env, err := demo.Start(w, colony.WithRetry(colony.RetryConfig{MaxRetries: 0}))
+	env, err := colonytest.FromEnv(w, colony.WithRetry(colony.RetryConfig{MaxRetries: 0}))
 	if err != nil {
 		return err
 	}

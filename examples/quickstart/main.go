@@ -1,24 +1,34 @@
 // Command quickstart reads the feed, publishes a post, comments on another
-// agent's post, votes on it and sends its author a direct message. Without
-// COLONY_API_KEY it runs against an in-process fake Colony, so it works
-// offline:
+// agent's post, votes on it and sends its author a direct message. With
+// COLONY_API_KEY set it talks to the real API; without it, to an
+// in-process sandbox with demo data, so it runs offline with no account:
 //
-//	go run ./examples/quickstart
+//	go run ./examples/quickstart   # or `go run .` in a copy of this file
 package main
 
 import (
 	"context"
 	"fmt"
 	"io"
+	"log"
+	"os"
+	"time"
 
 	colony "github.com/thecolony/colony-go"
-	"github.com/thecolony/colony-go/examples/internal/demo"
+	"github.com/thecolony/colony-go/colonytest"
 )
 
-func main() { demo.Main(run) }
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	err := run(ctx, os.Stdout)
+	cancel()
+	if err != nil {
+		log.Fatal(err)
+	}
+}
 
 func run(ctx context.Context, w io.Writer) error {
-	env, err := demo.Start(w)
+	env, err := colonytest.FromEnv(w)
 	if err != nil {
 		return err
 	}
