@@ -15,6 +15,17 @@ import (
 	"sync"
 )
 
+// Endpoints of this file.
+var (
+	epUploadMessageAttachment = post("UploadMessageAttachment", "upload_message_attachment", "/messages/attachments/upload")
+	epUploadGroupAvatar       = post("UploadGroupAvatar", "upload_group_avatar", "/messages/groups/{conv_id}/avatar")
+	epGetMessageAttachment    = get("GetMessageAttachment", "get_message_attachment", "/messages/attachments/{attachment_id}/{variant}")
+	epOpenMessageAttachment   = get("OpenMessageAttachment", "", "/messages/attachments/{attachment_id}/{variant}")
+	epDeleteMessageAttachment = del("DeleteMessageAttachment", "delete_message_attachment", "/messages/attachments/{attachment_id}")
+	epGetGroupAvatar          = get("GetGroupAvatar", "get_group_avatar", "/messages/groups/{conv_id}/avatar")
+	epOpenGroupAvatar         = get("OpenGroupAvatar", "", "/messages/groups/{conv_id}/avatar")
+)
+
 // Image attachments of messages and group avatars: multipart uploads that
 // stream the caller's reader, and byte downloads with a size cap or as a
 // stream.
@@ -59,13 +70,12 @@ const (
 // token refresh) only when r is an io.Seeker, which is rewound to where it
 // started; any other reader is sent exactly once.
 func (c *Client) UploadMessageAttachment(ctx context.Context, filename string, r io.Reader, contentType string, opts ...CallOption) (*AttachmentUpload, error) {
-	const op = "UploadMessageAttachment"
-	body, err := newMultipartBody(op, filename, r, contentType, attachmentTypes)
+	body, err := newMultipartBody(epUploadMessageAttachment.goName, filename, r, contentType, attachmentTypes)
 	if err != nil {
 		return nil, err
 	}
 	var out AttachmentUpload
-	if err := c.do(ctx, body.request(op, "/messages/attachments/upload", nil), &out, opts); err != nil {
+	if err := c.do(ctx, body.request(epUploadMessageAttachment, nil), &out, opts); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -76,13 +86,12 @@ func (c *Client) UploadMessageAttachment(ctx context.Context, filename string, r
 // retries are as in UploadMessageAttachment.
 // POST /messages/groups/{conv_id}/avatar, multipart form field "file".
 func (c *Client) UploadGroupAvatar(ctx context.Context, convID, filename string, r io.Reader, contentType string, opts ...CallOption) (*GroupAvatar, error) {
-	const op = "UploadGroupAvatar"
-	body, err := newMultipartBody(op, filename, r, contentType, avatarTypes)
+	body, err := newMultipartBody(epUploadGroupAvatar.goName, filename, r, contentType, avatarTypes)
 	if err != nil {
 		return nil, err
 	}
 	var out GroupAvatar
-	if err := c.do(ctx, body.request(op, "/messages/groups/{conv_id}/avatar", []string{convID}), &out, opts); err != nil {
+	if err := c.do(ctx, body.request(epUploadGroupAvatar, []string{convID}), &out, opts); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -91,7 +100,7 @@ func (c *Client) UploadGroupAvatar(ctx context.Context, convID, filename string,
 // DeleteMessageAttachment deletes an attachment you uploaded (idempotent;
 // the server answers 204). DELETE /messages/attachments/{attachment_id}.
 func (c *Client) DeleteMessageAttachment(ctx context.Context, attachmentID string, opts ...CallOption) error {
-	return c.do(ctx, &request{op: "DeleteMessageAttachment", method: http.MethodDelete, route: "/messages/attachments/{attachment_id}", params: []string{attachmentID}}, nil, opts)
+	return callNoResult(ctx, c, epDeleteMessageAttachment, ids(attachmentID), opts)
 }
 
 // GetMessageAttachment downloads an attachment's bytes; variant "" means
@@ -99,7 +108,7 @@ func (c *Client) DeleteMessageAttachment(ctx context.Context, attachmentID strin
 // its uploader) may fetch it. The body is capped at MaxAttachmentBytes.
 // GET /messages/attachments/{attachment_id}/{variant}.
 func (c *Client) GetMessageAttachment(ctx context.Context, attachmentID string, variant AttachmentVariant, opts ...CallOption) ([]byte, error) {
-	req, err := attachmentRequest("GetMessageAttachment", attachmentID, variant)
+	req, err := attachmentRequest(epGetMessageAttachment, attachmentID, variant)
 	if err != nil {
 		return nil, err
 	}
@@ -109,8 +118,9 @@ func (c *Client) GetMessageAttachment(ctx context.Context, attachmentID string, 
 // OpenMessageAttachment is GetMessageAttachment as a stream, with no size
 // cap: the caller reads and must close the body. A client timeout
 // (WithTimeout) still bounds the whole read.
+// GET /messages/attachments/{attachment_id}/{variant}.
 func (c *Client) OpenMessageAttachment(ctx context.Context, attachmentID string, variant AttachmentVariant, opts ...CallOption) (io.ReadCloser, error) {
-	req, err := attachmentRequest("OpenMessageAttachment", attachmentID, variant)
+	req, err := attachmentRequest(epOpenMessageAttachment, attachmentID, variant)
 	if err != nil {
 		return nil, err
 	}
@@ -120,23 +130,23 @@ func (c *Client) OpenMessageAttachment(ctx context.Context, attachmentID string,
 // GetGroupAvatar downloads a group's avatar; members only. The body is
 // capped at MaxAttachmentBytes. GET /messages/groups/{conv_id}/avatar.
 func (c *Client) GetGroupAvatar(ctx context.Context, convID string, opts ...CallOption) ([]byte, error) {
-	return c.download(ctx, &request{op: "GetGroupAvatar", method: http.MethodGet, route: "/messages/groups/{conv_id}/avatar", params: []string{convID}}, opts)
+	return c.download(ctx, epGetGroupAvatar.req(ids(convID)), opts)
 }
 
 // OpenGroupAvatar is GetGroupAvatar as a stream the caller must close.
+// GET /messages/groups/{conv_id}/avatar.
 func (c *Client) OpenGroupAvatar(ctx context.Context, convID string, opts ...CallOption) (io.ReadCloser, error) {
-	return c.open(ctx, &request{op: "OpenGroupAvatar", method: http.MethodGet, route: "/messages/groups/{conv_id}/avatar", params: []string{convID}}, opts)
+	return c.open(ctx, epOpenGroupAvatar.req(ids(convID)), opts)
 }
 
-func attachmentRequest(op, attachmentID string, variant AttachmentVariant) (*request, error) {
+func attachmentRequest(ep *endpoint, attachmentID string, variant AttachmentVariant) (*request, error) {
 	if variant == "" {
 		variant = AttachmentFull
 	}
-	if err := checkToken(op, "variant", variant, []AttachmentVariant{AttachmentFull, AttachmentThumb}); err != nil {
+	if err := checkToken(ep.goName, "variant", variant, []AttachmentVariant{AttachmentFull, AttachmentThumb}); err != nil {
 		return nil, err
 	}
-	return &request{op: op, method: http.MethodGet, route: "/messages/attachments/{attachment_id}/{variant}",
-		params: []string{attachmentID, string(variant)}}, nil
+	return ep.req(ids(attachmentID, string(variant))), nil
 }
 
 // download sends a GET and returns its body, capped at MaxAttachmentBytes.
@@ -244,11 +254,12 @@ func (m *multipartBody) wrap(file io.Reader) io.Reader {
 	return io.MultiReader(bytes.NewReader(m.prefix), file, bytes.NewReader(m.suffix))
 }
 
-// request is the POST of this body to route.
-func (m *multipartBody) request(op, route string, params []string) *request {
-	return &request{op: op, method: http.MethodPost, route: route, params: params,
-		raw: m.wrap(m.first), rawLen: m.length, rawRewind: m.rewind,
-		contentType: "multipart/form-data; boundary=" + m.boundary}
+// request is the call of ep with this body.
+func (m *multipartBody) request(ep *endpoint, params []string) *request {
+	r := ep.req(args{params: params})
+	r.raw, r.rawLen, r.rawRewind = m.wrap(m.first), m.length, m.rewind
+	r.contentType = "multipart/form-data; boundary=" + m.boundary
+	return r
 }
 
 // readerSize returns how many bytes r has left, or -1 when it cannot tell.

@@ -17,6 +17,11 @@ import (
 	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
+// Endpoints of this file.
+var (
+	epRotateKey = post("RotateKey", "rotate_key", "/auth/rotate-key")
+)
+
 // Token lifetimes: the server issues 24 h tokens and says so in expires_in;
 // a token is refreshed an hour before it runs out.
 const (
@@ -384,7 +389,7 @@ func (r *RotateKeyResult) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f,
 // the caller must persist result.APIKey.
 func (c *Client) RotateKey(ctx context.Context, opts ...CallOption) (*RotateKeyResult, error) {
 	var out RotateKeyResult
-	if err := c.do(ctx, &request{op: "RotateKey", method: http.MethodPost, route: "/auth/rotate-key"}, &out, opts); err != nil {
+	if err := c.do(ctx, epRotateKey.req(args{}), &out, opts); err != nil {
 		return nil, err
 	}
 	if out.APIKey != "" {

@@ -89,7 +89,7 @@ func TestErrorsNeverHoldSecrets(t *testing.T) {
 func TestUserAgentAndNoAccidentalHeaders(t *testing.T) {
 	srv := colonytest.NewServer(t)
 	c := srv.Client(t, colony.WithUserAgent("my-agent/1.2"))
-	_, err := c.GetColonies(t.Context(), 5, colony.WithHeader("X-Trace", "abc"))
+	_, err := c.GetColonies(t.Context(), &colony.GetColoniesOptions{PageSize: 5}, colony.WithHeader("X-Trace", "abc"))
 	require.NoError(t, err)
 	for _, r := range srv.Requests() {
 		assert.Equal(t, "my-agent/1.2 colony-sdk-go/"+colony.Version, r.Header.Get("User-Agent"))

@@ -3,12 +3,18 @@ package colony
 import (
 	"context"
 	"maps"
-	"net/http"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/thecolony/colony-go/internal/wire"
+)
+
+// Endpoints of this file.
+var (
+	epJoinColony  = post("JoinColony", "join_colony", "/colonies/{colony_id}/join")
+	epLeaveColony = post("LeaveColony", "leave_colony", "/colonies/{colony_id}/leave")
+	epGetColonies = get("GetColonies", "get_colonies", "/colonies")
 )
 
 // knownColonies is the Python SDK's built-in slug → UUID map (COLONIES).
@@ -98,7 +104,9 @@ func (r *colonyResolver) resolve(ctx context.Context, op, colony string) (string
 		var page Page[Colony]
 		var q wire.Query
 		q.AddInt("limit", colonyLookupLimit)
-		err := r.client.do(ctx, &request{op: op, method: http.MethodGet, route: "/colonies", query: q.Encode()}, &page, nil)
+		req := epGetColonies.req(args{query: q.Encode()})
+		req.op = op // a lookup on behalf of op
+		err := r.client.do(ctx, req, &page, nil)
 		if err != nil {
 			return "", err
 		}
@@ -125,16 +133,25 @@ func (r *colonyResolver) resolve(ctx context.Context, op, colony string) (string
 		"(tried %d colonies; sample: %v); check for typos", colony, len(r.bySlug), sample)
 }
 
+// GetColoniesOptions page GetColonies. The zero value lists the 50
+// largest colonies.
+type GetColoniesOptions struct {
+	// PageSize is the number of colonies asked for (default 50), sent as
+	// limit.
+	PageSize int
+}
+
 // GetColonies lists colonies, largest first. GET /colonies?limit={limit}.
-// The live API answers with a bare JSON array. limit <= 0 means 50.
-func (c *Client) GetColonies(ctx context.Context, limit int, opts ...CallOption) ([]Colony, error) {
-	if limit <= 0 {
-		limit = 50
+// The live API answers with a bare JSON array.
+func (c *Client) GetColonies(ctx context.Context, opts *GetColoniesOptions, callOpts ...CallOption) ([]Colony, error) {
+	limit := 50
+	if opts != nil && opts.PageSize > 0 {
+		limit = opts.PageSize
 	}
 	var q wire.Query
 	q.AddInt("limit", limit)
 	var page Page[Colony]
-	if err := c.do(ctx, &request{op: "GetColonies", method: http.MethodGet, route: "/colonies", query: q.Encode()}, &page, opts); err != nil {
+	if err := c.do(ctx, epGetColonies.req(args{query: q.Encode()}), &page, callOpts); err != nil {
 		return nil, err
 	}
 	return page.Items, nil
@@ -143,23 +160,19 @@ func (c *Client) GetColonies(ctx context.Context, limit int, opts ...CallOption)
 // JoinColony joins a colony, given by slug or UUID.
 // POST /colonies/{colony_id}/join. Joining a colony you are in is ErrConflict.
 func (c *Client) JoinColony(ctx context.Context, colony string, opts ...CallOption) (*Ack, error) {
-	return c.colonyAction(ctx, "JoinColony", "/colonies/{colony_id}/join", colony, opts)
+	return c.colonyAction(ctx, epJoinColony, colony, opts)
 }
 
 // LeaveColony leaves a colony, given by slug or UUID.
 // POST /colonies/{colony_id}/leave (a POST, not a DELETE).
 func (c *Client) LeaveColony(ctx context.Context, colony string, opts ...CallOption) (*Ack, error) {
-	return c.colonyAction(ctx, "LeaveColony", "/colonies/{colony_id}/leave", colony, opts)
+	return c.colonyAction(ctx, epLeaveColony, colony, opts)
 }
 
-func (c *Client) colonyAction(ctx context.Context, op, route, colony string, opts []CallOption) (*Ack, error) {
-	id, err := c.colonies.resolve(ctx, op, colony)
+func (c *Client) colonyAction(ctx context.Context, ep *endpoint, colony string, opts []CallOption) (*Ack, error) {
+	id, err := c.colonies.resolve(ctx, ep.goName, colony)
 	if err != nil {
 		return nil, err
 	}
-	var out Ack
-	if err := c.do(ctx, &request{op: op, method: http.MethodPost, route: route, params: []string{id}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Ack](ctx, c, ep, ids(id), opts)
 }

@@ -4,10 +4,22 @@ import (
 	"context"
 	"fmt"
 	"iter"
-	"net/http"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
 	"github.com/thecolony/colony-go/internal/wire"
+)
+
+// Endpoints of this file.
+var (
+	epGetComment          = get("GetComment", "get_comment", "/comments/{comment_id}")
+	epIterComments        = get("IterComments", "iter_comments", "/posts/{post_id}/comments")
+	epGetAllComments      = get("GetAllComments", "get_all_comments", "/posts/{post_id}/comments")
+	epCreateComment       = post("CreateComment", "create_comment", "/posts/{post_id}/comments")
+	epGetComments         = get("GetComments", "get_comments", "/posts/{post_id}/comments")
+	epUpdateComment       = put("UpdateComment", "update_comment", "/comments/{comment_id}")
+	epDeleteComment       = del("DeleteComment", "delete_comment", "/comments/{comment_id}")
+	epGetPostContext      = get("GetPostContext", "get_post_context", "/posts/{post_id}/context")
+	epGetPostConversation = get("GetPostConversation", "get_post_conversation", "/posts/{post_id}/conversation")
 )
 
 // CommentsPageSize is the server's fixed page size of GET /posts/{id}/comments.
@@ -39,26 +51,26 @@ func (c *Client) CreateComment(ctx context.Context, postID, body string, opts *C
 		}
 		in.ParentID = opts.ParentID
 	}
-	var out Comment
-	if err := c.do(ctx, &request{op: op, method: http.MethodPost, route: "/posts/{post_id}/comments", params: []string{postID}, body: in}, &out, callOpts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Comment](ctx, c, epCreateComment, args{params: []string{postID}, body: in}, callOpts)
+}
+
+// GetCommentsOptions pick the page of GetComments.
+type GetCommentsOptions struct {
+	// Page is the page number, from 1 (default 1); the server's page size
+	// is fixed at CommentsPageSize.
+	Page int
 }
 
 // GetComments fetches one page (from 1) of a post's comments, 20 a page.
-// GET /posts/{post_id}/comments?page={page}. page < 1 means 1.
-func (c *Client) GetComments(ctx context.Context, postID string, page int, opts ...CallOption) (*Page[Comment], error) {
-	if page < 1 {
-		page = 1
+// GET /posts/{post_id}/comments?page={page}.
+func (c *Client) GetComments(ctx context.Context, postID string, opts *GetCommentsOptions, callOpts ...CallOption) (*Page[Comment], error) {
+	page := 1
+	if opts != nil && opts.Page > 1 {
+		page = opts.Page
 	}
 	var q wire.Query
 	q.AddInt("page", page)
-	var out Page[Comment]
-	if err := c.do(ctx, &request{op: "GetComments", method: http.MethodGet, route: "/posts/{post_id}/comments", params: []string{postID}, query: q.Encode()}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Page[Comment]](ctx, c, epGetComments, args{params: []string{postID}, query: q.Encode()}, callOpts)
 }
 
 // IterCommentsOptions bound IterComments.
@@ -70,13 +82,13 @@ type IterCommentsOptions struct {
 // IterComments walks a post's comments page by page, oldest first as the
 // server orders them: GET /posts/{post_id}/comments?page=1, 2, ... See
 // IterPosts for the rules.
-func (c *Client) IterComments(ctx context.Context, postID string, opts *IterCommentsOptions) iter.Seq2[*Comment, error] {
+func (c *Client) IterComments(ctx context.Context, postID string, opts *IterCommentsOptions, callOpts ...CallOption) iter.Seq2[*Comment, error] {
 	max := 0
 	if opts != nil {
 		max = opts.MaxResults
 	}
 	return paginate(ctx, CommentsPageSize, max, commentID, func(ctx context.Context, page int) (*Page[Comment], error) {
-		return c.GetComments(ctx, postID, page+1)
+		return c.GetComments(ctx, postID, &GetCommentsOptions{Page: page + 1}, callOpts...)
 	})
 }
 
@@ -84,8 +96,15 @@ func commentID(c *Comment) string { return c.ID }
 
 // GetAllComments returns every comment of a post: IterComments collected,
 // GET /posts/{post_id}/comments?page=1, 2, ...
-func (c *Client) GetAllComments(ctx context.Context, postID string) ([]*Comment, error) {
-	return Collect(c.IterComments(ctx, postID, nil))
+func (c *Client) GetAllComments(ctx context.Context, postID string, opts ...CallOption) ([]*Comment, error) {
+	return Collect(c.IterComments(ctx, postID, nil, opts...))
+}
+
+// GetComment fetches one comment, with the id of its post.
+// GET /comments/{comment_id}. A missing or deleted comment, or one whose
+// post was deleted, is ErrNotFound, without saying which.
+func (c *Client) GetComment(ctx context.Context, commentID string, opts ...CallOption) (*Comment, error) {
+	return call[Comment](ctx, c, epGetComment, ids(commentID), opts)
 }
 
 // UpdateComment edits a comment within its 15-minute edit window.
@@ -97,21 +116,13 @@ func (c *Client) UpdateComment(ctx context.Context, commentID, body string, opts
 	in := struct {
 		Body string `json:"body"`
 	}{body}
-	var out Comment
-	if err := c.do(ctx, &request{op: "UpdateComment", method: http.MethodPut, route: "/comments/{comment_id}", params: []string{commentID}, body: in}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Comment](ctx, c, epUpdateComment, args{params: []string{commentID}, body: in}, opts)
 }
 
 // DeleteComment deletes a comment within its 15-minute window.
 // DELETE /comments/{comment_id}.
 func (c *Client) DeleteComment(ctx context.Context, commentID string, opts ...CallOption) (*Ack, error) {
-	var out Ack
-	if err := c.do(ctx, &request{op: "DeleteComment", method: http.MethodDelete, route: "/comments/{comment_id}", params: []string{commentID}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Ack](ctx, c, epDeleteComment, ids(commentID), opts)
 }
 
 // PostContext is everything worth reading before replying to a post, in one
@@ -160,11 +171,7 @@ func (p PostContext) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
 // posts and your vote: the recommended read before replying.
 // GET /posts/{post_id}/context.
 func (c *Client) GetPostContext(ctx context.Context, postID string, opts ...CallOption) (*PostContext, error) {
-	var out PostContext
-	if err := c.do(ctx, &request{op: "GetPostContext", method: http.MethodGet, route: "/posts/{post_id}/context", params: []string{postID}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[PostContext](ctx, c, epGetPostContext, ids(postID), opts)
 }
 
 // PostConversation is a post's comments as threads, replies nested under
@@ -209,9 +216,5 @@ func (p PostConversation) Format(f fmt.State, verb rune) { formatModel(f, verb, 
 // GetPostConversation returns a post's comment threads.
 // GET /posts/{post_id}/conversation.
 func (c *Client) GetPostConversation(ctx context.Context, postID string, opts ...CallOption) (*PostConversation, error) {
-	var out PostConversation
-	if err := c.do(ctx, &request{op: "GetPostConversation", method: http.MethodGet, route: "/posts/{post_id}/conversation", params: []string{postID}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[PostConversation](ctx, c, epGetPostConversation, ids(postID), opts)
 }

@@ -46,7 +46,7 @@
 // break whenever you like; errors, cancellation included, arrive as the
 // second value.
 //
-//	for post, err := range client.IterPosts(ctx, &colony.IterPostsOptions{Colony: "findings"}) {
+//	for post, err := range client.IterPosts(ctx, &colony.IterPostsOptions{PostFilter: colony.PostFilter{Colony: "findings"}}) {
 //		if err != nil {
 //			return err
 //		}

@@ -29,7 +29,7 @@ func ExampleNewClient() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	page, err := client.GetPosts(context.Background(), &colony.GetPostsOptions{Limit: 3})
+	page, err := client.GetPosts(context.Background(), &colony.GetPostsOptions{PageSize: 3})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -75,7 +75,7 @@ func ExampleClient_IterPosts() {
 	client, _ := srv.NewClient(srv.Agent().APIKey)
 
 	// Walk the "findings" colony, 2 posts a page, at most 3 posts.
-	opts := &colony.IterPostsOptions{Colony: "findings", PageSize: 2, MaxResults: 3}
+	opts := &colony.IterPostsOptions{PostFilter: colony.PostFilter{Colony: "findings"}, PageSize: 2, MaxResults: 3}
 	for post, err := range client.IterPosts(context.Background(), opts) {
 		if err != nil {
 			log.Fatal(err)
@@ -177,7 +177,7 @@ func ExampleTake() {
 
 	// The first two findings; the iterator stops after the second.
 	first, err := colony.Collect(colony.Take(client.IterPosts(context.Background(),
-		&colony.IterPostsOptions{PostType: colony.PostTypeFinding}), 2))
+		&colony.IterPostsOptions{PostFilter: colony.PostFilter{PostType: colony.PostTypeFinding}}), 2))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -3,9 +3,21 @@ package colony
 import (
 	"context"
 	"iter"
-	"net/http"
 
 	"github.com/thecolony/colony-go/internal/wire"
+)
+
+// Endpoints of this file.
+var (
+	epIterGroupSearch           = get("IterGroupSearch", "", "/messages/groups/{conv_id}/search")
+	epPinGroupMessage           = post("PinGroupMessage", "pin_group_message", "/messages/groups/{conv_id}/messages/{msg_id}/pin")
+	epUnpinGroupMessage         = del("UnpinGroupMessage", "unpin_group_message", "/messages/groups/{conv_id}/messages/{msg_id}/pin")
+	epMuteGroupConversation     = post("MuteGroupConversation", "mute_group_conversation", "/messages/groups/{conv_id}/mute")
+	epSnoozeGroupConversation   = post("SnoozeGroupConversation", "snooze_group_conversation", "/messages/groups/{conv_id}/snooze")
+	epSearchGroupMessages       = get("SearchGroupMessages", "search_group_messages", "/messages/groups/{conv_id}/search")
+	epUnmuteGroupConversation   = post("UnmuteGroupConversation", "unmute_group_conversation", "/messages/groups/{conv_id}/unmute")
+	epUnsnoozeGroupConversation = post("UnsnoozeGroupConversation", "unsnooze_group_conversation", "/messages/groups/{conv_id}/unsnooze")
+	epSetGroupReadReceipts      = patch("SetGroupReadReceipts", "set_group_read_receipts", "/messages/groups/{conv_id}/receipts")
 )
 
 // A member's own view of a group (mute, snooze, read receipts), pins and
@@ -58,21 +70,13 @@ func (c *Client) MuteGroupConversation(ctx context.Context, convID string, until
 		}
 		q.Add("until", string(until))
 	}
-	var out MuteState
-	if err := c.do(ctx, &request{op: op, method: http.MethodPost, route: "/messages/groups/{conv_id}/mute", params: []string{convID}, query: q.Encode()}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[MuteState](ctx, c, epMuteGroupConversation, args{params: []string{convID}, query: q.Encode()}, opts)
 }
 
 // UnmuteGroupConversation unmutes a group for you (idempotent).
 // POST /messages/groups/{conv_id}/unmute.
 func (c *Client) UnmuteGroupConversation(ctx context.Context, convID string, opts ...CallOption) (*MuteState, error) {
-	var out MuteState
-	if err := c.do(ctx, &request{op: "UnmuteGroupConversation", method: http.MethodPost, route: "/messages/groups/{conv_id}/unmute", params: []string{convID}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[MuteState](ctx, c, epUnmuteGroupConversation, ids(convID), opts)
 }
 
 // SnoozeGroupConversation hides a group from your inbox for a while.
@@ -84,21 +88,13 @@ func (c *Client) SnoozeGroupConversation(ctx context.Context, convID string, dur
 	}
 	var q wire.Query
 	q.Add("duration", string(duration))
-	var out SnoozeState
-	if err := c.do(ctx, &request{op: op, method: http.MethodPost, route: "/messages/groups/{conv_id}/snooze", params: []string{convID}, query: q.Encode()}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[SnoozeState](ctx, c, epSnoozeGroupConversation, args{params: []string{convID}, query: q.Encode()}, opts)
 }
 
 // UnsnoozeGroupConversation ends a snooze (idempotent).
 // POST /messages/groups/{conv_id}/unsnooze.
 func (c *Client) UnsnoozeGroupConversation(ctx context.Context, convID string, opts ...CallOption) (*SnoozeState, error) {
-	var out SnoozeState
-	if err := c.do(ctx, &request{op: "UnsnoozeGroupConversation", method: http.MethodPost, route: "/messages/groups/{conv_id}/unsnooze", params: []string{convID}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[SnoozeState](ctx, c, epUnsnoozeGroupConversation, ids(convID), opts)
 }
 
 // SetGroupReadReceipts overrides, for one group, whether others see when
@@ -109,31 +105,19 @@ func (c *Client) SetGroupReadReceipts(ctx context.Context, convID string, show *
 	if show != nil {
 		q.AddBool("show", *show)
 	}
-	var out ReadReceipts
-	if err := c.do(ctx, &request{op: "SetGroupReadReceipts", method: http.MethodPatch, route: "/messages/groups/{conv_id}/receipts", params: []string{convID}, query: q.Encode()}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[ReadReceipts](ctx, c, epSetGroupReadReceipts, args{params: []string{convID}, query: q.Encode()}, opts)
 }
 
 // PinGroupMessage pins a message for the whole group; admins only.
 // POST /messages/groups/{conv_id}/messages/{msg_id}/pin.
 func (c *Client) PinGroupMessage(ctx context.Context, convID, msgID string, opts ...CallOption) (*PinState, error) {
-	return c.pin(ctx, "PinGroupMessage", http.MethodPost, convID, msgID, opts)
+	return call[PinState](ctx, c, epPinGroupMessage, ids(convID, msgID), opts)
 }
 
 // UnpinGroupMessage unpins a message (idempotent); admins only.
 // DELETE /messages/groups/{conv_id}/messages/{msg_id}/pin.
 func (c *Client) UnpinGroupMessage(ctx context.Context, convID, msgID string, opts ...CallOption) (*PinState, error) {
-	return c.pin(ctx, "UnpinGroupMessage", http.MethodDelete, convID, msgID, opts)
-}
-
-func (c *Client) pin(ctx context.Context, op, method, convID, msgID string, opts []CallOption) (*PinState, error) {
-	var out PinState
-	if err := c.do(ctx, &request{op: op, method: method, route: "/messages/groups/{conv_id}/messages/{msg_id}/pin", params: []string{convID, msgID}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[PinState](ctx, c, epUnpinGroupMessage, ids(convID, msgID), opts)
 }
 
 // SearchGroupMessages searches a group's messages (case-insensitive, whole
@@ -149,19 +133,16 @@ func (c *Client) SearchGroupMessages(ctx context.Context, convID, q string, opts
 	var query wire.Query
 	query.Add("q", q)
 	opts.addTo(&query)
-	var out GroupSearchResults
-	if err := c.do(ctx, &request{op: op, method: http.MethodGet, route: "/messages/groups/{conv_id}/search", params: []string{convID}, query: query.Encode()}, &out, callOpts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[GroupSearchResults](ctx, c, epSearchGroupMessages, args{params: []string{convID}, query: query.Encode()}, callOpts)
 }
 
 // IterGroupSearch walks every hit of SearchGroupMessages page by page,
 // following the server's has_more; see IterGroupMessages for the rules.
-func (c *Client) IterGroupSearch(ctx context.Context, convID, q string, opts *IterMessagesOptions) iter.Seq2[*GroupSearchHit, error] {
+// GET /messages/groups/{conv_id}/search.
+func (c *Client) IterGroupSearch(ctx context.Context, convID, q string, opts *IterMessagesOptions, callOpts ...CallOption) iter.Seq2[*GroupSearchHit, error] {
 	size, max := opts.bounds()
 	return paginate(ctx, size, max, hitID, func(ctx context.Context, page int) (*Page[GroupSearchHit], error) {
-		r, err := c.SearchGroupMessages(ctx, convID, q, &MessagePageOptions{Limit: size, Offset: page * size})
+		r, err := c.SearchGroupMessages(ctx, convID, q, &MessagePageOptions{PageSize: size, Offset: page * size}, callOpts...)
 		if err != nil {
 			return nil, err
 		}

@@ -3,11 +3,27 @@ package colony
 import (
 	"context"
 	"iter"
-	"net/http"
-	"slices"
 	"strings"
 
 	"github.com/thecolony/colony-go/internal/wire"
+)
+
+// Endpoints of this file.
+var (
+	epIterGroupMessages       = get("IterGroupMessages", "", "/messages/groups/{conv_id}")
+	epCreateGroupConversation = post("CreateGroupConversation", "create_group_conversation", "/messages/groups")
+	epCreateGroupFromTemplate = post("CreateGroupFromTemplate", "create_group_from_template", "/messages/groups/from-template")
+	epGetGroupConversation    = get("GetGroupConversation", "get_group_conversation", "/messages/groups/{conv_id}")
+	epUpdateGroupConversation = patch("UpdateGroupConversation", "update_group_conversation", "/messages/groups/{conv_id}")
+	epSendGroupMessage        = post("SendGroupMessage", "send_group_message", "/messages/groups/{conv_id}/send")
+	epAddGroupMember          = post("AddGroupMember", "add_group_member", "/messages/groups/{conv_id}/members")
+	epTransferGroupCreator    = post("TransferGroupCreator", "transfer_group_creator", "/messages/groups/{conv_id}/transfer-creator")
+	epListGroupTemplates      = get("ListGroupTemplates", "list_group_templates", "/messages/groups/templates")
+	epListGroupMembers        = get("ListGroupMembers", "list_group_members", "/messages/groups/{conv_id}/members")
+	epRemoveGroupMember       = del("RemoveGroupMember", "remove_group_member", "/messages/groups/{conv_id}/members/{user_id}")
+	epSetGroupAdmin           = put("SetGroupAdmin", "set_group_admin", "/messages/groups/{conv_id}/members/{user_id}/admin")
+	epRespondToGroupInvite    = post("RespondToGroupInvite", "respond_to_group_invite", "/messages/groups/{conv_id}/invite/respond")
+	epMarkGroupAllRead        = post("MarkGroupAllRead", "mark_group_all_read", "/messages/groups/{conv_id}/read-all")
 )
 
 // Group conversations: a creator (an admin) and up to 49 others, 50 in
@@ -30,17 +46,17 @@ const DefaultMessagePageSize = 50
 
 // MessagePageOptions page the messaging list endpoints
 // (GetGroupConversation, SearchGroupMessages, ListSavedMessages). Both are
-// always sent; Limit <= 0 means 50.
+// always sent, as limit and offset; PageSize <= 0 means 50.
 type MessagePageOptions struct {
-	Limit  int
-	Offset int
+	PageSize int
+	Offset   int
 }
 
 func (o *MessagePageOptions) addTo(q *wire.Query) {
 	limit, offset := DefaultMessagePageSize, 0
 	if o != nil {
-		if o.Limit > 0 {
-			limit = o.Limit
+		if o.PageSize > 0 {
+			limit = o.PageSize
 		}
 		offset = o.Offset
 	}
@@ -81,7 +97,7 @@ func checkInvitees(op string, members []string) error {
 // and invites 1 to 49 users by username; each stays pending until they
 // accept. POST /messages/groups?title={title}&members={m}...
 func (c *Client) CreateGroupConversation(ctx context.Context, title string, members []string, opts ...CallOption) (*GroupConversation, error) {
-	const op = "CreateGroupConversation"
+	op := epCreateGroupConversation.goName
 	if err := requireText(op, "title", title); err != nil {
 		return nil, err
 	}
@@ -93,14 +109,14 @@ func (c *Client) CreateGroupConversation(ctx context.Context, title string, memb
 	for _, m := range members {
 		q.Add("members", m)
 	}
-	return c.groupCall(ctx, op, http.MethodPost, "/messages/groups", nil, q.Encode(), opts)
+	return call[GroupConversation](ctx, c, epCreateGroupConversation, args{query: q.Encode()}, opts)
 }
 
 // ListGroupTemplates lists the templates CreateGroupFromTemplate accepts.
 // GET /messages/groups/templates.
 func (c *Client) ListGroupTemplates(ctx context.Context, opts ...CallOption) ([]GroupTemplate, error) {
 	var out groupTemplateList
-	if err := c.do(ctx, &request{op: "ListGroupTemplates", method: http.MethodGet, route: "/messages/groups/templates"}, &out, opts); err != nil {
+	if err := c.do(ctx, epListGroupTemplates.req(args{}), &out, opts); err != nil {
 		return nil, err
 	}
 	return out.Templates, nil
@@ -117,7 +133,7 @@ type CreateGroupFromTemplateOptions struct {
 // ListGroupTemplates), posting and pinning the template's starter message.
 // POST /messages/groups/from-template?template={slug}&members={m}...[&title_override={t}]
 func (c *Client) CreateGroupFromTemplate(ctx context.Context, template string, members []string, opts *CreateGroupFromTemplateOptions, callOpts ...CallOption) (*GroupConversation, error) {
-	const op = "CreateGroupFromTemplate"
+	op := epCreateGroupFromTemplate.goName
 	if err := requireText(op, "template", template); err != nil {
 		return nil, err
 	}
@@ -132,7 +148,7 @@ func (c *Client) CreateGroupFromTemplate(ctx context.Context, template string, m
 	if opts != nil {
 		q.AddIf("title_override", opts.TitleOverride)
 	}
-	return c.groupCall(ctx, op, http.MethodPost, "/messages/groups/from-template", nil, q.Encode(), callOpts)
+	return call[GroupConversation](ctx, c, epCreateGroupFromTemplate, args{query: q.Encode()}, callOpts)
 }
 
 // GetGroupConversation returns a group with one page of its messages
@@ -142,7 +158,7 @@ func (c *Client) CreateGroupFromTemplate(ctx context.Context, template string, m
 func (c *Client) GetGroupConversation(ctx context.Context, convID string, opts *MessagePageOptions, callOpts ...CallOption) (*GroupConversation, error) {
 	var q wire.Query
 	opts.addTo(&q)
-	return c.groupCall(ctx, "GetGroupConversation", http.MethodGet, "/messages/groups/{conv_id}", []string{convID}, q.Encode(), callOpts)
+	return call[GroupConversation](ctx, c, epGetGroupConversation, args{params: []string{convID}, query: q.Encode()}, callOpts)
 }
 
 // IterGroupMessages walks a group's message history page by page through
@@ -150,10 +166,11 @@ func (c *Client) GetGroupConversation(ctx context.Context, convID string, opts *
 // order the server returns them, until a short page, MaxResults or a break.
 // A message repeated from the previous page (new messages shift the
 // offsets) is skipped. A failed page is yielded once as an error.
-func (c *Client) IterGroupMessages(ctx context.Context, convID string, opts *IterMessagesOptions) iter.Seq2[*Message, error] {
+// GET /messages/groups/{conv_id}.
+func (c *Client) IterGroupMessages(ctx context.Context, convID string, opts *IterMessagesOptions, callOpts ...CallOption) iter.Seq2[*Message, error] {
 	size, max := opts.bounds()
 	return paginate(ctx, size, max, messageID, func(ctx context.Context, page int) (*Page[Message], error) {
-		g, err := c.GetGroupConversation(ctx, convID, &MessagePageOptions{Limit: size, Offset: page * size})
+		g, err := c.GetGroupConversation(ctx, convID, &MessagePageOptions{PageSize: size, Offset: page * size}, callOpts...)
 		if err != nil {
 			return nil, err
 		}
@@ -175,7 +192,7 @@ type UpdateGroupConversationOptions struct {
 // each sent only when set. At least one field is required, and a title
 // must not be blank.
 func (c *Client) UpdateGroupConversation(ctx context.Context, convID string, opts *UpdateGroupConversationOptions, callOpts ...CallOption) (*GroupConversation, error) {
-	const op = "UpdateGroupConversation"
+	op := epUpdateGroupConversation.goName
 	if opts == nil || (opts.Title == nil && opts.Description == nil) {
 		return nil, invalidParams(op, "nothing to update: set Title or Description")
 	}
@@ -189,7 +206,7 @@ func (c *Client) UpdateGroupConversation(ctx context.Context, convID string, opt
 	if opts.Description != nil {
 		q.Add("description", *opts.Description)
 	}
-	return c.groupCall(ctx, op, http.MethodPatch, "/messages/groups/{conv_id}", []string{convID}, q.Encode(), callOpts)
+	return call[GroupConversation](ctx, c, epUpdateGroupConversation, args{params: []string{convID}, query: q.Encode()}, callOpts)
 }
 
 // SendGroupMessageOptions are the optional fields of SendGroupMessage.
@@ -218,21 +235,13 @@ func (c *Client) SendGroupMessage(ctx context.Context, convID, body string, opts
 		}
 		in.ReplyToMessageID = opts.ReplyToMessageID
 	}
-	var out Message
-	if err := c.do(ctx, &request{op: op, method: http.MethodPost, route: "/messages/groups/{conv_id}/send", params: []string{convID}, body: in}, &out, callOpts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Message](ctx, c, epSendGroupMessage, args{params: []string{convID}, body: in}, callOpts)
 }
 
 // ListGroupMembers lists a group's members with their user type and
 // presence; members only. GET /messages/groups/{conv_id}/members.
 func (c *Client) ListGroupMembers(ctx context.Context, convID string, opts ...CallOption) (*GroupMembers, error) {
-	var out GroupMembers
-	if err := c.do(ctx, &request{op: "ListGroupMembers", method: http.MethodGet, route: "/messages/groups/{conv_id}/members", params: []string{convID}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[GroupMembers](ctx, c, epListGroupMembers, ids(convID), opts)
 }
 
 // AddGroupMember invites a user to a group; admins only. Inviting a member
@@ -245,22 +254,14 @@ func (c *Client) AddGroupMember(ctx context.Context, convID, username string, op
 	}
 	var q wire.Query
 	q.Add("username", username)
-	var out GroupMemberAdd
-	if err := c.do(ctx, &request{op: op, method: http.MethodPost, route: "/messages/groups/{conv_id}/members", params: []string{convID}, query: q.Encode()}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[GroupMemberAdd](ctx, c, epAddGroupMember, args{params: []string{convID}, query: q.Encode()}, opts)
 }
 
 // RemoveGroupMember removes a member (or withdraws an invite) by user id;
 // admins only, and the creator cannot be removed.
 // DELETE /messages/groups/{conv_id}/members/{user_id}.
 func (c *Client) RemoveGroupMember(ctx context.Context, convID, userID string, opts ...CallOption) (*GroupMemberRemoval, error) {
-	var out GroupMemberRemoval
-	if err := c.do(ctx, &request{op: "RemoveGroupMember", method: http.MethodDelete, route: "/messages/groups/{conv_id}/members/{user_id}", params: []string{convID, userID}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[GroupMemberRemoval](ctx, c, epRemoveGroupMember, ids(convID, userID), opts)
 }
 
 // SetGroupAdmin grants or revokes a member's admin role; admins only, and
@@ -269,11 +270,7 @@ func (c *Client) RemoveGroupMember(ctx context.Context, convID, userID string, o
 func (c *Client) SetGroupAdmin(ctx context.Context, convID, userID string, isAdmin bool, opts ...CallOption) (*GroupAdminState, error) {
 	var q wire.Query
 	q.AddBool("is_admin", isAdmin)
-	var out GroupAdminState
-	if err := c.do(ctx, &request{op: "SetGroupAdmin", method: http.MethodPut, route: "/messages/groups/{conv_id}/members/{user_id}/admin", params: []string{convID, userID}, query: q.Encode()}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[GroupAdminState](ctx, c, epSetGroupAdmin, args{params: []string{convID, userID}, query: q.Encode()}, opts)
 }
 
 // TransferGroupCreator hands the creator role to another accepted member,
@@ -286,11 +283,7 @@ func (c *Client) TransferGroupCreator(ctx context.Context, convID, newCreatorUse
 	}
 	var q wire.Query
 	q.Add("new_creator_username", newCreatorUsername)
-	var out GroupCreatorTransfer
-	if err := c.do(ctx, &request{op: op, method: http.MethodPost, route: "/messages/groups/{conv_id}/transfer-creator", params: []string{convID}, query: q.Encode()}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[GroupCreatorTransfer](ctx, c, epTransferGroupCreator, args{params: []string{convID}, query: q.Encode()}, opts)
 }
 
 // RespondToGroupInvite accepts or declines your pending invite to a group;
@@ -299,36 +292,11 @@ func (c *Client) TransferGroupCreator(ctx context.Context, convID, newCreatorUse
 func (c *Client) RespondToGroupInvite(ctx context.Context, convID string, accept bool, opts ...CallOption) (*GroupInviteResponse, error) {
 	var q wire.Query
 	q.AddBool("accept", accept)
-	var out GroupInviteResponse
-	if err := c.do(ctx, &request{op: "RespondToGroupInvite", method: http.MethodPost, route: "/messages/groups/{conv_id}/invite/respond", params: []string{convID}, query: q.Encode()}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[GroupInviteResponse](ctx, c, epRespondToGroupInvite, args{params: []string{convID}, query: q.Encode()}, opts)
 }
 
 // MarkGroupAllRead marks every message of a group read for you.
 // POST /messages/groups/{conv_id}/read-all.
 func (c *Client) MarkGroupAllRead(ctx context.Context, convID string, opts ...CallOption) (*GroupReadAll, error) {
-	var out GroupReadAll
-	if err := c.do(ctx, &request{op: "MarkGroupAllRead", method: http.MethodPost, route: "/messages/groups/{conv_id}/read-all", params: []string{convID}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// groupCall sends a group request whose answer is a GroupConversation.
-func (c *Client) groupCall(ctx context.Context, op, method, route string, params []string, query string, opts []CallOption) (*GroupConversation, error) {
-	var out GroupConversation
-	if err := c.do(ctx, &request{op: op, method: method, route: route, params: params, query: query}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// checkToken enforces that v is one of valid.
-func checkToken[T ~string](op, name string, v T, valid []T) error {
-	if slices.Contains(valid, v) {
-		return nil
-	}
-	return invalidParams(op, "unknown %s %q; valid values: %v", name, v, valid)
+	return call[GroupReadAll](ctx, c, epMarkGroupAllRead, ids(convID), opts)
 }

@@ -277,7 +277,7 @@ func TestSearchGroupMessages(t *testing.T) {
 		_, err := e.bob.SendGroupMessage(ctx, g.ID, fmt.Sprintf("release note %d", i), nil)
 		require.NoError(t, err)
 	}
-	page, err := e.alice.SearchGroupMessages(ctx, g.ID, "release", &colony.MessagePageOptions{Limit: 3, Offset: 3})
+	page, err := e.alice.SearchGroupMessages(ctx, g.ID, "release", &colony.MessagePageOptions{PageSize: 3, Offset: 3})
 	require.NoError(t, err)
 	require.Len(t, page.Hits, 3)
 	assert.Equal(t, 7, page.Total)
@@ -304,7 +304,7 @@ func TestGroupMessagePages(t *testing.T) {
 		require.NoError(t, err)
 		ids = append(ids, m.ID)
 	}
-	latest, err := e.bob.GetGroupConversation(ctx, g.ID, &colony.MessagePageOptions{Limit: 2})
+	latest, err := e.bob.GetGroupConversation(ctx, g.ID, &colony.MessagePageOptions{PageSize: 2})
 	require.NoError(t, err)
 	require.Len(t, latest.Messages, 2)
 	assert.Equal(t, ids[23:25], []string{latest.Messages[0].ID, latest.Messages[1].ID}, "the newest page, oldest first")

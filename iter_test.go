@@ -40,7 +40,7 @@ func TestIterPostsWalksEveryPageInOrder(t *testing.T) {
 	srv.AddPosts(srv.Agent(), "general", "other", 5)
 	c := srv.Client(t)
 	var titles []string
-	for p, err := range c.IterPosts(t.Context(), &colony.IterPostsOptions{Colony: "findings", PageSize: 10}) {
+	for p, err := range c.IterPosts(t.Context(), &colony.IterPostsOptions{PostFilter: colony.PostFilter{Colony: "findings"}, PageSize: 10}) {
 		require.NoError(t, err)
 		titles = append(titles, p.Title)
 	}
@@ -263,7 +263,7 @@ func TestIterCommentsPagesByTwenty(t *testing.T) {
 	}
 	assert.Equal(t, []string{"page=1", "page=2", "page=3"}, pages)
 
-	third, err := c.GetComments(t.Context(), post, 3)
+	third, err := c.GetComments(t.Context(), post, &colony.GetCommentsOptions{Page: 3})
 	require.NoError(t, err)
 	assert.Len(t, third.Items, 5)
 	assert.Equal(t, 45, third.Total)

@@ -3,9 +3,23 @@ package colony
 import (
 	"context"
 	"iter"
-	"net/http"
 
 	"github.com/thecolony/colony-go/internal/wire"
+)
+
+// Endpoints of this file.
+var (
+	epIterSavedMessages     = get("IterSavedMessages", "", "/messages/saved")
+	epAddMessageReaction    = post("AddMessageReaction", "add_message_reaction", "/messages/{message_id}/reactions")
+	epRemoveMessageReaction = del("RemoveMessageReaction", "remove_message_reaction", "/messages/{message_id}/reactions/{emoji}")
+	epEditMessage           = patch("EditMessage", "edit_message", "/messages/{message_id}")
+	epForwardMessage        = post("ForwardMessage", "forward_message", "/messages/{message_id}/forward")
+	epMarkMessageRead       = post("MarkMessageRead", "mark_message_read", "/messages/{message_id}/read")
+	epListMessageReads      = get("ListMessageReads", "list_message_reads", "/messages/{message_id}/reads")
+	epListMessageEdits      = get("ListMessageEdits", "list_message_edits", "/messages/{message_id}/edits")
+	epDeleteMessage         = del("DeleteMessage", "delete_message", "/messages/{message_id}")
+	epToggleStarMessage     = post("ToggleStarMessage", "toggle_star_message", "/messages/{message_id}/star")
+	epListSavedMessages     = get("ListSavedMessages", "list_saved_messages", "/messages/saved")
 )
 
 // Per-message operations, for 1:1 and group messages alike: reads,
@@ -15,21 +29,13 @@ import (
 // MarkMessageRead marks a message read for you (idempotent: WasUnread
 // reports whether it changed anything). POST /messages/{message_id}/read.
 func (c *Client) MarkMessageRead(ctx context.Context, messageID string, opts ...CallOption) (*MessageReadState, error) {
-	var out MessageReadState
-	if err := c.do(ctx, &request{op: "MarkMessageRead", method: http.MethodPost, route: "/messages/{message_id}/read", params: []string{messageID}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[MessageReadState](ctx, c, epMarkMessageRead, ids(messageID), opts)
 }
 
 // ListMessageReads says which participants have read a message.
 // GET /messages/{message_id}/reads.
 func (c *Client) ListMessageReads(ctx context.Context, messageID string, opts ...CallOption) (*MessageReads, error) {
-	var out MessageReads
-	if err := c.do(ctx, &request{op: "ListMessageReads", method: http.MethodGet, route: "/messages/{message_id}/reads", params: []string{messageID}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[MessageReads](ctx, c, epListMessageReads, ids(messageID), opts)
 }
 
 type emojiBody struct {
@@ -44,11 +50,7 @@ func (c *Client) AddMessageReaction(ctx context.Context, messageID, emoji string
 	if err := requireText(op, "emoji", emoji); err != nil {
 		return nil, err
 	}
-	var out MessageReaction
-	if err := c.do(ctx, &request{op: op, method: http.MethodPost, route: "/messages/{message_id}/reactions", params: []string{messageID}, body: emojiBody{emoji}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[MessageReaction](ctx, c, epAddMessageReaction, args{params: []string{messageID}, body: emojiBody{emoji}}, opts)
 }
 
 // RemoveMessageReaction removes your emoji reaction from a message; the
@@ -59,11 +61,7 @@ func (c *Client) RemoveMessageReaction(ctx context.Context, messageID, emoji str
 	if err := requireText(op, "emoji", emoji); err != nil {
 		return nil, err
 	}
-	var out ReactionRemoval
-	if err := c.do(ctx, &request{op: op, method: http.MethodDelete, route: "/messages/{message_id}/reactions/{emoji}", params: []string{messageID, emoji}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[ReactionRemoval](ctx, c, epRemoveMessageReaction, ids(messageID, emoji), opts)
 }
 
 // EditMessage replaces the body of a message you sent, within 5 minutes of
@@ -74,43 +72,27 @@ func (c *Client) EditMessage(ctx context.Context, messageID, body string, opts .
 	if err := requireText(op, "body", body); err != nil {
 		return nil, err
 	}
-	var out Message
-	if err := c.do(ctx, &request{op: op, method: http.MethodPatch, route: "/messages/{message_id}", params: []string{messageID}, body: messageBody{body}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Message](ctx, c, epEditMessage, args{params: []string{messageID}, body: messageBody{body}}, opts)
 }
 
 // ListMessageEdits returns a message's versions, the current one first.
 // GET /messages/{message_id}/edits.
 func (c *Client) ListMessageEdits(ctx context.Context, messageID string, opts ...CallOption) (*MessageEdits, error) {
-	var out MessageEdits
-	if err := c.do(ctx, &request{op: "ListMessageEdits", method: http.MethodGet, route: "/messages/{message_id}/edits", params: []string{messageID}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[MessageEdits](ctx, c, epListMessageEdits, ids(messageID), opts)
 }
 
 // DeleteMessage deletes a message you sent. It leaves a tombstone
 // (Message.IsDeleted) and keeps reactions, reads and edit history.
 // DELETE /messages/{message_id}.
 func (c *Client) DeleteMessage(ctx context.Context, messageID string, opts ...CallOption) (*MessageDeletion, error) {
-	var out MessageDeletion
-	if err := c.do(ctx, &request{op: "DeleteMessage", method: http.MethodDelete, route: "/messages/{message_id}", params: []string{messageID}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[MessageDeletion](ctx, c, epDeleteMessage, ids(messageID), opts)
 }
 
 // ToggleStarMessage stars a message, or unstars it when starred; Saved is
 // the new state. Starred messages are listed by ListSavedMessages.
 // POST /messages/{message_id}/star.
 func (c *Client) ToggleStarMessage(ctx context.Context, messageID string, opts ...CallOption) (*StarState, error) {
-	var out StarState
-	if err := c.do(ctx, &request{op: "ToggleStarMessage", method: http.MethodPost, route: "/messages/{message_id}/star", params: []string{messageID}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[StarState](ctx, c, epToggleStarMessage, ids(messageID), opts)
 }
 
 // ListSavedMessages lists one page of your starred messages, most recently
@@ -119,19 +101,16 @@ func (c *Client) ToggleStarMessage(ctx context.Context, messageID string, opts .
 func (c *Client) ListSavedMessages(ctx context.Context, opts *MessagePageOptions, callOpts ...CallOption) (*Page[SavedMessage], error) {
 	var q wire.Query
 	opts.addTo(&q)
-	var out Page[SavedMessage]
-	if err := c.do(ctx, &request{op: "ListSavedMessages", method: http.MethodGet, route: "/messages/saved", query: q.Encode()}, &out, callOpts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Page[SavedMessage]](ctx, c, epListSavedMessages, args{query: q.Encode()}, callOpts)
 }
 
 // IterSavedMessages walks your starred messages page by page, following
 // the server's has_more; see IterGroupMessages for the rules.
-func (c *Client) IterSavedMessages(ctx context.Context, opts *IterMessagesOptions) iter.Seq2[*SavedMessage, error] {
+// GET /messages/saved.
+func (c *Client) IterSavedMessages(ctx context.Context, opts *IterMessagesOptions, callOpts ...CallOption) iter.Seq2[*SavedMessage, error] {
 	size, max := opts.bounds()
 	return paginate(ctx, size, max, savedID, func(ctx context.Context, page int) (*Page[SavedMessage], error) {
-		return c.ListSavedMessages(ctx, &MessagePageOptions{Limit: size, Offset: page * size})
+		return c.ListSavedMessages(ctx, &MessagePageOptions{PageSize: size, Offset: page * size}, callOpts...)
 	})
 }
 
@@ -159,9 +138,5 @@ func (c *Client) ForwardMessage(ctx context.Context, messageID, recipientUsernam
 		comment = opts.Comment
 	}
 	q.Add("comment", comment)
-	var out Message
-	if err := c.do(ctx, &request{op: op, method: http.MethodPost, route: "/messages/{message_id}/forward", params: []string{messageID}, query: q.Encode()}, &out, callOpts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Message](ctx, c, epForwardMessage, args{params: []string{messageID}, query: q.Encode()}, callOpts)
 }

@@ -190,7 +190,7 @@ func TestStarsAndSavedMessages(t *testing.T) {
 		require.NoError(t, err)
 	}
 
-	first, err := e.bob.ListSavedMessages(ctx, &colony.MessagePageOptions{Limit: 2})
+	first, err := e.bob.ListSavedMessages(ctx, &colony.MessagePageOptions{PageSize: 2})
 	require.NoError(t, err)
 	assert.Equal(t, 5, first.Total)
 	require.NotNil(t, first.HasMore)

@@ -2,9 +2,18 @@ package colony
 
 import (
 	"context"
-	"net/http"
 	"slices"
 	"unicode/utf8"
+)
+
+// Endpoints of this file.
+var (
+	epSendMessage            = post("SendMessage", "send_message", "/messages/send/{username}")
+	epGetConversation        = get("GetConversation", "get_conversation", "/messages/conversations/{username}")
+	epMarkConversationSpam   = post("MarkConversationSpam", "mark_conversation_spam", "/messages/conversations/{username}/spam")
+	epUnmarkConversationSpam = del("UnmarkConversationSpam", "unmark_conversation_spam", "/messages/conversations/{username}/spam")
+	epListConversations      = get("ListConversations", "list_conversations", "/messages/conversations")
+	epGetUnreadCount         = get("GetUnreadCount", "get_unread_count", "/messages/unread-count")
 )
 
 // Direct messages (1:1). A sender needs at least 5 karma: below that the
@@ -26,11 +35,7 @@ func (c *Client) SendMessage(ctx context.Context, username, body string, opts ..
 	if err := requireText(op, "body", body); err != nil {
 		return nil, err
 	}
-	var out Message
-	if err := c.do(ctx, &request{op: op, method: http.MethodPost, route: "/messages/send/{username}", params: []string{username}, body: messageBody{body}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Message](ctx, c, epSendMessage, args{params: []string{username}, body: messageBody{body}}, opts)
 }
 
 // GetConversation returns your 1:1 thread with a user and its messages.
@@ -41,22 +46,14 @@ func (c *Client) GetConversation(ctx context.Context, username string, opts ...C
 	if err := requireText(op, "username", username); err != nil {
 		return nil, err
 	}
-	var out Conversation
-	if err := c.do(ctx, &request{op: op, method: http.MethodGet, route: "/messages/conversations/{username}", params: []string{username}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Conversation](ctx, c, epGetConversation, ids(username), opts)
 }
 
 // ListConversations lists your 1:1 threads, one per other user, most recent
 // first. GET /messages/conversations. The live API answers with a bare
 // array; an {"items": [...]} envelope decodes too.
 func (c *Client) ListConversations(ctx context.Context, opts ...CallOption) (*Page[ConversationSummary], error) {
-	var out Page[ConversationSummary]
-	if err := c.do(ctx, &request{op: "ListConversations", method: http.MethodGet, route: "/messages/conversations"}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Page[ConversationSummary]](ctx, c, epListConversations, args{}, opts)
 }
 
 // MaxSpamDescription is the longest description MarkConversationSpam
@@ -103,8 +100,8 @@ func (c *Client) MarkConversationSpam(ctx context.Context, username string, opts
 	}
 	all, meta, report := captureMeta(callOpts)
 	var out SpamMark
-	err := c.do(ctx, &request{op: op, method: http.MethodPost, route: "/messages/conversations/{username}/spam", params: []string{username},
-		body: spamBody{ReasonCode: o.Reason, Description: o.Description}}, &out, all)
+	err := c.do(ctx, epMarkConversationSpam.req(args{params: []string{username},
+		body: spamBody{ReasonCode: o.Reason, Description: o.Description}}), &out, all)
 	report()
 	if err != nil {
 		return nil, err
@@ -123,39 +120,11 @@ func (c *Client) UnmarkConversationSpam(ctx context.Context, username string, op
 	if err := requireText(op, "username", username); err != nil {
 		return nil, err
 	}
-	var out SpamMark
-	if err := c.do(ctx, &request{op: op, method: http.MethodDelete, route: "/messages/conversations/{username}/spam", params: []string{username}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[SpamMark](ctx, c, epUnmarkConversationSpam, ids(username), opts)
 }
 
 // GetUnreadCount returns how many messages are waiting unread for you.
 // GET /messages/unread-count.
 func (c *Client) GetUnreadCount(ctx context.Context, opts ...CallOption) (*UnreadCount, error) {
-	var out UnreadCount
-	if err := c.do(ctx, &request{op: "GetUnreadCount", method: http.MethodGet, route: "/messages/unread-count"}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// captureMeta lets a method read the metadata of its own response while a
-// caller's WithResponse still gets it: it returns opts plus a capture, the
-// captured metadata, and a function that copies it to the caller's target
-// (call it once the request is done).
-func captureMeta(opts []CallOption) ([]CallOption, *ResponseMeta, func()) {
-	var cc callConfig
-	for _, o := range opts {
-		if o != nil {
-			o(&cc)
-		}
-	}
-	meta := new(ResponseMeta)
-	all := append(slices.Clip(opts), WithResponse(meta))
-	return all, meta, func() {
-		if cc.meta != nil {
-			*cc.meta = *meta
-		}
-	}
+	return call[UnreadCount](ctx, c, epGetUnreadCount, args{}, opts)
 }

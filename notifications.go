@@ -2,10 +2,17 @@ package colony
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
 	"github.com/thecolony/colony-go/internal/wire"
+)
+
+// Endpoints of this file.
+var (
+	epGetNotifications      = get("GetNotifications", "get_notifications", "/notifications")
+	epGetNotificationCount  = get("GetNotificationCount", "get_notification_count", "/notifications/count")
+	epMarkNotificationsRead = post("MarkNotificationsRead", "mark_notifications_read", "/notifications/read-all")
+	epMarkNotificationRead  = post("MarkNotificationRead", "mark_notification_read", "/notifications/{notification_id}/read")
 )
 
 // defaultNotificationsLimit is get_notifications' default limit.
@@ -16,8 +23,8 @@ const defaultNotificationsLimit = 50
 type GetNotificationsOptions struct {
 	// UnreadOnly returns unread notifications only.
 	UnreadOnly bool
-	// Limit is 1..100 (default 50). The endpoint has no offset.
-	Limit int
+	// PageSize is the number asked for, 1..100 (default 50), sent as limit.
+	PageSize int
 }
 
 // GetNotifications lists the caller's notifications, newest first.
@@ -28,16 +35,16 @@ func (c *Client) GetNotifications(ctx context.Context, opts *GetNotificationsOpt
 	if opts != nil {
 		o = *opts
 	}
-	if o.Limit <= 0 {
-		o.Limit = defaultNotificationsLimit
+	if o.PageSize <= 0 {
+		o.PageSize = defaultNotificationsLimit
 	}
 	var q wire.Query
-	q.AddInt("limit", o.Limit)
+	q.AddInt("limit", o.PageSize)
 	if o.UnreadOnly {
 		q.AddBool("unread_only", true)
 	}
 	var page Page[Notification]
-	if err := c.do(ctx, &request{op: "GetNotifications", method: http.MethodGet, route: "/notifications", query: q.Encode()}, &page, callOpts); err != nil {
+	if err := c.do(ctx, epGetNotifications.req(args{query: q.Encode()}), &page, callOpts); err != nil {
 		return nil, err
 	}
 	return page.Items, nil
@@ -48,7 +55,7 @@ func (c *Client) GetNotifications(ctx context.Context, opts *GetNotificationsOpt
 // "count" or "total", whichever the server sends.
 func (c *Client) GetNotificationCount(ctx context.Context, opts ...CallOption) (int, error) {
 	var out unreadCount
-	if err := c.do(ctx, &request{op: "GetNotificationCount", method: http.MethodGet, route: "/notifications/count"}, &out, opts); err != nil {
+	if err := c.do(ctx, epGetNotificationCount.req(args{}), &out, opts); err != nil {
 		return 0, err
 	}
 	return out.n, nil
@@ -88,13 +95,12 @@ func (u *unreadCount) UnmarshalJSON(b []byte) error { return unmarshalLenient(b,
 // MarkNotificationsRead marks every notification read.
 // POST /notifications/read-all. The answer's body is discarded.
 func (c *Client) MarkNotificationsRead(ctx context.Context, opts ...CallOption) error {
-	return c.do(ctx, &request{op: "MarkNotificationsRead", method: http.MethodPost, route: "/notifications/read-all"}, nil, opts)
+	return callNoResult(ctx, c, epMarkNotificationsRead, args{}, opts)
 }
 
 // MarkNotificationRead marks one notification read.
 // POST /notifications/{notification_id}/read. The answer's body is
 // discarded.
 func (c *Client) MarkNotificationRead(ctx context.Context, notificationID string, opts ...CallOption) error {
-	return c.do(ctx, &request{op: "MarkNotificationRead", method: http.MethodPost, route: "/notifications/{notification_id}/read",
-		params: []string{notificationID}}, nil, opts)
+	return callNoResult(ctx, c, epMarkNotificationRead, ids(notificationID), opts)
 }

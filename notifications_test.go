@@ -43,13 +43,13 @@ func TestNotifications(t *testing.T) {
 	assert.Equal(t, "limit=50", srv.RequestsTo("GET /notifications")[0].Query)
 
 	require.NoError(t, me.MarkNotificationRead(ctx, all[0].ID))
-	unread, err := me.GetNotifications(ctx, &colony.GetNotificationsOptions{UnreadOnly: true, Limit: 10})
+	unread, err := me.GetNotifications(ctx, &colony.GetNotificationsOptions{UnreadOnly: true, PageSize: 10})
 	require.NoError(t, err)
 	assert.Len(t, unread, 2)
 	reqs := srv.RequestsTo("GET /notifications")
 	assert.Equal(t, "limit=10&unread_only=true", reqs[len(reqs)-1].Query)
 
-	one, err := me.GetNotifications(ctx, &colony.GetNotificationsOptions{Limit: 1})
+	one, err := me.GetNotifications(ctx, &colony.GetNotificationsOptions{PageSize: 1})
 	require.NoError(t, err)
 	assert.Len(t, one, 1)
 

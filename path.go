@@ -1,6 +1,7 @@
 package colony
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/thecolony/colony-go/internal/wire"
@@ -102,4 +103,12 @@ func requireText(op, name, v string) error {
 		return invalidParams(op, "%s must not be empty", name)
 	}
 	return nil
+}
+
+// checkToken enforces that v is one of valid.
+func checkToken[T ~string](op, name string, v T, valid []T) error {
+	if slices.Contains(valid, v) {
+		return nil
+	}
+	return invalidParams(op, "unknown %s %q; valid values: %v", name, v, valid)
 }

@@ -4,10 +4,20 @@ import (
 	"context"
 	"fmt"
 	"iter"
-	"net/http"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
 	"github.com/thecolony/colony-go/internal/wire"
+)
+
+// Endpoints of this file.
+var (
+	epIterPosts        = get("IterPosts", "iter_posts", "/posts")
+	epCreatePost       = post("CreatePost", "create_post", "/posts")
+	epGetPost          = get("GetPost", "get_post", "/posts/{post_id}")
+	epGetPosts         = get("GetPosts", "get_posts", "/posts")
+	epUpdatePost       = put("UpdatePost", "update_post", "/posts/{post_id}")
+	epDeletePost       = del("DeletePost", "delete_post", "/posts/{post_id}")
+	epMovePostToColony = put("MovePostToColony", "move_post_to_colony", "/posts/{post_id}/colony")
 )
 
 // clientName is the attribution the API records in a post or comment's
@@ -68,37 +78,35 @@ func (c *Client) CreatePost(ctx context.Context, title, body string, opts *Creat
 		return nil, err
 	}
 	in := &createPostBody{Title: title, Body: body, ColonyID: colonyID, PostType: o.PostType, Client: clientName, Metadata: o.Metadata}
-	var p Post
-	if err := c.do(ctx, &request{op: op, method: http.MethodPost, route: "/posts", body: in}, &p, callOpts); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return call[Post](ctx, c, epCreatePost, args{body: in}, callOpts)
 }
 
 // GetPost fetches one post. GET /posts/{post_id}.
 func (c *Client) GetPost(ctx context.Context, postID string, opts ...CallOption) (*Post, error) {
-	var p Post
-	if err := c.do(ctx, &request{op: "GetPost", method: http.MethodGet, route: "/posts/{post_id}", params: []string{postID}}, &p, opts); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return call[Post](ctx, c, epGetPost, ids(postID), opts)
+}
+
+// PostFilter selects and orders the posts of GetPosts and IterPosts.
+type PostFilter struct {
+	// Colony filters by colony slug or UUID.
+	Colony string
+	// Sort defaults to SortNew.
+	Sort     PostSort
+	PostType PostType
+	Tag      string
+	// Search is a full-text filter (at least 2 characters).
+	Search string
 }
 
 // GetPostsOptions filter and page GetPosts. The zero value lists the 20
 // newest posts.
 type GetPostsOptions struct {
-	// Colony filters by colony slug or UUID.
-	Colony string
-	// Sort defaults to SortNew.
-	Sort PostSort
-	// Limit is the page size, 1..100 (default 20).
-	Limit int
+	PostFilter
+	// PageSize is the number of posts asked for, 1..100 (default 20),
+	// sent as limit.
+	PageSize int
 	// Offset skips that many posts.
-	Offset   int
-	PostType PostType
-	Tag      string
-	// Search is a full-text filter (at least 2 characters).
-	Search string
+	Offset int
 }
 
 // postsQuery builds GET /posts's query in the Python SDK's order: sort,
@@ -107,7 +115,7 @@ func postsQuery(o *GetPostsOptions) string {
 	var q wire.Query
 	sort := o.Sort
 	fallback(&sort, SortNew)
-	limit := o.Limit
+	limit := o.PageSize
 	if limit <= 0 {
 		limit = DefaultPageSize
 	}
@@ -131,20 +139,12 @@ func (c *Client) GetPosts(ctx context.Context, opts *GetPostsOptions, callOpts .
 	if opts != nil {
 		o = *opts
 	}
-	var page Page[Post]
-	if err := c.do(ctx, &request{op: "GetPosts", method: http.MethodGet, route: "/posts", query: postsQuery(&o)}, &page, callOpts); err != nil {
-		return nil, err
-	}
-	return &page, nil
+	return call[Page[Post]](ctx, c, epGetPosts, args{query: postsQuery(&o)}, callOpts)
 }
 
 // IterPostsOptions filter IterPosts.
 type IterPostsOptions struct {
-	Colony   string
-	Sort     PostSort
-	PostType PostType
-	Tag      string
-	Search   string
+	PostFilter
 	// PageSize is clamped to 1..100 (default 20).
 	PageSize int
 	// MaxResults stops the iteration after that many posts (0: no limit).
@@ -154,16 +154,16 @@ type IterPostsOptions struct {
 // IterPosts walks GET /posts page by page with limit/offset, yielding posts
 // until the listing ends, MaxResults is reached or the caller breaks. A
 // failed page (cancellation included) is yielded once as an error. It starts
-// no goroutine and holds one page at a time.
-func (c *Client) IterPosts(ctx context.Context, opts *IterPostsOptions) iter.Seq2[*Post, error] {
+// no goroutine and holds one page at a time. callOpts apply to every page's
+// request.
+func (c *Client) IterPosts(ctx context.Context, opts *IterPostsOptions, callOpts ...CallOption) iter.Seq2[*Post, error] {
 	var o IterPostsOptions
 	if opts != nil {
 		o = *opts
 	}
 	size := clampPageSize(o.PageSize)
 	return paginate(ctx, size, o.MaxResults, postID, func(ctx context.Context, page int) (*Page[Post], error) {
-		return c.GetPosts(ctx, &GetPostsOptions{Colony: o.Colony, Sort: o.Sort, Limit: size, Offset: page * size,
-			PostType: o.PostType, Tag: o.Tag, Search: o.Search})
+		return c.GetPosts(ctx, &GetPostsOptions{PostFilter: o.PostFilter, PageSize: size, Offset: page * size}, callOpts...)
 	})
 }
 
@@ -183,21 +183,13 @@ func (c *Client) UpdatePost(ctx context.Context, postID string, opts *UpdatePost
 	if in == nil {
 		in = &UpdatePostOptions{}
 	}
-	var p Post
-	if err := c.do(ctx, &request{op: "UpdatePost", method: http.MethodPut, route: "/posts/{post_id}", params: []string{postID}, body: in}, &p, callOpts); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return call[Post](ctx, c, epUpdatePost, args{params: []string{postID}, body: in}, callOpts)
 }
 
 // DeletePost deletes a post within its 15-minute window.
 // DELETE /posts/{post_id}.
 func (c *Client) DeletePost(ctx context.Context, postID string, opts ...CallOption) (*Ack, error) {
-	var out Ack
-	if err := c.do(ctx, &request{op: "DeletePost", method: http.MethodDelete, route: "/posts/{post_id}", params: []string{postID}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Ack](ctx, c, epDeletePost, ids(postID), opts)
 }
 
 // PostMove is the result of MovePostToColony. Moved is false when the post
@@ -241,54 +233,7 @@ func (c *Client) MovePostToColony(ctx context.Context, postID, colony string, op
 	}
 	var q wire.Query
 	q.Add("colony", colony)
-	var out PostMove
-	if err := c.do(ctx, &request{op: "MovePostToColony", method: http.MethodPut, route: "/posts/{post_id}/colony", params: []string{postID}, query: q.Encode()}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// ScanState is the sentinel-scan flag of a post or comment.
-type ScanState struct {
-	PostID          string `json:"post_id,omitempty"`
-	CommentID       string `json:"comment_id,omitempty"`
-	SentinelScanned bool   `json:"sentinel_scanned"`
-	rawJSON
-}
-
-func (s *ScanState) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "post_id":
-			s.PostID = r.Str()
-		case "comment_id":
-			s.CommentID = r.Str()
-		case "sentinel_scanned":
-			s.SentinelScanned = r.Bool()
-		}
-	})
-}
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *ScanState) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (s ScanState) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
-
-// MarkPostScanned sets a post's sentinel-scanned flag (sentinels only).
-// PUT /posts/{post_id}/sentinel-scanned?scanned=true|false.
-func (c *Client) MarkPostScanned(ctx context.Context, postID string, scanned bool, opts ...CallOption) (*ScanState, error) {
-	return c.markScanned(ctx, "MarkPostScanned", "/posts/{post_id}/sentinel-scanned", postID, scanned, opts)
-}
-
-func (c *Client) markScanned(ctx context.Context, op, route, id string, scanned bool, opts []CallOption) (*ScanState, error) {
-	var q wire.Query
-	q.AddBool("scanned", scanned)
-	var out ScanState
-	if err := c.do(ctx, &request{op: op, method: http.MethodPut, route: route, params: []string{id}, query: q.Encode()}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[PostMove](ctx, c, epMovePostToColony, args{params: []string{postID}, query: q.Encode()}, opts)
 }
 
 // Ptr returns a pointer to v, for the optional fields of option structs.

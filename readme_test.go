@@ -5,12 +5,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"reflect"
 	"regexp"
 	"strings"
 	"testing"
-
-	colony "github.com/thecolony/colony-go"
 )
 
 // The README's Go blocks must compile. A block that starts with "package"
@@ -114,25 +111,5 @@ func write(t *testing.T, path, content string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
-	}
-}
-
-// TestREADMEListsEveryMethod: every exported Client method appears in the
-// README's method table (or its list of Go-only additions).
-func TestREADMEListsEveryMethod(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ty := reflect.TypeOf(&colony.Client{})
-	for i := range ty.NumMethod() {
-		name := ty.Method(i).Name
-		switch name {
-		case "String", "GoString", "Format", "BaseURL", "CloseIdleConnections", "LastRateLimit", "LastResponseHeaders":
-			continue
-		}
-		if !strings.Contains(string(readme), "`Client."+name+"`") && !strings.Contains(string(readme), "`"+name+"`") {
-			t.Errorf("README.md does not mention Client.%s", name)
-		}
 	}
 }

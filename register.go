@@ -12,6 +12,11 @@ import (
 	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
+// Endpoints of this file.
+var (
+	epRegister = function(post("Register", "register", "/auth/register"))
+)
+
 // registerTimeout bounds Register when it uses its own HTTP client.
 const registerTimeout = 30 * time.Second
 
@@ -76,7 +81,7 @@ type registerBody struct {
 // cannot create two accounts. A taken username is ErrConflict, an invalid
 // one ErrValidation; errors read "Registration failed: ...".
 func Register(ctx context.Context, username, displayName, bio string, opts *RegisterOptions) (*Registration, error) {
-	const op, route = "Register", "/auth/register"
+	op, route := epRegister.goName, epRegister.route
 	if err := requireText(op, "username", username); err != nil {
 		return nil, err
 	}
@@ -98,7 +103,7 @@ func Register(ctx context.Context, username, displayName, bio string, opts *Regi
 	if err != nil {
 		return nil, invalidParams(op, "encoding request body: %v", err)
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, cfg.baseURL+route, bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(ctx, epRegister.method, cfg.baseURL+route, bytes.NewReader(body))
 	if err != nil {
 		return nil, invalidParams(op, "building request: %v", err)
 	}

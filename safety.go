@@ -2,24 +2,34 @@ package colony
 
 import (
 	"context"
-	"net/http"
 	"slices"
 	"unicode/utf8"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
+// Endpoints of this file.
+var (
+	_               = local("ReportUser", "report_user")
+	_               = local("ReportMessage", "report_message")
+	epBlockUser     = post("BlockUser", "block_user", "/users/{user_id}/block")
+	epUnblockUser   = del("UnblockUser", "unblock_user", "/users/{user_id}/block")
+	epReportPost    = post("ReportPost", "report_post", "/reports")
+	epReportComment = post("ReportComment", "report_comment", "/reports")
+	epListBlocked   = get("ListBlocked", "list_blocked", "/users/me/blocked")
+)
+
 // BlockUser blocks a user: they can no longer message you and their
 // messages leave your inbox. Blocking twice is not an error.
 // POST /users/{user_id}/block.
 func (c *Client) BlockUser(ctx context.Context, userID string, opts ...CallOption) (*Ack, error) {
-	return c.userAction(ctx, "BlockUser", http.MethodPost, "/users/{user_id}/block", userID, opts)
+	return call[Ack](ctx, c, epBlockUser, ids(userID), opts)
 }
 
 // UnblockUser lifts a block. DELETE /users/{user_id}/block. When the user
 // was not blocked the server answers ErrNotFound (or ErrConflict).
 func (c *Client) UnblockUser(ctx context.Context, userID string, opts ...CallOption) (*Ack, error) {
-	return c.userAction(ctx, "UnblockUser", http.MethodDelete, "/users/{user_id}/block", userID, opts)
+	return call[Ack](ctx, c, epUnblockUser, ids(userID), opts)
 }
 
 // ListBlocked lists the users you have blocked. GET /users/me/blocked. The
@@ -27,7 +37,7 @@ func (c *Client) UnblockUser(ctx context.Context, userID string, opts ...CallOpt
 // objects or of plain ids (a plain id gives a User with only ID set).
 func (c *Client) ListBlocked(ctx context.Context, opts ...CallOption) ([]User, error) {
 	var page Page[blockedEntry]
-	if err := c.do(ctx, &request{op: "ListBlocked", method: http.MethodGet, route: "/users/me/blocked"}, &page, opts); err != nil {
+	if err := c.do(ctx, epListBlocked.req(args{}), &page, opts); err != nil {
 		return nil, err
 	}
 	out := make([]User, len(page.Items))
@@ -97,12 +107,12 @@ type reportBody struct {
 // There is at most one pending report per post and reporter (a second is
 // ErrConflict) and a limit of 10 reports an hour.
 func (c *Client) ReportPost(ctx context.Context, postID string, reason ReportReason, opts *ReportOptions, callOpts ...CallOption) (*Report, error) {
-	return c.report(ctx, "ReportPost", "post", "post_id", postID, reason, opts, callOpts)
+	return c.report(ctx, epReportPost, "post", "post_id", postID, reason, opts, callOpts)
 }
 
 // ReportComment reports a comment. POST /reports; see ReportPost.
 func (c *Client) ReportComment(ctx context.Context, commentID string, reason ReportReason, opts *ReportOptions, callOpts ...CallOption) (*Report, error) {
-	return c.report(ctx, "ReportComment", "comment", "comment_id", commentID, reason, opts, callOpts)
+	return c.report(ctx, epReportComment, "comment", "comment_id", commentID, reason, opts, callOpts)
 }
 
 // ReportUser exists for parity with Python 1.14.1 and always fails with an
@@ -124,26 +134,22 @@ func (c *Client) ReportMessage(ctx context.Context, messageID string, reason Rep
 		"use MarkConversationSpam, and BlockUser to stop the sender")
 }
 
-func (c *Client) report(ctx context.Context, op, target, idName, id string, reason ReportReason, opts *ReportOptions, callOpts []CallOption) (*Report, error) {
-	if err := checkID(op, idName, id); err != nil {
+func (c *Client) report(ctx context.Context, ep *endpoint, target, idName, id string, reason ReportReason, opts *ReportOptions, callOpts []CallOption) (*Report, error) {
+	if err := checkID(ep.goName, idName, id); err != nil {
 		return nil, err
 	}
 	if !slices.Contains(ReportReasons(), reason) {
-		return nil, invalidParams(op, "unknown report reason %q; valid reasons: %v (put free text in ReportOptions.Description)", reason, ReportReasons())
+		return nil, invalidParams(ep.goName, "unknown report reason %q; valid reasons: %v (put free text in ReportOptions.Description)", reason, ReportReasons())
 	}
 	in := &reportBody{TargetType: target, TargetID: id, Reason: reason}
 	if opts != nil {
 		if n := utf8.RuneCountInString(opts.Description); n > maxReportDescription {
-			return nil, invalidParams(op, "description is %d characters; the limit is %d", n, maxReportDescription)
+			return nil, invalidParams(ep.goName, "description is %d characters; the limit is %d", n, maxReportDescription)
 		}
 		if opts.CustomReason != "" && reason != ReportOther {
-			return nil, invalidParams(op, "custom_reason is allowed only with reason %q, not %q", ReportOther, reason)
+			return nil, invalidParams(ep.goName, "custom_reason is allowed only with reason %q, not %q", ReportOther, reason)
 		}
 		in.Description, in.CustomReason = opts.Description, opts.CustomReason
 	}
-	var out Report
-	if err := c.do(ctx, &request{op: op, method: http.MethodPost, route: "/reports", body: in}, &out, callOpts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Report](ctx, c, ep, args{body: in}, callOpts)
 }

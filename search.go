@@ -3,9 +3,14 @@ package colony
 import (
 	"context"
 	"iter"
-	"net/http"
 
 	"github.com/thecolony/colony-go/internal/wire"
+)
+
+// Endpoints of this file.
+var (
+	epIterSearch = get("IterSearch", "", "/search")
+	epSearch     = get("Search", "search", "/search")
 )
 
 // SearchSort orders search results.
@@ -23,10 +28,16 @@ const (
 // SearchOptions filter and page Search. The zero value returns the first
 // 20 matches across all colonies.
 type SearchOptions struct {
-	// Limit is the page size, 1..100 (default 20).
-	Limit int
+	SearchFilter
+	// PageSize is the number of results asked for, 1..100 (default 20),
+	// sent as limit.
+	PageSize int
 	// Offset skips that many results.
-	Offset   int
+	Offset int
+}
+
+// SearchFilter narrows and orders the results of Search and IterSearch.
+type SearchFilter struct {
 	PostType PostType
 	// Colony scopes the search: a known slug or a UUID goes out as
 	// colony_id, any other slug as colony_name. (Python 1.14.1 sent
@@ -42,7 +53,7 @@ type SearchOptions struct {
 // non-zero), post_type, the colony pair, author_type, sort.
 func searchQuery(query string, o *SearchOptions) string {
 	var q wire.Query
-	limit := o.Limit
+	limit := o.PageSize
 	if limit <= 0 {
 		limit = DefaultPageSize
 	}
@@ -72,19 +83,12 @@ func (c *Client) Search(ctx context.Context, query string, opts *SearchOptions, 
 	if opts != nil {
 		o = *opts
 	}
-	var out SearchResults
-	if err := c.do(ctx, &request{op: op, method: http.MethodGet, route: "/search", query: searchQuery(query, &o)}, &out, callOpts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[SearchResults](ctx, c, epSearch, args{query: searchQuery(query, &o)}, callOpts)
 }
 
 // IterSearchOptions filter IterSearch.
 type IterSearchOptions struct {
-	PostType   PostType
-	Colony     string
-	AuthorType UserType
-	Sort       SearchSort
+	SearchFilter
 	// PageSize is clamped to 1..100 (default 20).
 	PageSize int
 	// MaxResults stops the iteration after that many posts (0: no limit).
@@ -93,16 +97,15 @@ type IterSearchOptions struct {
 
 // IterSearch walks the posts of a search page by page with limit/offset.
 // See IterPosts for the rules; the users of SearchResults are not
-// yielded.
-func (c *Client) IterSearch(ctx context.Context, query string, opts *IterSearchOptions) iter.Seq2[*Post, error] {
+// yielded. GET /search.
+func (c *Client) IterSearch(ctx context.Context, query string, opts *IterSearchOptions, callOpts ...CallOption) iter.Seq2[*Post, error] {
 	var o IterSearchOptions
 	if opts != nil {
 		o = *opts
 	}
 	size := clampPageSize(o.PageSize)
 	return paginate(ctx, size, o.MaxResults, postID, func(ctx context.Context, page int) (*Page[Post], error) {
-		r, err := c.Search(ctx, query, &SearchOptions{Limit: size, Offset: page * size, PostType: o.PostType,
-			Colony: o.Colony, AuthorType: o.AuthorType, Sort: o.Sort})
+		r, err := c.Search(ctx, query, &SearchOptions{SearchFilter: o.SearchFilter, PageSize: size, Offset: page * size}, callOpts...)
 		if err != nil {
 			return nil, err
 		}

@@ -27,7 +27,7 @@ func TestSearch(t *testing.T) {
 	require.Len(t, res.Users, 1, "alice's bio matches")
 	assert.Equal(t, "alice", res.Users[0].Username)
 
-	agents, err := c.Search(ctx, "agent", &colony.SearchOptions{AuthorType: colony.UserTypeHuman})
+	agents, err := c.Search(ctx, "agent", &colony.SearchOptions{SearchFilter: colony.SearchFilter{AuthorType: colony.UserTypeHuman}})
 	require.NoError(t, err)
 	for _, p := range agents.Items {
 		assert.Equal(t, colony.UserTypeHuman, p.Author.UserType)
@@ -52,14 +52,14 @@ func TestSearchColonyFilterNarrows(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 2, all.Total)
 
-	builds, err := c.Search(ctx, "widget", &colony.SearchOptions{Colony: "builds"})
+	builds, err := c.Search(ctx, "widget", &colony.SearchOptions{SearchFilter: colony.SearchFilter{Colony: "builds"}})
 	require.NoError(t, err)
 	require.Equal(t, 1, builds.Total, "an unmapped slug narrows the search")
 	assert.Equal(t, "builds", builds.Items[0].ColonyName)
 	reqs := srv.RequestsTo("GET /search")
 	assert.Equal(t, "q=widget&limit=20&colony_name=builds", reqs[len(reqs)-1].Query)
 
-	general, err := c.Search(ctx, "widget", &colony.SearchOptions{Colony: "general", Sort: colony.SearchSortNewest})
+	general, err := c.Search(ctx, "widget", &colony.SearchOptions{SearchFilter: colony.SearchFilter{Colony: "general", Sort: colony.SearchSortNewest}})
 	require.NoError(t, err)
 	require.Equal(t, 1, general.Total, "a known slug narrows through colony_id")
 	reqs = srv.RequestsTo("GET /search")

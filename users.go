@@ -3,28 +3,30 @@ package colony
 import (
 	"context"
 	"iter"
-	"net/http"
 
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
+// Endpoints of this file.
+var (
+	epIterDirectory = get("IterDirectory", "", "/users/directory")
+	epFollow        = post("Follow", "follow", "/users/{user_id}/follow")
+	epUnfollow      = del("Unfollow", "unfollow", "/users/{user_id}/follow")
+	epGetMe         = get("GetMe", "get_me", "/users/me")
+	epGetUser       = get("GetUser", "get_user", "/users/{user_id}")
+	epUpdateProfile = put("UpdateProfile", "update_profile", "/users/me")
+	epDirectory     = get("Directory", "directory", "/users/directory")
+)
+
 // GetMe fetches the caller's own profile. GET /users/me.
 func (c *Client) GetMe(ctx context.Context, opts ...CallOption) (*User, error) {
-	var u User
-	if err := c.do(ctx, &request{op: "GetMe", method: http.MethodGet, route: "/users/me"}, &u, opts); err != nil {
-		return nil, err
-	}
-	return &u, nil
+	return call[User](ctx, c, epGetMe, args{}, opts)
 }
 
 // GetUser fetches a user by id. GET /users/{user_id}. An unknown id is
 // ErrNotFound (the server may answer a malformed one with ErrValidation).
 func (c *Client) GetUser(ctx context.Context, userID string, opts ...CallOption) (*User, error) {
-	var u User
-	if err := c.do(ctx, &request{op: "GetUser", method: http.MethodGet, route: "/users/{user_id}", params: []string{userID}}, &u, opts); err != nil {
-		return nil, err
-	}
-	return &u, nil
+	return call[User](ctx, c, epGetUser, ids(userID), opts)
 }
 
 // UpdateProfileOptions are the profile fields UpdateProfile may change; nil
@@ -45,11 +47,7 @@ func (c *Client) UpdateProfile(ctx context.Context, opts *UpdateProfileOptions, 
 	if in == nil {
 		in = &UpdateProfileOptions{}
 	}
-	var u User
-	if err := c.do(ctx, &request{op: "UpdateProfile", method: http.MethodPut, route: "/users/me", body: in}, &u, callOpts); err != nil {
-		return nil, err
-	}
-	return &u, nil
+	return call[User](ctx, c, epUpdateProfile, args{body: in}, callOpts)
 }
 
 // UserTypeAll lists agents and humans alike; Directory's default filter.
@@ -68,23 +66,30 @@ const (
 // DirectoryOptions filter and page Directory. The zero value lists the 20
 // users with the most karma.
 type DirectoryOptions struct {
+	DirectoryFilter
+	// PageSize is the number of users asked for, 1..100 (default 20),
+	// sent as limit.
+	PageSize int
+	// Offset skips that many users.
+	Offset int
+}
+
+// DirectoryFilter selects and orders the users of Directory and
+// IterDirectory.
+type DirectoryFilter struct {
 	// Query matches names, bios and skills.
 	Query string
 	// UserType defaults to UserTypeAll.
 	UserType UserType
 	// Sort defaults to DirectorySortKarma.
 	Sort DirectorySort
-	// Limit is the page size, 1..100 (default 20).
-	Limit int
-	// Offset skips that many users.
-	Offset int
 }
 
 // directoryQuery builds the query in the Python SDK's order: user_type,
 // sort and limit always, then q and offset when set.
 func directoryQuery(o *DirectoryOptions) string {
 	var q wire.Query
-	ut, sort, limit := o.UserType, o.Sort, o.Limit
+	ut, sort, limit := o.UserType, o.Sort, o.PageSize
 	if ut == "" {
 		ut = UserTypeAll
 	}
@@ -110,18 +115,12 @@ func (c *Client) Directory(ctx context.Context, opts *DirectoryOptions, callOpts
 	if opts != nil {
 		o = *opts
 	}
-	var page Page[User]
-	if err := c.do(ctx, &request{op: "Directory", method: http.MethodGet, route: "/users/directory", query: directoryQuery(&o)}, &page, callOpts); err != nil {
-		return nil, err
-	}
-	return &page, nil
+	return call[Page[User]](ctx, c, epDirectory, args{query: directoryQuery(&o)}, callOpts)
 }
 
 // IterDirectoryOptions filter IterDirectory.
 type IterDirectoryOptions struct {
-	Query    string
-	UserType UserType
-	Sort     DirectorySort
+	DirectoryFilter
 	// PageSize is clamped to 1..100 (default 20).
 	PageSize int
 	// MaxResults stops the iteration after that many users (0: no limit).
@@ -131,14 +130,14 @@ type IterDirectoryOptions struct {
 // IterDirectory walks GET /users/directory page by page with limit/offset,
 // yielding users until the listing ends, MaxResults is reached or the
 // caller breaks. See IterPosts for the rules.
-func (c *Client) IterDirectory(ctx context.Context, opts *IterDirectoryOptions) iter.Seq2[*User, error] {
+func (c *Client) IterDirectory(ctx context.Context, opts *IterDirectoryOptions, callOpts ...CallOption) iter.Seq2[*User, error] {
 	var o IterDirectoryOptions
 	if opts != nil {
 		o = *opts
 	}
 	size := clampPageSize(o.PageSize)
 	return paginate(ctx, size, o.MaxResults, userID, func(ctx context.Context, page int) (*Page[User], error) {
-		return c.Directory(ctx, &DirectoryOptions{Query: o.Query, UserType: o.UserType, Sort: o.Sort, Limit: size, Offset: page * size})
+		return c.Directory(ctx, &DirectoryOptions{DirectoryFilter: o.DirectoryFilter, PageSize: size, Offset: page * size}, callOpts...)
 	})
 }
 
@@ -148,19 +147,11 @@ func userID(u *User) string { return u.ID }
 // {"status": "following"}; following someone you already follow is
 // ErrConflict, following yourself ErrValidation.
 func (c *Client) Follow(ctx context.Context, userID string, opts ...CallOption) (*Ack, error) {
-	return c.userAction(ctx, "Follow", http.MethodPost, "/users/{user_id}/follow", userID, opts)
+	return call[Ack](ctx, c, epFollow, ids(userID), opts)
 }
 
 // Unfollow stops following a user. DELETE /users/{user_id}/follow. When you
 // were not following the server answers ErrNotFound (or ErrConflict).
 func (c *Client) Unfollow(ctx context.Context, userID string, opts ...CallOption) (*Ack, error) {
-	return c.userAction(ctx, "Unfollow", http.MethodDelete, "/users/{user_id}/follow", userID, opts)
-}
-
-func (c *Client) userAction(ctx context.Context, op, method, route, userID string, opts []CallOption) (*Ack, error) {
-	var out Ack
-	if err := c.do(ctx, &request{op: op, method: method, route: route, params: []string{userID}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Ack](ctx, c, epUnfollow, ids(userID), opts)
 }

@@ -3,10 +3,19 @@ package colony
 import (
 	"context"
 	"encoding/json"
-	"net/http"
 	"path"
 	"slices"
 	"strings"
+)
+
+// Endpoints of this file.
+var (
+	epVaultUploadFile = put("VaultUploadFile", "vault_upload_file", "/vault/files/{filename}")
+	epVaultStatus     = get("VaultStatus", "vault_status", "/vault/status")
+	epVaultListFiles  = get("VaultListFiles", "vault_list_files", "/vault/files")
+	epVaultGetFile    = get("VaultGetFile", "vault_get_file", "/vault/files/{filename}")
+	epVaultDeleteFile = del("VaultDeleteFile", "vault_delete_file", "/vault/files/{filename}")
+	epCanWriteVault   = get("CanWriteVault", "can_write_vault", "/me/capabilities")
 )
 
 // The vault is a private file store for agents: 10 MB free to agents with
@@ -49,31 +58,19 @@ func checkVaultFilename(op, filename string) error {
 // VaultStatus returns the caller's vault quota and usage.
 // GET /vault/status.
 func (c *Client) VaultStatus(ctx context.Context, opts ...CallOption) (*VaultStatus, error) {
-	var out VaultStatus
-	if err := c.do(ctx, &request{op: "VaultStatus", method: http.MethodGet, route: "/vault/status"}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[VaultStatus](ctx, c, epVaultStatus, args{}, opts)
 }
 
 // VaultListFiles lists the caller's vault files, without their content.
 // GET /vault/files.
 func (c *Client) VaultListFiles(ctx context.Context, opts ...CallOption) (*Page[VaultFile], error) {
-	var out Page[VaultFile]
-	if err := c.do(ctx, &request{op: "VaultListFiles", method: http.MethodGet, route: "/vault/files"}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Page[VaultFile]](ctx, c, epVaultListFiles, args{}, opts)
 }
 
 // VaultGetFile fetches a vault file with its content.
 // GET /vault/files/{filename}. A missing file is ErrNotFound.
 func (c *Client) VaultGetFile(ctx context.Context, filename string, opts ...CallOption) (*VaultFile, error) {
-	var out VaultFile
-	if err := c.do(ctx, &request{op: "VaultGetFile", method: http.MethodGet, route: "/vault/files/{filename}", params: []string{filename}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[VaultFile](ctx, c, epVaultGetFile, ids(filename), opts)
 }
 
 // VaultUploadFile creates a vault file or atomically replaces it, and
@@ -93,21 +90,13 @@ func (c *Client) VaultUploadFile(ctx context.Context, filename, content string, 
 	in := struct {
 		Content string `json:"content"`
 	}{content}
-	var out VaultFile
-	if err := c.do(ctx, &request{op: op, method: http.MethodPut, route: "/vault/files/{filename}", params: []string{filename}, body: in}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[VaultFile](ctx, c, epVaultUploadFile, args{params: []string{filename}, body: in}, opts)
 }
 
 // VaultDeleteFile deletes a vault file. DELETE /vault/files/{filename}. A
 // missing file is ErrNotFound.
 func (c *Client) VaultDeleteFile(ctx context.Context, filename string, opts ...CallOption) (*Ack, error) {
-	var out Ack
-	if err := c.do(ctx, &request{op: "VaultDeleteFile", method: http.MethodDelete, route: "/vault/files/{filename}", params: []string{filename}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Ack](ctx, c, epVaultDeleteFile, ids(filename), opts)
 }
 
 // CanWriteVault reports whether the caller may write to the vault, from
@@ -115,7 +104,7 @@ func (c *Client) VaultDeleteFile(ctx context.Context, filename string, opts ...C
 // entry gives false, not an error; HTTP errors are returned.
 func (c *Client) CanWriteVault(ctx context.Context, opts ...CallOption) (bool, error) {
 	var out json.RawMessage
-	err := c.do(ctx, &request{op: "CanWriteVault", method: http.MethodGet, route: "/me/capabilities"}, &out, opts)
+	err := c.do(ctx, epCanWriteVault.req(args{}), &out, opts)
 	if err != nil {
 		return false, err
 	}

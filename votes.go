@@ -3,11 +3,20 @@ package colony
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"slices"
 	"strings"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
+)
+
+// Endpoints of this file.
+var (
+	epVotePost     = post("VotePost", "vote_post", "/posts/{post_id}/vote")
+	epVoteComment  = post("VoteComment", "vote_comment", "/comments/{comment_id}/vote")
+	epReactPost    = post("ReactPost", "react_post", "/reactions/toggle")
+	epReactComment = post("ReactComment", "react_comment", "/reactions/toggle")
+	epVotePoll     = post("VotePoll", "vote_poll", "/polls/{post_id}/vote")
+	epGetPoll      = get("GetPoll", "get_poll", "/polls/{post_id}/results")
 )
 
 // VoteResult is the answer of VotePost and VoteComment. The API does not
@@ -48,33 +57,27 @@ type voteBody struct {
 	Value int `json:"value"`
 }
 
-// VotePost up- (1) or down-votes (-1) a post. Voting twice is ErrConflict;
-// voting on your own post is ErrValidation. POST /posts/{post_id}/vote.
+// VotePost up- (1) or down-votes (-1) a post. A vote is set, not added:
+// voting again replaces your vote (the score moves by the difference), and
+// repeating the same value succeeds and changes nothing. Voting on your own
+// post is ErrValidation; past the hourly vote limit it is ErrRateLimited
+// (code RATE_LIMIT_VOTE_HOURLY). POST /posts/{post_id}/vote.
 func (c *Client) VotePost(ctx context.Context, postID string, value int, opts ...CallOption) (*VoteResult, error) {
-	return c.vote(ctx, "VotePost", "/posts/{post_id}/vote", postID, value, opts)
+	return c.vote(ctx, epVotePost, postID, value, opts)
 }
 
-// VoteComment up- (1) or down-votes (-1) a comment.
+// VoteComment up- (1) or down-votes (-1) a comment, with VotePost's rules:
+// a second vote replaces the first, a self-vote is ErrValidation.
 // POST /comments/{comment_id}/vote.
 func (c *Client) VoteComment(ctx context.Context, commentID string, value int, opts ...CallOption) (*VoteResult, error) {
-	return c.vote(ctx, "VoteComment", "/comments/{comment_id}/vote", commentID, value, opts)
+	return c.vote(ctx, epVoteComment, commentID, value, opts)
 }
 
-func (c *Client) vote(ctx context.Context, op, route, id string, value int, opts []CallOption) (*VoteResult, error) {
-	if err := checkVote(op, value); err != nil {
+func (c *Client) vote(ctx context.Context, ep *endpoint, id string, value int, opts []CallOption) (*VoteResult, error) {
+	if err := checkVote(ep.goName, value); err != nil {
 		return nil, err
 	}
-	var out VoteResult
-	if err := c.do(ctx, &request{op: op, method: http.MethodPost, route: route, params: []string{id}, body: voteBody{value}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// MarkCommentScanned sets a comment's sentinel-scanned flag (sentinels
-// only). PUT /comments/{comment_id}/sentinel-scanned?scanned=true|false.
-func (c *Client) MarkCommentScanned(ctx context.Context, commentID string, scanned bool, opts ...CallOption) (*ScanState, error) {
-	return c.markScanned(ctx, "MarkCommentScanned", "/comments/{comment_id}/sentinel-scanned", commentID, scanned, opts)
+	return call[VoteResult](ctx, c, ep, args{params: []string{id}, body: voteBody{value}}, opts)
 }
 
 // Reaction is a reaction key for posts and comments. The API takes these
@@ -148,40 +151,30 @@ type reactionBody struct {
 // ReactPost toggles a reaction on a post: the same key a second time removes
 // it. POST /reactions/toggle.
 func (c *Client) ReactPost(ctx context.Context, postID string, emoji Reaction, opts ...CallOption) (*ReactionResult, error) {
-	const op = "ReactPost"
-	if err := checkID(op, "post_id", postID); err != nil {
+	if err := checkID(epReactPost.goName, "post_id", postID); err != nil {
 		return nil, err
 	}
-	return c.react(ctx, op, emoji, reactionBody{Emoji: emoji, PostID: postID}, opts)
+	return c.react(ctx, epReactPost, emoji, reactionBody{Emoji: emoji, PostID: postID}, opts)
 }
 
 // ReactComment toggles a reaction on a comment. POST /reactions/toggle.
 func (c *Client) ReactComment(ctx context.Context, commentID string, emoji Reaction, opts ...CallOption) (*ReactionResult, error) {
-	const op = "ReactComment"
-	if err := checkID(op, "comment_id", commentID); err != nil {
+	if err := checkID(epReactComment.goName, "comment_id", commentID); err != nil {
 		return nil, err
 	}
-	return c.react(ctx, op, emoji, reactionBody{Emoji: emoji, CommentID: commentID}, opts)
+	return c.react(ctx, epReactComment, emoji, reactionBody{Emoji: emoji, CommentID: commentID}, opts)
 }
 
-func (c *Client) react(ctx context.Context, op string, emoji Reaction, body reactionBody, opts []CallOption) (*ReactionResult, error) {
-	if err := checkReaction(op, emoji); err != nil {
+func (c *Client) react(ctx context.Context, ep *endpoint, emoji Reaction, body reactionBody, opts []CallOption) (*ReactionResult, error) {
+	if err := checkReaction(ep.goName, emoji); err != nil {
 		return nil, err
 	}
-	var out ReactionResult
-	if err := c.do(ctx, &request{op: op, method: http.MethodPost, route: "/reactions/toggle", body: body}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[ReactionResult](ctx, c, ep, args{body: body}, opts)
 }
 
 // GetPoll returns a poll's options and tallies. GET /polls/{post_id}/results.
 func (c *Client) GetPoll(ctx context.Context, postID string, opts ...CallOption) (*PollResults, error) {
-	var out PollResults
-	if err := c.do(ctx, &request{op: "GetPoll", method: http.MethodGet, route: "/polls/{post_id}/results", params: []string{postID}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[PollResults](ctx, c, epGetPoll, ids(postID), opts)
 }
 
 // VotePoll votes in a poll: one option id for a single-choice poll (it
@@ -200,9 +193,5 @@ func (c *Client) VotePoll(ctx context.Context, postID string, optionIDs []string
 	in := struct {
 		OptionIDs []string `json:"option_ids"`
 	}{optionIDs}
-	var out PollResults
-	if err := c.do(ctx, &request{op: op, method: http.MethodPost, route: "/polls/{post_id}/vote", params: []string{postID}, body: in}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[PollResults](ctx, c, epVotePoll, args{params: []string{postID}, body: in}, opts)
 }

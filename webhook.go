@@ -13,6 +13,13 @@ import (
 	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
+// Endpoints of this file.
+var (
+	_ = function(local("VerifyWebhook", "verify_webhook"))
+	_ = function(local("VerifySignature", ""))
+	_ = function(local("ParseWebhookEvent", ""))
+)
+
 // Webhook delivery headers, as sent by The Colony (and colonytest).
 const (
 	// HeaderWebhookSignature carries the lower-case hex HMAC-SHA256 of the

@@ -2,9 +2,16 @@ package colony
 
 import (
 	"context"
-	"net/http"
 	"net/url"
 	"unicode/utf8"
+)
+
+// Endpoints of this file.
+var (
+	epCreateWebhook = post("CreateWebhook", "create_webhook", "/webhooks")
+	epUpdateWebhook = put("UpdateWebhook", "update_webhook", "/webhooks/{webhook_id}")
+	epGetWebhooks   = get("GetWebhooks", "get_webhooks", "/webhooks")
+	epDeleteWebhook = del("DeleteWebhook", "delete_webhook", "/webhooks/{webhook_id}")
 )
 
 // MinWebhookSecretLen is the shortest webhook secret the server accepts,
@@ -49,18 +56,14 @@ func (c *Client) CreateWebhook(ctx context.Context, targetURL string, events []W
 	if err := checkWebhookSecret(op, secret); err != nil {
 		return nil, err
 	}
-	var out Webhook
-	if err := c.do(ctx, &request{op: op, method: http.MethodPost, route: "/webhooks", body: &createWebhookBody{URL: targetURL, Events: events, Secret: secret}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Webhook](ctx, c, epCreateWebhook, args{body: &createWebhookBody{URL: targetURL, Events: events, Secret: secret}}, opts)
 }
 
 // GetWebhooks lists the caller's webhooks. GET /webhooks (a bare JSON
 // array on the live API).
 func (c *Client) GetWebhooks(ctx context.Context, opts ...CallOption) ([]Webhook, error) {
 	var page Page[Webhook]
-	if err := c.do(ctx, &request{op: "GetWebhooks", method: http.MethodGet, route: "/webhooks"}, &page, opts); err != nil {
+	if err := c.do(ctx, epGetWebhooks.req(args{}), &page, opts); err != nil {
 		return nil, err
 	}
 	return page.Items, nil
@@ -98,19 +101,11 @@ func (c *Client) UpdateWebhook(ctx context.Context, webhookID string, opts *Upda
 			return nil, err
 		}
 	}
-	var out Webhook
-	if err := c.do(ctx, &request{op: op, method: http.MethodPut, route: "/webhooks/{webhook_id}", params: []string{webhookID}, body: opts}, &out, callOpts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Webhook](ctx, c, epUpdateWebhook, args{params: []string{webhookID}, body: opts}, callOpts)
 }
 
 // DeleteWebhook deletes a webhook. DELETE /webhooks/{webhook_id}. An
 // unknown id is ErrNotFound.
 func (c *Client) DeleteWebhook(ctx context.Context, webhookID string, opts ...CallOption) (*Ack, error) {
-	var out Ack
-	if err := c.do(ctx, &request{op: "DeleteWebhook", method: http.MethodDelete, route: "/webhooks/{webhook_id}", params: []string{webhookID}}, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Ack](ctx, c, epDeleteWebhook, ids(webhookID), opts)
 }

@@ -18,7 +18,7 @@ func idemOpts(a wireArgs) []colony.CallOption {
 // pageOpts reads Python's limit/offset keyword arguments; absent ones keep
 // the Go defaults (50 and 0), which are Python's too.
 func pageOpts(a wireArgs) *colony.MessagePageOptions {
-	return &colony.MessagePageOptions{Limit: a.int("limit", 0), Offset: a.int("offset", 0)}
+	return &colony.MessagePageOptions{PageSize: a.int("limit", 0), Offset: a.int("offset", 0)}
 }
 
 // Wire adapters for the messaging surface: direct messages, groups,

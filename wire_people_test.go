@@ -11,9 +11,7 @@ import (
 // the batch helpers and registration.
 func init() {
 	registerWire("search", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.Search(ctx, a.str("query"), &colony.SearchOptions{
-			Limit: a.int("limit", 0), Offset: a.int("offset", 0), PostType: colony.PostType(a.str("post_type")),
-			Colony: a.str("colony"), AuthorType: colony.UserType(a.str("author_type")), Sort: colony.SearchSort(a.str("sort"))})
+		_, err := env.client.Search(ctx, a.str("query"), &colony.SearchOptions{SearchFilter: colony.SearchFilter{PostType: colony.PostType(a.str("post_type")), Colony: a.str("colony"), AuthorType: colony.UserType(a.str("author_type")), Sort: colony.SearchSort(a.str("sort"))}, PageSize: a.int("limit", 0), Offset: a.int("offset", 0)})
 		return err
 	})
 	// Python 1.14.1 sends an unmapped colony slug as colony=, which /search
@@ -49,9 +47,7 @@ func init() {
 		return err
 	})
 	registerWire("directory", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.Directory(ctx, &colony.DirectoryOptions{Query: a.str("query"),
-			UserType: colony.UserType(a.str("user_type")), Sort: colony.DirectorySort(a.str("sort")),
-			Limit: a.int("limit", 0), Offset: a.int("offset", 0)})
+		_, err := env.client.Directory(ctx, &colony.DirectoryOptions{DirectoryFilter: colony.DirectoryFilter{Query: a.str("query"), UserType: colony.UserType(a.str("user_type")), Sort: colony.DirectorySort(a.str("sort"))}, PageSize: a.int("limit", 0), Offset: a.int("offset", 0)})
 		return err
 	})
 	registerWire("follow", func(ctx context.Context, env wireEnv, a wireArgs) error {
@@ -93,8 +89,7 @@ func init() {
 		return err
 	})
 	registerWire("get_notifications", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetNotifications(ctx, &colony.GetNotificationsOptions{
-			UnreadOnly: a.boolean("unread_only", false), Limit: a.int("limit", 0)})
+		_, err := env.client.GetNotifications(ctx, &colony.GetNotificationsOptions{UnreadOnly: a.boolean("unread_only", false), PageSize: a.int("limit", 0)})
 		return err
 	})
 	registerWire("get_notification_count", func(ctx context.Context, env wireEnv, a wireArgs) error {

@@ -19,9 +19,7 @@ func init() {
 		return err
 	})
 	registerWire("get_posts", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetPosts(ctx, &colony.GetPostsOptions{
-			Colony: a.str("colony"), Sort: colony.PostSort(a.str("sort")), Limit: a.int("limit", 0),
-			Offset: a.int("offset", 0), PostType: colony.PostType(a.str("post_type")), Tag: a.str("tag"), Search: a.str("search")})
+		_, err := env.client.GetPosts(ctx, &colony.GetPostsOptions{PostFilter: colony.PostFilter{Colony: a.str("colony"), Sort: colony.PostSort(a.str("sort")), PostType: colony.PostType(a.str("post_type")), Tag: a.str("tag"), Search: a.str("search")}, PageSize: a.int("limit", 0), Offset: a.int("offset", 0)})
 		return err
 	})
 	registerWire("update_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
@@ -41,9 +39,7 @@ func init() {
 		return err
 	})
 	registerWire("iter_posts", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := colony.Collect(env.client.IterPosts(ctx, &colony.IterPostsOptions{
-			Colony: a.str("colony"), Sort: colony.PostSort(a.str("sort")), PostType: colony.PostType(a.str("post_type")),
-			Tag: a.str("tag"), Search: a.str("search"), PageSize: a.int("page_size", 0), MaxResults: a.int("max_results", 0)}))
+		_, err := colony.Collect(env.client.IterPosts(ctx, &colony.IterPostsOptions{PostFilter: colony.PostFilter{Colony: a.str("colony"), Sort: colony.PostSort(a.str("sort")), PostType: colony.PostType(a.str("post_type")), Tag: a.str("tag"), Search: a.str("search")}, PageSize: a.int("page_size", 0), MaxResults: a.int("max_results", 0)}))
 		return err
 	})
 	registerWire("create_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
@@ -51,7 +47,7 @@ func init() {
 		return err
 	})
 	registerWire("get_comments", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetComments(ctx, a.str("post_id"), a.int("page", 1))
+		_, err := env.client.GetComments(ctx, a.str("post_id"), &colony.GetCommentsOptions{Page: a.int("page", 1)})
 		return err
 	})
 	registerWire("get_all_comments", func(ctx context.Context, env wireEnv, a wireArgs) error {
@@ -60,6 +56,10 @@ func init() {
 	})
 	registerWire("iter_comments", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		_, err := colony.Collect(env.client.IterComments(ctx, a.str("post_id"), &colony.IterCommentsOptions{MaxResults: a.int("max_results", 0)}))
+		return err
+	})
+	registerWire("get_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.GetComment(ctx, a.str("comment_id"))
 		return err
 	})
 	registerWire("update_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
@@ -112,7 +112,7 @@ func init() {
 		return err
 	})
 	registerWire("get_colonies", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetColonies(ctx, a.int("limit", 0))
+		_, err := env.client.GetColonies(ctx, &colony.GetColoniesOptions{PageSize: a.int("limit", 0)})
 		return err
 	})
 	registerWire("join_colony", func(ctx context.Context, env wireEnv, a wireArgs) error {

@@ -17,7 +17,7 @@ import (
 // Agent A's membership is put back as it was.
 func suiteColonies(t *testing.T, e *env) {
 	c := t.Context()
-	list, err := e.a.GetColonies(c, 100)
+	list, err := e.a.GetColonies(c, &colony.GetColoniesOptions{PageSize: 100})
 	e.check(t, err)
 	i := slices.IndexFunc(list, func(x colony.Colony) bool { return x.Name == testColony })
 	require.GreaterOrEqual(t, i, 0, "test-posts is listed")

@@ -70,7 +70,7 @@ func suiteNotifications(t *testing.T, e *env) {
 	})
 	var hit colony.Notification
 	unreadIDs := func() ([]string, error) {
-		list, err := e.a.GetNotifications(c, &colony.GetNotificationsOptions{UnreadOnly: true, Limit: 10})
+		list, err := e.a.GetNotifications(c, &colony.GetNotificationsOptions{UnreadOnly: true, PageSize: 10})
 		if err != nil {
 			return nil, err
 		}
@@ -195,7 +195,7 @@ func (e *env) inInbox(t *testing.T, c *colony.Client, username string) bool {
 func suiteDirectory(t *testing.T, e *env) {
 	c := t.Context()
 	for _, typ := range []colony.UserType{colony.UserTypeAgent, colony.UserTypeHuman} {
-		page, err := e.a.Directory(c, &colony.DirectoryOptions{UserType: typ, Limit: 5})
+		page, err := e.a.Directory(c, &colony.DirectoryOptions{DirectoryFilter: colony.DirectoryFilter{UserType: typ}, PageSize: 5})
 		e.check(t, err)
 		require.NotEmpty(t, page.Items, "%s accounts are listed", typ)
 		assert.LessOrEqual(t, len(page.Items), 5)
@@ -203,7 +203,7 @@ func suiteDirectory(t *testing.T, e *env) {
 			assert.Equal(t, typ, u.UserType, "%s is filtered by type", u.Username)
 		}
 	}
-	newest, err := e.a.Directory(c, &colony.DirectoryOptions{Sort: colony.DirectorySortNewest, Limit: 3})
+	newest, err := e.a.Directory(c, &colony.DirectoryOptions{DirectoryFilter: colony.DirectoryFilter{Sort: colony.DirectorySortNewest}, PageSize: 3})
 	e.check(t, err)
 	assert.NotEmpty(t, newest.Items)
 	assert.LessOrEqual(t, len(newest.Items), 3)

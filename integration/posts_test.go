@@ -72,7 +72,7 @@ func suitePosts(t *testing.T, e *env) {
 	e.check(t, err)
 	assert.Equal(t, replyBody, editedReply.Body)
 
-	page, err := e.a.GetComments(c, p.ID, 1)
+	page, err := e.a.GetComments(c, p.ID, &colony.GetCommentsOptions{Page: 1})
 	e.check(t, err)
 	assert.ElementsMatch(t, []string{top.ID, reply.ID}, ids(page.Items, commentID))
 	got, err = e.a.GetPost(c, p.ID)
@@ -137,7 +137,7 @@ func suitePagination(t *testing.T, e *env) {
 
 	t.Run("comments", func(t *testing.T) {
 		c := t.Context()
-		feed, err := e.a.GetPosts(c, &colony.GetPostsOptions{Sort: colony.SortDiscussed, Limit: 20})
+		feed, err := e.a.GetPosts(c, &colony.GetPostsOptions{PostFilter: colony.PostFilter{Sort: colony.SortDiscussed}, PageSize: 20})
 		e.check(t, err)
 		// Some margin over one page: comment_count may count deleted ones.
 		i := slices.IndexFunc(feed.Items, func(p colony.Post) bool { return p.CommentCount > colony.CommentsPageSize+5 })
@@ -146,7 +146,7 @@ func suitePagination(t *testing.T, e *env) {
 			t.Skip("live: none of the 20 most discussed posts has more than 25 comments")
 		}
 		long := feed.Items[i]
-		first, err := e.a.GetComments(c, long.ID, 1)
+		first, err := e.a.GetComments(c, long.ID, &colony.GetCommentsOptions{Page: 1})
 		e.check(t, err)
 		require.Len(t, first.Items, colony.CommentsPageSize, "a full first page")
 		all, err := e.a.GetAllComments(c, long.ID)

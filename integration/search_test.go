@@ -21,20 +21,20 @@ func suiteSearch(t *testing.T, e *env) {
 	_, err := e.a.Search(c, "a", nil)
 	e.expect(t, err, colony.ErrValidation) // at least 2 characters, a server rule
 
-	res, err := e.a.Search(c, searchWord, &colony.SearchOptions{Limit: 5})
+	res, err := e.a.Search(c, searchWord, &colony.SearchOptions{PageSize: 5})
 	e.check(t, err)
 	require.NotEmpty(t, res.Items)
 	assert.LessOrEqual(t, len(res.Items), 5)
 	assert.GreaterOrEqual(t, res.Total, len(res.Items))
 
 	general := colony.KnownColonies()["general"]
-	res, err = e.a.Search(c, searchWord, &colony.SearchOptions{Colony: "general", Limit: 10})
+	res, err = e.a.Search(c, searchWord, &colony.SearchOptions{SearchFilter: colony.SearchFilter{Colony: "general"}, PageSize: 10})
 	e.check(t, err)
 	require.NotEmpty(t, res.Items)
 	for _, p := range res.Items {
 		assert.Equal(t, general, p.ColonyID, "%q is outside the colony filter", p.Title)
 	}
-	res, err = e.a.Search(c, searchWord, &colony.SearchOptions{PostType: colony.PostTypeDiscussion, Limit: 10})
+	res, err = e.a.Search(c, searchWord, &colony.SearchOptions{SearchFilter: colony.SearchFilter{PostType: colony.PostTypeDiscussion}, PageSize: 10})
 	e.check(t, err)
 	require.NotEmpty(t, res.Items)
 	for _, p := range res.Items {
@@ -61,7 +61,7 @@ func suiteSearch(t *testing.T, e *env) {
 // call (WithResponse) and as the client's last seen.
 func suiteRateLimit(t *testing.T, e *env) {
 	var meta colony.ResponseMeta
-	_, err := e.a.GetPosts(t.Context(), &colony.GetPostsOptions{Limit: 1}, colony.WithResponse(&meta))
+	_, err := e.a.GetPosts(t.Context(), &colony.GetPostsOptions{PageSize: 1}, colony.WithResponse(&meta))
 	e.check(t, err)
 	assert.Equal(t, http.StatusOK, meta.StatusCode)
 	rl := meta.RateLimit

@@ -26,7 +26,7 @@ func coloniesCommand() *command {
 				if err != nil {
 					return err
 				}
-				cols, err := c.GetColonies(ctx, *limit)
+				cols, err := c.GetColonies(ctx, &colony.GetColoniesOptions{PageSize: *limit})
 				if err != nil {
 					return err
 				}

@@ -68,7 +68,7 @@ func findUser(ctx context.Context, c *colony.Client, idOrName string) (*colony.U
 		return c.GetUser(ctx, idOrName)
 	}
 	name := strings.TrimPrefix(idOrName, "@")
-	for u, err := range c.IterDirectory(ctx, &colony.IterDirectoryOptions{Query: name, MaxResults: userLookupLimit}) {
+	for u, err := range c.IterDirectory(ctx, &colony.IterDirectoryOptions{DirectoryFilter: colony.DirectoryFilter{Query: name}, MaxResults: userLookupLimit}) {
 		if err != nil {
 			return nil, err
 		}
@@ -112,7 +112,7 @@ func notificationsCommand() *command {
 				if err != nil {
 					return err
 				}
-				ns, err := c.GetNotifications(ctx, &colony.GetNotificationsOptions{UnreadOnly: *unread, Limit: *limit})
+				ns, err := c.GetNotifications(ctx, &colony.GetNotificationsOptions{UnreadOnly: *unread, PageSize: *limit})
 				if err != nil {
 					return err
 				}

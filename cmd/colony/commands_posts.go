@@ -53,8 +53,7 @@ func feedCommand() *command {
 				if err != nil {
 					return err
 				}
-				seq := c.IterPosts(ctx, &colony.IterPostsOptions{Colony: *col, Sort: colony.PostSort(*sort),
-					PostType: colony.PostType(*typ), PageSize: min(n, colony.MaxPageSize), MaxResults: n})
+				seq := c.IterPosts(ctx, &colony.IterPostsOptions{PostFilter: colony.PostFilter{Colony: *col, Sort: colony.PostSort(*sort), PostType: colony.PostType(*typ)}, PageSize: min(n, colony.MaxPageSize), MaxResults: n})
 				var sp *spinner
 				if n > colony.MaxPageSize {
 					sp = startSpinner(a.stderr, "fetching posts")
@@ -117,8 +116,7 @@ func searchCommand() *command {
 				if err != nil {
 					return err
 				}
-				seq := c.IterSearch(ctx, args[0], &colony.IterSearchOptions{Colony: *col, PostType: colony.PostType(*typ),
-					Sort: colony.SearchSort(*sort), PageSize: min(*limit, colony.MaxPageSize), MaxResults: *limit})
+				seq := c.IterSearch(ctx, args[0], &colony.IterSearchOptions{SearchFilter: colony.SearchFilter{Colony: *col, PostType: colony.PostType(*typ), Sort: colony.SearchSort(*sort)}, PageSize: min(*limit, colony.MaxPageSize), MaxResults: *limit})
 				posts, err := collect(seq, startSpinner(a.stderr, "searching"))
 				if err != nil {
 					return err
@@ -194,7 +192,7 @@ func commentsCommand() *command {
 
 func voteCommand() *command {
 	return &command{name: "vote", args: "POST_ID", minArgs: 1, maxArgs: 1,
-		summary: "upvote a post (--down to downvote)",
+		summary: "upvote a post (--down to downvote; voting again replaces your vote)",
 		setup: func(fs *flag.FlagSet) runFunc {
 			down := fs.Bool("down", false, "downvote instead of upvote")
 			return func(ctx context.Context, a *app, args []string) error {

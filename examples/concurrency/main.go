@@ -27,7 +27,7 @@ func run(ctx context.Context, w io.Writer) error {
 	defer env.Close()
 	client := env.Client
 
-	page, err := client.GetPosts(ctx, &colony.GetPostsOptions{Limit: 8})
+	page, err := client.GetPosts(ctx, &colony.GetPostsOptions{PageSize: 8})
 	if err != nil {
 		return err
 	}

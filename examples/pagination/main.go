@@ -43,7 +43,7 @@ func run(ctx context.Context, w io.Writer) error {
 	// The same bound with colony.Take over an unbounded sequence, and a
 	// filter: the first 2 findings.
 	fmt.Fprintln(w, "First findings:")
-	for post, err := range colony.Take(client.IterPosts(ctx, &colony.IterPostsOptions{PostType: colony.PostTypeFinding}), 2) {
+	for post, err := range colony.Take(client.IterPosts(ctx, &colony.IterPostsOptions{PostFilter: colony.PostFilter{PostType: colony.PostTypeFinding}}), 2) {
 		if err != nil {
 			return err
 		}

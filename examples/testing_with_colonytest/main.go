@@ -30,7 +30,7 @@ type Greeter struct {
 // it greeted.
 func (g *Greeter) Run(ctx context.Context, max int) (int, error) {
 	greeted := 0
-	for post, err := range g.Client.IterPosts(ctx, &colony.IterPostsOptions{Colony: "introductions", MaxResults: max}) {
+	for post, err := range g.Client.IterPosts(ctx, &colony.IterPostsOptions{PostFilter: colony.PostFilter{Colony: "introductions"}, MaxResults: max}) {
 		if err != nil {
 			return greeted, err
 		}
