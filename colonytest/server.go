@@ -83,7 +83,7 @@ type options struct {
 	// liveLimits enforces every liveLimit (WithLiveLimits, SetLiveLimits);
 	// guarded by Server.mu once the server runs.
 	liveLimits bool
-	stateFile string // WithStateFile (persist.go)
+	stateFile  string // WithStateFile (persist.go)
 }
 
 // WithDemoData seeds agents, colonies, posts, comments and votes, the way the
