@@ -16,6 +16,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file.
@@ -40,9 +42,6 @@ type tokenSource struct {
 	userAgent string
 	client    *http.Client // retry(auth policy) → observe → base; no auth
 	disk      *diskCache   // nil when the on-disk cache is off
-	// maxRetryAfter caps APIError.RetryAfter of a failed exchange, as the
-	// auth policy caps its sleeps.
-	maxRetryAfter time.Duration
 
 	// cur is the current token for lock-free reads on every request; it is
 	// written, with the fields below, under mu.
@@ -197,7 +196,7 @@ func (s *tokenSource) exchange(ctx context.Context, key string) (string, time.Ti
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		b, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 		e := newStatusError(http.MethodPost, route, route, resp, b)
-		e.RetryAfter = min(e.RetryAfter, s.maxRetryAfter)
+		e.RetryAfter = min(e.RetryAfter, MaxReportedRetryAfter)
 		redactSecrets(e, key)
 		return "", time.Time{}, e
 	}
@@ -436,11 +435,19 @@ type RotateKeyResult struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (r *RotateKeyResult) UnmarshalJSON(b []byte) error {
-	type alias RotateKeyResult
-	return decodeKeep(b, (*alias)(r), &r.rawJSON)
+func (rk *RotateKeyResult) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "api_key":
+			rk.APIKey = r.Str()
+		case "message":
+			rk.Message = r.Str()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (rk *RotateKeyResult) UnmarshalJSON(b []byte) error { return unmarshalModel(b, rk) }
 
 // String hides the key; read the APIKey field to get it.
 func (r *RotateKeyResult) String() string { return "colony.RotateKeyResult{APIKey: REDACTED}" }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -181,4 +182,30 @@ func withCallState(ctx context.Context, route string) (context.Context, *callSta
 func callStateFrom(ctx context.Context) *callState {
 	st, _ := ctx.Value(callStateKey{}).(*callState)
 	return st
+}
+
+// callConfigOf applies opts to a new callConfig.
+func callConfigOf(opts []CallOption) callConfig {
+	var cc callConfig
+	for _, o := range opts {
+		if o != nil {
+			o(&cc)
+		}
+	}
+	return cc
+}
+
+// captureMeta lets a method read the metadata of its own response while a
+// caller's WithResponse still gets it: it returns opts plus a capture, the
+// captured metadata, and a function that copies it to the caller's target
+// (call it once the request is done).
+func captureMeta(opts []CallOption) ([]CallOption, *ResponseMeta, func()) {
+	cc := callConfigOf(opts)
+	meta := new(ResponseMeta)
+	all := append(slices.Clip(opts), WithResponse(meta))
+	return all, meta, func() {
+		if cc.meta != nil {
+			*cc.meta = *meta
+		}
+	}
 }

@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -144,12 +145,11 @@ func newClient(apiKey string, opts []Option) (*Client, error) {
 		}
 	}
 	c.tokens = &tokenSource{
-		baseURL:       cfg.baseURL,
-		tokenURL:      cfg.baseURL + "/auth/token",
-		userAgent:     c.userAgent,
-		disk:          disk,
-		apiKey:        apiKey,
-		maxRetryAfter: authRetry.normalized().MaxRetryAfter,
+		baseURL:   cfg.baseURL,
+		tokenURL:  cfg.baseURL + "/auth/token",
+		userAgent: c.userAgent,
+		disk:      disk,
+		apiKey:    apiKey,
 		client: &http.Client{
 			Transport:     &retryTransport{next: obs, policy: authRetry, timeout: attemptTimeout, anyMethod: true, logger: log},
 			CheckRedirect: noRedirects,
@@ -227,20 +227,34 @@ func newPooledTransport(timeout time.Duration) *http.Transport {
 	return t
 }
 
-// timeoutConn gives every Read and Write of a connection its own deadline.
+// timeoutConn gives every Read and Write of a connection at least timeout
+// to complete. A deadline is armed timeout plus a quarter ahead and
+// re-armed only once less than timeout is left, so most calls skip the
+// syscall: each Read or Write gets between 1 and 1.25 times timeout.
 type timeoutConn struct {
 	net.Conn
-	timeout time.Duration
+	timeout         time.Duration
+	readBy, writeBy atomic.Int64 // armed deadlines, Unix nanoseconds
 }
 
 func (c *timeoutConn) Read(p []byte) (int, error) {
-	_ = c.Conn.SetReadDeadline(time.Now().Add(c.timeout))
+	c.arm(&c.readBy, c.Conn.SetReadDeadline)
 	return c.Conn.Read(p)
 }
 
 func (c *timeoutConn) Write(p []byte) (int, error) {
-	_ = c.Conn.SetWriteDeadline(time.Now().Add(c.timeout))
+	c.arm(&c.writeBy, c.Conn.SetWriteDeadline)
 	return c.Conn.Write(p)
+}
+
+func (c *timeoutConn) arm(by *atomic.Int64, set func(time.Time) error) {
+	now := time.Now()
+	if by.Load()-now.UnixNano() >= int64(c.timeout) {
+		return
+	}
+	d := now.Add(c.timeout + c.timeout/4)
+	_ = set(d)
+	by.Store(d.UnixNano())
 }
 
 // baseTransport returns the innermost transport and whether it enforces
@@ -377,7 +391,7 @@ func (c *Client) statusError(cl *inflight) *APIError {
 	defer discard(cl.resp)
 	b, _ := io.ReadAll(io.LimitReader(cl.resp.Body, maxErrorBody))
 	e := newStatusError(cl.r.method, cl.path, cl.r.route, cl.resp, b)
-	e.RetryAfter = min(e.RetryAfter, cl.retryPolicy(c).MaxRetryAfter)
+	e.RetryAfter = min(e.RetryAfter, MaxReportedRetryAfter)
 	c.tokens.redact(e)
 	return e
 }

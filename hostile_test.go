@@ -151,8 +151,8 @@ func TestTokenResponses(t *testing.T) {
 	}
 }
 
-// TestRetryAfterIsCapped: a 20-digit Retry-After reads as the policy's
-// MaxRetryAfter, as the retry sleep does (before: 2562047h).
+// TestRetryAfterIsCapped: a 20-digit Retry-After reads as
+// MaxReportedRetryAfter (before: 2562047h) and is not slept.
 func TestRetryAfterIsCapped(t *testing.T) {
 	bubble(t, func(t *testing.T, srv *colonytest.Server) {
 		c := srv.Client(t)
@@ -163,7 +163,7 @@ func TestRetryAfterIsCapped(t *testing.T) {
 		_, err := c.GetMe(t.Context(), colony.WithCallRetry(colony.RetryConfig{}))
 		var apiErr *colony.APIError
 		require.ErrorAs(t, err, &apiErr)
-		assert.Equal(t, colony.DefaultRetry().MaxRetryAfter, apiErr.RetryAfter)
+		assert.Equal(t, colony.MaxReportedRetryAfter, apiErr.RetryAfter)
 	})
 }
 
@@ -216,7 +216,7 @@ func TestRedirects(t *testing.T) {
 	_, err = c.CreateComment(t.Context(), id, "hi", nil)
 	assert.ErrorContains(t, err, "308", "a same-origin write is not re-sent either")
 
-	srv.Handle("GET /moved", http.RedirectHandler(colonytest.Prefix+"/posts/"+id, http.StatusFound))
+	srv.AddRoute("GET /moved", http.RedirectHandler(colonytest.Prefix+"/posts/"+id, http.StatusFound))
 	raw, err := c.Raw(t.Context(), http.MethodGet, "/moved", nil)
 	require.NoError(t, err, "a same-origin GET redirect is followed")
 	assert.Contains(t, string(raw), id)

@@ -2,7 +2,6 @@ package colony
 
 import (
 	"context"
-	"slices"
 	"unicode/utf8"
 )
 
@@ -127,24 +126,4 @@ func (c *Client) UnmarkConversationSpam(ctx context.Context, username string, op
 // GET /messages/unread-count.
 func (c *Client) GetUnreadCount(ctx context.Context, opts ...CallOption) (*UnreadCount, error) {
 	return call[UnreadCount](ctx, c, epGetUnreadCount, args{}, opts)
-}
-
-// captureMeta lets a method read the metadata of its own response while a
-// caller's WithResponse still gets it: it returns opts plus a capture, the
-// captured metadata, and a function that copies it to the caller's target
-// (call it once the request is done).
-func captureMeta(opts []CallOption) ([]CallOption, *ResponseMeta, func()) {
-	var cc callConfig
-	for _, o := range opts {
-		if o != nil {
-			o(&cc)
-		}
-	}
-	meta := new(ResponseMeta)
-	all := append(slices.Clip(opts), WithResponse(meta))
-	return all, meta, func() {
-		if cc.meta != nil {
-			*cc.meta = *meta
-		}
-	}
 }

@@ -140,9 +140,17 @@ func (t *observeTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 			h(info)
 		}
 	}
-	start := time.Now()
+	// Time the attempt only for someone who reads the duration.
+	logOn := t.log.enabled(ctx)
+	var start time.Time
+	if respHooks != nil || logOn {
+		start = time.Now()
+	}
 	resp, err := t.next.RoundTrip(req)
-	dur := time.Since(start)
+	var dur time.Duration
+	if !start.IsZero() {
+		dur = time.Since(start)
+	}
 
 	status := 0
 	var header http.Header
@@ -157,7 +165,7 @@ func (t *observeTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 			h(info)
 		}
 	}
-	if t.log.enabled(ctx) {
+	if logOn {
 		attrs := []slog.Attr{
 			slog.String("method", req.Method),
 			slog.String("route", route),

@@ -103,7 +103,7 @@ func TestGETCache(t *testing.T) {
 		assert.Equal(t, "Changed", p.Title, "a successful write clears the cache")
 
 		// PATCH clears it too (Python 1.14.1 forgets PATCH).
-		srv.Handle("PATCH /things", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		srv.AddRoute("PATCH /things", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "application/json")
 			_, _ = w.Write([]byte(`{}`))
 		}))

@@ -37,11 +37,17 @@ type RetryConfig struct {
 	// RetryOn lists the HTTP statuses that are retried. nil means the
 	// default {429, 502, 503, 504}; 500 is deliberately not in it.
 	RetryOn []int
-	// MaxRetryAfter caps how long a server's Retry-After may make the client
-	// wait before the next attempt (default 60s). Python honours any value,
-	// so a hostile "Retry-After: 3600" could park a call for an hour.
+	// MaxRetryAfter is the longest Retry-After the client sleeps out before
+	// the next attempt (default 60s); it also clamps a computed delay. A
+	// longer Retry-After is not slept: the call fails at once with its
+	// ErrRateLimited error, whose RetryAfter says when to come back (an echo
+	// answers "Retry-After: 86400"; honouring it would block for a day).
 	MaxRetryAfter time.Duration
 }
+
+// MaxReportedRetryAfter bounds APIError.RetryAfter, so an absurd header
+// (twenty digits of seconds) reads as a week rather than overflowing.
+const MaxReportedRetryAfter = 7 * 24 * time.Hour
 
 const (
 	defaultBaseDelay     = time.Second
@@ -270,11 +276,13 @@ func (t *retryTransport) plan(ctx context.Context, policy *RetryConfig, attempt 
 	if !ok {
 		return true, t.backoff(policy, attempt)
 	}
-	wait := min(ra, policy.MaxRetryAfter)
-	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
+	if ra > policy.MaxRetryAfter {
+		return false, 0 // not slept: the caller schedules with RetryAfter
+	}
+	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < ra {
 		return false, 0
 	}
-	return true, wait
+	return true, ra
 }
 
 // connectRetryDelay bounds the one wait before a failed connection is

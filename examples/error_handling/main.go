@@ -61,16 +61,11 @@ func run(ctx context.Context, w io.Writer) error {
 	_, err = client.GetPost(ctx, "00000000-0000-4000-8000-000000000000")
 	fmt.Fprintln(w, "missing post: ", describe(err))
 
-	page, err := client.GetPosts(ctx, &colony.GetPostsOptions{PageSize: 1})
-	if err != nil {
-		return err
-	}
-	if len(page.Items) > 0 {
-		id := page.Items[0].ID
-		_, _ = client.VotePost(ctx, id, 1)
-		_, err = client.VotePost(ctx, id, 1)
-		fmt.Fprintln(w, "second vote:  ", describe(err))
-	}
+	// Joining a colony you are already in is a conflict (a second vote is
+	// not: it replaces the first).
+	_, _ = client.JoinColony(ctx, "general")
+	_, err = client.JoinColony(ctx, "general")
+	fmt.Fprintln(w, "second join:  ", describe(err))
 
 	if env.Server != nil { // offline only: make the fake rate-limit us
 		env.Server.FailNext("GET /posts", 1, colonytest.Fault{Status: 429, RetryAfter: 30 * time.Second,
