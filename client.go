@@ -57,7 +57,6 @@ type Client struct {
 	origin    *url.URL
 	userAgent string
 	maxBody   int64
-	retry     RetryConfig // the API calls' policy, normalized
 
 	http     *http.Client
 	base     http.RoundTripper
@@ -112,7 +111,6 @@ func newClient(apiKey string, opts []Option) (*Client, error) {
 		origin:    origin,
 		userAgent: userAgent(cfg.userAgent),
 		maxBody:   cfg.maxBody,
-		retry:     cfg.retry.normalized(),
 		base:      base,
 		breaker:   newBreaker(cfg.breakerN, cfg.breakerCooldown),
 		cache:     newResponseCache(cfg.cacheTTL),
@@ -394,14 +392,6 @@ func (c *Client) statusError(cl *inflight) *APIError {
 	e.RetryAfter = min(e.RetryAfter, MaxReportedRetryAfter)
 	c.tokens.redact(e)
 	return e
-}
-
-// retryPolicy is the policy the call ran under.
-func (cl *inflight) retryPolicy(c *Client) *RetryConfig {
-	if cl.cfg.retry != nil {
-		return cl.cfg.retry
-	}
-	return &c.retry
 }
 
 // recordMeta stores the final response's metadata for WithResponse.
