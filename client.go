@@ -57,7 +57,6 @@ type Client struct {
 	origin    *url.URL
 	userAgent string
 	maxBody   int64
-	retry     RetryConfig // the API calls' policy, normalized
 
 	http     *http.Client
 	base     http.RoundTripper
@@ -112,7 +111,6 @@ func newClient(apiKey string, opts []Option) (*Client, error) {
 		origin:    origin,
 		userAgent: userAgent(cfg.userAgent),
 		maxBody:   cfg.maxBody,
-		retry:     cfg.retry.normalized(),
 		base:      base,
 		breaker:   newBreaker(cfg.breakerN, cfg.breakerCooldown),
 		cache:     newResponseCache(cfg.cacheTTL),
@@ -396,14 +394,6 @@ func (c *Client) statusError(cl *inflight) *APIError {
 	return e
 }
 
-// retryPolicy is the policy the call ran under.
-func (cl *inflight) retryPolicy(c *Client) *RetryConfig {
-	if cl.cfg.retry != nil {
-		return cl.cfg.retry
-	}
-	return &c.retry
-}
-
 // recordMeta stores the final response's metadata for WithResponse.
 func (cl *inflight) recordMeta() {
 	if m := cl.cfg.meta; m != nil {
@@ -476,12 +466,15 @@ func (cl *inflight) decode(b []byte, out any) error {
 // ErrInvalidParams and nothing is sent; transport failures are *APIError
 // with StatusCode 0.
 func (c *Client) send(ctx context.Context, r *request, opts []CallOption) (inflight, error) {
-	cl := inflight{r: r}
+	// The options write to their own callConfig: passing &cl.cfg to them
+	// would move the whole call, and r with it, to the heap.
+	var cfg callConfig
 	for _, o := range opts {
 		if o != nil {
-			o(&cl.cfg)
+			o(&cfg)
 		}
 	}
+	cl := inflight{r: r, cfg: cfg}
 	if cl.cfg.err != nil {
 		return cl, invalidParams(r.op, "%v", cl.cfg.err)
 	}
