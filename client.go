@@ -118,12 +118,7 @@ func newClient(apiKey string, opts []Option) (*Client, error) {
 		last:      &lastSeen{},
 	}
 	c.colonies = newColonyResolver(c)
-	for _, h := range cfg.reqHooks {
-		c.hooks.addRequest(h)
-	}
-	for _, h := range cfg.respHooks {
-		c.hooks.addResponse(h)
-	}
+	c.hooks.add(cfg.reqHooks, cfg.respHooks)
 	var log *logger
 	if cfg.logger != nil {
 		log = &logger{l: cfg.logger}
