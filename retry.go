@@ -27,9 +27,11 @@ type RetryConfig struct {
 	// RetryOn lists the HTTP statuses that are retried. nil means the
 	// default {429, 502, 503, 504}; 500 is deliberately not in it.
 	RetryOn []int
-	// MaxRetryAfter caps how long a server's Retry-After may make the client
-	// wait before the next attempt (default 60s). Python honours any value,
-	// so a hostile "Retry-After: 3600" could park a call for an hour.
+	// MaxRetryAfter is the longest server Retry-After the client sleeps
+	// before retrying (default 60s). A longer one (POST /echoes answers
+	// 86400) is not slept at all: the call fails at once with
+	// ErrRateLimited and APIError.RetryAfter set, as does any wait that
+	// would outlast the context's deadline.
 	MaxRetryAfter time.Duration
 }
 
@@ -205,10 +207,11 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			var apiErr *APIError
 			retry = canRetry && attempt < t.policy.MaxRetries && !errors.As(err, &apiErr)
 			wait = t.backoff(attempt)
-		case canRetry && attempt < t.policy.MaxRetries && slices.Contains(t.policy.RetryOn, resp.StatusCode):
+		case canRetry && attempt < t.policy.MaxRetries && slices.Contains(t.policy.RetryOn, resp.StatusCode) &&
+			!t.waitTooLong(ctx, resp, attempt):
 			retry = true
 			if ra, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
-				wait = min(ra, t.policy.MaxRetryAfter)
+				wait = ra
 			} else {
 				wait = t.backoff(attempt)
 			}
@@ -234,6 +237,22 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, err
 		}
 	}
+}
+
+// waitTooLong reports a retryable answer that must be returned rather
+// than slept on: a Retry-After above MaxRetryAfter (POST /echoes says 86400),
+// or a wait that would outlast the caller's deadline. The caller then gets
+// the error at once, with the server's Retry-After in APIError.RetryAfter.
+func (t *retryTransport) waitTooLong(ctx context.Context, resp *http.Response, attempt int) bool {
+	wait := t.backoff(attempt)
+	if ra, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+		if ra > t.policy.MaxRetryAfter {
+			return true
+		}
+		wait = ra
+	}
+	dl, ok := ctx.Deadline()
+	return ok && time.Until(dl) < wait
 }
 
 // cancelFunc is an optional context.CancelFunc.
