@@ -30,8 +30,7 @@ type RetryConfig struct {
 	// MaxRetryAfter is the longest server Retry-After the client sleeps
 	// before retrying (default 60s). A longer one (POST /echoes answers
 	// 86400) is not slept at all: the call fails at once with
-	// ErrRateLimited and APIError.RetryAfter set, as does any wait that
-	// would outlast the context's deadline.
+	// ErrRateLimited and APIError.RetryAfter set.
 	MaxRetryAfter time.Duration
 }
 
@@ -208,7 +207,7 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			retry = canRetry && attempt < t.policy.MaxRetries && !errors.As(err, &apiErr)
 			wait = t.backoff(attempt)
 		case canRetry && attempt < t.policy.MaxRetries && slices.Contains(t.policy.RetryOn, resp.StatusCode) &&
-			!t.waitTooLong(ctx, resp, attempt):
+			!t.waitTooLong(resp):
 			retry = true
 			if ra, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
 				wait = ra
@@ -239,20 +238,13 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 }
 
-// waitTooLong reports a retryable answer that must be returned rather
-// than slept on: a Retry-After above MaxRetryAfter (POST /echoes says 86400),
-// or a wait that would outlast the caller's deadline. The caller then gets
-// the error at once, with the server's Retry-After in APIError.RetryAfter.
-func (t *retryTransport) waitTooLong(ctx context.Context, resp *http.Response, attempt int) bool {
-	wait := t.backoff(attempt)
-	if ra, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
-		if ra > t.policy.MaxRetryAfter {
-			return true
-		}
-		wait = ra
-	}
-	dl, ok := ctx.Deadline()
-	return ok && time.Until(dl) < wait
+// waitTooLong reports a retryable answer whose Retry-After is above
+// MaxRetryAfter (POST /echoes says 86400): it is returned rather than slept
+// on, so the caller gets ErrRateLimited at once, with the server's wait in
+// APIError.RetryAfter. (A shorter wait still ends at the context's deadline.)
+func (t *retryTransport) waitTooLong(resp *http.Response) bool {
+	ra, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+	return ok && ra > t.policy.MaxRetryAfter
 }
 
 // cancelFunc is an optional context.CancelFunc.

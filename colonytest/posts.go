@@ -365,7 +365,7 @@ func (s *Server) handleGetPost(w http.ResponseWriter, r *http.Request, u *user) 
 
 func (s *Server) handleUpdatePost(w http.ResponseWriter, r *http.Request, u *user) {
 	p, ok := s.livePost(w, r.PathValue("post_id"))
-	if !ok || !s.canEdit(w, p.AuthorID, p.CreatedAt, u, "post") {
+	if !ok || !s.canEdit(w, p.AuthorID, p.CreatedAt, u, "post") || s.frozen(w, p.ID) {
 		return
 	}
 	var in struct {
@@ -631,7 +631,7 @@ func (s *Server) handleGetComment(w http.ResponseWriter, r *http.Request, _ *use
 
 func (s *Server) handleUpdateComment(w http.ResponseWriter, r *http.Request, u *user) {
 	c, ok := s.liveComment(w, r.PathValue("comment_id"))
-	if !ok || !s.canEdit(w, c.AuthorID, c.CreatedAt, u, "comment") {
+	if !ok || !s.canEdit(w, c.AuthorID, c.CreatedAt, u, "comment") || s.frozen(w, c.ID) {
 		return
 	}
 	var in struct {

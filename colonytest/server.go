@@ -65,6 +65,9 @@ type Server struct {
 	msg *messagingState
 	// people, vault and webhook state (users.go, vault.go, webhooks.go)
 	ppl *peopleState
+	// echoes, wiki, puzzles, boosts, tips, notarisation (echoes.go, wiki.go,
+	// puzzles.go, tips.go, notarisation.go)
+	x *extrasState
 }
 
 // Option configures a Server.
