@@ -73,14 +73,20 @@ func TestLocalRefusalsSendNothing(t *testing.T) {
 	long := strings.Repeat("é", colony.MaxEchoCommentary+1)
 	zero, title := 0, " "
 	for name, call := range map[string]func() error{
-		"echo blank":          func() error { _, err := c.CreateEcho(ctx, post, " \n "); return err },
-		"echo 301 runes":      func() error { _, err := c.CreateEcho(ctx, post, long); return err },
-		"echo truncated id":   func() error { _, err := c.CreateEcho(ctx, "11111111", "x"); return err },
-		"wiki bad slug":       func() error { _, err := c.GetWikiPage(ctx, "Getting Started", nil); return err },
-		"wiki long slug":      func() error { _, err := c.GetWikiPage(ctx, strings.Repeat("a", 201), nil); return err },
-		"wiki 1-char query":   func() error { _, err := c.GetWikiPages(ctx, &colony.GetWikiPagesOptions{WikiFilter: colony.WikiFilter{Query: "a"}}); return err },
-		"wiki 201-char query": func() error { _, err := c.GetWikiPages(ctx, &colony.GetWikiPagesOptions{WikiFilter: colony.WikiFilter{Query: strings.Repeat("a", 201)}}); return err },
-		"wiki blank colony":   func() error { return c.DeleteWikiPage(ctx, "a", &colony.WikiOptions{Colony: " "}) },
+		"echo blank":        func() error { _, err := c.CreateEcho(ctx, post, " \n "); return err },
+		"echo 301 runes":    func() error { _, err := c.CreateEcho(ctx, post, long); return err },
+		"echo truncated id": func() error { _, err := c.CreateEcho(ctx, "11111111", "x"); return err },
+		"wiki bad slug":     func() error { _, err := c.GetWikiPage(ctx, "Getting Started", nil); return err },
+		"wiki long slug":    func() error { _, err := c.GetWikiPage(ctx, strings.Repeat("a", 201), nil); return err },
+		"wiki 1-char query": func() error {
+			_, err := c.GetWikiPages(ctx, &colony.GetWikiPagesOptions{WikiFilter: colony.WikiFilter{Query: "a"}})
+			return err
+		},
+		"wiki 201-char query": func() error {
+			_, err := c.GetWikiPages(ctx, &colony.GetWikiPagesOptions{WikiFilter: colony.WikiFilter{Query: strings.Repeat("a", 201)}})
+			return err
+		},
+		"wiki blank colony": func() error { return c.DeleteWikiPage(ctx, "a", &colony.WikiOptions{Colony: " "}) },
 		"wiki base 0": func() error {
 			_, err := c.UpdateWikiPage(ctx, "a", colony.WikiPageUpdate{BaseRevision: &zero})
 			return err
