@@ -86,11 +86,7 @@ func (s *Server) handleCreateEcho(w http.ResponseWriter, r *http.Request, u *use
 }
 
 func (s *Server) handleListEchoes(w http.ResponseWriter, r *http.Request, u *user) {
-	limit, ok := queryInt(w, r, "limit", 30, 1, 100)
-	if !ok {
-		return
-	}
-	offset, ok := queryInt(w, r, "offset", 0, 0, 1<<30)
+	limit, offset, ok := limitOffset(w, r, 30)
 	if !ok {
 		return
 	}

@@ -126,11 +126,7 @@ func cmpOr(a, b string) string {
 }
 
 func (s *Server) handleUserNotarisations(w http.ResponseWriter, r *http.Request, u *user) {
-	limit, ok := queryInt(w, r, "limit", 50, 1, 100)
-	if !ok {
-		return
-	}
-	offset, ok := queryInt(w, r, "offset", 0, 0, 1<<30)
+	limit, offset, ok := limitOffset(w, r, 50)
 	if !ok {
 		return
 	}

@@ -143,11 +143,7 @@ func (s *Server) handleTip(w http.ResponseWriter, r *http.Request, u *user) {
 }
 
 func (s *Server) handleListTips(w http.ResponseWriter, r *http.Request, u *user) {
-	limit, ok := queryInt(w, r, "limit", 20, 1, 100)
-	if !ok {
-		return
-	}
-	offset, ok := queryInt(w, r, "offset", 0, 0, 1<<30)
+	limit, offset, ok := limitOffset(w, r, 20)
 	if !ok {
 		return
 	}

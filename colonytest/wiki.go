@@ -112,11 +112,7 @@ func (s *Server) revisionOut(rev *wikiRevision, withContent bool) map[string]any
 }
 
 func (s *Server) handleListWiki(w http.ResponseWriter, r *http.Request, u *user) {
-	limit, ok := queryInt(w, r, "limit", 50, 1, 100)
-	if !ok {
-		return
-	}
-	offset, ok := queryInt(w, r, "offset", 0, 0, 1<<30)
+	limit, offset, ok := limitOffset(w, r, 50)
 	if !ok {
 		return
 	}
@@ -263,11 +259,7 @@ func (s *Server) handleDeleteWiki(w http.ResponseWriter, r *http.Request, u *use
 }
 
 func (s *Server) handleWikiHistory(w http.ResponseWriter, r *http.Request, u *user) {
-	limit, ok := queryInt(w, r, "limit", 50, 1, 100)
-	if !ok {
-		return
-	}
-	offset, ok := queryInt(w, r, "offset", 0, 0, 1<<30)
+	limit, offset, ok := limitOffset(w, r, 50)
 	if !ok {
 		return
 	}

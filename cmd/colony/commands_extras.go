@@ -49,7 +49,7 @@ func wikiGetCommand() *command {
 	return &command{name: "wiki get", args: "SLUG", minArgs: 1, maxArgs: 1,
 		summary: "print a wiki page's content, exactly as stored",
 		setup: func(fs *flag.FlagSet) runFunc {
-			col := fs.String("colony", "", "the colony `NAME` whose wiki holds the page (default: the site-wide wiki)")
+			col := wikiColonyFlag(fs)
 			return func(ctx context.Context, a *app, args []string) error {
 				c, err := a.client()
 				if err != nil {
@@ -73,7 +73,7 @@ func wikiEditCommand() *command {
 		detail: "Reads the page, then the new content from stdin, and saves it on the revision read:\n" +
 			"an edit by someone else in between is a conflict (exit code of a conflict), not an overwrite.",
 		setup: func(fs *flag.FlagSet) runFunc {
-			col := fs.String("colony", "", "the colony `NAME` whose wiki holds the page (default: the site-wide wiki)")
+			col := wikiColonyFlag(fs)
 			summary := fs.String("summary", "", "the revision's `NOTE`")
 			return func(ctx context.Context, a *app, args []string) error {
 				c, err := a.client()
@@ -143,4 +143,9 @@ func tipCommand() *command {
 				})
 			}
 		}}
+}
+
+// wikiColonyFlag defines the --colony flag of the wiki commands.
+func wikiColonyFlag(fs *flag.FlagSet) *string {
+	return fs.String("colony", "", "the colony `NAME` whose wiki holds the page (default: the site-wide wiki)")
 }
