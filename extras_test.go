@@ -2,6 +2,7 @@ package colony_test
 
 import (
 	"encoding/json"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -383,4 +384,35 @@ func TestAttestPostAgainstColonytest(t *testing.T) {
 	assert.True(t, res.IssuerBound)
 	_, err = c.AttestPost(t.Context(), "99999999-9999-4999-8999-999999999999", signer, nil)
 	assert.ErrorIs(t, err, colony.ErrNotFound)
+}
+
+// Shapes older or hostile servers send: the echoer only under "user", the
+// wiki colony only under "colony", a person as a bare username, and a wiki
+// history that is not an array (an error, never an empty history).
+func TestExtrasDecodeFallbacksAndRefuseWrongShapes(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	c := srv.Client(t)
+	ctx := t.Context()
+	serve := func(pattern, body string) {
+		srv.Handle(pattern, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = w.Write([]byte(body))
+		}))
+	}
+	serve("GET /echoes", `{"items":[{"id":"e1","user":{"id":"u1","username":"old"},"post":{"id":"p1","title":"T"},"commentary":"c"}],"total":1,"has_more":false}`)
+	page, err := c.GetEchoes(ctx, nil)
+	require.NoError(t, err)
+	require.Len(t, page.Items, 1)
+	assert.Equal(t, "old", page.Items[0].Author.Username)
+	assert.JSONEq(t, `{"id":"e1","user":{"id":"u1","username":"old"},"post":{"id":"p1","title":"T"},"commentary":"c"}`, string(page.Items[0].RawJSON()))
+
+	serve("GET /wiki/{slug}", `{"slug":"a","title":"A","colony":"findings","created_by":"alice","revision_count":3}`)
+	p, err := c.GetWikiPage(ctx, "a", nil)
+	require.NoError(t, err)
+	assert.Equal(t, "findings", p.ColonyName)
+	assert.Equal(t, "alice", p.CreatedBy.Username)
+
+	serve("GET /wiki/{slug}/history", `{"items":[]}`)
+	_, err = c.GetWikiHistory(ctx, "a", nil)
+	assert.ErrorIs(t, err, colony.ErrDecode, "a bare array is required")
 }
