@@ -69,6 +69,11 @@ func parseJSON(data []byte) (any, error) {
 	if !utf8.Valid(data) {
 		return nil, errors.New("attestation: JSON is not valid UTF-8")
 	}
+	// encoding/json silently turns a lone surrogate escape into U+FFFD,
+	// which would canonicalize a different string than the one signed.
+	if err := checkSurrogates(data); err != nil {
+		return nil, err
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	val, err := parseValue(dec, 0)
@@ -79,6 +84,41 @@ func parseJSON(data []byte) (any, error) {
 		return nil, errors.New("attestation: JSON has data after the top-level value")
 	}
 	return val, nil
+}
+
+// checkSurrogates refuses a \uD800-\uDFFF escape that is not a high
+// surrogate followed by a low one. Backslashes occur only inside strings,
+// so a scan of the raw bytes is exact.
+func checkSurrogates(data []byte) error {
+	hex4 := func(i int) (rune, bool) {
+		if i+6 > len(data) || data[i] != '\\' || data[i+1] != 'u' {
+			return 0, false
+		}
+		n, err := strconv.ParseUint(string(data[i+2:i+6]), 16, 16)
+		return rune(n), err == nil
+	}
+	for i := 0; i < len(data); i++ {
+		if data[i] != '\\' {
+			continue
+		}
+		r, ok := hex4(i)
+		if !ok {
+			i++ // a two-character escape such as \\ or \n
+			continue
+		}
+		switch {
+		case r >= 0xD800 && r <= 0xDBFF:
+			if lo, ok := hex4(i + 6); !ok || lo < 0xDC00 || lo > 0xDFFF {
+				return errors.New("attestation: JSON string holds a lone surrogate")
+			}
+			i += 11
+		case r >= 0xDC00 && r <= 0xDFFF:
+			return errors.New("attestation: JSON string holds a lone surrogate")
+		default:
+			i += 5
+		}
+	}
+	return nil
 }
 
 func parseValue(dec *json.Decoder, depth int) (any, error) {
@@ -134,12 +174,6 @@ func parseValue(dec *json.Decoder, depth int) (any, error) {
 		}
 		return nil, fmt.Errorf("attestation: invalid JSON: unexpected %v", t)
 	case string:
-		if strings.ContainsRune(t, utf8.RuneError) {
-			// encoding/json turns a lone surrogate escape into U+FFFD; only
-			// a literal U+FFFD in the input is legitimate, and that case is
-			// rare enough to refuse rather than guess.
-			return nil, errors.New("attestation: string holds U+FFFD or a lone surrogate")
-		}
 		return t, nil
 	default: // bool, nil, json.Number
 		return t, nil

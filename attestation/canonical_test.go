@@ -108,6 +108,9 @@ func TestCanonicalizeRefuses(t *testing.T) {
 		"duplicate names": `{"a":1,"a":2}`,
 		"invalid UTF-8":   "{\"a\":\"\xff\"}",
 		"lone surrogate":  `{"a":"\ud800"}`,
+		"lone low half":   `{"a":"x\udc00"}`,
+		"reversed pair":   `{"a":"\ude00\ud83d"}`,
+		"high then text":  `{"a":"\ud83dx"}`,
 		"trailing data":   `{} {}`,
 		"not JSON":        `{"a":}`,
 		"out of range":    `[1e400]`,
@@ -116,6 +119,14 @@ func TestCanonicalizeRefuses(t *testing.T) {
 		_, err := CanonicalizeJSON([]byte(in))
 		assert.Error(t, err, name)
 	}
+}
+
+// A literal U+FFFD, an escaped backslash before "u", and a real surrogate
+// pair are all legitimate.
+func TestCanonicalizeAcceptsWhatLooksLikeASurrogate(t *testing.T) {
+	got, err := CanonicalizeJSON([]byte(`["\ufffd","\\ud800","\ud83d\ude00"]`))
+	require.NoError(t, err)
+	assert.Equal(t, "[\"\ufffd\",\"\\\\ud800\",\"😀\"]", string(got))
 }
 
 func repeat(s string, n int) string {
