@@ -66,6 +66,9 @@ type Server struct {
 	msg *messagingState
 	// people, vault and webhook state (users.go, vault.go, webhooks.go)
 	ppl *peopleState
+	// echoes, wiki, puzzles, boosts, tips, notarisation (echoes.go, wiki.go,
+	// puzzles.go, tips.go, notarisation.go)
+	x *extrasState
 
 	// the state file of WithStateFile (persist.go), nil without one
 	store     *stateStore
@@ -183,6 +186,7 @@ func (s *Server) registerRoutes() {
 	s.registerReports()
 	s.registerVault()
 	s.registerWebhooks()
+	s.registerExtras()
 }
 
 // Close stops the server. It is safe to call more than once.
