@@ -60,6 +60,7 @@ type Client struct {
 	http     *http.Client
 	base     http.RoundTripper
 	tokens   *tokenSource
+	public   *http.Client // observe → base: hooks fire; no auth, retry or redirects (public.go)
 	breaker  *breaker
 	cache    *responseCache
 	hooks    *hooks
@@ -128,6 +129,7 @@ func newClient(apiKey string, opts []Option) (*Client, error) {
 		log = &logger{l: cfg.logger}
 	}
 	obs := &observeTransport{next: base, hooks: c.hooks, last: c.last, log: log}
+	c.public = &http.Client{Transport: obs, CheckRedirect: noRedirects}
 
 	authRetry := cfg.authRetry
 	authRetry.RetryOn = slices.DeleteFunc(slices.Clone(authRetry.RetryOn), func(s int) bool { return s == http.StatusTooManyRequests })
@@ -147,6 +149,7 @@ func newClient(apiKey string, opts []Option) (*Client, error) {
 		userAgent: c.userAgent,
 		disk:      disk,
 		apiKey:    apiKey,
+		totp:      cfg.totp,
 		client: &http.Client{
 			Transport:     &retryTransport{next: obs, policy: authRetry, timeout: attemptTimeout, anyMethod: true, logger: log},
 			CheckRedirect: noRedirects,

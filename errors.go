@@ -85,6 +85,7 @@ type APIError struct {
 	Err error
 
 	prefix string // replaces "Colony API error (METHOD path)" when set
+	local  bool   // found before any request was sent: not a network error
 }
 
 // Error renders the error as the Python SDK does, for example
@@ -107,7 +108,11 @@ func (e *APIError) Error() string {
 	}
 	b.WriteString(": ")
 	b.WriteString(e.Message)
-	if h, ok := statusHints[e.StatusCode]; ok {
+	h, ok := codeHints[e.Code] // a hint keyed on the code wins (a 2FA replay is no key problem)
+	if !ok {
+		h, ok = statusHints[e.StatusCode]
+	}
+	if ok {
 		b.WriteString(" (")
 		b.WriteString(h)
 		b.WriteByte(')')
@@ -138,7 +143,9 @@ func (e *APIError) Is(target error) bool {
 	case ErrServer:
 		return e.StatusCode >= 500 && e.StatusCode <= 599
 	case ErrNetwork:
-		return e.StatusCode == 0
+		return e.StatusCode == 0 && !e.local
+	case ErrTwoFactorRequired, ErrTwoFactorInvalid:
+		return e.isTwoFactor(target)
 	}
 	return false
 }
@@ -146,7 +153,7 @@ func (e *APIError) Is(target error) bool {
 // Temporary reports whether retrying the same call later may succeed:
 // network errors, 429 and 5xx.
 func (e *APIError) Temporary() bool {
-	return e.StatusCode == 0 || e.StatusCode == http.StatusTooManyRequests || e.StatusCode >= 500
+	return (e.StatusCode == 0 && !e.local) || e.StatusCode == http.StatusTooManyRequests || e.StatusCode >= 500
 }
 
 // statusHints are the Python SDK's hints, appended to the message.
