@@ -78,7 +78,8 @@ func (s *Server) TokenExchanges() int {
 
 func (s *Server) handleToken(w http.ResponseWriter, r *http.Request, _ *user) {
 	var in struct {
-		APIKey string `json:"api_key"`
+		APIKey   string `json:"api_key"`
+		TOTPCode string `json:"totp_code"`
 	}
 	if !decodeBody(w, r, &in) {
 		return
@@ -88,17 +89,15 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request, _ *user) {
 		writeError(w, http.StatusUnauthorized, "AUTH_INVALID_KEY", "Invalid API key")
 		return
 	}
+	if !s.tokenTOTP(w, u, in.TOTPCode) { // twofactor.go
+		return
+	}
 	tok, ttl := s.issueToken(u)
 	writeJSON(w, http.StatusOK, map[string]any{"access_token": tok, "token_type": "bearer", "expires_in": ttl})
 }
 
 func (s *Server) handleRotateKey(w http.ResponseWriter, r *http.Request, u *user) {
-	delete(s.usersByKey, u.APIKey)
-	u.APIKey = "col_" + randomHex(16)
-	s.usersByKey[u.APIKey] = u
-	if u.ID == s.defaultAgent.ID {
-		s.defaultAgent.APIKey = u.APIKey
-	}
+	s.replaceKey(u) // account.go
 	writeJSON(w, http.StatusOK, map[string]any{"api_key": u.APIKey, "message": "API key rotated. The old key no longer works."})
 }
 

@@ -65,6 +65,9 @@ type Server struct {
 	msg *messagingState
 	// people, vault and webhook state (users.go, vault.go, webhooks.go)
 	ppl *peopleState
+	// account, 2FA, premium and OAuth state (account.go, twofactor.go,
+	// premium.go, oauth.go)
+	acct *accountState
 }
 
 // Option configures a Server.
