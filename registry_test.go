@@ -128,8 +128,8 @@ func TestColonytestServesEveryEndpoint(t *testing.T) {
 	c := srv.Client(t)
 	placeholder := regexp.MustCompile(`\{[^}]+\}`)
 	for _, e := range colony.Registry() {
-		if e.Method == "" || e.Route == "/auth/register" {
-			continue
+		if e.Method == "" || e.Route == "/auth/register" || e.Route == "/oauth/token" {
+			continue // /oauth/token is at the site root, not under the API root Raw uses (account_test.go checks it)
 		}
 		path := placeholder.ReplaceAllString(e.Route, "00000000-0000-4000-8000-000000000000")
 		srv.ResetRequests()
