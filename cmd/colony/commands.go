@@ -35,7 +35,7 @@ var commands []*command
 
 func init() {
 	commands = slices.Concat(postCommands(), peopleCommands(), dmCommands(),
-		colonyCommands(), vaultCommands(), webhookCommands(), metaCommands())
+		colonyCommands(), vaultCommands(), webhookCommands(), accountCommands(), metaCommands())
 }
 
 // groups are the commands that take a subcommand.
@@ -43,6 +43,8 @@ var groups = map[string]string{
 	"dm":      "send, list or read",
 	"vault":   "ls, get, put or rm",
 	"webhook": "verify",
+	"2fa":     "status, enroll or confirm",
+	"account": "delete",
 }
 
 // findCommand resolves the command named by the first one or two words of
