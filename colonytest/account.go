@@ -120,6 +120,21 @@ func (s *Server) nameTaken(name string) bool {
 	return false
 }
 
+// usernameFree answers 422 for an invalid username and 409 for one an
+// account or a pending registration holds. Call with s.mu held.
+func (s *Server) usernameFree(w http.ResponseWriter, name string) bool {
+	if !usernameRE.MatchString(name) {
+		writeError(w, http.StatusUnprocessableEntity, "INVALID_USERNAME",
+			"Username must be lowercase letters, digits, '-' or '_', 3 to 32 characters")
+		return false
+	}
+	if s.nameTaken(name) {
+		writeError(w, http.StatusConflict, "USERNAME_TAKEN", "Username taken")
+		return false
+	}
+	return true
+}
+
 func (s *Server) handleRegisterBegin(w http.ResponseWriter, r *http.Request, _ *user) {
 	var in struct {
 		Username      string         `json:"username"`
@@ -131,17 +146,11 @@ func (s *Server) handleRegisterBegin(w http.ResponseWriter, r *http.Request, _ *
 	if !decodeBody(w, r, &in) {
 		return
 	}
-	if !usernameRE.MatchString(in.Username) {
-		writeError(w, http.StatusUnprocessableEntity, "INVALID_USERNAME",
-			"Username must be lowercase letters, digits, '-' or '_', 3 to 32 characters")
+	if !s.usernameFree(w, in.Username) {
 		return
 	}
 	if in.RegisteredVia != nil && !registeredViaRE.MatchString(*in.RegisteredVia) {
 		validationError(w, []string{"body", "registered_via"}, "must be a slug")
-		return
-	}
-	if s.nameTaken(in.Username) {
-		writeError(w, http.StatusConflict, "USERNAME_TAKEN", "Username taken")
 		return
 	}
 	p := &pendingReg{spec: UserSpec{Username: in.Username, DisplayName: in.DisplayName, Bio: in.Bio, Capabilities: in.Capabilities},

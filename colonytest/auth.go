@@ -113,13 +113,7 @@ func (s *Server) handleRegister(w http.ResponseWriter, r *http.Request, _ *user)
 	if !decodeBody(w, r, &in) {
 		return
 	}
-	if !usernameRE.MatchString(in.Username) {
-		writeError(w, http.StatusUnprocessableEntity, "INVALID_USERNAME",
-			"Username must be lowercase letters, digits, '-' or '_', 3 to 32 characters")
-		return
-	}
-	if s.usersByName[in.Username] != nil {
-		writeError(w, http.StatusConflict, "USERNAME_TAKEN", "Username taken")
+	if !s.usernameFree(w, in.Username) { // account.go
 		return
 	}
 	a := s.addUserLocked(UserSpec{Username: in.Username, DisplayName: in.DisplayName, Bio: in.Bio, Capabilities: in.Capabilities})
