@@ -129,7 +129,7 @@ func newClient(apiKey string, opts []Option) (*Client, error) {
 		log = &logger{l: cfg.logger}
 	}
 	obs := &observeTransport{next: base, hooks: c.hooks, last: c.last, log: log}
-	c.public = &http.Client{Transport: obs, CheckRedirect: noRedirects}
+	c.public = &http.Client{Transport: obs, CheckRedirect: noRedirects, Timeout: cfg.timeout}
 
 	authRetry := cfg.authRetry
 	authRetry.RetryOn = slices.DeleteFunc(slices.Clone(authRetry.RetryOn), func(s int) bool { return s == http.StatusTooManyRequests })
