@@ -372,13 +372,15 @@ func RecoverKey(ctx context.Context, username string, opts *StaticOptions) (*Key
 }
 
 // RecoverKey is the package function RecoverKey sent through c (hooks
-// see it), without c's token. POST /auth/recover-key.
-func (c *Client) RecoverKey(ctx context.Context, username string) (*KeyRecoveryRequest, error) {
+// see it), without c's token. POST /auth/recover-key. Of the call options,
+// WithHeader and WithResponse apply; it is made once, with no
+// Idempotency-Key.
+func (c *Client) RecoverKey(ctx context.Context, username string, opts ...CallOption) (*KeyRecoveryRequest, error) {
 	if err := requireText(epRecoverKey.goName, "username", username); err != nil {
 		return nil, err
 	}
 	var out KeyRecoveryRequest
-	if err := recoverKeyCall(username).viaClient(ctx, c, &out); err != nil {
+	if err := recoverKeyCall(username).viaClient(ctx, c, &out, opts); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -397,13 +399,14 @@ func confirmKeyRecoveryCall(token string) publicCall {
 // unauthenticated (the client's own key is presumed lost). The old key's
 // token-cache file and in-memory token are dropped; persist result.APIKey
 // at once. An unknown, used or expired token is 400 INVALID_INPUT.
-// Recovery leaves two-factor auth on.
-func (c *Client) ConfirmKeyRecovery(ctx context.Context, token string) (*KeyRecovery, error) {
+// Recovery leaves two-factor auth on. Of the call options, WithHeader and
+// WithResponse apply; it is made once (the token is single-use).
+func (c *Client) ConfirmKeyRecovery(ctx context.Context, token string, opts ...CallOption) (*KeyRecovery, error) {
 	if err := requireText(epConfirmKeyRecovery.goName, "token", token); err != nil {
 		return nil, err
 	}
 	var out KeyRecovery
-	if err := confirmKeyRecoveryCall(token).viaClient(ctx, c, &out); err != nil {
+	if err := confirmKeyRecoveryCall(token).viaClient(ctx, c, &out, opts); err != nil {
 		return nil, err
 	}
 	if out.APIKey != "" {

@@ -359,3 +359,21 @@ func TestAccountSecretsNeverPrinted(t *testing.T) {
 		}
 	}
 }
+
+// TestPublicCallOptions: WithHeader and WithResponse reach the
+// unauthenticated calls made through a client; no token, no key.
+func TestPublicCallOptions(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	c := srv.Client(t)
+	var meta colony.ResponseMeta
+	_, err := c.RecoverKey(t.Context(), "nobody", colony.WithHeader("X-Trace", "t1"), colony.WithResponse(&meta))
+	require.NoError(t, err)
+	assert.Equal(t, http.StatusOK, meta.StatusCode)
+	assert.NotEmpty(t, meta.RequestID)
+	reqs := srv.RequestsTo("POST /auth/recover-key")
+	require.Len(t, reqs, 1)
+	assert.Equal(t, "t1", reqs[0].Header.Get("X-Trace"))
+	assert.Empty(t, reqs[0].Header.Get("Authorization"))
+	assert.Empty(t, reqs[0].Header.Get("Idempotency-Key"))
+	assert.Zero(t, srv.TokenExchanges(), "no token exchange for a public call")
+}

@@ -33,6 +33,9 @@ type publicCall struct {
 	ep     *endpoint
 	body   any
 	prefix string // "Registration (begin)": errors read "<prefix> failed: ..."
+	// opts of a Client method: WithHeader and WithResponse apply; no
+	// Idempotency-Key is sent (the call is made once).
+	opts []CallOption
 }
 
 // staticClient resolves the base URL and HTTP client of a package-level
@@ -66,6 +69,17 @@ func (p publicCall) send(ctx context.Context, hc *http.Client, baseURL, ua strin
 	}
 	req.Header["Content-Type"] = []string{"application/json"}
 	req.Header["User-Agent"] = []string{ua}
+	var cc callConfig
+	for _, o := range p.opts {
+		if o != nil {
+			o(&cc)
+		}
+	}
+	for k, vs := range cc.header {
+		for _, v := range vs {
+			req.Header.Add(k, v)
+		}
+	}
 	resp, err := hc.Do(req)
 	if err != nil {
 		e := transportError(ctx, p.ep.method, route, route, err)
@@ -73,6 +87,9 @@ func (p publicCall) send(ctx context.Context, hc *http.Client, baseURL, ua strin
 		return e
 	}
 	defer discard(resp)
+	if cc.meta != nil {
+		fillMeta(cc.meta, resp, &callState{attempts: 1}, "")
+	}
 	failed := p.prefix + " failed"
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		b, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
@@ -110,7 +127,8 @@ func (p publicCall) static(ctx context.Context, o *StaticOptions, out any) error
 
 // viaClient sends p through c's transport, so hooks and logs see it, but
 // without its token, retries or redirects.
-func (p publicCall) viaClient(ctx context.Context, c *Client, out any) error {
+func (p publicCall) viaClient(ctx context.Context, c *Client, out any, opts []CallOption) error {
+	p.opts = opts
 	return p.send(ctx, c.public, c.baseURL, c.userAgent, out)
 }
 
