@@ -1,9 +1,11 @@
 package colony_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -208,4 +210,31 @@ func TestTwoFactorErrorMapping(t *testing.T) {
 	}
 	assert.ErrorIs(t, colony.ErrTwoFactorRequired, colony.ErrAuth)
 	assert.ErrorIs(t, colony.ErrTwoFactorInvalid, colony.ErrAuth)
+}
+
+// TestTwoFactorNeverLogged: a debug log of the whole 2FA flow, failures
+// included, shows no secret, ticket, code or recovery code.
+func TestTwoFactorNeverLogged(t *testing.T) {
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	srv := colonytest.NewServer(t)
+	ctx := t.Context()
+	alice := srv.Client(t, colony.WithLogger(logger))
+	e, err := alice.Enroll2FA(ctx)
+	require.NoError(t, err)
+	code := colonytest.TOTPCode(e.Secret, time.Now())
+	conf, err := alice.Confirm2FA(ctx, e.Secret, e.Ticket, code)
+	require.NoError(t, err)
+	replay := srv.Client(t, colony.WithLogger(logger), colony.WithTOTPCode(code))
+	_, replayErr := replay.GetMe(ctx)
+	require.ErrorIs(t, replayErr, colony.ErrTwoFactorInvalid)
+	rec := srv.Client(t, colony.WithLogger(logger), colony.WithTOTPCode(conf.RecoveryCodes[0]))
+	_, err = rec.GetMe(ctx)
+	require.NoError(t, err)
+	require.NotEmpty(t, logs.String())
+	for _, s := range append([]string{e.Secret, e.Ticket, code}, conf.RecoveryCodes...) {
+		assert.NotContains(t, logs.String(), s)
+		assert.NotContains(t, replayErr.Error(), s)
+		assert.NotContains(t, fmt.Sprintf("%#v", replayErr), s)
+	}
 }
