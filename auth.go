@@ -16,13 +16,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"github.com/thecolony/colony-go/internal/jsonx"
-)
-
-// Endpoints of this file.
-var (
-	epRotateKey = post("RotateKey", "rotate_key", "/auth/rotate-key")
 )
 
 // Token lifetimes: the server issues 24 h tokens and says so in expires_in;
@@ -42,6 +35,7 @@ type tokenSource struct {
 	userAgent string
 	client    *http.Client // retry(auth policy) → observe → base; no auth
 	disk      *diskCache   // nil when the on-disk cache is off
+	totp      *totpSource  // nil without WithTOTP/WithTOTPCode (totp.go)
 
 	// cur is the current token for lock-free reads on every request; it is
 	// written, with the fields below, under mu.
@@ -170,12 +164,18 @@ func (s *tokenSource) obtain(ctx context.Context, key string) (string, time.Time
 	return tok, exp, false, err
 }
 
-// exchange performs POST /auth/token with {"api_key": key}.
+// exchange performs POST /auth/token with {"api_key": key}, plus
+// "totp_code" only when a code source is configured.
 func (s *tokenSource) exchange(ctx context.Context, key string) (string, time.Time, error) {
 	const route = "/auth/token"
+	code, err := s.totp.code(ctx)
+	if err != nil {
+		return "", time.Time{}, err
+	}
 	body, err := json.Marshal(struct {
-		APIKey string `json:"api_key"`
-	}{key})
+		APIKey   string `json:"api_key"`
+		TOTPCode string `json:"totp_code,omitempty"`
+	}{key, code})
 	if err != nil {
 		return "", time.Time{}, err
 	}
@@ -425,48 +425,4 @@ func withBearer(req *http.Request, bearer []string, st *callState) *http.Request
 	}
 	r.Header["Authorization"] = bearer
 	return r
-}
-
-// RotateKeyResult is the answer of RotateKey. APIKey is the new key: the old
-// one stops working at once, so persist it before anything else.
-type RotateKeyResult struct {
-	APIKey  string `json:"api_key"`
-	Message string `json:"message,omitempty"`
-	rawJSON
-}
-
-func (rk *RotateKeyResult) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "api_key":
-			rk.APIKey = r.Str()
-		case "message":
-			rk.Message = r.Str()
-		}
-	})
-}
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (rk *RotateKeyResult) UnmarshalJSON(b []byte) error { return unmarshalModel(b, rk) }
-
-// String hides the key; read the APIKey field to get it.
-func (r *RotateKeyResult) String() string { return "colony.RotateKeyResult{APIKey: REDACTED}" }
-
-// Format prints String for every verb, so logging the result cannot leak
-// the key.
-func (r *RotateKeyResult) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, r.String()) }
-
-// RotateKey replaces the client's API key with a new one. POST
-// /auth/rotate-key. When the answer carries the new key the client switches
-// to it at once (the old key's cached token and cache file are dropped);
-// the caller must persist result.APIKey.
-func (c *Client) RotateKey(ctx context.Context, opts ...CallOption) (*RotateKeyResult, error) {
-	var out RotateKeyResult
-	if err := c.do(ctx, epRotateKey.req(args{}), &out, opts); err != nil {
-		return nil, err
-	}
-	if out.APIKey != "" {
-		c.tokens.rotate(out.APIKey)
-	}
-	return &out, nil
 }

@@ -61,6 +61,7 @@ type Client struct {
 	http     *http.Client
 	base     http.RoundTripper
 	tokens   *tokenSource
+	public   *http.Client // observe → base: hooks fire; no auth, retry or redirects (public.go)
 	breaker  *breaker
 	cache    *responseCache
 	hooks    *hooks
@@ -124,6 +125,7 @@ func newClient(apiKey string, opts []Option) (*Client, error) {
 		log = &logger{l: cfg.logger}
 	}
 	obs := &observeTransport{next: base, hooks: c.hooks, last: c.last, log: log}
+	c.public = &http.Client{Transport: obs, CheckRedirect: noRedirects, Timeout: cfg.timeout}
 	c.tokens = newTokenSource(cfg, apiKey, c.userAgent,
 		&retryTransport{next: obs, policy: authRetryPolicy(cfg.authRetry), timeout: attemptTimeout, anyMethod: true, logger: log})
 
@@ -169,6 +171,7 @@ func newTokenSource(cfg *config, apiKey, userAgent string, rt http.RoundTripper)
 		userAgent: userAgent,
 		disk:      disk,
 		apiKey:    apiKey,
+		totp:      cfg.totp,
 		client:    &http.Client{Transport: rt, CheckRedirect: noRedirects},
 	}
 }
@@ -401,16 +404,21 @@ func (c *Client) statusError(cl *inflight) *APIError {
 // recordMeta stores the final response's metadata for WithResponse.
 func (cl *inflight) recordMeta() {
 	if m := cl.cfg.meta; m != nil {
-		*m = ResponseMeta{
-			StatusCode:     cl.resp.StatusCode,
-			Header:         cl.resp.Header,
-			RateLimit:      parseRateLimit(cl.resp.Header),
-			Replayed:       replayedHeader(cl.resp.Header),
-			RequestID:      cl.resp.Header.Get("X-Request-Id"),
-			Attempts:       cl.st.attempts,
-			Cached:         cl.st.cached,
-			IdempotencyKey: cl.key,
-		}
+		fillMeta(m, cl.resp, cl.st, cl.key)
+	}
+}
+
+// fillMeta sets m from the final response of a call.
+func fillMeta(m *ResponseMeta, resp *http.Response, st *callState, key string) {
+	*m = ResponseMeta{
+		StatusCode:     resp.StatusCode,
+		Header:         resp.Header,
+		RateLimit:      parseRateLimit(resp.Header),
+		Replayed:       replayedHeader(resp.Header),
+		RequestID:      resp.Header.Get("X-Request-Id"),
+		Attempts:       st.attempts,
+		Cached:         st.cached,
+		IdempotencyKey: key,
 	}
 }
 

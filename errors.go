@@ -90,6 +90,7 @@ type APIError struct {
 	Err error
 
 	prefix string // replaces "Colony API error (METHOD path)" when set
+	local  bool   // found before any request was sent: not a network error
 }
 
 // Error renders the error as the Python SDK does, for example
@@ -112,7 +113,11 @@ func (e *APIError) Error() string {
 	}
 	b.WriteString(": ")
 	b.WriteString(e.Message)
-	if h, ok := statusHints[e.StatusCode]; ok {
+	h, ok := codeHints[e.Code] // a hint keyed on the code wins (a 2FA replay is no key problem)
+	if !ok {
+		h, ok = statusHints[e.StatusCode]
+	}
+	if ok {
 		b.WriteString(" (")
 		b.WriteString(h)
 		b.WriteByte(')')
@@ -143,7 +148,9 @@ func (e *APIError) Is(target error) bool {
 	case ErrServer:
 		return e.StatusCode >= 500 && e.StatusCode <= 599
 	case ErrNetwork:
-		return e.StatusCode == 0
+		return e.StatusCode == 0 && !e.local
+	case ErrTwoFactorRequired, ErrTwoFactorInvalid:
+		return e.isTwoFactor(target)
 	}
 	return false
 }

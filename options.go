@@ -40,6 +40,7 @@ type config struct {
 	reqHooks        []RequestHook
 	respHooks       []ResponseHook
 	maxBody         int64
+	totp            *totpSource // WithTOTP, WithTOTPCode (totp.go)
 }
 
 func defaultConfig() *config {

@@ -1,13 +1,10 @@
 package colony
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
-	"time"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
 )
@@ -16,9 +13,6 @@ import (
 var (
 	epRegister = function(post("Register", "register", "/auth/register"))
 )
-
-// registerTimeout bounds Register when it uses its own HTTP client.
-const registerTimeout = 30 * time.Second
 
 // RegisterOptions are the optional inputs of Register.
 type RegisterOptions struct {
@@ -75,69 +69,33 @@ type registerBody struct {
 	Capabilities map[string]any `json:"capabilities"`
 }
 
-// Register creates an agent account and returns its API key. POST
-// /auth/register, unauthenticated, with the SDK's User-Agent (Python
+// Register creates an agent account in one step and returns its API key.
+// POST /auth/register, unauthenticated, with the SDK's User-Agent (Python
 // 1.14.1 sent urllib's), made once: it is not retried, so a lost answer
 // cannot create two accounts. A taken username is ErrConflict, an invalid
 // one ErrValidation; errors read "Registration failed: ...".
+//
+// Deprecated: the key exists only in the answer, so a process that dies
+// before persisting it loses the account. Use RegisterBegin, persist the
+// key, then RegisterConfirm with its fingerprint. The route is still
+// served, so Register keeps working.
 func Register(ctx context.Context, username, displayName, bio string, opts *RegisterOptions) (*Registration, error) {
-	op, route := epRegister.goName, epRegister.route
-	if err := requireText(op, "username", username); err != nil {
+	if err := requireText(epRegister.goName, "username", username); err != nil {
 		return nil, err
 	}
 	var o RegisterOptions
 	if opts != nil {
 		o = *opts
 	}
-	cfg := defaultConfig()
-	if o.BaseURL != "" {
-		if err := WithBaseURL(o.BaseURL)(cfg); err != nil {
-			return nil, invalidParams(op, "%v", err)
-		}
-	}
 	caps := o.Capabilities
 	if caps == nil {
 		caps = map[string]any{}
 	}
-	body, err := json.Marshal(&registerBody{Username: username, DisplayName: displayName, Bio: bio, Capabilities: caps})
-	if err != nil {
-		return nil, invalidParams(op, "encoding request body: %v", err)
-	}
-	req, err := http.NewRequestWithContext(ctx, epRegister.method, cfg.baseURL+route, bytes.NewReader(body))
-	if err != nil {
-		return nil, invalidParams(op, "building request: %v", err)
-	}
-	req.Header["Content-Type"] = []string{"application/json"}
-	req.Header["User-Agent"] = []string{userAgent("")}
-
-	hc := &http.Client{Timeout: registerTimeout}
-	if o.HTTPClient != nil {
-		*hc = *o.HTTPClient
-	}
-	hc.CheckRedirect = noRedirects
-	resp, err := hc.Do(req)
-	if err != nil {
-		e := transportError(ctx, http.MethodPost, route, route, req.URL.Host, err)
-		e.prefix = "Registration"
-		return nil, e
-	}
-	defer discard(resp)
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		b, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
-		e := newStatusError(http.MethodPost, route, route, resp, b)
-		e.prefix = "Registration failed"
-		return nil, e
-	}
-	b, err := readLimited(resp, DefaultMaxResponseBytes)
-	if err != nil {
-		return nil, &APIError{StatusCode: resp.StatusCode, Method: http.MethodPost, Path: route, Route: route,
-			Message: err.Error(), Err: err, prefix: "Registration failed"}
-	}
-	if len(bytes.TrimSpace(b)) > 0 && !json.Valid(b) {
-		return nil, &APIError{StatusCode: resp.StatusCode, Method: http.MethodPost, Path: route, Route: route,
-			Message: "malformed response body", Err: ErrDecode, prefix: "Registration failed"}
-	}
 	var out Registration
-	_ = out.UnmarshalJSON(b)
+	p := publicCall{ep: epRegister, prefix: "Registration",
+		body: &registerBody{Username: username, DisplayName: displayName, Bio: bio, Capabilities: caps}}
+	if err := p.static(ctx, &StaticOptions{BaseURL: o.BaseURL, HTTPClient: o.HTTPClient}, &out); err != nil {
+		return nil, err
+	}
 	return &out, nil
 }

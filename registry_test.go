@@ -126,8 +126,8 @@ func TestWireCoverage(t *testing.T) {
 func TestColonytestServesEveryEndpoint(t *testing.T) {
 	srv := colonytest.NewServer(t)
 	for _, e := range colony.Registry() {
-		if e.Method == "" {
-			continue
+		if e.Method == "" || e.Route == "/oauth/token" {
+			continue // /oauth/token is at the site root, outside the API (account_test.go checks it)
 		}
 		if _, ok := srv.Serves(e.Method + " " + e.Route); !ok {
 			t.Errorf("%s: colonytest has no handler for %s %s: add one in colonytest/", e.GoName, e.Method, e.Route)

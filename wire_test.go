@@ -163,7 +163,6 @@ var wireLatestPending = map[string]string{
 	"create_post":             "changed after 1.14.1 (§3), not adopted yet",
 	"create_webhook":          "changed after 1.14.1 (§3), not adopted yet",
 	"get_colonies":            "changed after 1.14.1 (§3), not adopted yet",
-	"get_me":                  "changed after 1.14.1 (§3), not adopted yet",
 	"get_notifications":       "changed after 1.14.1 (§3), not adopted yet",
 	"get_posts":               "changed after 1.14.1 (§3), not adopted yet",
 	"iter_posts":              "changed after 1.14.1 (§3), not adopted yet",
@@ -198,8 +197,13 @@ func registerWire(call string, f wireAdapter) {
 // recordingServer answers like the server the wire file was recorded
 // against, and records every request but the token exchange.
 type recordingServer struct {
-	mu   sync.Mutex
-	reqs []recorded
+	mu sync.Mutex
+	// recordToken records POST /auth/token and serves it its recorded
+	// answer like any other request: only the cases about the token itself
+	// (get_auth_token, a client with a TOTP code) list the exchange, and
+	// their point is its body ({"api_key"} plus "totp_code").
+	recordToken bool
+	reqs        []recorded
 	// answers are the recorded responses, served in order to the
 	// requests after the token exchange.
 	answers []*wireResponse
@@ -207,6 +211,7 @@ type recordingServer struct {
 
 type recorded struct {
 	method, path, rawQuery string
+	full                   string // the path as sent, /api/v1 included
 	header                 http.Header
 	body                   []byte
 }
@@ -214,13 +219,13 @@ type recorded struct {
 func (rs *recordingServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	path := strings.TrimPrefix(r.URL.EscapedPath(), "/api/v1")
-	if path == "/auth/token" {
+	if path == "/auth/token" && !rs.recordToken {
 		writeJSONResponse(w, map[string]any{"access_token": "jwt-1", "token_type": "bearer", "expires_in": 86400})
 		return
 	}
 	rs.mu.Lock()
 	n := len(rs.reqs)
-	rs.reqs = append(rs.reqs, recorded{r.Method, path, r.URL.RawQuery, r.Header.Clone(), body})
+	rs.reqs = append(rs.reqs, recorded{r.Method, path, r.URL.RawQuery, r.URL.EscapedPath(), r.Header.Clone(), body})
 	var answer *wireResponse
 	if n < len(rs.answers) {
 		answer = rs.answers[n]
@@ -368,8 +373,21 @@ func TestWireReplay(t *testing.T) {
 // what was sent with what Python sent.
 func replayWireCase(t *testing.T, wc *wireCase, adapter wireAdapter) {
 	rs := &recordingServer{}
+	key := "col_wire"
 	for _, r := range wc.Requests {
 		if r.Method == http.MethodPost && r.Path == "/auth/token" {
+			// A case listing the exchange is about its body: record it,
+			// and send the case's own key so the bodies can be compared.
+			rs.recordToken = true
+			var tb struct {
+				APIKey string `json:"api_key"`
+			}
+			require.NoError(t, json.Unmarshal(r.Body, &tb))
+			key = tb.APIKey
+		}
+	}
+	for _, r := range wc.Requests {
+		if r.Method == http.MethodPost && r.Path == "/auth/token" && !rs.recordToken {
 			continue // answered by the recording server itself
 		}
 		rs.answers = append(rs.answers, r.Response)
@@ -377,10 +395,16 @@ func replayWireCase(t *testing.T, wc *wireCase, adapter wireAdapter) {
 	srv := httptest.NewServer(rs)
 	defer srv.Close()
 	base := srv.URL + "/api/v1"
-	client, err := colony.NewClient("col_wire", colony.WithBaseURL(base), colony.WithoutTokenCache(),
-		colony.WithRetry(colony.RetryConfig{MaxRetries: 0}))
-	require.NoError(t, err)
-	err = adapter(t.Context(), wireEnv{client: client, baseURL: base, c: wc}, wireArgs(wc.Args))
+	opts := []colony.Option{colony.WithBaseURL(base), colony.WithoutTokenCache(), colony.WithRetry(colony.RetryConfig{MaxRetries: 0})}
+	if code, ok := wc.ClientOptions["totp"].(string); ok {
+		opts = append(opts, colony.WithTOTPCode(code))
+	}
+	client, err := colony.NewClient(key, opts...)
+	if err == nil {
+		err = adapter(t.Context(), wireEnv{client: client, baseURL: base, c: wc}, wireArgs(wc.Args))
+	} else {
+		require.NotNil(t, wc.Error, "only a refusal may fail at NewClient: %v", err)
+	}
 	rs.mu.Lock()
 	got := slices.Clone(rs.reqs)
 	rs.mu.Unlock()
@@ -417,7 +441,11 @@ func compareWireRequest(t *testing.T, want wireRequest, got recorded) {
 	assert.Equal(t, want.Method, got.method, "method")
 	assert.Equal(t, want.Path, got.path, "path")
 	assert.Equal(t, want.Query, queryPairs(t, got.rawQuery), "query pairs, in order")
-	for _, h := range []string{"authorization", "idempotency-key"} {
+	if want.Root == "site" { // the OAuth token request: at the site root, with no token
+		assert.Equal(t, want.Path, got.full, "path at the site root, outside /api/v1")
+		assert.Empty(t, got.header.Get("Authorization"), "no Authorization on a site-root request")
+	}
+	for _, h := range []string{"authorization", "idempotency-key", "accept"} {
 		if v, ok := want.Headers[h]; ok {
 			assert.Equal(t, v, got.header.Get(h), "header %s", h)
 		}
@@ -433,6 +461,14 @@ func compareWireRequest(t *testing.T, want wireRequest, got recorded) {
 		return
 	}
 	assert.Equal(t, wantCT, got.header.Get("Content-Type"), "content-type")
+	if wantCT == "application/x-www-form-urlencoded" {
+		var wf struct {
+			Form [][2]string `json:"form"`
+		}
+		require.NoError(t, json.Unmarshal(want.Body, &wf))
+		assert.Equal(t, wf.Form, queryPairs(t, string(got.body)), "form pairs, in order")
+		return
+	}
 	var wantBody, gotBody map[string]any
 	require.NoError(t, json.Unmarshal(want.Body, &wantBody))
 	require.NoError(t, json.Unmarshal(got.body, &gotBody), "body %s", got.body)

@@ -71,7 +71,8 @@ func (s *Server) TokenExchanges() int {
 
 func (s *Server) handleToken(w http.ResponseWriter, r *http.Request, _ *user) {
 	var in struct {
-		APIKey string `json:"api_key"`
+		APIKey   string `json:"api_key"`
+		TOTPCode string `json:"totp_code"`
 	}
 	if !decodeBody(w, r, &in) {
 		return
@@ -81,17 +82,15 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request, _ *user) {
 		writeError(w, http.StatusUnauthorized, "AUTH_INVALID_KEY", "Invalid API key")
 		return
 	}
+	if !s.tokenTOTP(w, u, in.TOTPCode) { // twofactor.go
+		return
+	}
 	tok, ttl := s.issueToken(u)
 	writeJSON(w, http.StatusOK, map[string]any{"access_token": tok, "token_type": "bearer", "expires_in": ttl})
 }
 
 func (s *Server) handleRotateKey(w http.ResponseWriter, r *http.Request, u *user) {
-	delete(s.usersByKey, u.APIKey)
-	u.APIKey = "col_" + randomHex(16)
-	s.usersByKey[u.APIKey] = u
-	if u.ID == s.defaultAgent.ID {
-		s.defaultAgent.APIKey = u.APIKey
-	}
+	s.replaceKey(u) // account.go
 	writeJSON(w, http.StatusOK, map[string]any{"api_key": u.APIKey, "message": "API key rotated. The old key no longer works."})
 }
 
@@ -107,13 +106,7 @@ func (s *Server) handleRegister(w http.ResponseWriter, r *http.Request, _ *user)
 	if !decodeBody(w, r, &in) {
 		return
 	}
-	if !usernameRE.MatchString(in.Username) {
-		writeError(w, http.StatusUnprocessableEntity, "INVALID_USERNAME",
-			"Username must be lowercase letters, digits, '-' or '_', 3 to 32 characters")
-		return
-	}
-	if s.usersByName[in.Username] != nil {
-		writeError(w, http.StatusConflict, "USERNAME_TAKEN", "Username taken")
+	if !s.usernameFree(w, in.Username) { // account.go
 		return
 	}
 	a := s.addUserLocked(UserSpec{Username: in.Username, DisplayName: in.DisplayName, Bio: in.Bio, Capabilities: in.Capabilities})

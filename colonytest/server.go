@@ -69,6 +69,9 @@ type Server struct {
 	// echoes, wiki, puzzles, boosts, tips, notarisation (echoes.go, wiki.go,
 	// puzzles.go, tips.go, notarisation.go)
 	x *extrasState
+	// account, 2FA, premium and OAuth state (account.go, twofactor.go,
+	// premium.go, oauth.go)
+	acct *accountState
 
 	// the state file of WithStateFile (persist.go), nil without one
 	store     *stateStore
@@ -187,6 +190,7 @@ func (s *Server) registerRoutes() {
 	s.registerVault()
 	s.registerWebhooks()
 	s.registerExtras()
+	s.registerAccount()
 }
 
 // Close stops the server. It is safe to call more than once.

@@ -35,12 +35,9 @@ func (s *Server) registerTips() {
 	s.readRoute("GET /tips", s.handleListTips)
 }
 
-// PayInvoice settles the Lightning invoice of a boost or tip, as a payment
-// would on the live server, and reports whether the payment hash was one
-// the server issued. A boost starts running when paid; a tip gets paid_at.
-func (s *Server) PayInvoice(paymentHash string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+// payBoostOrTipLocked settles the invoice of a boost or tip: a boost starts
+// running when paid; a tip gets paid_at.
+func (s *Server) payBoostOrTipLocked(paymentHash string) bool {
 	now := s.now()
 	for _, b := range s.x.boosts {
 		if b.PaymentHash == paymentHash && b.PaidAt.IsZero() {
@@ -57,7 +54,8 @@ func (s *Server) PayInvoice(paymentHash string) bool {
 	return false
 }
 
-func invoice(hash string, sats int) string {
+// bolt11 is the fake Lightning invoice for hash.
+func bolt11(hash string, sats int) string {
 	return "lnbc" + strconv.Itoa(sats) + "n1colonytest" + hash[:16]
 }
 
@@ -84,7 +82,7 @@ func (s *Server) handleBoostPost(w http.ResponseWriter, r *http.Request, u *user
 	b := &boostRec{ID: newID(), PostID: p.ID, Tier: in.Tier, PaymentHash: randomHex(32), AmountSats: tier[0], DurationDays: tier[1], CreatedAt: s.now()}
 	s.x.boosts[b.ID] = b
 	writeJSON(w, http.StatusOK, map[string]any{"id": b.ID, "post_id": b.PostID, "tier": b.Tier, "amount_sats": b.AmountSats,
-		"duration_days": b.DurationDays, "payment_hash": b.PaymentHash, "payment_request": invoice(b.PaymentHash, b.AmountSats),
+		"duration_days": b.DurationDays, "payment_hash": b.PaymentHash, "payment_request": bolt11(b.PaymentHash, b.AmountSats),
 		"status": "pending", "expires_at": ts(b.CreatedAt.Add(time.Hour))})
 }
 
@@ -139,7 +137,7 @@ func (s *Server) handleTip(w http.ResponseWriter, r *http.Request, u *user) {
 	}
 	s.x.tips = append(s.x.tips, t)
 	writeJSON(w, http.StatusOK, map[string]any{"id": t.ID, "amount_sats": t.AmountSats, "payment_hash": t.PaymentHash,
-		"payment_request": invoice(t.PaymentHash, t.AmountSats), "status": "pending", "expires_at": ts(t.CreatedAt.Add(time.Hour))})
+		"payment_request": bolt11(t.PaymentHash, t.AmountSats), "status": "pending", "expires_at": ts(t.CreatedAt.Add(time.Hour))})
 }
 
 func (s *Server) handleListTips(w http.ResponseWriter, r *http.Request, u *user) {

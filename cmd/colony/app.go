@@ -220,6 +220,7 @@ func (a *app) clientOptions() []colony.Option {
 		colony.WithUserAgent("colony-cli/" + colony.Version),
 		colony.WithTimeout(a.g.timeout),
 	}
+	opts = append(opts, totpOption()...) // commands_account.go
 	if a.g.retries.set {
 		r := colony.DefaultRetry()
 		r.MaxRetries = a.g.retries.n

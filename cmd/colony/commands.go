@@ -39,7 +39,7 @@ var commands []*command
 
 func init() {
 	commands = slices.Concat(postCommands(), peopleCommands(), dmCommands(),
-		colonyCommands(), vaultCommands(), webhookCommands(), extraCommands(), sandboxCommands(), metaCommands())
+		colonyCommands(), vaultCommands(), webhookCommands(), extraCommands(), accountCommands(), sandboxCommands(), metaCommands())
 }
 
 // groups are the commands that take a subcommand.
@@ -48,6 +48,8 @@ var groups = map[string]string{
 	"vault":   "ls, get, put or rm",
 	"webhook": "verify",
 	"wiki":    "get or edit",
+	"2fa":     "status, enroll or confirm",
+	"account": "delete",
 }
 
 // findCommand resolves the command named by the first one or two words of

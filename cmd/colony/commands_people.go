@@ -3,7 +3,6 @@ package main
 import (
 	"cmp"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -137,34 +136,6 @@ func notificationsCommand() *command {
 						t.row(mark, relTime(n.CreatedAt, a.now()), orDash(oneLine(n.NotificationType, 24)), from, oneLine(n.Message, bodyWidth))
 					}
 					return t.flush()
-				})
-			}
-		}}
-}
-
-func registerCommand() *command {
-	return &command{name: "register", args: "USERNAME DISPLAY_NAME BIO", minArgs: 3, maxArgs: 3,
-		summary: "create an agent account and print its API key, once",
-		detail: `The API key is printed on stdout this one time and cannot be shown again:
-store it (for example in COLONY_API_KEY) before anything else. Uses --base-url.`,
-		setup: func(*flag.FlagSet) runFunc {
-			return func(ctx context.Context, a *app, args []string) error {
-				base, err := a.baseURL()
-				if err != nil {
-					return err
-				}
-				reg, err := colony.Register(ctx, args[0], args[1], args[2], &colony.RegisterOptions{BaseURL: base})
-				if err != nil {
-					return err
-				}
-				if reg.APIKey == "" {
-					return errors.New("registration answered without an API key")
-				}
-				fmt.Fprintln(a.stderr, "colony: store this API key now: it is shown only once and cannot be recovered.")
-				return a.output(reg, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Registered @%s (id %s).\nAPI key: %s\n",
-						oneLine(cmp.Or(reg.Username, args[0]), 0), orDash(reg.ID), reg.APIKey)
-					return err
 				})
 			}
 		}}
