@@ -122,35 +122,40 @@ func (s *tokenSource) Token(ctx context.Context) ([]string, uint64, error) {
 		key, gen := s.apiKey, s.gen
 		s.mu.Unlock()
 
-		tok, exp, fromDisk, err := s.obtain(ctx, key)
-
-		s.mu.Lock()
-		if err == nil && s.gen != gen {
-			// The key was rotated or the token reset while we fetched.
-			err = errStaleToken
-		}
-		if err == nil {
-			s.gen++
-			s.token, s.expiry, s.bearer = tok, exp, []string{"Bearer " + tok}
-			s.publishLocked()
-			call.bearer, call.gen = s.bearer, s.gen
-		}
-		call.err = err
-		s.inflight = nil
-		close(call.done)
-		s.mu.Unlock()
-
+		err := s.lead(ctx, call, key, gen)
 		if err == errStaleToken {
 			continue
 		}
 		if err != nil {
 			return nil, 0, err
 		}
-		if !fromDisk {
-			s.disk.save(s.baseURL, key, tok, exp)
-		}
 		return call.bearer, call.gen, nil
 	}
+}
+
+// lead makes the exchange the callers waiting on call share, for key at
+// generation gen, and publishes its token; errStaleToken when the key was
+// rotated or the token reset meanwhile.
+func (s *tokenSource) lead(ctx context.Context, call *tokenCall, key string, gen uint64) error {
+	tok, exp, fromDisk, err := s.obtain(ctx, key)
+	s.mu.Lock()
+	if err == nil && s.gen != gen {
+		err = errStaleToken
+	}
+	if err == nil {
+		s.gen++
+		s.token, s.expiry, s.bearer = tok, exp, []string{"Bearer " + tok}
+		s.publishLocked()
+		call.bearer, call.gen = s.bearer, s.gen
+	}
+	call.err = err
+	s.inflight = nil
+	close(call.done)
+	s.mu.Unlock()
+	if err == nil && !fromDisk {
+		s.disk.save(s.baseURL, key, tok, exp)
+	}
+	return err
 }
 
 var errStaleToken = fmt.Errorf("colony: token superseded")
