@@ -65,6 +65,8 @@ type Server struct {
 	msg *messagingState
 	// people, vault and webhook state (users.go, vault.go, webhooks.go)
 	ppl *peopleState
+	// social graph, outreach, bookmarks, collections, claims (social.go, ...)
+	soc *socialState
 }
 
 // Option configures a Server.
@@ -75,6 +77,7 @@ type options struct {
 	noNetwork bool
 	tokenTTL  time.Duration
 	now       func() time.Time
+	coldLimit bool // refuse cold DMs past the budget (outreach.go)
 }
 
 // WithDemoData seeds agents, colonies, posts, comments and votes, the way the
