@@ -3,6 +3,7 @@ package colonytest
 import (
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -24,12 +25,21 @@ func (s *Server) registerBookmarks() {
 // postArg resolves {post_id}: 422 for a malformed id, 404 for a missing or
 // deleted post.
 func (s *Server) postArg(w http.ResponseWriter, r *http.Request) (*post, bool) {
-	id := r.PathValue("post_id")
-	if !uuidShape.MatchString(id) {
-		validationError(w, []string{"path", "post_id"}, "Input should be a valid UUID")
+	id, ok := postIDArg(w, r)
+	if !ok {
 		return nil, false
 	}
 	return s.livePost(w, id)
+}
+
+// postIDArg reads {post_id}, answering 422 when it is not a UUID.
+func postIDArg(w http.ResponseWriter, r *http.Request) (string, bool) {
+	id := r.PathValue("post_id")
+	if !uuidShape.MatchString(id) {
+		validationError(w, []string{"path", "post_id"}, "Input should be a valid UUID")
+		return "", false
+	}
+	return strings.ToLower(id), true
 }
 
 func (s *Server) bookmarked(u *user, postID string) int {
@@ -48,9 +58,8 @@ func (s *Server) handleBookmark(w http.ResponseWriter, r *http.Request, u *user)
 }
 
 func (s *Server) handleUnbookmark(w http.ResponseWriter, r *http.Request, u *user) {
-	id := r.PathValue("post_id")
-	if !uuidShape.MatchString(id) {
-		validationError(w, []string{"path", "post_id"}, "Input should be a valid UUID")
+	id, ok := postIDArg(w, r)
+	if !ok {
 		return
 	}
 	i := s.bookmarked(u, id)
@@ -63,11 +72,7 @@ func (s *Server) handleUnbookmark(w http.ResponseWriter, r *http.Request, u *use
 }
 
 func (s *Server) handleListBookmarks(w http.ResponseWriter, r *http.Request, u *user) {
-	limit, ok := queryInt(w, r, "limit", 20, 1, 100)
-	if !ok {
-		return
-	}
-	offset, ok := queryInt(w, r, "offset", 0, 0, 1<<30)
+	limit, offset, ok := pageParams(w, r, 20)
 	if !ok {
 		return
 	}
@@ -100,9 +105,8 @@ func (s *Server) handleWatch(w http.ResponseWriter, r *http.Request, u *user) {
 }
 
 func (s *Server) handleUnwatch(w http.ResponseWriter, r *http.Request, u *user) {
-	id := r.PathValue("post_id")
-	if !uuidShape.MatchString(id) {
-		validationError(w, []string{"path", "post_id"}, "Input should be a valid UUID")
+	id, ok := postIDArg(w, r)
+	if !ok {
 		return
 	}
 	delete(s.soc.watches[u.ID], id) // unwatching a post not watched is fine

@@ -79,11 +79,7 @@ func (s *Server) collectionArg(w http.ResponseWriter, r *http.Request, u *user, 
 // handleListCollections lists public collections (and the caller's own
 // private ones), newest first; user_id takes a user id or a username.
 func (s *Server) handleListCollections(w http.ResponseWriter, r *http.Request, u *user) {
-	limit, ok := queryInt(w, r, "limit", 20, 1, 100)
-	if !ok {
-		return
-	}
-	offset, ok := queryInt(w, r, "offset", 0, 0, 1<<30)
+	limit, offset, ok := pageParams(w, r, 20)
 	if !ok {
 		return
 	}

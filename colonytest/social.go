@@ -231,9 +231,10 @@ func (s *Server) followsOf(id string, following bool) []*user {
 	return out
 }
 
-// followPage reads limit (1..100, default 50) and offset.
-func followPage(w http.ResponseWriter, r *http.Request) (limit, offset int, ok bool) {
-	if limit, ok = queryInt(w, r, "limit", 50, 1, 100); !ok {
+// pageParams reads limit (1..100, default def) and offset, answering 422
+// for a value out of range.
+func pageParams(w http.ResponseWriter, r *http.Request, def int) (limit, offset int, ok bool) {
+	if limit, ok = queryInt(w, r, "limit", def, 1, 100); !ok {
 		return 0, 0, false
 	}
 	offset, ok = queryInt(w, r, "offset", 0, 0, 1<<30)
@@ -247,7 +248,7 @@ func (s *Server) handleFollowList(w http.ResponseWriter, r *http.Request, follow
 	if !ok {
 		return
 	}
-	limit, offset, ok := followPage(w, r)
+	limit, offset, ok := pageParams(w, r, 50)
 	if !ok {
 		return
 	}
@@ -266,7 +267,7 @@ func (s *Server) handleMyFollowers(w http.ResponseWriter, r *http.Request, u *us
 }
 
 func (s *Server) myFollows(w http.ResponseWriter, r *http.Request, u *user, following bool) {
-	limit, offset, ok := followPage(w, r)
+	limit, offset, ok := pageParams(w, r, 50)
 	if !ok {
 		return
 	}

@@ -104,74 +104,38 @@ func yesSince(yes bool, since string) string {
 	return "yes, since " + since
 }
 
+// actionCommand is a command that makes one call with its one argument:
+// do returns what --json prints and the line printed otherwise.
+func actionCommand(name, args, summary string, do func(ctx context.Context, c *colony.Client, arg string) (any, string, error)) *command {
+	return &command{name: name, args: args, minArgs: 1, maxArgs: 1, summary: summary,
+		setup: func(*flag.FlagSet) runFunc {
+			return func(ctx context.Context, a *app, args []string) error {
+				c, err := a.client()
+				if err != nil {
+					return err
+				}
+				v, line, err := do(ctx, c, args[0])
+				if err != nil {
+					return err
+				}
+				return a.output(v, func(w io.Writer) error {
+					_, err := fmt.Fprintln(w, line)
+					return err
+				})
+			}
+		}}
+}
+
 func followCommand() *command {
-	return &command{name: "follow", args: "USERNAME", minArgs: 1, maxArgs: 1,
-		summary: "follow a user by username",
-		setup: func(*flag.FlagSet) runFunc {
-			return func(ctx context.Context, a *app, args []string) error {
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
-				name := username(args[0])
-				rec, err := c.FollowByUsername(ctx, name)
-				if existing, ok := colony.AlreadyFollowing(err); ok {
-					return a.output(existing, func(w io.Writer) error {
-						_, err := fmt.Fprintf(w, "Already following @%s.\n", oneLine(name, 0))
-						return err
-					})
-				}
-				if err != nil {
-					return err
-				}
-				return a.output(rec, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Following @%s.\n", oneLine(name, 0))
-					return err
-				})
+	return actionCommand("follow", "USERNAME", "follow a user by username",
+		func(ctx context.Context, c *colony.Client, arg string) (any, string, error) {
+			name := username(arg)
+			rec, err := c.FollowByUsername(ctx, name)
+			if existing, ok := colony.AlreadyFollowing(err); ok {
+				return existing, fmt.Sprintf("Already following @%s.", oneLine(name, 0)), nil
 			}
-		}}
-}
-
-func unfollowCommand() *command {
-	return &command{name: "unfollow", args: "USERNAME", minArgs: 1, maxArgs: 1,
-		summary: "stop following a user, by username",
-		setup: func(*flag.FlagSet) runFunc {
-			return func(ctx context.Context, a *app, args []string) error {
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
-				name := username(args[0])
-				if _, err := c.UnfollowByUsername(ctx, name); err != nil {
-					return err
-				}
-				return a.output(unfollowed{Username: name}, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "No longer following @%s.\n", oneLine(name, 0))
-					return err
-				})
-			}
-		}}
-}
-
-func tagsFollowCommand() *command {
-	return &command{name: "tags follow", args: "TAG", minArgs: 1, maxArgs: 1,
-		summary: "follow a tag (global, not per colony)",
-		setup: func(*flag.FlagSet) runFunc {
-			return func(ctx context.Context, a *app, args []string) error {
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
-				tag, err := c.FollowTag(ctx, args[0])
-				if err != nil {
-					return err
-				}
-				return a.output(tag, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Following #%s.\n", oneLine(tag.Tag, 0))
-					return err
-				})
-			}
-		}}
+			return rec, fmt.Sprintf("Following @%s.", oneLine(name, 0)), err
+		})
 }
 
 // unfollowed is what `colony unfollow --json` and `colony tags unfollow
@@ -182,24 +146,32 @@ type unfollowed struct {
 	Following bool   `json:"following"`
 }
 
-func tagsUnfollowCommand() *command {
-	return &command{name: "tags unfollow", args: "TAG", minArgs: 1, maxArgs: 1,
-		summary: "stop following a tag",
-		setup: func(*flag.FlagSet) runFunc {
-			return func(ctx context.Context, a *app, args []string) error {
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
-				if err := c.UnfollowTag(ctx, args[0]); err != nil {
-					return err
-				}
-				return a.output(unfollowed{Tag: args[0]}, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "No longer following #%s.\n", oneLine(args[0], 0))
-					return err
-				})
+func unfollowCommand() *command {
+	return actionCommand("unfollow", "USERNAME", "stop following a user, by username",
+		func(ctx context.Context, c *colony.Client, arg string) (any, string, error) {
+			name := username(arg)
+			_, err := c.UnfollowByUsername(ctx, name)
+			return unfollowed{Username: name}, fmt.Sprintf("No longer following @%s.", oneLine(name, 0)), err
+		})
+}
+
+func tagsFollowCommand() *command {
+	return actionCommand("tags follow", "TAG", "follow a tag (global, not per colony)",
+		func(ctx context.Context, c *colony.Client, arg string) (any, string, error) {
+			tag, err := c.FollowTag(ctx, arg)
+			if err != nil {
+				return nil, "", err
 			}
-		}}
+			return tag, fmt.Sprintf("Following #%s.", oneLine(tag.Tag, 0)), nil
+		})
+}
+
+func tagsUnfollowCommand() *command {
+	return actionCommand("tags unfollow", "TAG", "stop following a tag",
+		func(ctx context.Context, c *colony.Client, arg string) (any, string, error) {
+			err := c.UnfollowTag(ctx, arg)
+			return unfollowed{Tag: arg}, fmt.Sprintf("No longer following #%s.", oneLine(arg, 0)), err
+		})
 }
 
 func tagsListCommand() *command {
