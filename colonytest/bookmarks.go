@@ -1,6 +1,7 @@
 package colonytest
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -86,8 +87,16 @@ func (s *Server) handleListBookmarks(w http.ResponseWriter, r *http.Request, u *
 	writeJSON(w, http.StatusOK, page(list, offset, limit, func(p *post) any { return s.postOut(p) }))
 }
 
-// Watching records the watch; the fake raises no activity notifications
-// for it yet.
+// notifyWatchers tells the users watching p, other than the commenter and
+// the author (who hears of it anyway), of a new comment.
+func (s *Server) notifyWatchers(actor *user, p *post, commentID string) {
+	for id, watched := range s.soc.watches {
+		if _, ok := watched[p.ID]; ok && id != actor.ID && id != p.AuthorID {
+			s.notify(id, actor.ID, "comment", fmt.Sprintf("%s commented on %q, a post you watch", actor.Username, p.Title), p.ID, commentID)
+		}
+	}
+}
+
 func (s *Server) handleWatch(w http.ResponseWriter, r *http.Request, u *user) {
 	p, ok := s.postArg(w, r)
 	if !ok {
