@@ -545,3 +545,54 @@ func titles(ps []colony.Post) []string {
 	}
 	return out
 }
+
+// TestSocialResponseShapes: the documented alternatives decode, and a
+// shape the endpoint never sends is a decode error, not a silent empty.
+func TestSocialResponseShapes(t *testing.T) {
+	claim := `{"id": "c1", "human_id": "h1", "agent_id": "a1", "status": "pending", "created_at": "2026-08-20T12:00:00Z", "resolved_at": null}`
+	tests := map[string]struct {
+		pattern, body string
+		call          func(ctx context.Context, c *colony.Client) (int, error)
+		want          int // items; -1: a decode error
+	}{
+		"claims as a bare array":    {"GET /claims", "[" + claim + "]", listClaims, 1},
+		"claims in a data envelope": {"GET /claims", `{"data": [` + claim + `, ` + claim + `]}`, listClaims, 2},
+		"claims as a string":        {"GET /claims", `"nope"`, listClaims, -1},
+		"followers as a bare array": {"GET /users/{user_id}/{sub}", `[{"id": "u1", "username": "a"}]`, getFollowers, 1},
+		"followers in an envelope":  {"GET /users/{user_id}/{sub}", `{"items": []}`, getFollowers, -1},
+		"followed tags as an object": {"GET /tags/following", `{"tag": "rust"}`, func(ctx context.Context, c *colony.Client) (int, error) {
+			tags, err := c.GetFollowedTags(ctx)
+			return len(tags), err
+		}, -1},
+		"presence of a hostile shape": {"POST /users/presence", `{"u1": "online"}`, func(ctx context.Context, c *colony.Client) (int, error) {
+			p, err := c.GetPresence(ctx, []string{"u1"})
+			return len(p), err
+		}, 1},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			srv := colonytest.NewServer(t)
+			srv.Handle(tt.pattern, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				_, _ = w.Write([]byte(tt.body))
+			}))
+			n, err := tt.call(t.Context(), srv.Client(t))
+			if tt.want < 0 {
+				assert.ErrorIs(t, err, colony.ErrDecode)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, n)
+		})
+	}
+}
+
+func listClaims(ctx context.Context, c *colony.Client) (int, error) {
+	cs, err := c.ListClaims(ctx)
+	return len(cs), err
+}
+
+func getFollowers(ctx context.Context, c *colony.Client) (int, error) {
+	us, err := c.GetFollowers(ctx, "33333333-3333-4333-8333-333333333333", nil)
+	return len(us), err
+}
