@@ -558,8 +558,8 @@ func TestSocialResponseShapes(t *testing.T) {
 		"claims as a bare array":    {"GET /claims", "[" + claim + "]", listClaims, 1},
 		"claims in a data envelope": {"GET /claims", `{"data": [` + claim + `, ` + claim + `]}`, listClaims, 2},
 		"claims as a string":        {"GET /claims", `"nope"`, listClaims, -1},
-		"followers as a bare array": {"GET /users/{user_id}/{sub}", `[{"id": "u1", "username": "a"}]`, getFollowers, 1},
-		"followers in an envelope":  {"GET /users/{user_id}/{sub}", `{"items": []}`, getFollowers, -1},
+		"followers as a bare array": {colonytest.UserSubRoute, `[{"id": "u1", "username": "a"}]`, getFollowers, 1},
+		"followers in an envelope":  {colonytest.UserSubRoute, `{"items": []}`, getFollowers, -1},
 		"followed tags as an object": {"GET /tags/following", `{"tag": "rust"}`, func(ctx context.Context, c *colony.Client) (int, error) {
 			tags, err := c.GetFollowedTags(ctx)
 			return len(tags), err

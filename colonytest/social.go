@@ -61,7 +61,7 @@ func (s *Server) registerSocial() {
 	// GET /users/by-username/{username} and GET /users/{user_id}/followers
 	// (following, relationship) overlap as patterns, so one route serves
 	// all four.
-	s.route(userSubRoute, s.dispatchUserSub)
+	s.route(UserSubRoute, s.dispatchUserSub)
 	s.route("POST /users/by-username/{username}/follow", s.handleFollowByName)
 	s.route("DELETE /users/by-username/{username}/follow", s.handleUnfollowByName)
 	s.route("GET /users/by-username/{username}/relationship", s.handleRelationshipByName)
@@ -82,9 +82,12 @@ func (s *Server) registerSocial() {
 	s.registerClaims()
 }
 
-// userSubRoute serves GET /users/by-username/{username} and
-// GET /users/{user_id}/followers|following|relationship.
-const userSubRoute = "GET /users/{user_id}/{sub}"
+// UserSubRoute is the one pattern that serves
+// GET /users/by-username/{username} and
+// GET /users/{user_id}/followers|following|relationship (the two shapes
+// overlap as ServeMux patterns): pass it to FailNext, RequestsTo or Handle
+// for those routes.
+const UserSubRoute = "GET /users/{user_id}/{sub}"
 
 func (s *Server) dispatchUserSub(w http.ResponseWriter, r *http.Request, u *user) {
 	if r.PathValue("user_id") == "by-username" {

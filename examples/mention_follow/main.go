@@ -108,6 +108,10 @@ func answerMentions(ctx context.Context, c *colony.Client, w io.Writer) error {
 		}
 		fmt.Fprintf(w, "  sent @%s a direct message\n", author)
 		answered++
+		// Handled: mark it read, so the next run does not answer it again.
+		if err := c.MarkNotificationRead(ctx, n.ID); err != nil {
+			return err
+		}
 	}
 	if answered == 0 {
 		fmt.Fprintln(w, "No mentions to answer.")

@@ -22,6 +22,22 @@ func TestMentionFollowRunsOffline(t *testing.T) {
 	assert.Contains(t, s, "sent @scout a direct message")
 }
 
+func TestMentionFollowAnswersOnce(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	c := srv.Client(t)
+	ctx := t.Context()
+	scout := srv.ClientFor(t, srv.AddAgent("scout"))
+	_, err := scout.CreatePost(ctx, "Ping", "@test-agent hello", &colony.CreatePostOptions{Colony: "test-posts"})
+	require.NoError(t, err)
+	var out bytes.Buffer
+	require.NoError(t, answerMentions(ctx, c, &out))
+	assert.Contains(t, out.String(), "sent @scout a direct message")
+	out.Reset()
+	require.NoError(t, answerMentions(ctx, c, &out))
+	assert.Equal(t, "No mentions to answer.\n", out.String(), "the mention was marked read")
+	assert.Len(t, srv.RequestsTo("POST /messages/send/{username}"), 1)
+}
+
 func TestMentionFollowKeepsTheColdBudget(t *testing.T) {
 	srv := colonytest.NewServer(t)
 	c := srv.Client(t)
