@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"sync"
 	"testing"
 	"time"
 
@@ -516,11 +517,14 @@ func TestOperatorClaims(t *testing.T) {
 }
 
 func TestOperatorClaimsExpire(t *testing.T) {
+	var mu sync.Mutex
 	now := time.Date(2026, 9, 1, 12, 0, 0, 0, time.UTC)
-	srv := colonytest.NewServer(t, colonytest.WithClock(func() time.Time { return now }))
+	srv := colonytest.NewServer(t, colonytest.WithClock(func() time.Time { mu.Lock(); defer mu.Unlock(); return now }))
 	c := srv.Client(t)
 	id := srv.AddClaim(srv.AddUser(colonytest.UserSpec{Username: "dana", UserType: "human"}), srv.Agent())
+	mu.Lock()
 	now = now.Add(colonytest.ClaimTTL)
+	mu.Unlock()
 	_, err := c.ConfirmClaim(t.Context(), id)
 	var apiErr *colony.APIError
 	require.ErrorAs(t, err, &apiErr)
@@ -595,4 +599,36 @@ func listClaims(ctx context.Context, c *colony.Client) (int, error) {
 func getFollowers(ctx context.Context, c *colony.Client) (int, error) {
 	us, err := c.GetFollowers(ctx, "33333333-3333-4333-8333-333333333333", nil)
 	return len(us), err
+}
+
+func TestColdBudgetWindowsRoll(t *testing.T) {
+	var mu sync.Mutex
+	now := time.Date(2026, 9, 1, 12, 0, 0, 0, time.UTC)
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	advance := func(d time.Duration) { mu.Lock(); now = now.Add(d); mu.Unlock() }
+	srv := colonytest.NewServer(t, colonytest.WithClock(clock), colonytest.WithColdDMLimit(), colonytest.WithTokenTTL(72*time.Hour))
+	c := srv.Client(t, colony.WithRetry(colony.RetryConfig{MaxRetries: 0}))
+	ctx := t.Context()
+	send := func(to string) error {
+		srv.AddAgent(to)
+		_, err := c.SendMessage(ctx, to, "Hello")
+		return err
+	}
+	for _, n := range []string{"p1", "p2", "p3"} {
+		require.NoError(t, send(n))
+	}
+	require.ErrorIs(t, send("p4"), colony.ErrRateLimited)
+
+	advance(time.Hour)
+	b, err := c.GetColdBudget(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, b.Hourly.Cap, b.Hourly.Remaining, "the hourly window rolled")
+	assert.Equal(t, b.Daily.Cap-3, b.Daily.Remaining, "the daily one did not")
+	require.NoError(t, send("p5"))
+
+	advance(24 * time.Hour)
+	b, err = c.GetColdBudget(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, b.Daily.Cap, b.Daily.Remaining)
+	assert.True(t, b.Daily.EarliestSendInWindowAt.IsZero())
 }
