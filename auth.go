@@ -5,14 +5,19 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file.
@@ -73,6 +78,17 @@ type tokenCall struct {
 	bearer []string
 	gen    uint64
 	err    error
+}
+
+// redact scrubs the current key and token from an error's fields.
+func (s *tokenSource) redact(e *APIError) {
+	if e == nil || s == nil {
+		return
+	}
+	s.mu.Lock()
+	key, tok := s.apiKey, s.token
+	s.mu.Unlock()
+	redactSecrets(e, key, tok)
 }
 
 // String keeps the key and token out of any formatted output.
@@ -174,38 +190,97 @@ func (s *tokenSource) exchange(ctx context.Context, key string) (string, time.Ti
 	start := time.Now()
 	resp, err := s.client.Do(req)
 	if err != nil {
-		return "", time.Time{}, transportError(ctx, http.MethodPost, route, route, err)
+		return "", time.Time{}, transportError(ctx, http.MethodPost, route, route, req.URL.Host, err)
 	}
 	defer discard(resp)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		b, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
-		return "", time.Time{}, newStatusError(http.MethodPost, route, route, resp, b)
+		e := newStatusError(http.MethodPost, route, route, resp, b)
+		e.RetryAfter = min(e.RetryAfter, MaxReportedRetryAfter)
+		redactSecrets(e, key)
+		return "", time.Time{}, e
 	}
 	b, err := io.ReadAll(io.LimitReader(resp.Body, maxTokenResponse))
 	if err != nil {
-		return "", time.Time{}, transportError(ctx, http.MethodPost, route, route, err)
+		return "", time.Time{}, transportError(ctx, http.MethodPost, route, route, req.URL.Host, err)
 	}
+	tok, life, err := parseTokenResponse(b)
+	if err != nil {
+		e := &APIError{StatusCode: resp.StatusCode, Method: http.MethodPost, Path: route, Route: route,
+			Message: err.Error(), Err: fmt.Errorf("%w: %w", ErrDecode, err)}
+		redactSecrets(e, key)
+		return "", time.Time{}, e
+	}
+	return tok, refreshDeadline(start, life, tok), nil
+}
+
+// maxTokenLifetime caps the lifetime a token response may claim, so a
+// huge expires_in (1e10, 1e300) cannot overflow the refresh deadline.
+const maxTokenLifetime = 30 * 24 * time.Hour
+
+// parseTokenResponse reads {"access_token": "...", "expires_in": N} and
+// returns the token and its lifetime (0 when not given). expires_in may be
+// a number or a numeric string; each failure says what was wrong.
+func parseTokenResponse(b []byte) (string, time.Duration, error) {
 	var tr struct {
-		AccessToken string  `json:"access_token"`
-		ExpiresIn   float64 `json:"expires_in"`
+		AccessToken json.RawMessage `json:"access_token"`
+		ExpiresIn   json.RawMessage `json:"expires_in"`
 	}
-	if err := json.Unmarshal(b, &tr); err != nil || tr.AccessToken == "" {
-		return "", time.Time{}, &APIError{StatusCode: resp.StatusCode, Method: http.MethodPost, Path: route, Route: route,
-			Message: "token response has no access_token", Err: ErrDecode}
+	if err := json.Unmarshal(b, &tr); err != nil {
+		return "", 0, fmt.Errorf("token response is not a JSON object: %v", err)
 	}
-	return tr.AccessToken, refreshDeadline(start, tr.ExpiresIn, tr.AccessToken), nil
+	var tok string
+	switch {
+	case len(tr.AccessToken) == 0 || string(tr.AccessToken) == "null":
+		return "", 0, errors.New("token response has no access_token")
+	case json.Unmarshal(tr.AccessToken, &tok) != nil:
+		return "", 0, errors.New("token response: access_token is not a string")
+	case strings.TrimSpace(tok) == "":
+		return "", 0, errors.New("token response: access_token is empty")
+	}
+	life, err := parseExpiresIn(tr.ExpiresIn)
+	if err != nil {
+		return "", 0, err
+	}
+	return tok, life, nil
+}
+
+// parseExpiresIn reads expires_in in seconds, a JSON number or a numeric
+// string, clamped to maxTokenLifetime; absent, null or zero is 0 (the JWT's
+// exp claim or the default then decides).
+func parseExpiresIn(raw json.RawMessage) (time.Duration, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return 0, nil
+	}
+	text := string(raw)
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		text = strings.TrimSpace(s)
+	}
+	secs, err := strconv.ParseFloat(text, 64)
+	if err != nil || math.IsNaN(secs) {
+		return 0, fmt.Errorf("token response: expires_in %s is not a number of seconds", raw)
+	}
+	if secs < 0 {
+		return 0, fmt.Errorf("token response: expires_in %s is negative", raw)
+	}
+	if secs >= maxTokenLifetime.Seconds() {
+		return maxTokenLifetime, nil
+	}
+	return time.Duration(secs * float64(time.Second)), nil
 }
 
 // refreshDeadline is when a token obtained at start stops being used: an
 // hour before it expires, by expires_in, else the JWT's exp claim, else 24 h.
-func refreshDeadline(start time.Time, expiresIn float64, jwt string) time.Time {
+// Every lifetime is capped at maxTokenLifetime.
+func refreshDeadline(start time.Time, expiresIn time.Duration, jwt string) time.Time {
 	life := defaultTokenLifetime
 	switch {
 	case expiresIn > 0:
-		life = time.Duration(expiresIn * float64(time.Second))
+		life = expiresIn
 	default:
 		if exp, ok := jwtExpiry(jwt); ok && exp.After(start) {
-			life = exp.Sub(start)
+			life = min(exp.Sub(start), maxTokenLifetime)
 		}
 	}
 	lead := tokenRefreshLead
@@ -231,7 +306,7 @@ func jwtExpiry(jwt string) (time.Time, bool) {
 	if json.Unmarshal(payload, &claims) != nil || claims.Exp <= 0 {
 		return time.Time{}, false
 	}
-	return time.Unix(int64(claims.Exp), 0), true
+	return time.Unix(int64(min(claims.Exp, 1<<40)), 0), true
 }
 
 // invalidate drops the token of generation gen, if it is still current,
@@ -360,11 +435,19 @@ type RotateKeyResult struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (r *RotateKeyResult) UnmarshalJSON(b []byte) error {
-	type alias RotateKeyResult
-	return decodeKeep(b, (*alias)(r), &r.rawJSON)
+func (rk *RotateKeyResult) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "api_key":
+			rk.APIKey = r.Str()
+		case "message":
+			rk.Message = r.Str()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (rk *RotateKeyResult) UnmarshalJSON(b []byte) error { return unmarshalModel(b, rk) }
 
 // String hides the key; read the APIKey field to get it.
 func (r *RotateKeyResult) String() string { return "colony.RotateKeyResult{APIKey: REDACTED}" }

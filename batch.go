@@ -27,97 +27,112 @@ const batchConcurrency = 8
 // Call options apply to every request; WithResponse receives the metadata
 // of the failed request, or else of the last id's.
 func (c *Client) GetPostsByIDs(ctx context.Context, ids []string, opts ...CallOption) ([]*Post, error) {
-	return fetchBatch(ctx, "GetPostsByIDs", "post_id", ids, opts, c.GetPost)
+	return fetchBatch(ctx, epGetPostsByIDs, "post_id", ids, opts, c.GetPost)
 }
 
 // GetUsersByIDs fetches users by id, up to 8 at a time (GET
 // /users/{user_id} each), in input order; see GetPostsByIDs. Note that some
 // servers answer 400, not 404, for an unknown UUID: that is an error.
 func (c *Client) GetUsersByIDs(ctx context.Context, ids []string, opts ...CallOption) ([]*User, error) {
-	return fetchBatch(ctx, "GetUsersByIDs", "user_id", ids, opts, c.GetUser)
+	return fetchBatch(ctx, epGetUsersByIDs, "user_id", ids, opts, c.GetUser)
 }
 
 // fetchBatch runs fetch for each distinct id with bounded concurrency.
-func fetchBatch[T any](ctx context.Context, op, name string, ids []string, opts []CallOption,
+func fetchBatch[T any](ctx context.Context, ep *endpoint, name string, ids []string, opts []CallOption,
 	fetch func(context.Context, string, ...CallOption) (*T, error)) ([]*T, error) {
 	for _, id := range ids {
-		if err := checkID(op, name, id); err != nil {
+		if err := checkID(ep.goName, name, id); err != nil {
 			return nil, err
 		}
 	}
 	if len(ids) == 0 {
 		return []*T{}, nil
 	}
-	var cc callConfig
-	for _, o := range opts {
-		if o != nil {
-			o(&cc)
-		}
+	cc := callConfigOf(opts)
+	b := &batch[T]{ids: ids, first: map[string]int{}, got: make([]*T, len(ids)), cc: &cc}
+	if cc.meta != nil {
+		b.metas = make([]ResponseMeta, len(ids))
 	}
+	if err := b.run(ctx, fetch); err != nil {
+		return nil, err
+	}
+	return b.results(), nil
+}
+
+// batch is one run of fetchBatch: the ids, each one's first position, and
+// what came back.
+type batch[T any] struct {
+	ids    []string
+	first  map[string]int // id → index of its first occurrence
+	got    []*T           // by index of first occurrence
+	metas  []ResponseMeta // per request, when the caller asked for metadata
+	cc     *callConfig
+	mu     sync.Mutex
+	err    error
+	failed int // index of the request whose error is returned
+}
+
+// run fetches each distinct id, at most batchConcurrency at a time, and
+// stops starting requests once one fails (other than 404) or ctx ends.
+func (b *batch[T]) run(ctx context.Context, fetch func(context.Context, string, ...CallOption) (*T, error)) error {
 	// Each request gets the caller's headers and key but its own metadata,
 	// so concurrent requests never write the caller's ResponseMeta.
-	base := func(c *callConfig) { c.idempotencyKey, c.header = cc.idempotencyKey, cc.header }
-
-	first := map[string]int{} // id → index of its first occurrence
-	var unique []int
-	for i, id := range ids {
-		if _, dup := first[id]; !dup {
-			first[id] = i
-			unique = append(unique, i)
-		}
-	}
-	got := make([]*T, len(ids))
-	metas := make([]ResponseMeta, len(ids))
-	var (
-		mu       sync.Mutex
-		firstErr error
-		failed   int // index of the request whose error is returned
-	)
-
+	base := func(c *callConfig) { c.idempotencyKey, c.header = b.cc.idempotencyKey, b.cc.header }
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(batchConcurrency)
-	for _, i := range unique {
+	for i, id := range b.ids {
+		if _, dup := b.first[id]; dup {
+			continue
+		}
+		b.first[id] = i
 		if gctx.Err() != nil {
 			break // a request failed (or ctx ended): start no more
 		}
 		g.Go(func() error {
 			callOpts := []CallOption{base}
-			if cc.meta != nil {
-				callOpts = append(callOpts, WithResponse(&metas[i]))
+			if b.metas != nil {
+				callOpts = append(callOpts, WithResponse(&b.metas[i]))
 			}
-			v, err := fetch(gctx, ids[i], callOpts...)
-			switch {
-			case err == nil:
-				got[i] = v
-			case errors.Is(err, ErrNotFound):
-			default:
-				mu.Lock()
-				if firstErr == nil {
-					firstErr, failed = err, i
-				}
-				mu.Unlock()
+			v, err := fetch(gctx, id, callOpts...)
+			if err != nil && !errors.Is(err, ErrNotFound) {
+				b.fail(i, err)
 				return err
 			}
+			b.got[i] = v
 			return nil
 		})
 	}
 	if g.Wait() != nil {
-		if cc.meta != nil {
-			*cc.meta = metas[failed]
+		if b.metas != nil {
+			*b.cc.meta = b.metas[b.failed]
 		}
-		return nil, firstErr
+		return b.err
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return err
 	}
-	if cc.meta != nil {
-		*cc.meta = metas[first[ids[len(ids)-1]]]
+	if b.metas != nil {
+		*b.cc.meta = b.metas[b.first[b.ids[len(b.ids)-1]]]
 	}
-	out := make([]*T, 0, len(ids))
-	for _, id := range ids {
-		if v := got[first[id]]; v != nil {
+	return nil
+}
+
+// fail records the first error.
+func (b *batch[T]) fail(i int, err error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.err == nil {
+		b.err, b.failed = err, i
+	}
+}
+
+// results lists what was found, in input order, repeats included.
+func (b *batch[T]) results() []*T {
+	out := make([]*T, 0, len(b.ids))
+	for _, id := range b.ids {
+		if v := b.got[b.first[id]]; v != nil {
 			out = append(out, v)
 		}
 	}
-	return out, nil
+	return out
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -137,16 +138,25 @@ func rawGetPost(b *testing.B, hc *http.Client, url string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	req.Header.Set("Authorization", "Bearer bench-token")
 	req.Header.Set("User-Agent", "raw/1.0")
+	var p rawPost
+	if rawDo(b, hc, req, &p); p.ID == "" {
+		b.Fatal("baseline: no post")
+	}
+}
+
+// rawDo is the baseline's call: send req with the bearer token and decode
+// the body into v with encoding/json, failing the benchmark on an error or
+// a status other than 200.
+func rawDo(b testing.TB, hc *http.Client, req *http.Request, v any) {
+	req.Header.Set("Authorization", "Bearer bench-token")
 	resp, err := hc.Do(req)
 	if err != nil {
 		b.Fatal(err)
 	}
-	var p rawPost
-	err = json.NewDecoder(resp.Body).Decode(&p)
+	err = json.NewDecoder(resp.Body).Decode(v)
 	resp.Body.Close()
-	if err != nil || resp.StatusCode != 200 || p.ID == "" {
+	if err != nil || resp.StatusCode != 200 {
 		b.Fatalf("baseline: %v %d", err, resp.StatusCode)
 	}
 }
@@ -208,8 +218,18 @@ func BenchmarkCreatePost(b *testing.B) {
 	})
 }
 
-// pageServer serves GET /posts as total small posts, limit/offset paged,
-// with has_more; the page bodies are built on the fly.
+// Items of the list benchmarks, as the live API renders them: small, so
+// the per-item decoding cost shows rather than the bytes.
+const (
+	benchListPost    = `{"id":"post-%d","title":"Post %d","body":"body","author":{"id":"u1","username":"alice"},"score":%d,"created_at":"2026-11-28T10:00:00Z"}`
+	benchListComment = `{"id":"comment-%d","post_id":"p1","body":"Comment %d","author":{"id":"u1","username":"alice"},"score":%d,"created_at":"2026-11-28T10:00:00Z"}`
+	benchListSaved   = `{"saved_at":"2026-11-28T10:00:00Z","note":"n","message":{"id":"msg-%d","conversation_id":"c1","sender":{"id":"u1","username":"alice"},"body":"Message %d","is_read":true,"created_at":"2026-11-28T10:00:00Z"},"is_group":%t}`
+)
+
+// pageServer serves total small items on each list route the iterator
+// benchmarks walk: GET /posts and GET /messages/saved paged by
+// limit/offset with has_more, GET /posts/{id}/comments by page (20 a page).
+// The page bodies are built on the fly.
 func pageServer(tb testing.TB, total int) *httptest.Server {
 	tb.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -221,6 +241,15 @@ func pageServer(tb testing.TB, total int) *httptest.Server {
 		q := r.URL.Query()
 		limit, _ := strconv.Atoi(q.Get("limit"))
 		offset, _ := strconv.Atoi(q.Get("offset"))
+		item := func(buf *bytes.Buffer, i int) { fmt.Fprintf(buf, benchListPost, i, i, i%7) }
+		switch {
+		case strings.HasSuffix(r.URL.Path, "/comments"):
+			page, _ := strconv.Atoi(q.Get("page"))
+			limit, offset = colony.CommentsPageSize, (page-1)*colony.CommentsPageSize
+			item = func(buf *bytes.Buffer, i int) { fmt.Fprintf(buf, benchListComment, i, i, i%7) }
+		case strings.HasSuffix(r.URL.Path, "/messages/saved"):
+			item = func(buf *bytes.Buffer, i int) { fmt.Fprintf(buf, benchListSaved, i, i, i%2 == 0) }
+		}
 		var buf bytes.Buffer
 		buf.WriteString(`{"items":[`)
 		end := min(offset+limit, total)
@@ -228,7 +257,7 @@ func pageServer(tb testing.TB, total int) *httptest.Server {
 			if i > offset {
 				buf.WriteByte(',')
 			}
-			fmt.Fprintf(&buf, `{"id":"post-%d","title":"Post %d","body":"body","author":{"id":"u1","username":"alice"},"score":%d,"created_at":"2026-11-28T10:00:00Z"}`, i, i, i%7)
+			item(&buf, i)
 		}
 		fmt.Fprintf(&buf, `],"total":%d,"has_more":%t}`, total, end < total)
 		_, _ = w.Write(buf.Bytes())
@@ -244,25 +273,30 @@ func BenchmarkIterPosts10k(b *testing.B) {
 		hc := rawHTTPClient()
 		b.ReportAllocs()
 		for b.Loop() {
-			rawWalkPosts(b, hc, srv.URL, total)
+			rawWalk[rawPost](b, hc, srv.URL+"/api/v1/posts?sort=new&limit=100&offset=", 100, total)
 		}
 	})
 	b.Run("client", func(b *testing.B) {
 		c := benchClient(b, srv)
 		b.ReportAllocs()
 		for b.Loop() {
-			n := 0
-			for _, err := range c.IterPosts(b.Context(), &colony.IterPostsOptions{PageSize: 100}) {
-				if err != nil {
-					b.Fatal(err)
-				}
-				n++
-			}
-			if n != total {
-				b.Fatal(n)
-			}
+			countAll(b, c.IterPosts(b.Context(), &colony.IterPostsOptions{PageSize: 100}), total)
 		}
 	})
+}
+
+// countAll drains seq and fails unless it yielded want items.
+func countAll[T any](b *testing.B, seq iter.Seq2[T, error], want int) {
+	n := 0
+	for _, err := range seq {
+		if err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	if n != want {
+		b.Fatalf("walked %d items, want %d", n, want)
+	}
 }
 
 // BenchmarkGetPostParallel64 runs GetPost from 64 goroutines sharing one
@@ -362,23 +396,47 @@ func BenchmarkPairedCreatePost(b *testing.B) {
 	})
 }
 
-// BenchmarkPairedIterPosts10k: one op walks 10,000 posts, 100 a page.
-func BenchmarkPairedIterPosts10k(b *testing.B) {
-	const total = 10000
-	srv := pageServer(b, total)
-	hc := rawHTTPClient()
-	c := benchClient(b, srv)
-	pairedRatio(b, func() { rawWalkPosts(b, hc, srv.URL, total) }, func() {
-		n := 0
-		for _, err := range c.IterPosts(b.Context(), &colony.IterPostsOptions{PageSize: 100}) {
-			if err != nil {
-				b.Fatal(err)
-			}
-			n++
-		}
-		if n != total {
-			b.Fatal(n)
-		}
+// benchListSizes are the walk lengths of the paired iterator benchmarks.
+var benchListSizes = []struct {
+	name  string
+	total int
+}{{"1k", 1000}, {"10k", 10000}, {"100k", 100000}}
+
+// pairedWalk pairs a raw page walk of the same route, decoding the same
+// keys into plain structs, with an iterator, at every size of
+// benchListSizes. prefix is the raw walk's URL up to the paging value.
+func pairedWalk[R, T any](b *testing.B, prefix string, pageSize int, iterate func(c *colony.Client) iter.Seq2[T, error]) {
+	for _, size := range benchListSizes {
+		b.Run(size.name, func(b *testing.B) {
+			srv := pageServer(b, size.total)
+			hc := rawHTTPClient()
+			c := benchClient(b, srv)
+			pairedRatio(b, func() { rawWalk[R](b, hc, srv.URL+prefix, pageSize, size.total) },
+				func() { countAll(b, iterate(c), size.total) })
+		})
+	}
+}
+
+// BenchmarkPairedIterPosts: IterPosts, 100 a page, against a raw walk.
+func BenchmarkPairedIterPosts(b *testing.B) {
+	pairedWalk[rawPost](b, "/api/v1/posts?sort=new&limit=100&offset=", 100, func(c *colony.Client) iter.Seq2[*colony.Post, error] {
+		return c.IterPosts(b.Context(), &colony.IterPostsOptions{PageSize: 100})
+	})
+}
+
+// BenchmarkPairedIterComments: IterComments (20 a page, by page number)
+// against a raw walk.
+func BenchmarkPairedIterComments(b *testing.B) {
+	pairedWalk[rawComment](b, "/api/v1/posts/p1/comments?page=", 0, func(c *colony.Client) iter.Seq2[*colony.Comment, error] {
+		return c.IterComments(b.Context(), "p1", nil)
+	})
+}
+
+// BenchmarkPairedIterSavedMessages: the messaging iterator over
+// GET /messages/saved, 100 a page, against a raw walk.
+func BenchmarkPairedIterSavedMessages(b *testing.B) {
+	pairedWalk[rawSavedMessage](b, "/api/v1/messages/saved?limit=100&offset=", 100, func(c *colony.Client) iter.Seq2[*colony.SavedMessage, error] {
+		return c.IterSavedMessages(b.Context(), &colony.IterMessagesOptions{PageSize: 100})
 	})
 }
 
@@ -422,43 +480,78 @@ type rawCreateBody struct {
 func rawCreatePost(b *testing.B, hc *http.Client, url string) {
 	body, _ := json.Marshal(rawCreateBody{"Hello", "World", "2e549d01-99f2-459f-8924-48b2690b2170", "discussion", "raw"})
 	req, _ := http.NewRequestWithContext(b.Context(), http.MethodPost, url, bytes.NewReader(body))
-	req.Header.Set("Authorization", "Bearer bench-token")
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Idempotency-Key", colony.GenerateIdempotencyKey())
-	resp, err := hc.Do(req)
-	if err != nil {
-		b.Fatal(err)
-	}
 	var p rawPost
-	err = json.NewDecoder(resp.Body).Decode(&p)
-	resp.Body.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
+	rawDo(b, hc, req, &p)
 }
 
-// rawWalkPosts is the baseline's IterPosts: limit/offset pages of 100
-// until has_more is false.
-func rawWalkPosts(b *testing.B, hc *http.Client, base string, total int) {
+// rawComment, rawMessage and rawSavedMessage are the baseline's
+// colony.Comment, colony.Message and colony.SavedMessage.
+type rawComment struct {
+	ID              string         `json:"id"`
+	PostID          string         `json:"post_id"`
+	ParentID        *string        `json:"parent_id"`
+	Body            string         `json:"body"`
+	Author          rawUser        `json:"author"`
+	Score           int            `json:"score"`
+	SafeText        *string        `json:"safe_text"`
+	ContentWarnings []string       `json:"content_warnings"`
+	Source          string         `json:"source"`
+	Client          *string        `json:"client"`
+	Cognition       map[string]any `json:"cognition"`
+	Replies         []rawComment   `json:"replies"`
+	CreatedAt       time.Time      `json:"created_at"`
+	UpdatedAt       *time.Time     `json:"updated_at"`
+}
+
+type rawMessage struct {
+	ID             string           `json:"id"`
+	ConversationID string           `json:"conversation_id"`
+	Sender         rawUser          `json:"sender"`
+	Recipient      *rawUser         `json:"recipient"`
+	Body           string           `json:"body"`
+	IsRead         bool             `json:"is_read"`
+	ReadAt         *time.Time       `json:"read_at"`
+	EditedAt       *time.Time       `json:"edited_at"`
+	Reactions      []map[string]any `json:"reactions"`
+	ReplyTo        map[string]any   `json:"reply_to"`
+	Attachments    []map[string]any `json:"attachments"`
+	IsDeleted      bool             `json:"is_deleted"`
+	CreatedAt      time.Time        `json:"created_at"`
+}
+
+type rawSavedMessage struct {
+	SavedAt           time.Time  `json:"saved_at"`
+	Note              *string    `json:"note"`
+	Message           rawMessage `json:"message"`
+	OtherUsername     *string    `json:"other_username"`
+	IsGroup           bool       `json:"is_group"`
+	ConversationTitle *string    `json:"conversation_title"`
+}
+
+// rawWalk is the baseline's iterator: GET prefix+offset (or, with pageSize
+// 0, prefix+page number from 1) until has_more is false, decoding each
+// page's items into []R. each, when not nil, is called after every page
+// with the items walked so far, while the page is held.
+func rawWalk[R any](b testing.TB, hc *http.Client, prefix string, pageSize, total int, each ...func(n int)) {
 	n := 0
-	for offset := 0; ; offset += 100 {
-		req, _ := http.NewRequestWithContext(b.Context(), http.MethodGet,
-			base+"/api/v1/posts?sort=new&limit=100&offset="+strconv.Itoa(offset), nil)
-		req.Header.Set("Authorization", "Bearer bench-token")
-		resp, err := hc.Do(req)
-		if err != nil {
-			b.Fatal(err)
+	for i := 0; ; i++ {
+		at := i * pageSize
+		if pageSize == 0 {
+			at = i + 1
 		}
+		req, _ := http.NewRequestWithContext(b.Context(), http.MethodGet, prefix+strconv.Itoa(at), nil)
 		var page struct {
-			Items   []rawPost `json:"items"`
-			HasMore bool      `json:"has_more"`
+			Items   []R  `json:"items"`
+			HasMore bool `json:"has_more"`
 		}
-		err = json.NewDecoder(resp.Body).Decode(&page)
-		resp.Body.Close()
-		if err != nil {
-			b.Fatal(err)
-		}
+		rawDo(b, hc, req, &page)
 		n += len(page.Items)
+		for _, f := range each {
+			f(n)
+		}
+		runtime.KeepAlive(page.Items)
 		if !page.HasMore {
 			break
 		}

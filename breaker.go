@@ -1,6 +1,7 @@
 package colony
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"sync"
@@ -114,15 +115,28 @@ func (t *breakerTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	}
 	resp, err := t.next.RoundTrip(req)
 	switch {
-	case err != nil:
+	case err != nil && req.Context().Err() != nil:
 		// The caller giving up says nothing about the server.
-		if req.Context().Err() != nil {
+		t.b.abandon(probe)
+	case err != nil:
+		var apiErr *APIError
+		switch {
+		case errors.As(err, &apiErr): // the token exchange's answer
+			t.b.record(unhealthy(apiErr.StatusCode), probe, time.Now())
+		case classify(err) == failLocal:
+			// Refused before the network: nothing about the service.
 			t.b.abandon(probe)
-			break
+		default:
+			t.b.record(true, probe, time.Now())
 		}
-		t.b.record(true, probe, time.Now())
 	default:
-		t.b.record(resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500, probe, time.Now())
+		t.b.record(unhealthy(resp.StatusCode), probe, time.Now())
 	}
 	return resp, err
+}
+
+// unhealthy reports whether a final status counts against the service:
+// no response (0), 429 or 5xx.
+func unhealthy(status int) bool {
+	return status == 0 || status == http.StatusTooManyRequests || status >= 500
 }

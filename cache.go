@@ -2,6 +2,7 @@ package colony
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"net/http"
 	"sync"
@@ -16,8 +17,9 @@ const maxCacheEntries = 1024
 const maxCachedBody = 1 << 20
 
 // responseCache is the opt-in GET cache (Python: enable_cache). Keys are full
-// URLs; any successful write clears it, PATCH included (Python forgets PATCH,
-// so a stale group title could be served after update_group_conversation).
+// URLs; any write that reached the server clears it, whatever its answer,
+// PATCH included (Python forgets PATCH, so a stale group title could be
+// served after update_group_conversation).
 type responseCache struct {
 	// on mirrors ttl > 0, so a disabled cache costs no lock.
 	on      atomic.Bool
@@ -86,6 +88,16 @@ func (c *responseCache) put(key string, e *cacheEntry) {
 	c.entries[key] = e
 }
 
+// mayHaveReachedServer reports whether a failed request may have reached
+// the server: anything but a failed connection or a local refusal.
+func mayHaveReachedServer(err error) bool {
+	var apiErr *APIError
+	if errors.As(err, &apiErr) { // the token exchange failed: nothing was sent
+		return false
+	}
+	return classify(err) == failTransient
+}
+
 func (c *responseCache) enabled() bool { return c.on.Load() }
 
 // cacheTransport answers GETs from the cache and invalidates it on writes.
@@ -102,7 +114,10 @@ func (t *cacheTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	if req.Method != http.MethodGet {
 		resp, err := t.next.RoundTrip(req)
-		if err == nil && resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		if err == nil || mayHaveReachedServer(err) {
+			// A write that reached the server may have committed whatever
+			// the answer (a 500, a lost response): nothing cached may
+			// hide it.
 			t.cache.clear()
 		}
 		return resp, err

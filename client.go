@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -163,6 +164,7 @@ func newClient(apiKey string, opts []Option) (*Client, error) {
 		*hc = *cfg.httpClient
 	}
 	hc.Transport = rt
+	hc.CheckRedirect = sameOriginGETRedirects(origin, hc.CheckRedirect)
 	c.http = hc
 	return c, nil
 }
@@ -170,6 +172,27 @@ func newClient(apiKey string, opts []Option) (*Client, error) {
 // noRedirects stops the token exchange at a redirect: the API key is never
 // re-posted to another URL.
 func noRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
+// sameOriginGETRedirects follows a redirect only when it stays on the
+// API's origin and the request is a GET or HEAD (then next, the caller's
+// own policy, if any, decides). Any other redirect is not followed: the
+// call ends with the 3xx as an *APIError naming the status and Location,
+// so no body or credential goes anywhere the caller did not name.
+func sameOriginGETRedirects(origin *url.URL, next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
+	return func(req *http.Request, via []*http.Request) error {
+		sameOrigin := strings.EqualFold(req.URL.Scheme, origin.Scheme) && strings.EqualFold(req.URL.Host, origin.Host)
+		if m := via[0].Method; !sameOrigin || (m != http.MethodGet && m != http.MethodHead) {
+			return http.ErrUseLastResponse
+		}
+		if next != nil {
+			return next(req, via)
+		}
+		if len(via) >= 10 {
+			return errors.New("stopped after 10 redirects")
+		}
+		return nil
+	}
+}
 
 // DefaultMaxConnsPerHost is the connection pool size of the client's
 // default transport: up to 64 concurrent requests to the API each get
@@ -202,20 +225,34 @@ func newPooledTransport(timeout time.Duration) *http.Transport {
 	return t
 }
 
-// timeoutConn gives every Read and Write of a connection its own deadline.
+// timeoutConn gives every Read and Write of a connection at least timeout
+// to complete. A deadline is armed timeout plus a quarter ahead and
+// re-armed only once less than timeout is left, so most calls skip the
+// syscall: each Read or Write gets between 1 and 1.25 times timeout.
 type timeoutConn struct {
 	net.Conn
-	timeout time.Duration
+	timeout         time.Duration
+	readBy, writeBy atomic.Int64 // armed deadlines, Unix nanoseconds
 }
 
 func (c *timeoutConn) Read(p []byte) (int, error) {
-	_ = c.Conn.SetReadDeadline(time.Now().Add(c.timeout))
+	c.arm(&c.readBy, c.Conn.SetReadDeadline)
 	return c.Conn.Read(p)
 }
 
 func (c *timeoutConn) Write(p []byte) (int, error) {
-	_ = c.Conn.SetWriteDeadline(time.Now().Add(c.timeout))
+	c.arm(&c.writeBy, c.Conn.SetWriteDeadline)
 	return c.Conn.Write(p)
+}
+
+func (c *timeoutConn) arm(by *atomic.Int64, set func(time.Time) error) {
+	now := time.Now()
+	if by.Load()-now.UnixNano() >= int64(c.timeout) {
+		return
+	}
+	d := now.Add(c.timeout + c.timeout/4)
+	_ = set(d)
+	by.Store(d.UnixNano())
 }
 
 // baseTransport returns the innermost transport and whether it enforces
@@ -321,130 +358,205 @@ type request struct {
 	// rawRoute marks route as a path the caller already escaped (Raw).
 	rawRoute bool
 	query    string // encoded query string, without '?'
-	body     any    // JSON body; nil sends none
-	// raw is a non-JSON body (multipart uploads), sent with contentType.
-	// With rawRewind set the body can be replayed on a retry or a 401;
-	// without it the request is attempted once.
-	raw         io.Reader
-	rawLen      int64 // -1 when unknown
-	rawRewind   func() (io.ReadCloser, error)
-	contentType string
+	// body is the JSON body (nil sends none), or a rawBody such as a
+	// multipart upload, streamed as it is.
+	body any
+}
+
+// inflight is one API call in flight: the request as sent, the call's options
+// and, once sent, the final response.
+type inflight struct {
+	r    *request
+	path string     // the API path sent, query included
+	cfg  callConfig // the call's options
+	st   *callState // what the transport chain recorded
+	key  string     // the Idempotency-Key sent, "" for reads
+	resp *http.Response
+}
+
+// ok reports whether the final response is a 2xx.
+func (cl *inflight) ok() bool { return cl.resp.StatusCode >= 200 && cl.resp.StatusCode <= 299 }
+
+// fail returns the *APIError of a call that got a response but cannot be
+// used: a body too large, unreadable or malformed.
+func (cl *inflight) fail(msg string, err error) *APIError {
+	return &APIError{StatusCode: cl.resp.StatusCode, Method: cl.r.method, Path: cl.path, Route: cl.r.route, Message: msg, Err: err}
+}
+
+// statusError reads (at most maxErrorBody of) a non-2xx response into its
+// *APIError and closes the body.
+func (c *Client) statusError(cl *inflight) *APIError {
+	defer discard(cl.resp)
+	b, _ := io.ReadAll(io.LimitReader(cl.resp.Body, maxErrorBody))
+	e := newStatusError(cl.r.method, cl.path, cl.r.route, cl.resp, b)
+	e.RetryAfter = min(e.RetryAfter, MaxReportedRetryAfter)
+	c.tokens.redact(e)
+	return e
+}
+
+// recordMeta stores the final response's metadata for WithResponse.
+func (cl *inflight) recordMeta() {
+	if m := cl.cfg.meta; m != nil {
+		*m = ResponseMeta{
+			StatusCode:     cl.resp.StatusCode,
+			Header:         cl.resp.Header,
+			RateLimit:      parseRateLimit(cl.resp.Header),
+			Replayed:       replayedHeader(cl.resp.Header),
+			RequestID:      cl.resp.Header.Get("X-Request-Id"),
+			Attempts:       cl.st.attempts,
+			Cached:         cl.st.cached,
+			IdempotencyKey: cl.key,
+		}
+	}
 }
 
 // do sends r and decodes a 2xx JSON body into out (which may be nil).
 func (c *Client) do(ctx context.Context, r *request, out any, opts []CallOption) error {
-	resp, path, st, key, cc, err := c.send(ctx, r, opts)
+	cl, err := c.send(ctx, r, opts)
 	if err != nil {
 		return err
 	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		defer discard(resp)
-		b, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
-		return newStatusError(r.method, path, r.route, resp, b)
+	if !cl.ok() {
+		return c.statusError(&cl)
 	}
-	if cc.meta != nil {
-		fillMeta(cc.meta, resp, st, key)
-	}
-	b, err := readLimited(resp, c.maxBody)
+	cl.recordMeta()
+	b, err := readLimited(cl.resp, c.maxBody)
 	if err != nil {
-		discard(resp)
-		return &APIError{StatusCode: resp.StatusCode, Method: r.method, Path: path, Route: r.route,
-			Message: err.Error(), Err: err}
+		discard(cl.resp)
+		return cl.fail(err.Error(), err)
 	}
-	_ = resp.Body.Close()
+	_ = cl.resp.Body.Close()
 	if out == nil {
 		return nil
 	}
+	return cl.decode(b, out)
+}
+
+// decode unmarshals a 2xx body into out. An entity result (a post, a
+// user, a message, a page) cannot be empty or null: that is a broken
+// server, never a zero value to return as success.
+func (cl *inflight) decode(b []byte, out any) error {
 	fd, entity := out.(fastDecoder)
-	if len(bytes.TrimSpace(b)) == 0 {
-		if entity && resp.StatusCode != http.StatusNoContent {
-			// A post, user, message or page cannot be empty: a broken
-			// server, not an empty result.
-			return &APIError{StatusCode: resp.StatusCode, Method: r.method, Path: path, Route: r.route,
-				Message: "malformed response body: empty", Err: fmt.Errorf("%w: empty body", ErrDecode)}
+	if trimmed := bytes.TrimSpace(b); len(trimmed) == 0 || string(trimmed) == "null" {
+		if entity && cl.resp.StatusCode != http.StatusNoContent {
+			what := "empty"
+			if len(trimmed) > 0 {
+				what = "null"
+			}
+			return cl.fail("malformed response body: "+what, fmt.Errorf("%w: %s body", ErrDecode, what))
 		}
-		return nil
+		if len(trimmed) == 0 {
+			return nil
+		}
 	}
+	var err error
 	if entity {
 		err = fd.decodeJSON(b) // b is ours: the model keeps it without a copy
 	} else {
 		err = json.Unmarshal(b, out)
 	}
 	if err != nil {
-		return &APIError{StatusCode: resp.StatusCode, Method: r.method, Path: path, Route: r.route,
-			Message: "malformed response body: " + err.Error(), Err: fmt.Errorf("%w: %w", ErrDecode, err)}
+		return cl.fail("malformed response body: "+err.Error(), fmt.Errorf("%w: %w", ErrDecode, err))
 	}
 	return nil
 }
 
-// send builds and sends r, returning the response of any status. The caller
-// owns the response body. Local problems wrap ErrInvalidParams; transport
-// failures are *APIError with StatusCode 0.
-func (c *Client) send(ctx context.Context, r *request, opts []CallOption) (resp *http.Response, path string, st *callState, key string, cc callConfig, err error) {
+// send builds and sends r, returning the call with its response of any
+// status; the caller owns the response body. Local problems wrap
+// ErrInvalidParams and nothing is sent; transport failures are *APIError
+// with StatusCode 0.
+func (c *Client) send(ctx context.Context, r *request, opts []CallOption) (inflight, error) {
+	// The options write to their own callConfig: passing &cl.cfg to them
+	// would move the whole call, and r with it, to the heap.
+	var cfg callConfig
 	for _, o := range opts {
 		if o != nil {
-			o(&cc)
+			o(&cfg)
 		}
 	}
-	path = r.route
+	cl := inflight{r: r, cfg: cfg}
+	if cl.cfg.err != nil {
+		return cl, invalidParams(r.op, "%v", cl.cfg.err)
+	}
+	req, err := c.build(ctx, &cl)
+	if err != nil {
+		return cl, err
+	}
+	cl.resp, err = c.http.Do(req)
+	if err != nil {
+		cl.resp = nil // after a CheckRedirect error, a response with its body closed
+		e := transportError(ctx, r.method, cl.path, r.route, c.origin.Host, err)
+		c.tokens.redact(e)
+		if m := cl.cfg.meta; m != nil {
+			*m = ResponseMeta{Attempts: cl.st.attempts, IdempotencyKey: cl.key}
+			if e.StatusCode != 0 { // the token exchange failed with a status
+				m.StatusCode, m.RateLimit = e.StatusCode, e.RateLimit
+			}
+		}
+		return cl, e
+	}
+	if !cl.ok() {
+		cl.recordMeta()
+	}
+	return cl, nil
+}
+
+// build makes the HTTP request of cl: its path, body and headers.
+func (c *Client) build(ctx context.Context, cl *inflight) (*http.Request, error) {
+	r := cl.r
+	path := r.route
 	if !r.rawRoute {
+		var err error
 		if path, err = buildPath(r.op, r.route, r.params); err != nil {
-			return nil, "", nil, "", cc, err
+			return nil, err
 		}
 	}
 	if r.query != "" {
 		path += "?" + r.query
 	}
+	cl.path = path
 	var body io.Reader
 	var encoded []byte
-	if r.body != nil {
+	raw, isRaw := r.body.(rawBody)
+	var rawLen int64
+	var contentType string
+	switch {
+	case isRaw:
+		body, rawLen, contentType = raw.open()
+	case r.body != nil:
+		var err error
 		if encoded, err = json.Marshal(r.body); err != nil {
-			return nil, "", nil, "", cc, invalidParams(r.op, "encoding request body: %v", err)
+			return nil, invalidParams(r.op, "encoding request body: %v", err)
 		}
 		body = bytes.NewReader(encoded)
 	}
-	if r.raw != nil {
-		body = r.raw
-	}
 	cctx, st := withCallState(ctx, r.route)
 	st.ownHeaders = true
+	st.retry = cl.cfg.retry
+	cl.st = st
 	req, err := http.NewRequestWithContext(cctx, r.method, c.baseURL+path, body)
 	if err != nil {
-		return nil, "", nil, "", cc, invalidParams(r.op, "building request: %v", err)
+		return nil, invalidParams(r.op, "building request: %v", err)
 	}
 	req.Header["User-Agent"] = []string{c.userAgent}
 	switch {
 	case encoded != nil:
 		req.Header["Content-Type"] = []string{"application/json"}
-	case r.raw != nil:
-		req.Header["Content-Type"] = []string{r.contentType}
-		req.ContentLength = r.rawLen
-		req.GetBody = r.rawRewind
+	case isRaw:
+		req.Header["Content-Type"] = []string{contentType}
+		req.ContentLength = rawLen
+		req.GetBody = raw.replay()
 		if req.ContentLength == 0 {
 			req.ContentLength = -1 // unknown, not empty: a zero would drop the body
 		}
 	}
-	key = c.applyCallHeaders(req, &cc)
-	resp, err = c.http.Do(req)
-	if err != nil {
-		e := transportError(ctx, r.method, path, r.route, err)
-		if cc.meta != nil {
-			*cc.meta = ResponseMeta{Attempts: st.attempts, IdempotencyKey: key}
-			if e.StatusCode != 0 { // the token exchange failed with a status
-				cc.meta.StatusCode, cc.meta.RateLimit = e.StatusCode, e.RateLimit
-			}
-		}
-		return nil, path, st, key, cc, e
-	}
-	if cc.meta != nil && (resp.StatusCode < 200 || resp.StatusCode > 299) {
-		fillMeta(cc.meta, resp, st, key)
-	}
-	return resp, path, st, key, cc, nil
+	cl.key = applyCallHeaders(req, &cl.cfg)
+	return req, nil
 }
 
 // applyCallHeaders sets the Idempotency-Key of writes and any WithHeader
 // headers, and returns the key used.
-func (c *Client) applyCallHeaders(req *http.Request, cc *callConfig) string {
+func applyCallHeaders(req *http.Request, cc *callConfig) string {
 	key := ""
 	switch req.Method {
 	case http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete:
@@ -462,56 +574,71 @@ func (c *Client) applyCallHeaders(req *http.Request, cc *callConfig) string {
 	return key
 }
 
-func fillMeta(m *ResponseMeta, resp *http.Response, st *callState, key string) {
-	*m = ResponseMeta{
-		StatusCode:     resp.StatusCode,
-		Header:         resp.Header,
-		RateLimit:      parseRateLimit(resp.Header),
-		Replayed:       replayedHeader(resp.Header),
-		RequestID:      resp.Header.Get("X-Request-Id"),
-		Attempts:       st.attempts,
-		Cached:         st.cached,
-		IdempotencyKey: key,
-	}
-}
+// readCap is the most a body read allocates before any byte arrives,
+// whatever Content-Length announced: a lying server cannot make the client
+// reserve memory it never sends.
+const readCap = 64 << 10
 
-// readLimited reads a success body of at most max bytes.
+// readLimited reads a success body of at most max bytes. Memory grows with
+// the bytes that arrive, never with what was announced, and a body over
+// the limit is dropped after at most max+1 bytes were held, so the peak
+// stays near the limit.
 func readLimited(resp *http.Response, max int64) ([]byte, error) {
-	if resp.ContentLength > max {
-		return nil, fmt.Errorf("%w: %d bytes announced, limit %d", ErrResponseTooLarge, resp.ContentLength, max)
+	n := resp.ContentLength
+	if n > max {
+		return nil, fmt.Errorf("%w: %d bytes announced, limit %d", ErrResponseTooLarge, n, max)
 	}
-	if resp.ContentLength >= 0 {
-		b := make([]byte, resp.ContentLength)
+	if n >= 0 && n <= readCap {
+		b := make([]byte, n)
 		if _, err := io.ReadFull(resp.Body, b); err != nil {
 			return nil, fmt.Errorf("%w: reading body: %w", ErrNetwork, err)
 		}
 		return b, nil
 	}
-	b, err := io.ReadAll(io.LimitReader(resp.Body, max+1))
-	if err != nil {
+	limit, first := max+1, int64(4<<10)
+	if n >= 0 {
+		limit, first = n, readCap
+	}
+	chunks, total, err := readChunks(resp.Body, limit, first)
+	switch {
+	case err != nil:
 		return nil, fmt.Errorf("%w: reading body: %w", ErrNetwork, err)
-	}
-	if int64(len(b)) > max {
+	case total > max:
 		return nil, fmt.Errorf("%w: more than %d bytes", ErrResponseTooLarge, max)
+	case n >= 0 && total < n:
+		return nil, fmt.Errorf("%w: reading body: %w", ErrNetwork, io.ErrUnexpectedEOF)
 	}
-	return b, nil
+	if len(chunks) == 1 {
+		return chunks[0], nil
+	}
+	out := make([]byte, 0, total)
+	for _, c := range chunks {
+		out = append(out, c...)
+	}
+	return out, nil
 }
 
-// transportError wraps a failure that produced no HTTP response. A failure
-// of the token exchange that did get a response is returned as it is.
-func transportError(ctx context.Context, method, path, route string, err error) *APIError {
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		err = ue.Err
+// readChunks reads up to limit bytes of r into chunks that start at first
+// bytes and double up to 8 MiB, so nothing read is copied while reading
+// and nothing is allocated ahead of the bytes that arrive.
+func readChunks(r io.Reader, limit, first int64) (chunks [][]byte, total int64, err error) {
+	size := first
+	for total < limit {
+		buf := make([]byte, min(size, limit-total))
+		m, err := io.ReadFull(r, buf)
+		total += int64(m)
+		if m > 0 {
+			chunks = append(chunks, buf[:m])
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return nil, 0, err
+		}
+		size = min(2*size, 8<<20)
 	}
-	var apiErr *APIError
-	if errors.As(err, &apiErr) {
-		return apiErr
-	}
-	if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
-		err = fmt.Errorf("%w (%w)", ctxErr, err)
-	}
-	return &APIError{Method: method, Path: path, Route: route, Err: err}
+	return chunks, total, nil
 }
 
 // GenerateIdempotencyKey returns a random key for WithIdempotencyKey: a UUID

@@ -2,9 +2,10 @@ package colony
 
 import (
 	"context"
-	"encoding/json"
+	"fmt"
 	"iter"
 
+	"github.com/thecolony/colony-go/internal/jsonx"
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
@@ -138,15 +139,33 @@ type PostContext struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (p *PostContext) UnmarshalJSON(b []byte) error {
-	*p = PostContext{}
-	decodeLoose(b, &p.rawJSON, map[string]any{
-		"post": &p.Post, "comments": &p.Comments, "colony": &p.Colony, "author": &p.Author,
-		"related_posts": &p.RelatedPosts, "your_vote": &p.YourVote, "your_comment_count": &p.YourCommentCount,
+func (p *PostContext) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "post":
+			p.Post = readPtr[Post](r)
+		case "comments":
+			p.Comments = readList[Comment](r)
+		case "colony":
+			p.Colony = readPtr[Colony](r)
+		case "author":
+			p.Author = readPtr[User](r)
+		case "related_posts":
+			p.RelatedPosts = readList[Post](r)
+		case "your_vote":
+			p.YourVote = r.IntPtr()
+		case "your_comment_count":
+			p.YourCommentCount = r.Int()
+		}
 	})
-	return nil
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (p *PostContext) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, p) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (p PostContext) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
 
 // GetPostContext returns a post with its comments, colony, author, related
 // posts and your vote: the recommended read before replying.
@@ -165,23 +184,34 @@ type PostConversation struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler. Older servers sent a flat
-// "comments" list instead of "threads".
-func (p *PostConversation) UnmarshalJSON(b []byte) error {
-	type alias PostConversation
-	aux := struct {
-		*alias
-		Comments []Comment `json:"comments"`
-	}{alias: (*alias)(p)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
+// readJSON reads the threads; older servers sent a flat "comments" list
+// instead of "threads".
+func (p *PostConversation) readJSON(r *jsonx.Reader) {
+	var comments []Comment
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "post_id":
+			p.PostID = r.Str()
+		case "thread_count":
+			p.ThreadCount = r.Int()
+		case "total_comments":
+			p.TotalComments = r.Int()
+		case "threads":
+			p.Threads = readList[Comment](r)
+		case "comments":
+			comments = readList[Comment](r)
+		}
+	})
 	if p.Threads == nil {
-		p.Threads = aux.Comments
+		p.Threads = comments
 	}
-	p.keep(b)
-	return nil
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (p *PostConversation) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (p PostConversation) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
 
 // GetPostConversation returns a post's comment threads.
 // GET /posts/{post_id}/conversation.

@@ -2,10 +2,13 @@ package colony
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -38,7 +41,9 @@ var (
 	ErrServer = errors.New("colony: server error")
 	// ErrNetwork matches failures with no HTTP response: connection errors,
 	// timeouts, cancellation and an open circuit breaker. The cause stays
-	// reachable, so errors.Is(err, context.DeadlineExceeded) also holds.
+	// reachable. Every timeout follows one rule: the caller's context
+	// deadline, the per-attempt timeout and a socket timeout of WithTimeout
+	// all match both ErrNetwork and context.DeadlineExceeded.
 	ErrNetwork = errors.New("colony: network error")
 	// ErrCircuitOpen is returned without any I/O while the circuit breaker is open.
 	ErrCircuitOpen = errors.New("colony: circuit breaker open")
@@ -141,12 +146,6 @@ func (e *APIError) Is(target error) bool {
 		return e.StatusCode == 0
 	}
 	return false
-}
-
-// Temporary reports whether retrying the same call later may succeed:
-// network errors, 429 and 5xx.
-func (e *APIError) Temporary() bool {
-	return e.StatusCode == 0 || e.StatusCode == http.StatusTooManyRequests || e.StatusCode >= 500
 }
 
 // statusHints are the Python SDK's hints, appended to the message.
@@ -269,6 +268,12 @@ func renderDetail(v any) string {
 // (already capped at maxErrorBody) is body.
 func newStatusError(method, path, route string, resp *http.Response, body []byte) *APIError {
 	msg, code, obj := parseErrorBody(body, httpFallback(resp.StatusCode))
+	if resp.StatusCode >= 300 && resp.StatusCode <= 399 {
+		// A redirect the client would not follow: to another origin, or
+		// of a request other than GET.
+		msg = fmt.Sprintf("redirect not followed: %s to %q (only same-origin GET redirects are followed)",
+			httpFallback(resp.StatusCode), resp.Header.Get("Location"))
+	}
 	retryAfter, _ := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
 	return &APIError{
 		StatusCode: resp.StatusCode,
@@ -304,3 +309,76 @@ func (e *ParamError) Is(target error) bool { return target == ErrInvalidParams }
 func invalidParams(op, format string, args ...any) error {
 	return &ParamError{Op: op, Reason: fmt.Sprintf(format, args...)}
 }
+
+// transportError wraps a failure that produced no HTTP response; host is
+// the API's host, named in the cause when the cause does not name it
+// already. A failure of the token exchange that did get a response is
+// returned as it is.
+func transportError(ctx context.Context, method, path, route, host string, err error) *APIError {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		return apiErr
+	}
+	if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
+		err = fmt.Errorf("%w (%w)", ctxErr, err)
+	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() && !errors.Is(err, context.DeadlineExceeded) {
+		err = timeoutError{err}
+	}
+	if host != "" && err != context.Canceled && err != context.DeadlineExceeded && !strings.Contains(err.Error(), host) {
+		err = fmt.Errorf("%s: %w", host, err)
+	}
+	return &APIError{Method: method, Path: path, Route: route, Err: err}
+}
+
+// timeoutError is a socket timeout: it also matches
+// context.DeadlineExceeded, so every timeout is tested the same way.
+type timeoutError struct{ err error }
+
+func (e timeoutError) Error() string { return e.err.Error() }
+func (e timeoutError) Unwrap() error { return e.err }
+func (e timeoutError) Is(target error) bool {
+	return target == context.DeadlineExceeded
+}
+
+// redactSecrets replaces every occurrence of each secret (8 characters or
+// more: the API key, the token) in e's fields with "REDACTED", so no field
+// of an error a server echoed a credential into can leak it.
+func redactSecrets(e *APIError, secrets ...string) {
+	if e == nil {
+		return
+	}
+	for _, s := range secrets {
+		if len(s) < 8 {
+			continue
+		}
+		scrub := func(v string) string { return strings.ReplaceAll(v, s, redacted) }
+		e.Message, e.Code, e.Path, e.RequestID, e.prefix = scrub(e.Message), scrub(e.Code), scrub(e.Path), scrub(e.RequestID), scrub(e.prefix)
+		if bytes.Contains(e.Body, []byte(s)) {
+			e.Body = bytes.ReplaceAll(e.Body, []byte(s), []byte(redacted))
+			e.Response = nil
+			_ = json.Unmarshal(e.Body, &e.Response)
+		}
+		if e.Err != nil && strings.Contains(e.Err.Error(), s) {
+			e.Err = &redactedError{msg: scrub(e.Err.Error()), orig: e.Err}
+		}
+	}
+}
+
+const redacted = "REDACTED"
+
+// redactedError is a cause whose text held a secret: it prints the
+// scrubbed text and still matches what the original matched, without
+// handing the original out through Unwrap.
+type redactedError struct {
+	msg  string
+	orig error
+}
+
+func (e *redactedError) Error() string        { return e.msg }
+func (e *redactedError) Is(target error) bool { return errors.Is(e.orig, target) }

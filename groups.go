@@ -3,7 +3,6 @@ package colony
 import (
 	"context"
 	"iter"
-	"slices"
 	"strings"
 
 	"github.com/thecolony/colony-go/internal/wire"
@@ -300,12 +299,4 @@ func (c *Client) RespondToGroupInvite(ctx context.Context, convID string, accept
 // POST /messages/groups/{conv_id}/read-all.
 func (c *Client) MarkGroupAllRead(ctx context.Context, convID string, opts ...CallOption) (*GroupReadAll, error) {
 	return call[GroupReadAll](ctx, c, epMarkGroupAllRead, ids(convID), opts)
-}
-
-// checkToken enforces that v is one of valid.
-func checkToken[T ~string](op, name string, v T, valid []T) error {
-	if slices.Contains(valid, v) {
-		return nil
-	}
-	return invalidParams(op, "unknown %s %q; valid values: %v", name, v, valid)
 }

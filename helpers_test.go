@@ -2,11 +2,16 @@ package colony_test
 
 import (
 	"context"
+	"errors"
+	"net/http"
 	"os"
+	"strings"
+	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	colony "github.com/thecolony/colony-go"
@@ -61,4 +66,140 @@ func countPosts(t *testing.T, c *colony.Client, title string) int {
 		}
 	}
 	return n
+}
+
+// jsonAnswer is a minimal API: it issues a token and answers every other
+// request with body (a bare array or object).
+type jsonAnswerServer struct {
+	body string
+}
+
+func jsonAnswer(body string) *jsonAnswerServer { return &jsonAnswerServer{body: body} }
+
+func (s *jsonAnswerServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	if strings.HasSuffix(r.URL.Path, "/auth/token") {
+		_, _ = w.Write([]byte(`{"access_token":"jwt","token_type":"bearer","expires_in":86400}`))
+		return
+	}
+	_, _ = w.Write([]byte(s.body))
+}
+
+// plainClient is a client of a plain httptest server at root (its
+// /api/v1 is appended), with no token cache and no retries.
+func plainClient(t *testing.T, root string, opts ...colony.Option) *colony.Client {
+	t.Helper()
+	base := []colony.Option{colony.WithBaseURL(root + "/api/v1"), colony.WithoutTokenCache(),
+		colony.WithRetry(colony.RetryConfig{MaxRetries: 0})}
+	c, err := colony.NewClient("col_test", append(base, opts...)...)
+	require.NoError(t, err)
+	t.Cleanup(c.CloseIdleConnections)
+	return c
+}
+
+// testClock is a clock the test moves by hand (colonytest.WithClock).
+type testClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func newTestClock() *testClock {
+	return &testClock{now: time.Date(2026, 5, 26, 11, 0, 0, 0, time.UTC)}
+}
+
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *testClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+// msgEnv is a colonytest server with three agents and their clients.
+type msgEnv struct {
+	srv                *colonytest.Server
+	clock              *testClock
+	aliceA, bobA, carA colonytest.Agent
+	alice, bob, carol  *colony.Client
+}
+
+func newMsgEnv(t *testing.T) *msgEnv {
+	t.Helper()
+	e := &msgEnv{clock: newTestClock()}
+	e.srv = colonytest.NewServer(t, colonytest.WithClock(e.clock.Now))
+	e.aliceA, e.bobA, e.carA = e.srv.AddAgent("alice"), e.srv.AddAgent("bob"), e.srv.AddAgent("carol")
+	e.alice, e.bob, e.carol = e.srv.ClientFor(t, e.aliceA), e.srv.ClientFor(t, e.bobA), e.srv.ClientFor(t, e.carA)
+	return e
+}
+
+// group creates a group of alice with bob and carol invited; accepting
+// lists who accepts.
+func (e *msgEnv) group(t *testing.T, accepting ...*colony.Client) *colony.GroupConversation {
+	t.Helper()
+	g, err := e.alice.CreateGroupConversation(t.Context(), "Team", []string{"bob", "carol"})
+	require.NoError(t, err)
+	for _, c := range accepting {
+		_, err := c.RespondToGroupInvite(t.Context(), g.ID, true)
+		require.NoError(t, err)
+	}
+	return g
+}
+
+// unread returns c's unread message count.
+func unread(t *testing.T, c *colony.Client) int {
+	t.Helper()
+	n, err := c.GetUnreadCount(t.Context())
+	require.NoError(t, err)
+	return n.Count
+}
+
+// assertAPIError checks err is an *APIError of that status (and code, when
+// not empty) matching the sentinel.
+func assertAPIError(t *testing.T, err error, sentinel error, status int, code string) {
+	t.Helper()
+	require.Error(t, err)
+	assert.ErrorIs(t, err, sentinel)
+	var apiErr *colony.APIError
+	require.True(t, errors.As(err, &apiErr), "want *colony.APIError, got %T: %v", err, err)
+	assert.Equal(t, status, apiErr.StatusCode)
+	if code != "" {
+		assert.Equal(t, code, apiErr.Code)
+	}
+}
+
+// lastRequest returns the latest request the server received on pattern.
+func lastRequest(t *testing.T, srv *colonytest.Server, pattern string) colonytest.Request {
+	t.Helper()
+	reqs := srv.RequestsTo(pattern)
+	require.NotEmpty(t, reqs, "no request to %s", pattern)
+	return reqs[len(reqs)-1]
+}
+
+// refusal is one call that must fail locally: ErrInvalidParams, as a
+// *colony.ParamError, with nothing sent (not even the token exchange).
+type refusal struct {
+	name string
+	call func(ctx context.Context, c *colony.Client) error
+}
+
+// assertRefusedLocally runs every case against a fresh colonytest server.
+func assertRefusedLocally(t *testing.T, cases []refusal) {
+	t.Helper()
+	srv := colonytest.NewServer(t)
+	c := srv.Client(t)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			srv.ResetRequests()
+			err := tc.call(t.Context(), c)
+			require.ErrorIs(t, err, colony.ErrInvalidParams)
+			var pe *colony.ParamError
+			require.True(t, errors.As(err, &pe), "a *colony.ParamError")
+			assert.NotEmpty(t, pe.Op, "the error names the method")
+			assert.Empty(t, srv.Requests(), "nothing may be sent")
+		})
+	}
 }

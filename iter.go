@@ -2,8 +2,12 @@ package colony
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"iter"
+
+	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file.
@@ -35,6 +39,141 @@ func clampPageSize(n int) int {
 	return n
 }
 
+// Page is one page of a list endpoint: the API's {"items": [...], "total":
+// N, "has_more": bool} envelope. Legacy keys ("posts", "comments", ...) and
+// bare JSON arrays decode into Items too.
+//
+// Every list and iterator decodes its pages here, in one pass over the
+// body: the items array is read element by element, each item decoded by
+// its model's readJSON straight from the page's bytes, and each item's
+// RawJSON is the sub-slice of the page body it was read from (no copy:
+// the client allocates each body and never reuses it, so the sub-slice
+// stays valid; an item kept after its page keeps the page's body alive).
+// A new list needs no decoding code of its own: Page[T] works for any
+// model T with a readJSON method (and, slower, for any other T
+// encoding/json can decode).
+type Page[T any] struct {
+	Items []T `json:"items"`
+	// Total is the server's count of all matching items (0 when not sent).
+	Total int `json:"total"`
+	// HasMore is the server's has_more flag; nil when it did not send one.
+	HasMore *bool `json:"has_more,omitempty"`
+	// NextCursor is reserved by some endpoints; usually empty.
+	NextCursor string `json:"next_cursor,omitempty"`
+	rawJSON
+}
+
+// pageListKeys are the keys older servers used instead of "items", in the
+// order they are preferred when a body has several.
+var pageListKeys = []string{"posts", "comments", "results", "notifications", "messages", "users", "colonies", "conversations", "data"}
+
+func (p *Page[T]) readJSON(r *jsonx.Reader) { readPage(r, p, pageListKeys, nil) }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (p *Page[T]) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p) }
+
+func (p *Page[T]) decodeJSON(b []byte) error { return decodeModel(b, p) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (p Page[T]) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
+
+// readPageMeta reads the {"total", "has_more"} block some endpoints nest
+// under "pagination" (PageMeta).
+func readPageMeta(r *jsonx.Reader, total **int, hasMore **bool) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "total":
+			*total = r.IntPtr()
+		case "has_more":
+			*hasMore = r.BoolPtr()
+		}
+	})
+}
+
+// readPage reads a list envelope (or a bare array) into p. Items come from
+// "items", or else from the first key of legacy holding an array; Total
+// from "total", "pagination.total" or "count"; extra, when not nil, is
+// offered every other key.
+func readPage[T any](r *jsonx.Reader, p *Page[T], legacy []string, extra func(k []byte)) {
+	if r.Peek() == '[' {
+		p.Items = readItems[T](r)
+		p.Total = len(p.Items)
+		return
+	}
+	// The counts and flags are read leniently: a list is not refused for
+	// an odd total.
+	var total, count, pagTotal *int
+	var pagHasMore *bool
+	var alt []byte
+	altRank := len(legacy)
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "items":
+			p.Items = readItems[T](r)
+		case "total":
+			r.Loose(func() { total = r.IntPtr() })
+		case "count":
+			r.Loose(func() { count = r.IntPtr() })
+		case "has_more":
+			r.Loose(func() { p.HasMore = r.BoolPtr() })
+		case "next_cursor":
+			r.Loose(func() { p.NextCursor = r.Str() })
+		case "pagination":
+			r.Loose(func() { readPageMeta(r, &pagTotal, &pagHasMore) })
+		default:
+			for i := 0; i < altRank; i++ {
+				if string(k) == legacy[i] && r.Peek() == '[' {
+					alt, altRank = r.Raw(), i
+					return
+				}
+			}
+			if extra != nil {
+				extra(k)
+			}
+		}
+	})
+	if p.Items == nil && alt != nil {
+		r.Sub(alt, func(sub *jsonx.Reader) { p.Items = readItems[T](sub) })
+	}
+	switch {
+	case total != nil:
+		p.Total = *total
+	case pagTotal != nil:
+		p.Total = *pagTotal
+	case count != nil:
+		p.Total = *count
+	}
+	fallback(&p.HasMore, pagHasMore)
+}
+
+// readItems reads a list of T; null or another type gives nil. Each item
+// is decoded in place, from its own bytes.
+func readItems[T any](r *jsonx.Reader) []T {
+	if !r.Array() {
+		return nil
+	}
+	items := []T{}
+	for r.More() {
+		var zero T
+		items = append(items, zero)
+		readItem(r, &items[len(items)-1])
+	}
+	return items
+}
+
+// readItem reads one T: through its readJSON when it has one, else with
+// encoding/json from the item's bytes.
+func readItem[T any](r *jsonx.Reader, v *T) {
+	if m, ok := any(v).(jsonReader); ok {
+		readModel(r, m)
+		return
+	}
+	raw := r.Raw()
+	if r.Err() == nil {
+		r.FailType(json.Unmarshal(raw, v))
+	}
+}
+
 // fetchPage fetches page number page (from 0).
 type fetchPage[T any] func(ctx context.Context, page int) (*Page[T], error)
 
@@ -51,11 +190,12 @@ func paginate[T any](ctx context.Context, pageSize, maxResults int, id func(*T) 
 		yielded := 0
 		var prev map[string]struct{}
 		for page := 0; ; page++ {
-			if err := ctx.Err(); err != nil {
-				yield(nil, err)
-				return
-			}
 			p, err := fetch(ctx, page)
+			if err == nil && ctx.Err() != nil {
+				// Served without I/O (the cache) after cancellation: report
+				// it as the client reports a cancelled call.
+				err = &APIError{Err: ctx.Err()}
+			}
 			if err != nil {
 				yield(nil, err)
 				return

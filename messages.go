@@ -2,7 +2,6 @@ package colony
 
 import (
 	"context"
-	"slices"
 	"unicode/utf8"
 )
 
@@ -63,7 +62,9 @@ const MaxSpamDescription = 2000
 // MarkConversationSpamOptions are the optional fields of
 // MarkConversationSpam.
 type MarkConversationSpamOptions struct {
-	// Reason defaults to SpamReasonSpam.
+	// Reason defaults to SpamReasonSpam. A code outside SpamReasons is
+	// sent as it is: the server maps codes it does not know to "other"
+	// (spec §4.6), so a newer code works before the SDK lists it.
 	Reason SpamReason
 	// Description is free text for the admins (at most 2000 characters);
 	// sent only when not empty.
@@ -78,8 +79,9 @@ type spamBody struct {
 // MarkConversationSpam reports a 1:1 thread to the platform admins and
 // hides it from your inbox (UnmarkConversationSpam undoes it).
 // POST /messages/conversations/{username}/spam. Marking again is an
-// idempotent no-op (200 instead of 201, no new report). The reason code and
-// the description's length are checked before anything is sent.
+// idempotent no-op (200 instead of 201, no new report). The description's
+// length is checked before anything is sent; the reason code is not (see
+// MarkConversationSpamOptions.Reason).
 func (c *Client) MarkConversationSpam(ctx context.Context, username string, opts *MarkConversationSpamOptions, callOpts ...CallOption) (*SpamMark, error) {
 	const op = "MarkConversationSpam"
 	if err := requireText(op, "username", username); err != nil {
@@ -91,9 +93,6 @@ func (c *Client) MarkConversationSpam(ctx context.Context, username string, opts
 	}
 	if o.Reason == "" {
 		o.Reason = SpamReasonSpam
-	}
-	if !slices.Contains(SpamReasons(), o.Reason) {
-		return nil, invalidParams(op, "unknown spam reason %q; valid reasons: %v", o.Reason, SpamReasons())
 	}
 	if n := utf8.RuneCountInString(o.Description); n > MaxSpamDescription {
 		return nil, invalidParams(op, "description is %d characters, at most %d are allowed", n, MaxSpamDescription)
@@ -127,24 +126,4 @@ func (c *Client) UnmarkConversationSpam(ctx context.Context, username string, op
 // GET /messages/unread-count.
 func (c *Client) GetUnreadCount(ctx context.Context, opts ...CallOption) (*UnreadCount, error) {
 	return call[UnreadCount](ctx, c, epGetUnreadCount, args{}, opts)
-}
-
-// captureMeta lets a method read the metadata of its own response while a
-// caller's WithResponse still gets it: it returns opts plus a capture, the
-// captured metadata, and a function that copies it to the caller's target
-// (call it once the request is done).
-func captureMeta(opts []CallOption) ([]CallOption, *ResponseMeta, func()) {
-	var cc callConfig
-	for _, o := range opts {
-		if o != nil {
-			o(&cc)
-		}
-	}
-	meta := new(ResponseMeta)
-	all := append(slices.Clip(opts), WithResponse(meta))
-	return all, meta, func() {
-		if cc.meta != nil {
-			*cc.meta = *meta
-		}
-	}
 }

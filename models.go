@@ -1,8 +1,7 @@
 package colony
 
 import (
-	"bytes"
-	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
@@ -14,15 +13,6 @@ import (
 // author_id/author_username, timestamps that do not parse become the zero
 // time. Every model keeps the JSON it was decoded from: RawJSON returns it,
 // so fields the SDK does not model yet stay reachable.
-
-// rawJSON is embedded in every model to keep its source JSON.
-type rawJSON struct{ raw json.RawMessage }
-
-// RawJSON returns the JSON object the value was decoded from, or nil for a
-// value built in code.
-func (r rawJSON) RawJSON() json.RawMessage { return r.raw }
-
-func (r *rawJSON) keep(b []byte) { r.raw = jsonx.Clone(b) }
 
 // PostType is the kind of a post.
 type PostType string
@@ -83,78 +73,129 @@ type TrustLevel struct {
 	MinKarma       int     `json:"min_karma"`
 	Icon           string  `json:"icon"`
 	RateMultiplier float64 `json:"rate_multiplier"`
+	rawJSON
 }
 
-// userAlias is User without methods; userAux decodes a User in place
-// with its fallbacks and lenient timestamp, without a nested UnmarshalJSON
-// (each of which makes encoding/json re-scan the bytes).
-type userAlias User
-
-type userAux struct {
-	*userAlias
-	UserID    string     `json:"user_id"`
-	CreatedAt jsonx.Time `json:"created_at"`
-}
-
-func (a *userAux) bind(u *User) { a.userAlias = (*userAlias)(u) }
-
-func (a *userAux) finish() {
-	if a.ID == "" {
-		a.ID = a.UserID
-	}
-	a.userAlias.CreatedAt = a.CreatedAt.Time
+func (u *User) readJSON(r *jsonx.Reader) {
+	var userID string
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			u.ID = r.Str()
+		case "user_id":
+			userID = r.Str()
+		case "username":
+			u.Username = r.Str()
+		case "display_name":
+			u.DisplayName = r.Str()
+		case "user_type":
+			u.UserType = UserType(r.Str())
+		case "bio":
+			u.Bio = r.Str()
+		case "karma":
+			u.Karma = r.Int()
+		case "avatar_url":
+			u.AvatarURL = r.Str()
+		case "capabilities":
+			u.Capabilities = r.Map()
+		case "social_links":
+			u.SocialLinks = r.Map()
+		case "lightning_address":
+			u.LightningAddress = r.Str()
+		case "nostr_pubkey":
+			u.NostrPubkey = r.Str()
+		case "npub":
+			u.Npub = r.Str()
+		case "evm_address":
+			u.EVMAddress = r.Str()
+		case "trust_level":
+			u.TrustLevel = readPtr[TrustLevel](r)
+		case "team_role":
+			u.TeamRole = r.Str()
+		case "current_model":
+			u.CurrentModel = r.Str()
+		case "harness":
+			u.Harness = r.Str()
+		case "last_active":
+			u.LastActive = r.Str()
+		case "post_count":
+			u.PostCount = r.Int()
+		case "comment_count":
+			u.CommentCount = r.Int()
+		case "is_following":
+			u.IsFollowing = r.BoolPtr()
+		case "presence_status":
+			u.PresenceStatus = r.Str()
+		case "created_at":
+			u.CreatedAt = r.Time()
+		}
+	})
+	fallback(&u.ID, userID)
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (u *User) UnmarshalJSON(b []byte) error { return u.decodeJSON(jsonx.Clone(b)) }
+func (u *User) UnmarshalJSON(b []byte) error { return unmarshalModel(b, u) }
 
-// decodeJSON decodes b into u and keeps b as its raw JSON.
-func (u *User) decodeJSON(b []byte) error {
-	var aux userAux
-	aux.bind(u)
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	aux.finish()
-	u.raw = b
-	return nil
+func (u *User) decodeJSON(b []byte) error { return decodeModel(b, u) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (u User) Format(f fmt.State, verb rune) { formatModel(f, verb, u) }
+
+func (t *TrustLevel) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "name":
+			t.Name = r.Str()
+		case "min_karma":
+			t.MinKarma = r.Int()
+		case "icon":
+			t.Icon = r.Str()
+		case "rate_multiplier":
+			t.RateMultiplier = r.Float()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (t *TrustLevel) UnmarshalJSON(b []byte) error { return unmarshalModel(b, t) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (t TrustLevel) Format(f fmt.State, verb rune) { formatModel(f, verb, t) }
 
 // authorFallback fills a nested user from flat "<prefix>_id" and
 // "<prefix>_username" keys when the nested object lacks them.
 func authorFallback(u *User, id, username string) {
-	if u.ID == "" {
-		u.ID = id
-	}
-	if u.Username == "" {
-		u.Username = username
-	}
+	fallback(&u.ID, id)
+	fallback(&u.Username, username)
 }
 
 // Post is a post in a colony (PostOut).
 type Post struct {
-	ID                   string              `json:"id"`
-	Title                string              `json:"title"`
-	Body                 string              `json:"body"`
-	PostType             PostType            `json:"post_type"`
-	ColonyID             string              `json:"colony_id"`
-	ColonyName           string              `json:"colony_name,omitempty"`
-	ColonyDisplayName    string              `json:"colony_display_name,omitempty"`
-	Author               User                `json:"author"`
-	Score                int                 `json:"score"`
-	CommentCount         int                 `json:"comment_count"`
-	Tags                 []string            `json:"tags,omitempty"`
-	Language             string              `json:"language,omitempty"`
-	Metadata             map[string]any      `json:"metadata,omitempty"`
-	Status               string              `json:"status,omitempty"`
-	IsPinned             bool                `json:"is_pinned,omitempty"`
-	Summary              string              `json:"summary,omitempty"`
-	SafeText             string              `json:"safe_text,omitempty"`
-	ContentWarnings      []string            `json:"content_warnings,omitempty"`
-	Source               string              `json:"source,omitempty"`
-	Client               string              `json:"client,omitempty"`
-	CrosspostOfID        string              `json:"crosspost_of_id,omitempty"`
-	OGImageURL           string              `json:"og_image_url,omitempty"`
+	ID                string         `json:"id"`
+	Title             string         `json:"title"`
+	Body              string         `json:"body"`
+	PostType          PostType       `json:"post_type"`
+	ColonyID          string         `json:"colony_id"`
+	ColonyName        string         `json:"colony_name,omitempty"`
+	ColonyDisplayName string         `json:"colony_display_name,omitempty"`
+	Author            User           `json:"author"`
+	Score             int            `json:"score"`
+	CommentCount      int            `json:"comment_count"`
+	Tags              []string       `json:"tags,omitempty"`
+	Language          string         `json:"language,omitempty"`
+	Metadata          map[string]any `json:"metadata,omitempty"`
+	Status            string         `json:"status,omitempty"`
+	IsPinned          bool           `json:"is_pinned,omitempty"`
+	Summary           string         `json:"summary,omitempty"`
+	SafeText          string         `json:"safe_text,omitempty"`
+	ContentWarnings   []string       `json:"content_warnings,omitempty"`
+	Source            string         `json:"source,omitempty"`
+	Client            string         `json:"client,omitempty"`
+	CrosspostOfID     string         `json:"crosspost_of_id,omitempty"`
+	OGImageURL        string         `json:"og_image_url,omitempty"`
+	// OGImagePath is the share image's path relative to the site, as the
+	// live API's PostOut names it.
+	OGImagePath          string              `json:"og_image_path,omitempty"`
 	AcceptingSubmissions *bool               `json:"accepting_submissions,omitempty"`
 	Cognition            *CognitionChallenge `json:"cognition,omitempty"`
 	CreatedAt            time.Time           `json:"created_at,omitzero"`
@@ -165,46 +206,98 @@ type Post struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (p *Post) UnmarshalJSON(b []byte) error { return p.decodeJSON(jsonx.Clone(b)) }
-
-// decodeJSON decodes b into p and keeps b as its raw JSON.
-func (p *Post) decodeJSON(b []byte) error {
-	type alias Post
-	aux := struct {
-		*alias
-		Author         userAux         `json:"author"`
-		PostID         string          `json:"post_id"`
-		Colony         json.RawMessage `json:"colony"`
-		MetadataAlt    map[string]any  `json:"metadata_"`
-		AuthorID       string          `json:"author_id"`
-		AuthorUsername string          `json:"author_username"`
-		CreatedAt      jsonx.Time      `json:"created_at"`
-		UpdatedAt      jsonx.Time      `json:"updated_at"`
-		ScheduledFor   jsonx.TimePtr   `json:"scheduled_for"`
-		ClosedAt       jsonx.TimePtr   `json:"closed_at"`
-		LastCommentAt  jsonx.TimePtr   `json:"last_comment_at"`
-	}{alias: (*alias)(p)}
-	aux.Author.bind(&p.Author)
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	aux.Author.finish()
-	if p.ID == "" {
-		p.ID = aux.PostID
-	}
-	if p.ColonyName == "" && len(aux.Colony) > 0 && aux.Colony[0] == '"' {
-		_ = json.Unmarshal(aux.Colony, &p.ColonyName)
-	}
+func (p *Post) readJSON(r *jsonx.Reader) {
+	var postID, colony, authorID, authorUsername string
+	var metadataAlt map[string]any
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			p.ID = r.Str()
+		case "post_id":
+			postID = r.Str()
+		case "title":
+			p.Title = r.Str()
+		case "body":
+			p.Body = r.Str()
+		case "post_type":
+			p.PostType = PostType(r.Str())
+		case "colony_id":
+			p.ColonyID = r.Str()
+		case "colony_name":
+			p.ColonyName = r.Str()
+		case "colony":
+			r.Loose(func() { colony = r.Str() })
+		case "colony_display_name":
+			p.ColonyDisplayName = r.Str()
+		case "author":
+			readModel(r, &p.Author)
+		case "author_id":
+			authorID = r.Str()
+		case "author_username":
+			authorUsername = r.Str()
+		case "score":
+			p.Score = r.Int()
+		case "comment_count":
+			p.CommentCount = r.Int()
+		case "tags":
+			p.Tags = r.Strings()
+		case "language":
+			p.Language = r.Str()
+		case "metadata":
+			p.Metadata = r.Map()
+		case "metadata_":
+			metadataAlt = r.Map()
+		case "status":
+			p.Status = r.Str()
+		case "is_pinned":
+			p.IsPinned = r.Bool()
+		case "summary":
+			p.Summary = r.Str()
+		case "safe_text":
+			p.SafeText = r.Str()
+		case "content_warnings":
+			p.ContentWarnings = r.Strings()
+		case "source":
+			p.Source = r.Str()
+		case "client":
+			p.Client = r.Str()
+		case "crosspost_of_id":
+			p.CrosspostOfID = r.Str()
+		case "og_image_url":
+			p.OGImageURL = r.Str()
+		case "og_image_path":
+			p.OGImagePath = r.Str()
+		case "accepting_submissions":
+			p.AcceptingSubmissions = r.BoolPtr()
+		case "cognition":
+			p.Cognition = readPtr[CognitionChallenge](r)
+		case "created_at":
+			p.CreatedAt = r.Time()
+		case "updated_at":
+			p.UpdatedAt = r.Time()
+		case "scheduled_for":
+			p.ScheduledFor = r.TimePtr()
+		case "closed_at":
+			p.ClosedAt = r.TimePtr()
+		case "last_comment_at":
+			p.LastCommentAt = r.TimePtr()
+		}
+	})
+	fallback(&p.ID, postID)
+	fallback(&p.ColonyName, colony)
 	if p.Metadata == nil {
-		p.Metadata = aux.MetadataAlt
+		p.Metadata = metadataAlt
 	}
-	authorFallback(&p.Author, aux.AuthorID, aux.AuthorUsername)
-	p.CreatedAt, p.UpdatedAt = aux.CreatedAt.Time, aux.UpdatedAt.Time
-	p.ScheduledFor, p.ClosedAt, p.LastCommentAt = aux.ScheduledFor.P, aux.ClosedAt.P, aux.LastCommentAt.P
-	p.raw = b
-	return nil
+	authorFallback(&p.Author, authorID, authorUsername)
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (p *Post) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p) }
+
+func (p *Post) decodeJSON(b []byte) error { return decodeModel(b, p) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (p Post) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
 
 // CognitionChallenge is the proof-of-cognition block a create response may
 // carry (CognitionChallengeOut): answer it to prove the content's author.
@@ -218,7 +311,39 @@ type CognitionChallenge struct {
 	AnswerAPI     map[string]any `json:"answer_api,omitempty"`
 	AnswerMCPTool string         `json:"answer_mcp_tool,omitempty"`
 	HowToURL      string         `json:"how_to_url,omitempty"`
+	rawJSON
 }
+
+func (c *CognitionChallenge) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "status":
+			c.Status = r.Str()
+		case "challenge_id":
+			c.ChallengeID = r.Str()
+		case "prompt":
+			c.Prompt = r.Str()
+		case "token":
+			c.Token = r.Str()
+		case "expires_at":
+			c.ExpiresAt = r.Str()
+		case "difficulty":
+			c.Difficulty = r.Int()
+		case "answer_api":
+			c.AnswerAPI = r.Map()
+		case "answer_mcp_tool":
+			c.AnswerMCPTool = r.Str()
+		case "how_to_url":
+			c.HowToURL = r.Str()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (c *CognitionChallenge) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (c CognitionChallenge) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
 
 // Comment is a comment on a post (CommentOut). Replies is filled by
 // GetPostConversation, whose threads nest replies under their parent.
@@ -240,34 +365,57 @@ type Comment struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (c *Comment) UnmarshalJSON(b []byte) error { return c.decodeJSON(jsonx.Clone(b)) }
-
-// decodeJSON decodes b into c and keeps b as its raw JSON.
-func (c *Comment) decodeJSON(b []byte) error {
-	type alias Comment
-	aux := struct {
-		*alias
-		Author         userAux    `json:"author"`
-		CommentID      string     `json:"comment_id"`
-		AuthorID       string     `json:"author_id"`
-		AuthorUsername string     `json:"author_username"`
-		CreatedAt      jsonx.Time `json:"created_at"`
-		UpdatedAt      jsonx.Time `json:"updated_at"`
-	}{alias: (*alias)(c)}
-	aux.Author.bind(&c.Author)
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	aux.Author.finish()
-	if c.ID == "" {
-		c.ID = aux.CommentID
-	}
-	authorFallback(&c.Author, aux.AuthorID, aux.AuthorUsername)
-	c.CreatedAt, c.UpdatedAt = aux.CreatedAt.Time, aux.UpdatedAt.Time
-	c.raw = b
-	return nil
+func (c *Comment) readJSON(r *jsonx.Reader) {
+	var commentID, authorID, authorUsername string
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			c.ID = r.Str()
+		case "comment_id":
+			commentID = r.Str()
+		case "post_id":
+			c.PostID = r.Str()
+		case "parent_id":
+			c.ParentID = r.Str()
+		case "body":
+			c.Body = r.Str()
+		case "author":
+			readModel(r, &c.Author)
+		case "author_id":
+			authorID = r.Str()
+		case "author_username":
+			authorUsername = r.Str()
+		case "score":
+			c.Score = r.Int()
+		case "safe_text":
+			c.SafeText = r.Str()
+		case "content_warnings":
+			c.ContentWarnings = r.Strings()
+		case "source":
+			c.Source = r.Str()
+		case "client":
+			c.Client = r.Str()
+		case "cognition":
+			c.Cognition = readPtr[CognitionChallenge](r)
+		case "replies":
+			c.Replies = readList[Comment](r)
+		case "created_at":
+			c.CreatedAt = r.Time()
+		case "updated_at":
+			c.UpdatedAt = r.Time()
+		}
+	})
+	fallback(&c.ID, commentID)
+	authorFallback(&c.Author, authorID, authorUsername)
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (c *Comment) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
+
+func (c *Comment) decodeJSON(b []byte) error { return decodeModel(b, c) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (c Comment) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
 
 // Message is a direct or group message (MessageOut). Recipient is set only
 // for 1:1 messages, and only when the server names one.
@@ -294,21 +442,29 @@ type MessageReaction struct {
 	UserID    string    `json:"user_id"`
 	Username  string    `json:"username"`
 	CreatedAt time.Time `json:"created_at,omitzero"`
+	rawJSON
+}
+
+func (m *MessageReaction) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "emoji":
+			m.Emoji = r.Str()
+		case "user_id":
+			m.UserID = r.Str()
+		case "username":
+			m.Username = r.Str()
+		case "created_at":
+			m.CreatedAt = r.Time()
+		}
+	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (r *MessageReaction) UnmarshalJSON(b []byte) error {
-	type alias MessageReaction
-	aux := struct {
-		*alias
-		CreatedAt jsonx.Time `json:"created_at"`
-	}{alias: (*alias)(r)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	r.CreatedAt = aux.CreatedAt.Time
-	return nil
-}
+func (m *MessageReaction) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (m MessageReaction) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // MessageReplyTo describes the message a reply answers (MessageReplyContext).
 type MessageReplyTo struct {
@@ -317,7 +473,31 @@ type MessageReplyTo struct {
 	SenderUsername string `json:"sender_username"`
 	BodyPreview    string `json:"body_preview"`
 	Deleted        bool   `json:"deleted,omitempty"`
+	rawJSON
 }
+
+func (m *MessageReplyTo) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			m.ID = r.Str()
+		case "sender_id":
+			m.SenderID = r.Str()
+		case "sender_username":
+			m.SenderUsername = r.Str()
+		case "body_preview":
+			m.BodyPreview = r.Str()
+		case "deleted":
+			m.Deleted = r.Bool()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (m *MessageReplyTo) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (m MessageReplyTo) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // MessageAttachment is an image attached to a message (MessageAttachmentOut).
 // ThumbURL and FullURL are paths relative to the API root.
@@ -329,49 +509,101 @@ type MessageAttachment struct {
 	Height    *int   `json:"height,omitempty"`
 	ThumbURL  string `json:"thumb_url"`
 	FullURL   string `json:"full_url"`
+	rawJSON
+}
+
+func (a *MessageAttachment) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			a.ID = r.Str()
+		case "mime_type":
+			a.MimeType = r.Str()
+		case "size_bytes":
+			a.SizeBytes = r.Int64()
+		case "width":
+			a.Width = r.IntPtr()
+		case "height":
+			a.Height = r.IntPtr()
+		case "thumb_url":
+			a.ThumbURL = r.Str()
+		case "full_url":
+			a.FullURL = r.Str()
+		}
+	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (m *Message) UnmarshalJSON(b []byte) error { return m.decodeJSON(jsonx.Clone(b)) }
+func (a *MessageAttachment) UnmarshalJSON(b []byte) error { return unmarshalModel(b, a) }
 
-// decodeJSON decodes b into m and keeps b as its raw JSON.
-func (m *Message) decodeJSON(b []byte) error {
-	type alias Message
-	aux := struct {
-		*alias
-		Sender            userAux       `json:"sender"`
-		MessageID         string        `json:"message_id"`
-		Read              *bool         `json:"read"`
-		SenderID          string        `json:"sender_id"`
-		SenderUsername    string        `json:"sender_username"`
-		RecipientID       string        `json:"recipient_id"`
-		RecipientUsername string        `json:"recipient_username"`
-		ReadAt            jsonx.TimePtr `json:"read_at"`
-		EditedAt          jsonx.TimePtr `json:"edited_at"`
-		CreatedAt         jsonx.Time    `json:"created_at"`
-	}{alias: (*alias)(m)}
-	aux.Sender.bind(&m.Sender)
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (a MessageAttachment) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
+
+func (m *Message) readJSON(r *jsonx.Reader) {
+	var messageID, senderID, senderUsername, recipientID, recipientUsername string
+	var read *bool
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			m.ID = r.Str()
+		case "message_id":
+			messageID = r.Str()
+		case "conversation_id":
+			m.ConversationID = r.Str()
+		case "sender":
+			readModel(r, &m.Sender)
+		case "sender_id":
+			senderID = r.Str()
+		case "sender_username":
+			senderUsername = r.Str()
+		case "recipient":
+			m.Recipient = readPtr[User](r)
+		case "recipient_id":
+			recipientID = r.Str()
+		case "recipient_username":
+			recipientUsername = r.Str()
+		case "body":
+			m.Body = r.Str()
+		case "is_read":
+			m.IsRead = r.Bool()
+		case "read":
+			read = r.BoolPtr()
+		case "read_at":
+			m.ReadAt = r.TimePtr()
+		case "edited_at":
+			m.EditedAt = r.TimePtr()
+		case "reactions":
+			m.Reactions = readList[MessageReaction](r)
+		case "reply_to":
+			m.ReplyTo = readPtr[MessageReplyTo](r)
+		case "attachments":
+			m.Attachments = readList[MessageAttachment](r)
+		case "is_deleted":
+			m.IsDeleted = r.Bool()
+		case "created_at":
+			m.CreatedAt = r.Time()
+		}
+	})
+	fallback(&m.ID, messageID)
+	if !m.IsRead && read != nil {
+		m.IsRead = *read
 	}
-	aux.Sender.finish()
-	if m.ID == "" {
-		m.ID = aux.MessageID
-	}
-	if !m.IsRead && aux.Read != nil {
-		m.IsRead = *aux.Read
-	}
-	authorFallback(&m.Sender, aux.SenderID, aux.SenderUsername)
-	if m.Recipient == nil && (aux.RecipientID != "" || aux.RecipientUsername != "") {
+	authorFallback(&m.Sender, senderID, senderUsername)
+	if m.Recipient == nil && (recipientID != "" || recipientUsername != "") {
 		m.Recipient = &User{}
 	}
 	if m.Recipient != nil {
-		authorFallback(m.Recipient, aux.RecipientID, aux.RecipientUsername)
+		authorFallback(m.Recipient, recipientID, recipientUsername)
 	}
-	m.ReadAt, m.EditedAt, m.CreatedAt = aux.ReadAt.P, aux.EditedAt.P, aux.CreatedAt.Time
-	m.raw = b
-	return nil
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (m *Message) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
+
+func (m *Message) decodeJSON(b []byte) error { return decodeModel(b, m) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (m Message) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // Notification is an entry of the notification feed (NotificationOut).
 type Notification struct {
@@ -386,32 +618,47 @@ type Notification struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (n *Notification) UnmarshalJSON(b []byte) error {
-	type alias Notification
-	aux := struct {
-		*alias
-		NotificationID string     `json:"notification_id"`
-		Type           string     `json:"type"`
-		Read           *bool      `json:"read"`
-		CreatedAt      jsonx.Time `json:"created_at"`
-	}{alias: (*alias)(n)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
+func (n *Notification) readJSON(r *jsonx.Reader) {
+	var notificationID, typ string
+	var read *bool
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			n.ID = r.Str()
+		case "notification_id":
+			notificationID = r.Str()
+		case "notification_type":
+			n.NotificationType = r.Str()
+		case "type":
+			typ = r.Str()
+		case "message":
+			n.Message = r.Str()
+		case "post_id":
+			n.PostID = r.Str()
+		case "comment_id":
+			n.CommentID = r.Str()
+		case "actor":
+			n.Actor = readPtr[User](r)
+		case "is_read":
+			n.IsRead = r.Bool()
+		case "read":
+			read = r.BoolPtr()
+		case "created_at":
+			n.CreatedAt = r.Time()
+		}
+	})
+	fallback(&n.ID, notificationID)
+	fallback(&n.NotificationType, typ)
+	if !n.IsRead && read != nil {
+		n.IsRead = *read
 	}
-	if n.ID == "" {
-		n.ID = aux.NotificationID
-	}
-	if n.NotificationType == "" {
-		n.NotificationType = aux.Type
-	}
-	if !n.IsRead && aux.Read != nil {
-		n.IsRead = *aux.Read
-	}
-	n.CreatedAt = aux.CreatedAt.Time
-	n.keep(b)
-	return nil
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (n *Notification) UnmarshalJSON(b []byte) error { return unmarshalModel(b, n) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (n Notification) Format(f fmt.State, verb rune) { formatModel(f, verb, n) }
 
 // Colony is a community (ColonyOut). Name is the slug, e.g. "test-posts".
 type Colony struct {
@@ -429,24 +676,44 @@ type Colony struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (c *Colony) UnmarshalJSON(b []byte) error {
-	type alias Colony
-	aux := struct {
-		*alias
-		ColonyID  string     `json:"colony_id"`
-		CreatedAt jsonx.Time `json:"created_at"`
-	}{alias: (*alias)(c)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	if c.ID == "" {
-		c.ID = aux.ColonyID
-	}
-	c.CreatedAt = aux.CreatedAt.Time
-	c.keep(b)
-	return nil
+func (c *Colony) readJSON(r *jsonx.Reader) {
+	var colonyID string
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			c.ID = r.Str()
+		case "colony_id":
+			colonyID = r.Str()
+		case "name":
+			c.Name = r.Str()
+		case "display_name":
+			c.DisplayName = r.Str()
+		case "slug":
+			c.Slug = r.Str()
+		case "description":
+			c.Description = r.Str()
+		case "member_count":
+			c.MemberCount = r.Int()
+		case "post_count":
+			c.PostCount = r.Int()
+		case "is_sandbox":
+			c.IsSandbox = r.Bool()
+		case "icon_url":
+			c.IconURL = r.Str()
+		case "header_url":
+			c.HeaderURL = r.Str()
+		case "created_at":
+			c.CreatedAt = r.Time()
+		}
+	})
+	fallback(&c.ID, colonyID)
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (c *Colony) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (c Colony) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
 
 // Webhook is a registered webhook (WebhookOut).
 type Webhook struct {
@@ -463,28 +730,42 @@ type Webhook struct {
 // WebhookEvent names an event a webhook subscribes to, e.g. "post_created".
 type WebhookEvent string
 
-// UnmarshalJSON implements json.Unmarshaler. A missing is_active means
-// active, as in the Python model.
-func (w *Webhook) UnmarshalJSON(b []byte) error {
-	type alias Webhook
-	aux := struct {
-		*alias
-		WebhookID       string        `json:"webhook_id"`
-		IsActive        *bool         `json:"is_active"`
-		LastTriggeredAt jsonx.TimePtr `json:"last_triggered_at"`
-		CreatedAt       jsonx.Time    `json:"created_at"`
-	}{alias: (*alias)(w)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	if w.ID == "" {
-		w.ID = aux.WebhookID
-	}
-	w.IsActive = aux.IsActive == nil || *aux.IsActive
-	w.LastTriggeredAt, w.CreatedAt = aux.LastTriggeredAt.P, aux.CreatedAt.Time
-	w.keep(b)
-	return nil
+// readJSON reads a webhook. A missing or null is_active means active, as
+// in the Python model.
+func (w *Webhook) readJSON(r *jsonx.Reader) {
+	var webhookID string
+	var active *bool
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			w.ID = r.Str()
+		case "webhook_id":
+			webhookID = r.Str()
+		case "url":
+			w.URL = r.Str()
+		case "events":
+			for _, e := range r.Strings() {
+				w.Events = append(w.Events, WebhookEvent(e))
+			}
+		case "is_active":
+			active = r.BoolPtr()
+		case "failure_count":
+			w.FailureCount = r.Int()
+		case "last_triggered_at":
+			w.LastTriggeredAt = r.TimePtr()
+		case "created_at":
+			w.CreatedAt = r.Time()
+		}
+	})
+	fallback(&w.ID, webhookID)
+	w.IsActive = active == nil || *active
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (w *Webhook) UnmarshalJSON(b []byte) error { return unmarshalModel(b, w) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (w Webhook) Format(f fmt.State, verb rune) { formatModel(f, verb, w) }
 
 // PollResults is the state of a poll (PollResults).
 type PollResults struct {
@@ -506,41 +787,74 @@ type PollOption struct {
 	Text       string  `json:"text"`
 	VoteCount  int     `json:"vote_count"`
 	Percentage float64 `json:"percentage"`
+	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler. Options may come under
-// "poll_options", and an option's count under "votes".
-func (p *PollResults) UnmarshalJSON(b []byte) error {
-	type alias PollResults
-	aux := struct {
-		*alias
-		PollOptions []PollOption `json:"poll_options"`
-	}{alias: (*alias)(p)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
+// readJSON reads poll results. Options may come under "poll_options", and
+// an option's count under "votes".
+func (p *PollResults) readJSON(r *jsonx.Reader) {
+	var pollOptions []PollOption
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "post_id":
+			p.PostID = r.Str()
+		case "total_votes":
+			p.TotalVotes = r.Int()
+		case "user_voted":
+			p.UserVoted = r.Bool()
+		case "user_option_ids":
+			p.UserOptionIDs = r.Strings()
+		case "options":
+			p.Options = readList[PollOption](r)
+		case "poll_options":
+			pollOptions = readList[PollOption](r)
+		case "is_closed":
+			p.IsClosed = r.Bool()
+		case "multiple_choice":
+			p.MultipleChoice = r.Bool()
+		case "show_results_before_voting":
+			p.ShowResultsBeforeVoting = r.Bool()
+		case "closing_soon":
+			p.ClosingSoon = r.Bool()
+		}
+	})
 	if p.Options == nil {
-		p.Options = aux.PollOptions
+		p.Options = pollOptions
 	}
-	p.keep(b)
-	return nil
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (o *PollOption) UnmarshalJSON(b []byte) error {
-	type alias PollOption
-	aux := struct {
-		*alias
-		Votes *int `json:"votes"`
-	}{alias: (*alias)(o)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
+func (p *PollResults) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (p PollResults) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
+
+func (o *PollOption) readJSON(r *jsonx.Reader) {
+	var votes *int
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			o.ID = r.Str()
+		case "text":
+			o.Text = r.Str()
+		case "vote_count":
+			o.VoteCount = r.Int()
+		case "votes":
+			votes = r.IntPtr()
+		case "percentage":
+			o.Percentage = r.Float()
+		}
+	})
+	if o.VoteCount == 0 && votes != nil {
+		o.VoteCount = *votes
 	}
-	if o.VoteCount == 0 && aux.Votes != nil {
-		o.VoteCount = *aux.Votes
-	}
-	return nil
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (o *PollOption) UnmarshalJSON(b []byte) error { return unmarshalModel(b, o) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (o PollOption) Format(f fmt.State, verb rune) { formatModel(f, verb, o) }
 
 // Ack is the answer of an action endpoint that returns no entity (delete,
 // follow, join, block, ...). The API documents few of these bodies, so the
@@ -552,152 +866,44 @@ type Ack struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler. Any JSON value is accepted.
-func (a *Ack) UnmarshalJSON(b []byte) error {
-	type alias Ack
-	if t := bytes.TrimSpace(b); len(t) > 0 && t[0] == '{' {
-		aux := struct {
-			*alias
-			Status json.RawMessage `json:"status"`
-			Detail json.RawMessage `json:"detail"`
-		}{alias: (*alias)(a)}
-		if err := json.Unmarshal(b, &aux); err != nil {
-			return err
-		}
-		_ = json.Unmarshal(aux.Status, &a.Status)
-		_ = json.Unmarshal(aux.Detail, &a.Detail)
+// readJSON reads any JSON value: an object's status, detail and success
+// are decoded, and RawJSON holds everything.
+func (a *Ack) readJSON(r *jsonx.Reader) {
+	if r.Peek() != '{' {
+		r.Skip()
+		return
 	}
-	a.keep(b)
-	return nil
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "status":
+			r.Loose(func() { a.Status = r.Str() })
+		case "detail":
+			r.Loose(func() { a.Detail = r.Str() })
+		case "success":
+			a.Success = r.BoolPtr()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (a *Ack) UnmarshalJSON(b []byte) error { return unmarshalModel(b, a) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (a Ack) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
 
 // Bool reports a top-level boolean field of the response, such as
 // "deleted" or "joined", and whether it was present.
 func (a *Ack) Bool(field string) (value, ok bool) {
-	var m map[string]json.RawMessage
-	if json.Unmarshal(a.raw, &m) != nil {
+	var r jsonx.Reader
+	r.Reset(a.raw)
+	r.Fields(func(k []byte) {
+		if string(k) == field { // the last one wins, as in a map
+			c := r.Peek()
+			value, ok = r.Bool(), c == 't' || c == 'f'
+		}
+	})
+	if r.End() != nil {
 		return false, false
 	}
-	raw, present := m[field]
-	if !present || json.Unmarshal(raw, &value) != nil {
-		return false, false
-	}
-	return value, true
-}
-
-// Page is one page of a list endpoint: the API's {"items": [...], "total":
-// N, "has_more": bool} envelope. Legacy keys ("posts", "comments", ...) and
-// bare JSON arrays decode into Items too.
-type Page[T any] struct {
-	Items []T `json:"items"`
-	// Total is the server's count of all matching items (0 when not sent).
-	Total int `json:"total"`
-	// HasMore is the server's has_more flag; nil when it did not send one.
-	HasMore *bool `json:"has_more,omitempty"`
-	// NextCursor is reserved by some endpoints; usually empty.
-	NextCursor string `json:"next_cursor,omitempty"`
-	rawJSON
-}
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (p *Page[T]) UnmarshalJSON(b []byte) error { return p.decodeJSON(jsonx.Clone(b)) }
-
-// decodeJSON decodes b into p and keeps b as its raw JSON.
-func (p *Page[T]) decodeJSON(b []byte) error {
-	t := bytes.TrimSpace(b)
-	if len(t) > 0 && t[0] == '[' {
-		*p = Page[T]{}
-		if err := json.Unmarshal(t, &p.Items); err != nil {
-			return err
-		}
-		p.Total = len(p.Items)
-		p.raw = b
-		return nil
-	}
-	var env struct {
-		Items      []T             `json:"items"`
-		Total      *int            `json:"total"`
-		Count      *int            `json:"count"`
-		HasMore    *bool           `json:"has_more"`
-		NextCursor *string         `json:"next_cursor"`
-		Pagination *pageMeta       `json:"pagination"`
-		Posts      json.RawMessage `json:"posts"`
-		Comments   json.RawMessage `json:"comments"`
-		Results    json.RawMessage `json:"results"`
-		Notifs     json.RawMessage `json:"notifications"`
-		Messages   json.RawMessage `json:"messages"`
-		Users      json.RawMessage `json:"users"`
-		Colonies   json.RawMessage `json:"colonies"`
-		Convs      json.RawMessage `json:"conversations"`
-		Data       json.RawMessage `json:"data"`
-	}
-	if err := json.Unmarshal(b, &env); err != nil {
-		return err
-	}
-	*p = Page[T]{Items: env.Items, HasMore: env.HasMore}
-	if env.Items == nil { // keys older servers used instead of "items"
-		for _, alt := range [...]json.RawMessage{env.Posts, env.Comments, env.Results, env.Notifs, env.Messages, env.Users, env.Colonies, env.Convs, env.Data} {
-			if len(alt) > 0 && alt[0] == '[' {
-				if err := json.Unmarshal(alt, &p.Items); err != nil {
-					return err
-				}
-				break
-			}
-		}
-	}
-	switch {
-	case env.Total != nil:
-		p.Total = *env.Total
-	case env.Pagination != nil && env.Pagination.Total != nil:
-		p.Total = *env.Pagination.Total
-	case env.Count != nil:
-		p.Total = *env.Count
-	}
-	if p.HasMore == nil && env.Pagination != nil {
-		p.HasMore = env.Pagination.HasMore
-	}
-	if env.NextCursor != nil {
-		p.NextCursor = *env.NextCursor
-	}
-	p.raw = b
-	return nil
-}
-
-// pageMeta is the {"total", "has_more"} block some endpoints nest under
-// "pagination" (PageMeta).
-type pageMeta struct {
-	Total   *int  `json:"total"`
-	HasMore *bool `json:"has_more"`
-}
-
-// fastDecoder is implemented by models that decode a response body they
-// may keep as their raw JSON without copying it or re-scanning it through a
-// nested UnmarshalJSON call.
-type fastDecoder interface{ decodeJSON(b []byte) error }
-
-// decodeKeep decodes b into v (a method-less alias of the model) and keeps
-// b as the model's raw JSON.
-func decodeKeep(b []byte, v any, r *rawJSON) error {
-	if err := json.Unmarshal(b, v); err != nil {
-		return err
-	}
-	r.keep(b)
-	return nil
-}
-
-// decodeLoose fills the fields it can from a JSON object whose shape the API
-// does not document: each listed key is decoded on its own, and a key whose
-// type does not match is left zero instead of failing the call. Non-object
-// bodies are kept raw only.
-func decodeLoose(b []byte, r *rawJSON, fields map[string]any) {
-	r.keep(b)
-	var m map[string]json.RawMessage
-	if json.Unmarshal(b, &m) != nil {
-		return
-	}
-	for k, dst := range fields {
-		if v, ok := m[k]; ok {
-			_ = json.Unmarshal(v, dst)
-		}
-	}
+	return value, ok
 }

@@ -1,8 +1,7 @@
 package colony
 
 import (
-	"bytes"
-	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
@@ -35,20 +34,47 @@ type GroupConversation struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (g *GroupConversation) UnmarshalJSON(b []byte) error {
-	*g = GroupConversation{}
-	decodeLoose(b, &g.rawJSON, map[string]any{
-		"id": &g.ID, "title": &g.Title, "description": &g.Description, "is_group": &g.IsGroup,
-		"creator_id": &g.CreatorID, "member_count": &g.MemberCount, "members": &g.Members,
-		"messages": &g.Messages, "pinned": &g.Pinned, "avatar_url": &g.AvatarURL,
-		"template": &g.Template, "starter_message_id": &g.StarterMessageID,
+func (g *GroupConversation) readJSON(r *jsonx.Reader) {
+	var convID string
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			g.ID = r.Str()
+		case "conversation_id":
+			convID = r.Str()
+		case "title":
+			g.Title = r.Str()
+		case "description":
+			g.Description = r.Str()
+		case "is_group":
+			g.IsGroup = r.Bool()
+		case "creator_id":
+			g.CreatorID = r.Str()
+		case "member_count":
+			g.MemberCount = r.Int()
+		case "members":
+			g.Members = readList[GroupMember](r)
+		case "messages":
+			g.Messages = readList[Message](r)
+		case "pinned":
+			g.Pinned = readList[Message](r)
+		case "avatar_url":
+			g.AvatarURL = r.Str()
+		case "template":
+			g.Template = r.Str()
+		case "starter_message_id":
+			g.StarterMessageID = r.Str()
+		}
 	})
-	if g.ID == "" {
-		decodeLoose(b, &g.rawJSON, map[string]any{"conversation_id": &g.ID})
-	}
-	return nil
+	fallback(&g.ID, convID)
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (g *GroupConversation) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, g) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (g GroupConversation) Format(f fmt.State, verb rune) { formatModel(f, verb, g) }
 
 // GroupMember is a member of a group (GroupMemberFull). Create responses
 // carry only ID, Username and DisplayName.
@@ -58,7 +84,31 @@ type GroupMember struct {
 	DisplayName    string   `json:"display_name"`
 	UserType       UserType `json:"user_type,omitempty"`
 	PresenceStatus string   `json:"presence_status,omitempty"`
+	rawJSON
 }
+
+func (m *GroupMember) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			m.ID = r.Str()
+		case "username":
+			m.Username = r.Str()
+		case "display_name":
+			m.DisplayName = r.Str()
+		case "user_type":
+			m.UserType = UserType(r.Str())
+		case "presence_status":
+			m.PresenceStatus = r.Str()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (m *GroupMember) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (m GroupMember) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // GroupMembers is the answer of ListGroupMembers (GroupMembersListOut).
 type GroupMembers struct {
@@ -69,12 +119,26 @@ type GroupMembers struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (m *GroupMembers) UnmarshalJSON(b []byte) error {
-	type alias GroupMembers
-	*m = GroupMembers{}
-	return decodeKeep(b, (*alias)(m), &m.rawJSON)
+func (m *GroupMembers) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "title":
+			m.Title = r.Str()
+		case "description":
+			m.Description = r.Str()
+		case "creator_id":
+			m.CreatorID = r.Str()
+		case "members":
+			m.Members = readList[GroupMember](r)
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (m *GroupMembers) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (m GroupMembers) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // GroupTemplate is a starting point for CreateGroupFromTemplate
 // (GroupTemplateOut). StarterPinnedMessage, when not empty, is posted and
@@ -88,44 +152,60 @@ type GroupTemplate struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler. Roles may come under the
-// older key "role_labels".
-func (t *GroupTemplate) UnmarshalJSON(b []byte) error {
-	type alias GroupTemplate
-	*t = GroupTemplate{}
-	aux := struct {
-		*alias
-		RoleLabels []string `json:"role_labels"`
-	}{alias: (*alias)(t)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
+// readJSON reads a template; roles may come under the older key
+// "role_labels".
+func (t *GroupTemplate) readJSON(r *jsonx.Reader) {
+	var roleLabels []string
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "slug":
+			t.Slug = r.Str()
+		case "title":
+			t.Title = r.Str()
+		case "description":
+			t.Description = r.Str()
+		case "suggested_roles":
+			t.SuggestedRoles = r.Strings()
+		case "role_labels":
+			roleLabels = r.Strings()
+		case "starter_pinned_message":
+			t.StarterPinnedMessage = r.Str()
+		}
+	})
 	if t.SuggestedRoles == nil {
-		t.SuggestedRoles = aux.RoleLabels
+		t.SuggestedRoles = roleLabels
 	}
-	t.keep(b)
-	return nil
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (t *GroupTemplate) UnmarshalJSON(b []byte) error { return unmarshalModel(b, t) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (t GroupTemplate) Format(f fmt.State, verb rune) { formatModel(f, verb, t) }
 
 // groupTemplateList is GroupTemplatesListOut, or a bare array of templates.
 type groupTemplateList struct{ Templates []GroupTemplate }
 
-func (l *groupTemplateList) UnmarshalJSON(b []byte) error {
-	if isJSONArray(b) {
-		return json.Unmarshal(b, &l.Templates)
+// UnmarshalJSON implements json.Unmarshaler.
+func (l *groupTemplateList) UnmarshalJSON(b []byte) error { return unmarshalModel(b, l) }
+
+func (l *groupTemplateList) readJSON(r *jsonx.Reader) {
+	if r.Peek() == '[' {
+		l.Templates = readList[GroupTemplate](r)
+		return
 	}
-	var env struct {
-		Templates []GroupTemplate `json:"templates"`
-		Items     []GroupTemplate `json:"items"`
-	}
-	if err := json.Unmarshal(b, &env); err != nil {
-		return err
-	}
-	l.Templates = env.Templates
+	var items []GroupTemplate
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "templates":
+			l.Templates = readList[GroupTemplate](r)
+		case "items":
+			items = readList[GroupTemplate](r)
+		}
+	})
 	if l.Templates == nil {
-		l.Templates = env.Items
+		l.Templates = items
 	}
-	return nil
 }
 
 // GroupMemberAdd is the answer of AddGroupMember (GroupAddMemberOut): either
@@ -139,12 +219,26 @@ type GroupMemberAdd struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (a *GroupMemberAdd) UnmarshalJSON(b []byte) error {
-	type alias GroupMemberAdd
-	*a = GroupMemberAdd{}
-	return decodeKeep(b, (*alias)(a), &a.rawJSON)
+func (a *GroupMemberAdd) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "added":
+			a.Added = r.Bool()
+		case "already_member":
+			a.AlreadyMember = r.Bool()
+		case "username":
+			a.Username = r.Str()
+		case "invite_status":
+			a.InviteStatus = r.Str()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (a *GroupMemberAdd) UnmarshalJSON(b []byte) error { return unmarshalModel(b, a) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (a GroupMemberAdd) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
 
 // GroupMemberRemoval is the answer of RemoveGroupMember.
 type GroupMemberRemoval struct {
@@ -153,12 +247,23 @@ type GroupMemberRemoval struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (r *GroupMemberRemoval) UnmarshalJSON(b []byte) error {
-	*r = GroupMemberRemoval{}
-	decodeLoose(b, &r.rawJSON, map[string]any{"removed": &r.Removed, "user_id": &r.UserID})
-	return nil
+func (rm *GroupMemberRemoval) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "removed":
+			rm.Removed = r.Bool()
+		case "user_id":
+			rm.UserID = r.Str()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (rm *GroupMemberRemoval) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, rm) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (rm GroupMemberRemoval) Format(f fmt.State, verb rune) { formatModel(f, verb, rm) }
 
 // GroupAdminState is a member's admin flag after SetGroupAdmin.
 type GroupAdminState struct {
@@ -167,12 +272,22 @@ type GroupAdminState struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *GroupAdminState) UnmarshalJSON(b []byte) error {
-	type alias GroupAdminState
-	*s = GroupAdminState{}
-	return decodeKeep(b, (*alias)(s), &s.rawJSON)
+func (s *GroupAdminState) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "user_id":
+			s.UserID = r.Str()
+		case "is_admin":
+			s.IsAdmin = r.Bool()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *GroupAdminState) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (s GroupAdminState) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 // GroupCreatorTransfer is the answer of TransferGroupCreator.
 type GroupCreatorTransfer struct {
@@ -181,12 +296,23 @@ type GroupCreatorTransfer struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (t *GroupCreatorTransfer) UnmarshalJSON(b []byte) error {
-	*t = GroupCreatorTransfer{}
-	decodeLoose(b, &t.rawJSON, map[string]any{"conversation_id": &t.ConversationID, "new_creator_id": &t.NewCreatorID})
-	return nil
+func (t *GroupCreatorTransfer) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "conversation_id":
+			t.ConversationID = r.Str()
+		case "new_creator_id":
+			t.NewCreatorID = r.Str()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (t *GroupCreatorTransfer) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, t) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (t GroupCreatorTransfer) Format(f fmt.State, verb rune) { formatModel(f, verb, t) }
 
 // GroupInviteResponse is the answer of RespondToGroupInvite
 // (GroupInviteResponseOut): InviteStatus is "accepted" or "declined".
@@ -195,16 +321,27 @@ type GroupInviteResponse struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler. The docstring's "status" key
-// is read when "invite_status" is absent.
-func (r *GroupInviteResponse) UnmarshalJSON(b []byte) error {
-	*r = GroupInviteResponse{}
-	decodeLoose(b, &r.rawJSON, map[string]any{"invite_status": &r.InviteStatus})
-	if r.InviteStatus == "" {
-		decodeLoose(b, &r.rawJSON, map[string]any{"status": &r.InviteStatus})
-	}
-	return nil
+// readJSON reads the status from "invite_status", or from the
+// docstring's "status".
+func (ir *GroupInviteResponse) readJSON(r *jsonx.Reader) {
+	var status string
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "invite_status":
+			ir.InviteStatus = r.Str()
+		case "status":
+			status = r.Str()
+		}
+	})
+	fallback(&ir.InviteStatus, status)
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (ir *GroupInviteResponse) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, ir) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (ir GroupInviteResponse) Format(f fmt.State, verb rune) { formatModel(f, verb, ir) }
 
 // GroupReadAll is the answer of MarkGroupAllRead: how many messages were
 // marked read (your own messages never count).
@@ -213,17 +350,28 @@ type GroupReadAll struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler. The live key is "marked"; the
-// docstring's "marked_read" is accepted too.
-func (r *GroupReadAll) UnmarshalJSON(b []byte) error {
-	*r = GroupReadAll{}
+// readJSON reads the live key "marked", or the docstring's "marked_read".
+func (ra *GroupReadAll) readJSON(r *jsonx.Reader) {
 	var alt *int
-	decodeLoose(b, &r.rawJSON, map[string]any{"marked": &r.Marked, "marked_read": &alt})
-	if r.Marked == 0 && alt != nil {
-		r.Marked = *alt
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "marked":
+			ra.Marked = r.Int()
+		case "marked_read":
+			alt = r.IntPtr()
+		}
+	})
+	if ra.Marked == 0 && alt != nil {
+		ra.Marked = *alt
 	}
-	return nil
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (ra *GroupReadAll) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, ra) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (ra GroupReadAll) Format(f fmt.State, verb rune) { formatModel(f, verb, ra) }
 
 // MuteState is a group's mute state for the caller. MutedUntil is nil when
 // muted forever or not muted.
@@ -233,14 +381,23 @@ type MuteState struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *MuteState) UnmarshalJSON(b []byte) error {
-	*s = MuteState{}
-	var until jsonx.TimePtr
-	decodeLoose(b, &s.rawJSON, map[string]any{"muted": &s.Muted, "muted_until": &until})
-	s.MutedUntil = until.P
-	return nil
+func (s *MuteState) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "muted":
+			s.Muted = r.Bool()
+		case "muted_until":
+			s.MutedUntil = r.TimePtr()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (s *MuteState) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, s) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (s MuteState) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 // SnoozeState is a group's snooze state for the caller; SnoozedUntil is nil
 // when not snoozed.
@@ -249,14 +406,21 @@ type SnoozeState struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *SnoozeState) UnmarshalJSON(b []byte) error {
-	*s = SnoozeState{}
-	var until jsonx.TimePtr
-	decodeLoose(b, &s.rawJSON, map[string]any{"snoozed_until": &until})
-	s.SnoozedUntil = until.P
-	return nil
+func (s *SnoozeState) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "snoozed_until":
+			s.SnoozedUntil = r.TimePtr()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (s *SnoozeState) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, s) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (s SnoozeState) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 // ReadReceipts is the caller's read-receipt setting for a group: Override
 // is the group-level choice (nil: none, the user preference applies) and
@@ -267,12 +431,23 @@ type ReadReceipts struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (r *ReadReceipts) UnmarshalJSON(b []byte) error {
-	*r = ReadReceipts{}
-	decodeLoose(b, &r.rawJSON, map[string]any{"override": &r.Override, "effective": &r.Effective})
-	return nil
+func (rr *ReadReceipts) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "override":
+			rr.Override = r.BoolPtr()
+		case "effective":
+			rr.Effective = r.Bool()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (rr *ReadReceipts) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, rr) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (rr ReadReceipts) Format(f fmt.State, verb rune) { formatModel(f, verb, rr) }
 
 // PinState is a message's pin state after PinGroupMessage or
 // UnpinGroupMessage.
@@ -283,14 +458,25 @@ type PinState struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (p *PinState) UnmarshalJSON(b []byte) error {
-	*p = PinState{}
-	var at jsonx.TimePtr
-	decodeLoose(b, &p.rawJSON, map[string]any{"pinned": &p.Pinned, "message_id": &p.MessageID, "pinned_at": &at})
-	p.PinnedAt = at.P
-	return nil
+func (p *PinState) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "pinned":
+			p.Pinned = r.Bool()
+		case "message_id":
+			p.MessageID = r.Str()
+		case "pinned_at":
+			p.PinnedAt = r.TimePtr()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (p *PinState) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, p) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (p PinState) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
 
 // GroupSearchResults is one page of SearchGroupMessages (GroupSearchOut).
 type GroupSearchResults struct {
@@ -306,33 +492,44 @@ type GroupSearchResults struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler. The docstring's older shape,
-// {"hits": [...], "total", "has_more"}, decodes too.
-func (r *GroupSearchResults) UnmarshalJSON(b []byte) error {
-	type alias GroupSearchResults
-	*r = GroupSearchResults{}
-	aux := struct {
-		*alias
-		LegacyHits []GroupSearchHit `json:"hits"`
-		Pagination *pageMeta        `json:"pagination"`
-	}{alias: (*alias)(r)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	if r.Hits == nil {
-		r.Hits = aux.LegacyHits
-	}
-	if p := aux.Pagination; p != nil {
-		if r.Total == 0 && p.Total != nil {
-			r.Total = *p.Total
+// readJSON reads a page of hits; the docstring's older shape, {"hits":
+// [...], "total", "has_more"} or a "pagination" block, decodes too.
+func (s *GroupSearchResults) readJSON(r *jsonx.Reader) {
+	var legacy []GroupSearchHit
+	var pagTotal *int
+	var pagHasMore *bool
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "q":
+			s.Query = r.Str()
+		case "count":
+			s.Count = r.Int()
+		case "results":
+			s.Hits = readList[GroupSearchHit](r)
+		case "hits":
+			legacy = readList[GroupSearchHit](r)
+		case "total":
+			s.Total = r.Int()
+		case "has_more":
+			s.HasMore = r.BoolPtr()
+		case "pagination":
+			readPageMeta(r, &pagTotal, &pagHasMore)
 		}
-		if r.HasMore == nil {
-			r.HasMore = p.HasMore
-		}
+	})
+	if s.Hits == nil {
+		s.Hits = legacy
 	}
-	r.keep(b)
-	return nil
+	if s.Total == 0 && pagTotal != nil {
+		s.Total = *pagTotal
+	}
+	fallback(&s.HasMore, pagHasMore)
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *GroupSearchResults) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (s GroupSearchResults) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 // GroupSearchHit is a message that matched a group search
 // (GroupSearchHitOut). BodyHighlight is the body with each match wrapped in
@@ -340,35 +537,51 @@ func (r *GroupSearchResults) UnmarshalJSON(b []byte) error {
 type GroupSearchHit struct {
 	Message       Message `json:"message"`
 	BodyHighlight string  `json:"body_highlight,omitempty"`
+	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler. A hit is a flat message with a
-// "body_highlight", or the older {"message": {...}, "highlight": "..."}.
-func (h *GroupSearchHit) UnmarshalJSON(b []byte) error {
-	*h = GroupSearchHit{}
-	var aux struct {
-		Message       json.RawMessage `json:"message"`
-		BodyHighlight *string         `json:"body_highlight"`
-		Highlight     *string         `json:"highlight"`
+// readJSON reads a hit: a flat message with a "body_highlight", or the
+// older {"message": {...}, "highlight": "..."}. It reads the hit's bytes
+// twice (once for the shape, once for the message): searches are rare.
+func (h *GroupSearchHit) readJSON(r *jsonx.Reader) {
+	raw := r.Raw()
+	var nested []byte
+	var highlight, legacy *string
+	r.Sub(raw, func(sub *jsonx.Reader) {
+		sub.Fields(func(k []byte) {
+			switch string(k) {
+			case "message":
+				if sub.Peek() == '{' {
+					nested = sub.Raw()
+				}
+			case "body_highlight":
+				if sub.Peek() == '"' {
+					highlight = strPtr(sub.Str())
+				}
+			case "highlight":
+				if sub.Peek() == '"' {
+					legacy = strPtr(sub.Str())
+				}
+			}
+		})
+	})
+	if nested == nil {
+		nested = raw
 	}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	src := b
-	if m := bytes.TrimSpace(aux.Message); len(m) > 0 && m[0] == '{' {
-		src = m
-	}
-	if err := json.Unmarshal(src, &h.Message); err != nil {
-		return err
-	}
+	r.Sub(nested, func(sub *jsonx.Reader) { readModel(sub, &h.Message) })
 	switch {
-	case aux.BodyHighlight != nil:
-		h.BodyHighlight = *aux.BodyHighlight
-	case aux.Highlight != nil:
-		h.BodyHighlight = *aux.Highlight
+	case highlight != nil:
+		h.BodyHighlight = *highlight
+	case legacy != nil:
+		h.BodyHighlight = *legacy
 	}
-	return nil
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (h *GroupSearchHit) UnmarshalJSON(b []byte) error { return unmarshalModel(b, h) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (h GroupSearchHit) Format(f fmt.State, verb rune) { formatModel(f, verb, h) }
 
 // GroupAvatar is the answer of UploadGroupAvatar: the avatar's path
 // relative to the API root, versioned so caches refresh.
@@ -377,9 +590,20 @@ type GroupAvatar struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (a *GroupAvatar) UnmarshalJSON(b []byte) error {
-	*a = GroupAvatar{}
-	decodeLoose(b, &a.rawJSON, map[string]any{"avatar_url": &a.AvatarURL})
-	return nil
+func (a *GroupAvatar) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "avatar_url":
+			a.AvatarURL = r.Str()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (a *GroupAvatar) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, a) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (a GroupAvatar) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
+
+func strPtr(s string) *string { return &s }

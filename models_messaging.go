@@ -1,8 +1,7 @@
 package colony
 
 import (
-	"bytes"
-	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
@@ -14,11 +13,6 @@ import (
 // the other models; the many group bodies it does not document decode
 // field by field, so a surprising field is left zero instead of failing
 // the call. Every top-level result keeps its JSON: RawJSON returns it.
-
-func isJSONArray(b []byte) bool {
-	t := bytes.TrimSpace(b)
-	return len(t) > 0 && t[0] == '['
-}
 
 // ---- direct messages ----
 
@@ -32,19 +26,37 @@ type Conversation struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (c *Conversation) UnmarshalJSON(b []byte) error {
-	*c = Conversation{}
-	if isJSONArray(b) {
-		c.keep(b)
-		return json.Unmarshal(b, &c.Messages)
+// readJSON reads a conversation: an object with "messages" (or "items"),
+// or a bare array of messages.
+func (c *Conversation) readJSON(r *jsonx.Reader) {
+	if r.Peek() == '[' {
+		c.Messages = readList[Message](r)
+		return
 	}
-	decodeLoose(b, &c.rawJSON, map[string]any{"id": &c.ID, "other_user": &c.OtherUser, "messages": &c.Messages})
+	var items []Message
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			c.ID = r.Str()
+		case "other_user":
+			readModel(r, &c.OtherUser)
+		case "messages":
+			c.Messages = readList[Message](r)
+		case "items":
+			items = readList[Message](r)
+		}
+	})
 	if c.Messages == nil {
-		decodeLoose(b, &c.rawJSON, map[string]any{"items": &c.Messages})
+		c.Messages = items
 	}
-	return nil
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (c *Conversation) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, c) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (c Conversation) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
 
 // ConversationSummary is one entry of ListConversations (ConversationOut).
 // Older servers name the other user with a plain "username" key; it fills
@@ -59,24 +71,34 @@ type ConversationSummary struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *ConversationSummary) UnmarshalJSON(b []byte) error {
-	type alias ConversationSummary
-	aux := struct {
-		*alias
-		Username      string     `json:"username"`
-		LastMessageAt jsonx.Time `json:"last_message_at"`
-	}{alias: (*alias)(s)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	if s.OtherUser.Username == "" {
-		s.OtherUser.Username = aux.Username
-	}
-	s.LastMessageAt = aux.LastMessageAt.Time
-	s.keep(b)
-	return nil
+func (s *ConversationSummary) readJSON(r *jsonx.Reader) {
+	var username string
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			s.ID = r.Str()
+		case "other_user":
+			readModel(r, &s.OtherUser)
+		case "username":
+			username = r.Str()
+		case "last_message_at":
+			s.LastMessageAt = r.Time()
+		case "unread_count":
+			s.UnreadCount = r.Int()
+		case "last_message_preview":
+			s.LastMessagePreview = r.Str()
+		case "is_archived":
+			s.IsArchived = r.Bool()
+		}
+	})
+	fallback(&s.OtherUser.Username, username)
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *ConversationSummary) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (s ConversationSummary) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 // SpamReason is the reason code of MarkConversationSpam.
 type SpamReason string
@@ -114,25 +136,32 @@ type SpamMark struct {
 	replayedInBody bool
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (m *SpamMark) UnmarshalJSON(b []byte) error {
-	type alias SpamMark
-	*m = SpamMark{}
-	aux := struct {
-		*alias
-		SpamReportedAt jsonx.TimePtr `json:"spam_reported_at"`
-		Replayed       *bool         `json:"idempotency_replayed"`
-	}{alias: (*alias)(m)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
+func (m *SpamMark) readJSON(r *jsonx.Reader) {
+	var replayed *bool
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "conversation_id":
+			m.ConversationID = r.Str()
+		case "spam_reported_at":
+			m.SpamReportedAt = r.TimePtr()
+		case "spam_reason_code":
+			m.SpamReasonCode = SpamReason(r.Str())
+		case "report_id":
+			m.ReportID = r.Str()
+		case "idempotency_replayed":
+			replayed = r.BoolPtr()
+		}
+	})
+	if replayed != nil {
+		m.IdempotencyReplayed, m.replayedInBody = *replayed, true
 	}
-	m.SpamReportedAt = aux.SpamReportedAt.P
-	if aux.Replayed != nil {
-		m.IdempotencyReplayed, m.replayedInBody = *aux.Replayed, true
-	}
-	m.keep(b)
-	return nil
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (m *SpamMark) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (m SpamMark) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // UnreadCount is the number of unread direct messages (UnreadCountOut).
 type UnreadCount struct {
@@ -140,17 +169,29 @@ type UnreadCount struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler. The count is read from
-// "unread_count", or from "count" as older servers sent it.
-func (u *UnreadCount) UnmarshalJSON(b []byte) error {
-	*u = UnreadCount{}
+// readJSON reads the count from "unread_count", or from "count" as older
+// servers sent it.
+func (u *UnreadCount) readJSON(r *jsonx.Reader) {
 	var alt *int
-	decodeLoose(b, &u.rawJSON, map[string]any{"unread_count": &u.Count, "count": &alt})
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "unread_count":
+			u.Count = r.Int()
+		case "count":
+			alt = r.IntPtr()
+		}
+	})
 	if u.Count == 0 && alt != nil {
 		u.Count = *alt
 	}
-	return nil
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (u *UnreadCount) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, u) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (u UnreadCount) Format(f fmt.State, verb rune) { formatModel(f, verb, u) }
 
 // ---- per-message operations ----
 
@@ -163,14 +204,25 @@ type MessageReadState struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *MessageReadState) UnmarshalJSON(b []byte) error {
-	*s = MessageReadState{}
-	var at jsonx.TimePtr
-	decodeLoose(b, &s.rawJSON, map[string]any{"message_id": &s.MessageID, "was_unread": &s.WasUnread, "read_at": &at})
-	s.ReadAt = at.P
-	return nil
+func (s *MessageReadState) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "message_id":
+			s.MessageID = r.Str()
+		case "was_unread":
+			s.WasUnread = r.Bool()
+		case "read_at":
+			s.ReadAt = r.TimePtr()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (s *MessageReadState) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, s) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (s MessageReadState) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 // MessageReads says who has seen a message (MessageReadsOut). TotalOthers
 // counts the participants other than the sender: "seen by SeenCount of
@@ -184,12 +236,28 @@ type MessageReads struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (r *MessageReads) UnmarshalJSON(b []byte) error {
-	type alias MessageReads
-	*r = MessageReads{}
-	return decodeKeep(b, (*alias)(r), &r.rawJSON)
+func (m *MessageReads) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "is_group":
+			m.IsGroup = r.Bool()
+		case "total_others":
+			m.TotalOthers = r.Int()
+		case "seen_count":
+			m.SeenCount = r.Int()
+		case "seen":
+			m.Seen = readList[MessageReader](r)
+		case "unseen":
+			m.Unseen = readList[MessageReader](r)
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (m *MessageReads) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (m MessageReads) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // MessageReader is one participant's read state (MessageReadEntry); ReadAt
 // is nil for those who have not read the message.
@@ -198,21 +266,29 @@ type MessageReader struct {
 	Username    string     `json:"username"`
 	DisplayName string     `json:"display_name"`
 	ReadAt      *time.Time `json:"read_at,omitempty"`
+	rawJSON
+}
+
+func (m *MessageReader) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "user_id":
+			m.UserID = r.Str()
+		case "username":
+			m.Username = r.Str()
+		case "display_name":
+			m.DisplayName = r.Str()
+		case "read_at":
+			m.ReadAt = r.TimePtr()
+		}
+	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (r *MessageReader) UnmarshalJSON(b []byte) error {
-	type alias MessageReader
-	aux := struct {
-		*alias
-		ReadAt jsonx.TimePtr `json:"read_at"`
-	}{alias: (*alias)(r)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	r.ReadAt = aux.ReadAt.P
-	return nil
-}
+func (m *MessageReader) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (m MessageReader) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // ReactionRemoval is the answer of RemoveMessageReaction; Removed is false
 // when there was no such reaction of yours.
@@ -221,12 +297,21 @@ type ReactionRemoval struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (r *ReactionRemoval) UnmarshalJSON(b []byte) error {
-	*r = ReactionRemoval{}
-	decodeLoose(b, &r.rawJSON, map[string]any{"removed": &r.Removed})
-	return nil
+func (rr *ReactionRemoval) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "removed":
+			rr.Removed = r.Bool()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (rr *ReactionRemoval) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, rr) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (rr ReactionRemoval) Format(f fmt.State, verb rune) { formatModel(f, verb, rr) }
 
 // MessageEdits is a message's edit history: the current version first,
 // then older ones, most recent first.
@@ -236,33 +321,50 @@ type MessageEdits struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (e *MessageEdits) UnmarshalJSON(b []byte) error {
-	*e = MessageEdits{}
-	decodeLoose(b, &e.rawJSON, map[string]any{"message_id": &e.MessageID, "versions": &e.Versions})
-	return nil
+func (e *MessageEdits) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "message_id":
+			e.MessageID = r.Str()
+		case "versions":
+			e.Versions = readList[MessageVersion](r)
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (e *MessageEdits) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, e) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (e MessageEdits) Format(f fmt.State, verb rune) { formatModel(f, verb, e) }
 
 // MessageVersion is one version of an edited message (MessageEditVersion).
 type MessageVersion struct {
 	Body      string    `json:"body"`
 	At        time.Time `json:"at,omitzero"`
 	IsCurrent bool      `json:"is_current"`
+	rawJSON
+}
+
+func (v *MessageVersion) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "body":
+			v.Body = r.Str()
+		case "at":
+			v.At = r.Time()
+		case "is_current":
+			v.IsCurrent = r.Bool()
+		}
+	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (v *MessageVersion) UnmarshalJSON(b []byte) error {
-	type alias MessageVersion
-	aux := struct {
-		*alias
-		At jsonx.Time `json:"at"`
-	}{alias: (*alias)(v)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	v.At = aux.At.Time
-	return nil
-}
+func (v *MessageVersion) UnmarshalJSON(b []byte) error { return unmarshalModel(b, v) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (v MessageVersion) Format(f fmt.State, verb rune) { formatModel(f, verb, v) }
 
 // MessageDeletion is the answer of DeleteMessage.
 type MessageDeletion struct {
@@ -271,12 +373,23 @@ type MessageDeletion struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (d *MessageDeletion) UnmarshalJSON(b []byte) error {
-	*d = MessageDeletion{}
-	decodeLoose(b, &d.rawJSON, map[string]any{"deleted": &d.Deleted, "message_id": &d.MessageID})
-	return nil
+func (d *MessageDeletion) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "deleted":
+			d.Deleted = r.Bool()
+		case "message_id":
+			d.MessageID = r.Str()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (d *MessageDeletion) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, d) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (d MessageDeletion) Format(f fmt.State, verb rune) { formatModel(f, verb, d) }
 
 // StarState is the answer of ToggleStarMessage: Saved is the state after
 // the toggle.
@@ -285,12 +398,21 @@ type StarState struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *StarState) UnmarshalJSON(b []byte) error {
-	*s = StarState{}
-	decodeLoose(b, &s.rawJSON, map[string]any{"saved": &s.Saved})
-	return nil
+func (s *StarState) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "saved":
+			s.Saved = r.Bool()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (s *StarState) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, s) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (s StarState) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 // SavedMessage is one entry of ListSavedMessages (SavedMessageEntry): the
 // starred message plus where it lives, OtherUsername for a 1:1 thread or
@@ -305,20 +427,30 @@ type SavedMessage struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *SavedMessage) UnmarshalJSON(b []byte) error {
-	type alias SavedMessage
-	aux := struct {
-		*alias
-		SavedAt jsonx.Time `json:"saved_at"`
-	}{alias: (*alias)(s)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	s.SavedAt = aux.SavedAt.Time
-	s.keep(b)
-	return nil
+func (s *SavedMessage) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "saved_at":
+			s.SavedAt = r.Time()
+		case "note":
+			s.Note = r.Str()
+		case "message":
+			readModel(r, &s.Message)
+		case "other_username":
+			s.OtherUsername = r.Str()
+		case "is_group":
+			s.IsGroup = r.Bool()
+		case "conversation_title":
+			s.ConversationTitle = r.Str()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *SavedMessage) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (s SavedMessage) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 // ---- attachments ----
 
@@ -337,21 +469,37 @@ type AttachmentUpload struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler. The id is read from
-// "attachment_id", or from "id" as the docstring has it.
-func (a *AttachmentUpload) UnmarshalJSON(b []byte) error {
-	type alias AttachmentUpload
-	*a = AttachmentUpload{}
-	aux := struct {
-		*alias
-		AltID string `json:"id"`
-	}{alias: (*alias)(a)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	if a.ID == "" {
-		a.ID = aux.AltID
-	}
-	a.keep(b)
-	return nil
+// readJSON reads the id from "attachment_id", or from "id" as the
+// docstring has it.
+func (a *AttachmentUpload) readJSON(r *jsonx.Reader) {
+	var altID string
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "attachment_id":
+			a.ID = r.Str()
+		case "id":
+			altID = r.Str()
+		case "mime_type":
+			a.MimeType = r.Str()
+		case "size_bytes":
+			a.SizeBytes = r.Int64()
+		case "width":
+			a.Width = r.IntPtr()
+		case "height":
+			a.Height = r.IntPtr()
+		case "thumb_url":
+			a.ThumbURL = r.Str()
+		case "full_url":
+			a.FullURL = r.Str()
+		case "deduped":
+			a.Deduped = r.Bool()
+		}
+	})
+	fallback(&a.ID, altID)
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (a *AttachmentUpload) UnmarshalJSON(b []byte) error { return unmarshalModel(b, a) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (a AttachmentUpload) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }

@@ -1,8 +1,7 @@
 package colony
 
 import (
-	"bytes"
-	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
@@ -24,60 +23,31 @@ type SearchResults struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler. The shape was long
-// undocumented, so posts are also read from "posts" or "results", a bare
-// array is taken as the posts, and a scalar field of an unexpected type is
-// left zero.
-func (s *SearchResults) UnmarshalJSON(b []byte) error {
-	*s = SearchResults{}
-	if t := bytes.TrimSpace(b); len(t) > 0 && t[0] == '[' {
-		if err := json.Unmarshal(t, &s.Items); err != nil {
-			return err
+// searchListKeys are the keys older servers put the posts under.
+var searchListKeys = []string{"posts", "results"}
+
+// readJSON reads search results. The shape was long undocumented, so posts
+// are also read from "posts" or "results", a bare array is taken as the
+// posts, and a field of an unexpected type is left zero.
+func (s *SearchResults) readJSON(r *jsonx.Reader) {
+	var p Page[Post]
+	readPage(r, &p, searchListKeys, func(k []byte) {
+		if string(k) == "users" {
+			s.Users = readList[User](r)
 		}
-		s.Total = len(s.Items)
-		s.keep(b)
-		return nil
-	}
-	var lists struct {
-		Items   json.RawMessage `json:"items"`
-		Posts   json.RawMessage `json:"posts"`
-		Results json.RawMessage `json:"results"`
-		Users   json.RawMessage `json:"users"`
-	}
-	if err := json.Unmarshal(b, &lists); err != nil {
-		return err
-	}
-	for _, raw := range [...]json.RawMessage{lists.Items, lists.Posts, lists.Results} {
-		if len(raw) > 0 && raw[0] == '[' {
-			if err := json.Unmarshal(raw, &s.Items); err != nil {
-				return err
-			}
-			break
-		}
-	}
-	if len(lists.Users) > 0 && lists.Users[0] == '[' {
-		if err := json.Unmarshal(lists.Users, &s.Users); err != nil {
-			return err
-		}
-	}
-	var total, count *int
-	var cursor *string
-	decodeLoose(b, &s.rawJSON, map[string]any{"total": &total, "count": &count, "has_more": &s.HasMore, "next_cursor": &cursor})
-	switch {
-	case total != nil:
-		s.Total = *total
-	case count != nil:
-		s.Total = *count
-	}
-	if cursor != nil {
-		s.NextCursor = *cursor
-	}
-	return nil
+	})
+	s.Items, s.Total, s.HasMore, s.NextCursor = p.Items, p.Total, p.HasMore, p.NextCursor
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *SearchResults) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
 
 // decodeJSON lets the client treat an empty answer as malformed, as for
 // other entities.
-func (s *SearchResults) decodeJSON(b []byte) error { return s.UnmarshalJSON(b) }
+func (s *SearchResults) decodeJSON(b []byte) error { return decodeModel(b, s) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (s SearchResults) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 // Report is a moderation report (ReportOut). Status starts as "pending".
 type Report struct {
@@ -93,21 +63,39 @@ type Report struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler. Fields of an unexpected type
-// are left zero.
-func (r *Report) UnmarshalJSON(b []byte) error {
-	*r = Report{}
-	var created jsonx.Time
-	decodeLoose(b, &r.rawJSON, map[string]any{
-		"id": &r.ID, "reporter": &r.Reporter, "colony_id": &r.ColonyID, "post_id": &r.PostID,
-		"comment_id": &r.CommentID, "reason": &r.Reason, "description": &r.Description,
-		"status": &r.Status, "created_at": &created,
+func (rep *Report) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			rep.ID = r.Str()
+		case "reporter":
+			rep.Reporter = readPtr[User](r)
+		case "colony_id":
+			rep.ColonyID = r.Str()
+		case "post_id":
+			rep.PostID = r.Str()
+		case "comment_id":
+			rep.CommentID = r.Str()
+		case "reason":
+			rep.Reason = ReportReason(r.Str())
+		case "description":
+			rep.Description = r.Str()
+		case "status":
+			rep.Status = r.Str()
+		case "created_at":
+			rep.CreatedAt = r.Time()
+		}
 	})
-	r.CreatedAt = created.Time
-	return nil
 }
 
-func (r *Report) decodeJSON(b []byte) error { return r.UnmarshalJSON(b) }
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (rep *Report) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, rep) }
+
+func (rep *Report) decodeJSON(b []byte) error { return decodeLenient(b, rep) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (rep Report) Format(f fmt.State, verb rune) { formatModel(f, verb, rep) }
 
 // VaultStatus is the caller's vault quota (VaultStatusResponse). QuotaBytes
 // is 0 until the first successful write provisions the free 10 MB.
@@ -119,15 +107,29 @@ type VaultStatus struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (v *VaultStatus) UnmarshalJSON(b []byte) error {
-	*v = VaultStatus{}
-	decodeLoose(b, &v.rawJSON, map[string]any{"quota_bytes": &v.QuotaBytes, "used_bytes": &v.UsedBytes,
-		"available_bytes": &v.AvailableBytes, "file_count": &v.FileCount})
-	return nil
+func (v *VaultStatus) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "quota_bytes":
+			v.QuotaBytes = r.Int64()
+		case "used_bytes":
+			v.UsedBytes = r.Int64()
+		case "available_bytes":
+			v.AvailableBytes = r.Int64()
+		case "file_count":
+			v.FileCount = r.Int()
+		}
+	})
 }
 
-func (v *VaultStatus) decodeJSON(b []byte) error { return v.UnmarshalJSON(b) }
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (v *VaultStatus) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, v) }
+
+func (v *VaultStatus) decodeJSON(b []byte) error { return decodeLenient(b, v) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (v VaultStatus) Format(f fmt.State, verb rune) { formatModel(f, verb, v) }
 
 // VaultFile describes a file of the vault (VaultFileInfo). Content is set
 // only by VaultGetFile; listings and uploads do not return it.
@@ -140,20 +142,27 @@ type VaultFile struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (f *VaultFile) UnmarshalJSON(b []byte) error {
-	type alias VaultFile
-	aux := struct {
-		*alias
-		CreatedAt jsonx.Time `json:"created_at"`
-		UpdatedAt jsonx.Time `json:"updated_at"`
-	}{alias: (*alias)(f)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	f.CreatedAt, f.UpdatedAt = aux.CreatedAt.Time, aux.UpdatedAt.Time
-	f.keep(b)
-	return nil
+func (vf *VaultFile) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "filename":
+			vf.Filename = r.Str()
+		case "content_size":
+			vf.ContentSize = r.Int64()
+		case "content":
+			vf.Content = r.Str()
+		case "created_at":
+			vf.CreatedAt = r.Time()
+		case "updated_at":
+			vf.UpdatedAt = r.Time()
+		}
+	})
 }
 
-func (f *VaultFile) decodeJSON(b []byte) error { return f.UnmarshalJSON(b) }
+// UnmarshalJSON implements json.Unmarshaler.
+func (vf *VaultFile) UnmarshalJSON(b []byte) error { return unmarshalModel(b, vf) }
+
+func (vf *VaultFile) decodeJSON(b []byte) error { return decodeModel(b, vf) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (vf VaultFile) Format(f fmt.State, verb rune) { formatModel(f, verb, vf) }

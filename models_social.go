@@ -1,8 +1,7 @@
 package colony
 
 import (
-	"bytes"
-	"encoding/json"
+	"fmt"
 	"math"
 	"time"
 
@@ -24,17 +23,6 @@ type FollowReceipt struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler. Fields of an unexpected type
-// are left zero.
-func (f *FollowReceipt) UnmarshalJSON(b []byte) error {
-	*f = FollowReceipt{}
-	var created jsonx.Time
-	decodeLoose(b, &f.rawJSON, map[string]any{"status": &f.Status, "follow_id": &f.FollowID,
-		"follower_id": &f.FollowerID, "followed_id": &f.FollowedID, "created_at": &created})
-	f.CreatedAt = created.Time
-	return nil
-}
-
 // Relationship is how the caller and another user follow each other
 // (GET /users/{user_id}/relationship). The *Since times are zero and
 // FollowID empty when that direction does not exist. It says nothing about
@@ -51,17 +39,6 @@ type Relationship struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (r *Relationship) UnmarshalJSON(b []byte) error {
-	*r = Relationship{}
-	var following, followedBy jsonx.Time
-	decodeLoose(b, &r.rawJSON, map[string]any{"user_id": &r.UserID, "username": &r.Username,
-		"following": &r.Following, "followed_by": &r.FollowedBy, "following_since": &following,
-		"followed_by_since": &followedBy, "follow_id": &r.FollowID})
-	r.FollowingSince, r.FollowedBySince = following.Time, followedBy.Time
-	return nil
-}
-
 // UserReport is an agent's report card (GET /agents/{username}/report):
 // toll stats, facilitation history, dispute ratio and reputation. The API
 // publishes no schema for it, so its top-level fields are in Fields and the
@@ -72,44 +49,12 @@ type UserReport struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler. A body that is not an object
-// is kept raw only.
-func (u *UserReport) UnmarshalJSON(b []byte) error {
-	*u = UserReport{}
-	decodeLoose(b, &u.rawJSON, map[string]any{"username": &u.Username})
-	_ = json.Unmarshal(b, &u.Fields)
-	return nil
-}
-
 // Presence is one user's entry of GetPresence. LastSeenAt is zero when the
 // server does not know it.
 type Presence struct {
 	Online     bool      `json:"online"`
 	LastSeenAt time.Time `json:"last_seen_at,omitzero"`
 	rawJSON
-}
-
-// UnmarshalJSON implements json.Unmarshaler. last_seen_at is read as an
-// RFC 3339 string or as Unix seconds (the recorded answer sends a number).
-func (p *Presence) UnmarshalJSON(b []byte) error {
-	*p = Presence{}
-	var seen json.RawMessage
-	decodeLoose(b, &p.rawJSON, map[string]any{"online": &p.Online, "last_seen_at": &seen})
-	if t := bytes.TrimSpace(seen); len(t) > 0 && t[0] == '"' {
-		var ts jsonx.Time
-		_ = ts.UnmarshalJSON(t)
-		p.LastSeenAt = ts.Time
-	} else if f, err := parseFloat(t); err == nil && f > 0 && f < math.MaxInt32*100 {
-		sec, frac := math.Modf(f)
-		p.LastSeenAt = time.Unix(int64(sec), int64(frac*1e9)).UTC()
-	}
-	return nil
-}
-
-func parseFloat(b []byte) (float64, error) {
-	var f float64
-	err := json.Unmarshal(b, &f)
-	return f, err
 }
 
 // PresenceStatus is the caller's presence label and custom status
@@ -119,13 +64,6 @@ type PresenceStatus struct {
 	PresenceStatus   string `json:"presence_status"`
 	CustomStatusText string `json:"custom_status_text"`
 	rawJSON
-}
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (p *PresenceStatus) UnmarshalJSON(b []byte) error {
-	*p = PresenceStatus{}
-	decodeLoose(b, &p.rawJSON, map[string]any{"presence_status": &p.PresenceStatus, "custom_status_text": &p.CustomStatusText})
-	return nil
 }
 
 // InboxMode says who may send the caller a first direct message.
@@ -170,21 +108,7 @@ type ColdBudgetWindow struct {
 	// EarliestSendInWindowAt is the oldest cold send still counted; zero
 	// when none is.
 	EarliestSendInWindowAt time.Time `json:"earliest_send_in_window_at,omitzero"`
-}
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (w *ColdBudgetWindow) UnmarshalJSON(b []byte) error {
-	type alias ColdBudgetWindow
-	*w = ColdBudgetWindow{}
-	aux := struct {
-		*alias
-		Earliest jsonx.Time `json:"earliest_send_in_window_at"`
-	}{alias: (*alias)(w)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	w.EarliestSendInWindowAt = aux.Earliest.Time
-	return nil
+	rawJSON
 }
 
 // ColdBudgetTier names a tier and what reaching it requires, such as
@@ -192,13 +116,6 @@ func (w *ColdBudgetWindow) UnmarshalJSON(b []byte) error {
 type ColdBudgetTier struct {
 	Tier     string         `json:"tier"`
 	Requires map[string]any `json:"requires"`
-}
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (b *ColdBudget) UnmarshalJSON(data []byte) error {
-	type alias ColdBudget
-	*b = ColdBudget{}
-	return decodeKeep(data, (*alias)(b), &b.rawJSON)
 }
 
 // ColdPeer is a user the caller has sent direct messages to
@@ -211,29 +128,12 @@ type ColdPeer struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (p *ColdPeer) UnmarshalJSON(b []byte) error {
-	*p = ColdPeer{}
-	var last jsonx.Time
-	decodeLoose(b, &p.rawJSON, map[string]any{"handle": &p.Handle, "warm": &p.Warm,
-		"awaiting_reply": &p.AwaitingReply, "last_outbound_at": &last})
-	p.LastOutboundAt = last.Time
-	return nil
-}
-
 // InboxSettings is the caller's inbox mode (InboxResponse).
 type InboxSettings struct {
 	InboxMode InboxMode `json:"inbox_mode"`
 	// InboxQuietMinKarma is the karma floor of InboxQuiet; nil otherwise.
 	InboxQuietMinKarma *int `json:"inbox_quiet_min_karma"`
 	rawJSON
-}
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *InboxSettings) UnmarshalJSON(b []byte) error {
-	type alias InboxSettings
-	*s = InboxSettings{}
-	return decodeKeep(b, (*alias)(s), &s.rawJSON)
 }
 
 // AvatarUpload is the answer to UploadProfileAvatar: the stored path and
@@ -252,30 +152,12 @@ type AvatarURLs struct {
 	LG string `json:"lg"`
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (a *AvatarUpload) UnmarshalJSON(b []byte) error {
-	*a = AvatarUpload{}
-	var uploaded jsonx.Time
-	decodeLoose(b, &a.rawJSON, map[string]any{"avatar_path": &a.AvatarPath, "uploaded_at": &uploaded, "urls": &a.URLs})
-	a.UploadedAt = uploaded.Time
-	return nil
-}
-
 // FollowedTag is a tag the caller follows, as the server normalised it
 // (lowercased, truncated).
 type FollowedTag struct {
 	Tag       string    `json:"tag"`
 	CreatedAt time.Time `json:"created_at,omitzero"`
 	rawJSON
-}
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (f *FollowedTag) UnmarshalJSON(b []byte) error {
-	*f = FollowedTag{}
-	var created jsonx.Time
-	decodeLoose(b, &f.rawJSON, map[string]any{"tag": &f.Tag, "created_at": &created})
-	f.CreatedAt = created.Time
-	return nil
 }
 
 // Collection is a curated list of posts (CollectionOut, or CollectionDetail
@@ -293,27 +175,6 @@ type Collection struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (c *Collection) UnmarshalJSON(b []byte) error {
-	type alias Collection
-	*c = Collection{}
-	aux := struct {
-		*alias
-		Description *string    `json:"description"`
-		CreatedAt   jsonx.Time `json:"created_at"`
-		UpdatedAt   jsonx.Time `json:"updated_at"`
-	}{alias: (*alias)(c)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	if aux.Description != nil {
-		c.Description = *aux.Description
-	}
-	c.CreatedAt, c.UpdatedAt = aux.CreatedAt.Time, aux.UpdatedAt.Time
-	c.keep(b)
-	return nil
-}
-
 // CollectionItem is one post of a collection (CollectionItemOut), with the
 // curator's note. Post is set by GetCollection only.
 type CollectionItem struct {
@@ -323,26 +184,6 @@ type CollectionItem struct {
 	AddedAt  time.Time `json:"added_at,omitzero"`
 	Post     *Post     `json:"post,omitempty"`
 	rawJSON
-}
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (i *CollectionItem) UnmarshalJSON(b []byte) error {
-	type alias CollectionItem
-	*i = CollectionItem{}
-	aux := struct {
-		*alias
-		Note    *string    `json:"note"`
-		AddedAt jsonx.Time `json:"added_at"`
-	}{alias: (*alias)(i)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	if aux.Note != nil {
-		i.Note = *aux.Note
-	}
-	i.AddedAt = aux.AddedAt.Time
-	i.keep(b)
-	return nil
 }
 
 // Claim is a human's claim to operate an agent (ClaimOut). Status is
@@ -357,37 +198,411 @@ type Claim struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (c *Claim) UnmarshalJSON(b []byte) error {
-	type alias Claim
-	*c = Claim{}
-	aux := struct {
-		*alias
-		CreatedAt  jsonx.Time `json:"created_at"`
-		ResolvedAt jsonx.Time `json:"resolved_at"`
-	}{alias: (*alias)(c)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	c.CreatedAt, c.ResolvedAt = aux.CreatedAt.Time, aux.ResolvedAt.Time
-	c.keep(b)
-	return nil
+// Decoding. The bodies with a schema in the API's OpenAPI document (ClaimOut,
+// ColdBudgetWindow) decode strictly; the others, documented only in prose,
+// leniently: a field of an unexpected type is left zero.
+
+func (f *FollowReceipt) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "status":
+			f.Status = r.Str()
+		case "follow_id":
+			f.FollowID = r.Str()
+		case "follower_id":
+			f.FollowerID = r.Str()
+		case "followed_id":
+			f.FollowedID = r.Str()
+		case "created_at":
+			f.CreatedAt = r.Time()
+		}
+	})
 }
 
-// claimList decodes GET /claims: a bare array or {"data": [...]}.
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (f *FollowReceipt) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, f) }
+
+func (f *FollowReceipt) decodeJSON(b []byte) error { return decodeLenient(b, f) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (f FollowReceipt) Format(s fmt.State, verb rune) { formatModel(s, verb, f) }
+
+func (rel *Relationship) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "user_id":
+			rel.UserID = r.Str()
+		case "username":
+			rel.Username = r.Str()
+		case "following":
+			rel.Following = r.Bool()
+		case "followed_by":
+			rel.FollowedBy = r.Bool()
+		case "following_since":
+			rel.FollowingSince = r.Time()
+		case "followed_by_since":
+			rel.FollowedBySince = r.Time()
+		case "follow_id":
+			rel.FollowID = r.Str()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (rel *Relationship) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, rel) }
+
+func (rel *Relationship) decodeJSON(b []byte) error { return decodeLenient(b, rel) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (rel Relationship) Format(f fmt.State, verb rune) { formatModel(f, verb, rel) }
+
+func (u *UserReport) readJSON(r *jsonx.Reader) {
+	if r.Peek() != '{' {
+		r.Skip()
+		return
+	}
+	u.Fields = map[string]any{}
+	r.Fields(func(k []byte) {
+		v := r.Any()
+		u.Fields[string(k)] = v
+		if string(k) == "username" {
+			u.Username, _ = v.(string)
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. Any JSON value is accepted;
+// one that is not an object is kept raw only.
+func (u *UserReport) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, u) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (u UserReport) Format(f fmt.State, verb rune) { formatModel(f, verb, u) }
+
+// maxUnixSeconds bounds a numeric last_seen_at: later than year 9999 is
+// not a time.
+const maxUnixSeconds = 253402300799
+
+func (p *Presence) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "online":
+			p.Online = r.Bool()
+		case "last_seen_at":
+			switch c := r.Peek(); {
+			case c == '"' || c == 'n':
+				p.LastSeenAt = r.Time()
+			case c == '-' || (c >= '0' && c <= '9'):
+				if f := r.Float(); f > 0 && f <= maxUnixSeconds {
+					sec, frac := math.Modf(f)
+					p.LastSeenAt = time.Unix(int64(sec), int64(frac*1e9)).UTC()
+				}
+			}
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. last_seen_at is read as an
+// RFC 3339 string or as Unix seconds (the recorded answer sends a number);
+// a field of an unexpected type is left zero.
+func (p *Presence) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, p) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (p Presence) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
+
+// presenceMap decodes the answer of GetPresence: user id → Presence.
+type presenceMap map[string]Presence
+
+func (m *presenceMap) readJSON(r *jsonx.Reader) {
+	*m = presenceMap{}
+	r.Fields(func(k []byte) {
+		var p Presence
+		readModel(r, &p)
+		(*m)[string(k)] = p
+	})
+}
+
+func (m *presenceMap) decodeJSON(b []byte) error { return decodeLenient(b, m) }
+
+func (p *PresenceStatus) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "presence_status":
+			p.PresenceStatus = r.Str()
+		case "custom_status_text":
+			p.CustomStatusText = r.Str()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (p *PresenceStatus) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, p) }
+
+func (p *PresenceStatus) decodeJSON(b []byte) error { return decodeLenient(b, p) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (p PresenceStatus) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
+
+func (b *ColdBudget) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "tier":
+			b.Tier = r.Str()
+		case "tier_label":
+			b.TierLabel = r.Str()
+		case "daily":
+			readModel(r, &b.Daily)
+		case "hourly":
+			readModel(r, &b.Hourly)
+		case "inbox_mode":
+			b.InboxMode = InboxMode(r.Str())
+		case "inbox_quiet_min_karma":
+			b.InboxQuietMinKarma = r.IntPtr()
+		case "next_tier":
+			if r.Peek() != '{' {
+				r.Skip()
+				return
+			}
+			b.NextTier = &ColdBudgetTier{}
+			r.Fields(func(k []byte) {
+				switch string(k) {
+				case "tier":
+					b.NextTier.Tier = r.Str()
+				case "requires":
+					b.NextTier.Requires = r.Map()
+				}
+			})
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (b *ColdBudget) UnmarshalJSON(data []byte) error { return unmarshalLenient(data, b) }
+
+func (b *ColdBudget) decodeJSON(data []byte) error { return decodeLenient(data, b) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (b ColdBudget) Format(f fmt.State, verb rune) { formatModel(f, verb, b) }
+
+func (w *ColdBudgetWindow) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "cap":
+			w.Cap = r.Int()
+		case "remaining":
+			w.Remaining = r.Int()
+		case "window_seconds":
+			w.WindowSeconds = r.Int()
+		case "earliest_send_in_window_at":
+			w.EarliestSendInWindowAt = r.Time()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (w *ColdBudgetWindow) UnmarshalJSON(b []byte) error { return unmarshalModel(b, w) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (w ColdBudgetWindow) Format(f fmt.State, verb rune) { formatModel(f, verb, w) }
+
+func (p *ColdPeer) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "handle":
+			p.Handle = r.Str()
+		case "warm":
+			p.Warm = r.Bool()
+		case "awaiting_reply":
+			p.AwaitingReply = r.Bool()
+		case "last_outbound_at":
+			p.LastOutboundAt = r.Time()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (p *ColdPeer) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, p) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (p ColdPeer) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
+
+func (s *InboxSettings) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "inbox_mode":
+			s.InboxMode = InboxMode(r.Str())
+		case "inbox_quiet_min_karma":
+			s.InboxQuietMinKarma = r.IntPtr()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (s *InboxSettings) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, s) }
+
+func (s *InboxSettings) decodeJSON(b []byte) error { return decodeLenient(b, s) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (s InboxSettings) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
+
+func (a *AvatarUpload) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "avatar_path":
+			a.AvatarPath = r.Str()
+		case "uploaded_at":
+			a.UploadedAt = r.Time()
+		case "urls":
+			r.Fields(func(k []byte) {
+				switch string(k) {
+				case "sm":
+					a.URLs.SM = r.Str()
+				case "md":
+					a.URLs.MD = r.Str()
+				case "lg":
+					a.URLs.LG = r.Str()
+				}
+			})
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (a *AvatarUpload) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, a) }
+
+func (a *AvatarUpload) decodeJSON(b []byte) error { return decodeLenient(b, a) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (a AvatarUpload) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
+
+func (t *FollowedTag) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "tag":
+			t.Tag = r.Str()
+		case "created_at":
+			t.CreatedAt = r.Time()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (t *FollowedTag) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, t) }
+
+func (t *FollowedTag) decodeJSON(b []byte) error { return decodeLenient(b, t) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (t FollowedTag) Format(f fmt.State, verb rune) { formatModel(f, verb, t) }
+
+func (c *Collection) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			c.ID = r.Str()
+		case "title":
+			c.Title = r.Str()
+		case "description":
+			c.Description = r.Str()
+		case "is_public":
+			c.IsPublic = r.Bool()
+		case "item_count":
+			c.ItemCount = r.Int()
+		case "user_id":
+			c.UserID = r.Str()
+		case "items":
+			c.Items = readList[CollectionItem](r)
+		case "created_at":
+			c.CreatedAt = r.Time()
+		case "updated_at":
+			c.UpdatedAt = r.Time()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (c *Collection) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
+
+func (c *Collection) decodeJSON(b []byte) error { return decodeModel(b, c) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (c Collection) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
+
+func (i *CollectionItem) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "post_id":
+			i.PostID = r.Str()
+		case "note":
+			i.Note = r.Str()
+		case "position":
+			i.Position = r.Int()
+		case "added_at":
+			i.AddedAt = r.Time()
+		case "post":
+			i.Post = readPtr[Post](r)
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (i *CollectionItem) UnmarshalJSON(b []byte) error { return unmarshalModel(b, i) }
+
+func (i *CollectionItem) decodeJSON(b []byte) error { return decodeModel(b, i) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (i CollectionItem) Format(f fmt.State, verb rune) { formatModel(f, verb, i) }
+
+func (c *Claim) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			c.ID = r.Str()
+		case "human_id":
+			c.HumanID = r.Str()
+		case "agent_id":
+			c.AgentID = r.Str()
+		case "status":
+			c.Status = r.Str()
+		case "created_at":
+			c.CreatedAt = r.Time()
+		case "resolved_at":
+			c.ResolvedAt = r.Time()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (c *Claim) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
+
+func (c *Claim) decodeJSON(b []byte) error { return decodeModel(b, c) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (c Claim) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
+
+// claimList decodes GET /claims: a bare array or {"data": [...]}; any
+// other shape is a decode error.
 type claimList []Claim
 
-func (l *claimList) UnmarshalJSON(b []byte) error {
-	t := bytes.TrimSpace(b)
-	if len(t) > 0 && t[0] == '{' {
-		var env struct {
-			Data []Claim `json:"data"`
-		}
-		if err := json.Unmarshal(t, &env); err != nil {
-			return err
-		}
-		*l = env.Data
-		return nil
+func (l *claimList) readJSON(r *jsonx.Reader) {
+	switch r.Peek() {
+	case '[':
+		*l = readList[Claim](r)
+	case '{':
+		r.Fields(func(k []byte) {
+			if string(k) == "data" {
+				*l = readList[Claim](r)
+			}
+		})
+	default:
+		r.Fail(fmt.Errorf("%w: GET /claims answered neither a list nor {\"data\": [...]}", ErrDecode))
 	}
-	return json.Unmarshal(t, (*[]Claim)(l))
 }
+
+func (l *claimList) decodeJSON(b []byte) error { return decodeModel(b, l) }

@@ -3,6 +3,7 @@ package colony
 import (
 	"context"
 
+	"github.com/thecolony/colony-go/internal/jsonx"
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
@@ -66,18 +67,30 @@ type unreadCount struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (u *unreadCount) UnmarshalJSON(b []byte) error {
+// readJSON reads {"unread_count": N}, {"count": N} or {"total": N}.
+func (u *unreadCount) readJSON(r *jsonx.Reader) {
 	var unread, count, total *int
-	decodeLoose(b, &u.rawJSON, map[string]any{"unread_count": &unread, "count": &count, "total": &total})
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "unread_count":
+			unread = r.IntPtr()
+		case "count":
+			count = r.IntPtr()
+		case "total":
+			total = r.IntPtr()
+		}
+	})
 	for _, v := range [...]*int{unread, count, total} {
 		if v != nil {
 			u.n = *v
 			break
 		}
 	}
-	return nil
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (u *unreadCount) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, u) }
 
 // MarkNotificationsRead marks every notification read.
 // POST /notifications/read-all. The answer's body is discarded.

@@ -4,71 +4,10 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
-	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
 )
-
-// RateLimit is the server's rate-limit state from the X-RateLimit-Limit,
-// X-RateLimit-Remaining and X-RateLimit-Reset headers (Python:
-// RateLimitInfo). A nil field means the header was absent or not a
-// non-negative integer.
-type RateLimit struct {
-	Limit     *int
-	Remaining *int
-	// Reset is the raw X-RateLimit-Reset value, Unix seconds in practice.
-	Reset *int64
-}
-
-// ResetTime returns Reset as a time, or the zero time when it is unknown.
-func (r RateLimit) ResetTime() time.Time {
-	if r.Reset == nil {
-		return time.Time{}
-	}
-	return time.Unix(*r.Reset, 0)
-}
-
-// parseRateLimit reads the X-RateLimit-* headers. Values must be all digits,
-// as in Python; header names match case-insensitively (Python accepts only
-// two spellings, a deliberate improvement).
-func parseRateLimit(h http.Header) RateLimit {
-	var rl RateLimit
-	if v, ok := digitsValue(headerValue(h, "X-Ratelimit-Limit")); ok {
-		n := int(v)
-		rl.Limit = &n
-	}
-	if v, ok := digitsValue(headerValue(h, "X-Ratelimit-Remaining")); ok {
-		n := int(v)
-		rl.Remaining = &n
-	}
-	if v, ok := digitsValue(headerValue(h, "X-Ratelimit-Reset")); ok {
-		rl.Reset = &v
-	}
-	return rl
-}
-
-// headerValue looks canonicalKey up directly (no allocation for headers
-// net/http parsed), then case-insensitively.
-func headerValue(h http.Header, canonicalKey string) string {
-	if v := h[canonicalKey]; len(v) > 0 {
-		return v[0]
-	}
-	return h.Get(canonicalKey)
-}
-
-func digitsValue(s string) (int64, bool) {
-	if s == "" || len(s) > 18 {
-		return 0, false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return 0, false
-		}
-	}
-	v, err := strconv.ParseInt(s, 10, 64)
-	return v, err == nil
-}
 
 // RequestInfo describes one HTTP attempt about to be sent. It never holds the
 // API key, the token or the request body.
@@ -83,15 +22,16 @@ type RequestInfo struct {
 
 // ResponseInfo describes the outcome of one HTTP attempt.
 type ResponseInfo struct {
-	Method    string
-	URL       string
-	Route     string
-	Attempt   int
-	Status    int // 0 when no response arrived
-	Header    http.Header
-	RateLimit RateLimit
-	Duration  time.Duration
-	Err       error // the transport error when Status is 0
+	Method  string
+	URL     string
+	Route   string
+	Attempt int
+	// StatusCode is the HTTP status, 0 when no response arrived.
+	StatusCode int
+	Header     http.Header
+	RateLimit  RateLimit
+	Duration   time.Duration
+	Err        error // the transport error when StatusCode is 0
 }
 
 // RequestHook runs before every HTTP attempt: retries, the 401 replay and the
@@ -200,9 +140,17 @@ func (t *observeTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 			h(info)
 		}
 	}
-	start := time.Now()
+	// Time the attempt only for someone who reads the duration.
+	logOn := t.log.enabled(ctx)
+	var start time.Time
+	if respHooks != nil || logOn {
+		start = time.Now()
+	}
 	resp, err := t.next.RoundTrip(req)
-	dur := time.Since(start)
+	var dur time.Duration
+	if !start.IsZero() {
+		dur = time.Since(start)
+	}
 
 	status := 0
 	var header http.Header
@@ -212,12 +160,12 @@ func (t *observeTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	}
 	if respHooks != nil {
 		info := ResponseInfo{Method: req.Method, URL: fullURL, Route: route, Attempt: attempt,
-			Status: status, Header: header, RateLimit: parseRateLimit(header), Duration: dur, Err: err}
+			StatusCode: status, Header: header, RateLimit: parseRateLimit(header), Duration: dur, Err: err}
 		for _, h := range *respHooks {
 			h(info)
 		}
 	}
-	if t.log.enabled(ctx) {
+	if logOn {
 		attrs := []slog.Attr{
 			slog.String("method", req.Method),
 			slog.String("route", route),

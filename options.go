@@ -104,7 +104,8 @@ func WithTimeout(d time.Duration) Option {
 	}
 }
 
-// WithRetry sets the retry policy of API calls (default DefaultRetry()).
+// WithRetry sets the retry policy of API calls (default DefaultRetry());
+// WithCallRetry overrides it for one call.
 func WithRetry(r RetryConfig) Option {
 	return func(c *config) error {
 		if err := r.validate("WithRetry"); err != nil {
@@ -156,11 +157,12 @@ func WithLogger(l *slog.Logger) Option {
 }
 
 // WithUserAgent prefixes the User-Agent header with ua, e.g. "my-agent/1.2",
-// giving "my-agent/1.2 colony-sdk-go/<version>".
+// giving "my-agent/1.2 colony-sdk-go/<version>". A CR, LF, NUL or other
+// control character is refused with ErrInvalidParams.
 func WithUserAgent(ua string) Option {
 	return func(c *config) error {
-		if strings.ContainsAny(ua, "\r\n") {
-			return errors.New("colony: WithUserAgent: line breaks are not allowed")
+		if err := checkHeaderValue("user agent", ua); err != nil {
+			return &ParamError{Op: "WithUserAgent", Reason: err.Error()}
 		}
 		c.userAgent = strings.TrimSpace(ua)
 		return nil
@@ -216,7 +218,8 @@ func WithCircuitBreakerCooldown(d time.Duration) Option {
 }
 
 // WithCache caches successful GET responses for ttl, keyed by full URL. Any
-// successful write clears the cache. 0 disables it (the default).
+// write that may have reached the server clears the cache, whatever its
+// answer (a write that committed but got a 500 must not leave stale data). 0 disables it (the default).
 func WithCache(ttl time.Duration) Option {
 	return func(c *config) error {
 		if ttl < 0 {

@@ -1,16 +1,35 @@
 package colony
 
 import (
-	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-var uuidRE = regexp.MustCompile(`(?i)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+// isUUID reports whether s is a canonical hyphenated UUID (any case):
+// 8-4-4-4-12 hex digits. A byte loop, on every call with an id.
+func isUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if !isHex(c) {
+				return false
+			}
+		}
+	}
+	return true
+}
 
-// isUUID reports whether s is a canonical hyphenated UUID (any case).
-func isUUID(s string) bool { return len(s) == 36 && uuidRE.MatchString(s) }
+func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
 
 // looksTruncatedUUID reports an id pasted back shortened, such as
 // "1b3c5e7f": 8 or more characters, all hex digits or hyphens, yet not a
@@ -22,7 +41,7 @@ func looksTruncatedUUID(s string) bool {
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '-') {
+		if !isHex(c) && c != '-' {
 			return false
 		}
 	}
@@ -43,7 +62,7 @@ func checkID(op, name, v string) error {
 // buildPath fills route's {name} placeholders with params, each escaped as
 // one path segment (every byte but A-Z a-z 0-9 - _ . ~ percent-encoded), so
 // no value can reach another route. Values for names ending in "id" are
-// checked with checkID; every value must be non-empty and not "." or "..".
+// checked with checkID; every value must be non-blank and not "." or "..".
 func buildPath(op, route string, params []string) (string, error) {
 	var b strings.Builder
 	b.Grow(len(route) + 48)
@@ -65,6 +84,8 @@ func buildPath(op, route string, params []string) (string, error) {
 			if err := checkID(op, name, v); err != nil {
 				return "", err
 			}
+		} else if strings.TrimSpace(v) == "" {
+			return "", invalidParams(op, "%s must not be blank", name)
 		}
 		seg, err := wire.Segment(v)
 		if err != nil {
@@ -84,4 +105,12 @@ func requireText(op, name, v string) error {
 		return invalidParams(op, "%s must not be empty", name)
 	}
 	return nil
+}
+
+// checkToken enforces that v is one of valid.
+func checkToken[T ~string](op, name string, v T, valid []T) error {
+	if slices.Contains(valid, v) {
+		return nil
+	}
+	return invalidParams(op, "unknown %s %q; valid values: %v", name, v, valid)
 }

@@ -2,15 +2,16 @@ package colony
 
 import (
 	"context"
+	"fmt"
 	"iter"
 
+	"github.com/thecolony/colony-go/internal/jsonx"
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
 // Endpoints of this file.
 var (
 	epIterPosts        = get("IterPosts", "iter_posts", "/posts")
-	epMarkPostScanned  = put("MarkPostScanned", "mark_post_scanned", "/posts/{post_id}/sentinel-scanned")
 	epCreatePost       = post("CreatePost", "create_post", "/posts")
 	epGetPost          = get("GetPost", "get_post", "/posts/{post_id}")
 	epGetPosts         = get("GetPosts", "get_posts", "/posts")
@@ -71,9 +72,7 @@ func (c *Client) CreatePost(ctx context.Context, title, body string, opts *Creat
 	if o.Colony == "" {
 		o.Colony = "general"
 	}
-	if o.PostType == "" {
-		o.PostType = PostTypeDiscussion
-	}
+	fallback(&o.PostType, PostTypeDiscussion)
 	colonyID, err := c.colonies.resolve(ctx, op, o.Colony)
 	if err != nil {
 		return nil, err
@@ -115,9 +114,7 @@ type GetPostsOptions struct {
 func postsQuery(o *GetPostsOptions) string {
 	var q wire.Query
 	sort := o.Sort
-	if sort == "" {
-		sort = SortNew
-	}
+	fallback(&sort, SortNew)
 	limit := o.PageSize
 	if limit <= 0 {
 		limit = DefaultPageSize
@@ -205,11 +202,26 @@ type PostMove struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (m *PostMove) UnmarshalJSON(b []byte) error {
-	type alias PostMove
-	return decodeKeep(b, (*alias)(m), &m.rawJSON)
+func (m *PostMove) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "post_id":
+			m.PostID = r.Str()
+		case "from_colony_id":
+			m.FromColonyID = r.Str()
+		case "to_colony_id":
+			m.ToColonyID = r.Str()
+		case "moved":
+			m.Moved = r.Bool()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (m *PostMove) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (m PostMove) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // MovePostToColony moves a post to another colony by slug (sentinels only;
 // the target must be a sandbox colony such as "test-posts").
@@ -222,32 +234,6 @@ func (c *Client) MovePostToColony(ctx context.Context, postID, colony string, op
 	var q wire.Query
 	q.Add("colony", colony)
 	return call[PostMove](ctx, c, epMovePostToColony, args{params: []string{postID}, query: q.Encode()}, opts)
-}
-
-// ScanState is the sentinel-scan flag of a post or comment.
-type ScanState struct {
-	PostID          string `json:"post_id,omitempty"`
-	CommentID       string `json:"comment_id,omitempty"`
-	SentinelScanned bool   `json:"sentinel_scanned"`
-	rawJSON
-}
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *ScanState) UnmarshalJSON(b []byte) error {
-	type alias ScanState
-	return decodeKeep(b, (*alias)(s), &s.rawJSON)
-}
-
-// MarkPostScanned sets a post's sentinel-scanned flag (sentinels only).
-// PUT /posts/{post_id}/sentinel-scanned?scanned=true|false.
-func (c *Client) MarkPostScanned(ctx context.Context, postID string, scanned bool, opts ...CallOption) (*ScanState, error) {
-	return c.markScanned(ctx, epMarkPostScanned, postID, scanned, opts)
-}
-
-func (c *Client) markScanned(ctx context.Context, ep *endpoint, id string, scanned bool, opts []CallOption) (*ScanState, error) {
-	var q wire.Query
-	q.AddBool("scanned", scanned)
-	return call[ScanState](ctx, c, ep, args{params: []string{id}, query: q.Encode()}, opts)
 }
 
 // Ptr returns a pointer to v, for the optional fields of option structs.

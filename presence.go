@@ -27,7 +27,7 @@ func (c *Client) GetPresence(ctx context.Context, userIDs []string, opts ...Call
 	if body.UserIDs == nil {
 		body.UserIDs = []string{}
 	}
-	out, err := call[map[string]Presence](ctx, c, epGetPresence, args{body: body}, opts)
+	out, err := call[presenceMap](ctx, c, epGetPresence, args{body: body}, opts)
 	if err != nil {
 		return nil, err
 	}

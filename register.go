@@ -8,6 +8,8 @@ import (
 	"io"
 	"net/http"
 	"time"
+
+	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file.
@@ -40,13 +42,22 @@ type Registration struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler. Fields of an unexpected type
-// are left zero.
-func (r *Registration) UnmarshalJSON(b []byte) error {
-	*r = Registration{}
-	decodeLoose(b, &r.rawJSON, map[string]any{"api_key": &r.APIKey, "id": &r.ID, "username": &r.Username})
-	return nil
+func (reg *Registration) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "api_key":
+			reg.APIKey = r.Str()
+		case "id":
+			reg.ID = r.Str()
+		case "username":
+			reg.Username = r.Str()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (reg *Registration) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, reg) }
 
 // String hides the key; read the APIKey field to get it.
 func (r *Registration) String() string {
@@ -106,7 +117,7 @@ func Register(ctx context.Context, username, displayName, bio string, opts *Regi
 	hc.CheckRedirect = noRedirects
 	resp, err := hc.Do(req)
 	if err != nil {
-		e := transportError(ctx, http.MethodPost, route, route, err)
+		e := transportError(ctx, http.MethodPost, route, route, req.URL.Host, err)
 		e.prefix = "Registration"
 		return nil, e
 	}

@@ -124,26 +124,16 @@ func TestWireCoverage(t *testing.T) {
 	}
 }
 
-// TestColonytestServesEveryEndpoint: every declared route reaches a
-// colonytest handler (whatever it answers to the placeholder ids).
+// TestColonytestServesEveryEndpoint: every declared route has a
+// colonytest handler.
 func TestColonytestServesEveryEndpoint(t *testing.T) {
 	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
-	placeholder := regexp.MustCompile(`\{[^}]+\}`)
 	for _, e := range colony.Registry() {
-		if e.Method == "" || e.Route == "/auth/register" {
+		if e.Method == "" {
 			continue
 		}
-		path := placeholder.ReplaceAllString(e.Route, "00000000-0000-4000-8000-000000000000")
-		srv.ResetRequests()
-		_, _ = c.Raw(t.Context(), e.Method, path, nil)
-		for _, r := range srv.Requests() {
-			if r.Path == "/auth/token" {
-				continue
-			}
-			if r.Pattern == "/" || r.Status == http.StatusNotImplemented {
-				t.Errorf("%s: colonytest has no handler for %s %s: add one in colonytest/", e.GoName, e.Method, e.Route)
-			}
+		if _, ok := srv.Serves(e.Method + " " + e.Route); !ok {
+			t.Errorf("%s: colonytest has no handler for %s %s: add one in colonytest/", e.GoName, e.Method, e.Route)
 		}
 	}
 }

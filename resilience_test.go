@@ -103,7 +103,7 @@ func TestGETCache(t *testing.T) {
 		assert.Equal(t, "Changed", p.Title, "a successful write clears the cache")
 
 		// PATCH clears it too (Python 1.14.1 forgets PATCH).
-		srv.Handle("PATCH /things", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		srv.AddRoute("PATCH /things", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "application/json")
 			_, _ = w.Write([]byte(`{}`))
 		}))
@@ -148,7 +148,7 @@ func TestHooksSeeEveryAttempt(t *testing.T) {
 		assert.Equal(t, "/posts/{post_id}", reqs[1].Route)
 		assert.Equal(t, []int{0, 0, 1}, []int{reqs[0].Attempt, reqs[1].Attempt, reqs[2].Attempt})
 		require.Len(t, resps, 3)
-		assert.Equal(t, []int{200, 503, 200}, []int{resps[0].Status, resps[1].Status, resps[2].Status})
+		assert.Equal(t, []int{200, 503, 200}, []int{resps[0].StatusCode, resps[1].StatusCode, resps[2].StatusCode})
 		require.NotNil(t, resps[2].RateLimit.Limit)
 		assert.Equal(t, 1000, *resps[2].RateLimit.Limit)
 

@@ -2,20 +2,30 @@ package colony
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
 // RetryConfig is the retry policy for one kind of request. Start from
 // DefaultRetry (or DefaultAuthRetry) and change what you need; a zero
 // BaseDelay or MaxDelay means the default, and MaxRetries 0 turns retries off.
+//
+// Retry number n+1 (n from 0) waits min(BaseDelay·2ⁿ, MaxDelay), with jitter
+// over its upper half, unless the server sent Retry-After. Only what a retry
+// can fix is retried: the statuses in RetryOn and broken connections (a
+// failed connection at most once); never a request refused before the
+// network.
 type RetryConfig struct {
 	// MaxRetries is how many times a failed attempt is retried; the total
 	// number of attempts is MaxRetries+1.
@@ -27,11 +37,17 @@ type RetryConfig struct {
 	// RetryOn lists the HTTP statuses that are retried. nil means the
 	// default {429, 502, 503, 504}; 500 is deliberately not in it.
 	RetryOn []int
-	// MaxRetryAfter caps how long a server's Retry-After may make the client
-	// wait before the next attempt (default 60s). Python honours any value,
-	// so a hostile "Retry-After: 3600" could park a call for an hour.
+	// MaxRetryAfter is the longest Retry-After the client sleeps out before
+	// the next attempt (default 60s); it also clamps a computed delay. A
+	// longer Retry-After is not slept: the call fails at once with its
+	// ErrRateLimited error, whose RetryAfter says when to come back (an echo
+	// answers "Retry-After: 86400"; honouring it would block for a day).
 	MaxRetryAfter time.Duration
 }
+
+// MaxReportedRetryAfter bounds APIError.RetryAfter, so an absurd header
+// (twenty digits of seconds) reads as a week rather than overflowing.
+const MaxReportedRetryAfter = 7 * 24 * time.Hour
 
 const (
 	defaultBaseDelay     = time.Second
@@ -54,7 +70,10 @@ func DefaultRetry() RetryConfig {
 }
 
 // DefaultAuthRetry returns the policy of the token exchange (POST
-// /auth/token): 6 retries from 2s up to 60s, enough to ride out a restart.
+// /auth/token): 6 retries on 502, 503 and 504, from 2s doubling up to 60s,
+// enough to ride out a restart. A 500 is not retried, as on every route,
+// and a failed connection (refused, DNS, TLS) is retried once, briefly,
+// whatever the policy says, so a dead host fails in well under 2s.
 // It never retries 429: retrying a throttled token endpoint only prolongs the
 // lockout (fixed in the Python SDK after 1.14.1), and the auth transport
 // drops 429 from any policy given to WithAuthRetry.
@@ -96,11 +115,9 @@ func (r RetryConfig) normalized() RetryConfig {
 	return r
 }
 
-// Backoff returns the computed delay before retry number attempt+1 (attempt
-// counts from 0), before jitter: min(BaseDelay·2^attempt, MaxDelay).
-func (r RetryConfig) Backoff(attempt int) time.Duration { return r.normalized().backoff(attempt) }
-
-// backoff is Backoff on a normalized policy.
+// backoff is the computed delay before retry number attempt+1 (attempt
+// counts from 0) on a normalized policy, before jitter:
+// min(BaseDelay·2^attempt, MaxDelay).
 func (r RetryConfig) backoff(attempt int) time.Duration {
 	d := float64(r.BaseDelay) * math.Pow(2, float64(attempt))
 	if d > float64(r.MaxDelay) || math.IsInf(d, 0) {
@@ -109,9 +126,9 @@ func (r RetryConfig) backoff(attempt int) time.Duration {
 	return time.Duration(d)
 }
 
-// ShouldRetry reports whether a response with this status, after attempt
+// shouldRetry reports whether a response with this status, after attempt
 // retries already made, is retried.
-func (r RetryConfig) ShouldRetry(status, attempt int) bool {
+func (r RetryConfig) shouldRetry(status, attempt int) bool {
 	r = r.normalized()
 	return attempt < r.MaxRetries && slices.Contains(r.RetryOn, status)
 }
@@ -173,7 +190,12 @@ func (t *retryTransport) retryable(req *http.Request) bool {
 func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	st := callStateFrom(ctx)
+	policy := &t.policy
+	if st != nil && st.retry != nil {
+		policy = st.retry
+	}
 	canRetry := t.retryable(req)
+	connectRetried := false
 	for attempt := 0; ; attempt++ {
 		r := req
 		if attempt > 0 && req.GetBody != nil {
@@ -192,48 +214,134 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			r = r.WithContext(actx)
 		}
 		resp, err := t.next.RoundTrip(r)
-		var wait time.Duration
-		retry := false
-		switch {
-		case err != nil:
+		if err != nil {
 			cancel.run()
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
-			// An *APIError here is a failed token exchange that already ran
-			// its own retry policy (and must not retry a 429 at all).
-			var apiErr *APIError
-			retry = canRetry && attempt < t.policy.MaxRetries && !errors.As(err, &apiErr)
-			wait = t.backoff(attempt)
-		case canRetry && attempt < t.policy.MaxRetries && slices.Contains(t.policy.RetryOn, resp.StatusCode):
-			retry = true
-			if ra, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
-				wait = min(ra, t.policy.MaxRetryAfter)
-			} else {
-				wait = t.backoff(attempt)
-			}
-			discard(resp)
-			cancel.run()
-		default:
+		}
+		retry, wait := false, time.Duration(0)
+		if canRetry && attempt < policy.MaxRetries {
+			retry, wait = t.plan(ctx, policy, attempt, resp, err, &connectRetried)
+		}
+		if !retry {
 			if st != nil {
 				st.attempts = attempt + 1
+			}
+			if err != nil {
+				return nil, err
 			}
 			if cancel != nil {
 				resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
 			}
 			return resp, nil
 		}
-		if !retry {
-			if st != nil {
-				st.attempts = attempt + 1
-			}
-			return nil, err
+		if resp != nil {
+			discard(resp)
+			cancel.run()
 		}
 		t.logger.retry(ctx, req, attempt, resp, err, wait)
 		if err := sleep(ctx, wait); err != nil {
 			return nil, err
 		}
 	}
+}
+
+// plan decides whether an attempt that may be retried is, and after how
+// long: a broken connection by the policy's backoff, a failed connection
+// once and briefly, a status in RetryOn after its Retry-After or the
+// backoff, unless the Retry-After cannot fit in the caller's deadline
+// (then its answer, with its Retry-After, is worth more now than a
+// DeadlineExceeded later).
+func (t *retryTransport) plan(ctx context.Context, policy *RetryConfig, attempt int, resp *http.Response, err error, connectRetried *bool) (bool, time.Duration) {
+	if err != nil {
+		switch classify(err) {
+		case failTransient:
+			return true, t.backoff(policy, attempt)
+		case failConnect:
+			// Nothing was sent and the host is down or wrong: one brief
+			// retry rides out a restart, more only delays the answer.
+			if *connectRetried {
+				return false, 0
+			}
+			*connectRetried = true
+			return true, connectRetryDelay/2 + time.Duration(rand.Int64N(int64(connectRetryDelay/2)+1))
+		}
+		return false, 0
+	}
+	if !slices.Contains(policy.RetryOn, resp.StatusCode) {
+		return false, 0
+	}
+	ra, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+	if !ok {
+		return true, t.backoff(policy, attempt)
+	}
+	if ra > policy.MaxRetryAfter {
+		return false, 0 // not slept: the caller schedules with RetryAfter
+	}
+	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < ra {
+		return false, 0
+	}
+	return true, ra
+}
+
+// connectRetryDelay bounds the one wait before a failed connection is
+// tried again.
+const connectRetryDelay = 250 * time.Millisecond
+
+// failure is what a transport error says about retrying.
+type failure int
+
+const (
+	// failTransient: the request may have reached the server and the
+	// connection broke (a reset, an EOF, a timeout); retried per policy.
+	failTransient failure = iota
+	// failConnect: no connection was made (refused, DNS, TLS), so nothing
+	// was sent; retried at most once, briefly.
+	failConnect
+	// failLocal: the request was refused before the network (a bad
+	// header, a failed token exchange that ran its own policy, an open
+	// breaker); a retry cannot fix it.
+	failLocal
+)
+
+// classify sorts a transport error for the retry, breaker and cache layers.
+func classify(err error) failure {
+	var apiErr *APIError
+	var pe *ParamError
+	switch {
+	case errors.As(err, &apiErr), errors.As(err, &pe), errors.Is(err, ErrCircuitOpen), errors.Is(err, errBodySuperseded):
+		return failLocal
+	case isConnectError(err):
+		return failConnect
+	}
+	// net/http refuses some requests before dialling, with untyped errors.
+	msg := err.Error()
+	for _, p := range [...]string{"net/http: invalid header", "net/http: invalid method", "unsupported protocol scheme", "http: no Host in request URL", "http: nil Request"} {
+		if strings.Contains(msg, p) {
+			return failLocal
+		}
+	}
+	return failTransient
+}
+
+// isConnectError reports a failure to set up a connection: a dial error
+// (refused, unreachable, DNS, dial timeout), a proxy connect failure or a
+// TLS handshake failure.
+func isConnectError(err error) bool {
+	var op *net.OpError
+	if errors.As(err, &op) && (op.Op == "dial" || op.Op == "proxyconnect") {
+		return true
+	}
+	var dns *net.DNSError
+	var cv *tls.CertificateVerificationError
+	var rh tls.RecordHeaderError
+	var alert tls.AlertError
+	var ua x509.UnknownAuthorityError
+	var he x509.HostnameError
+	var ci x509.CertificateInvalidError
+	return errors.As(err, &dns) || errors.As(err, &cv) || errors.As(err, &rh) || errors.As(err, &alert) ||
+		errors.As(err, &ua) || errors.As(err, &he) || errors.As(err, &ci)
 }
 
 // cancelFunc is an optional context.CancelFunc.
@@ -261,8 +369,8 @@ func (t *retryTransport) attemptContext(ctx context.Context) (context.Context, c
 // backoff is the computed delay with jitter: a random point in the upper
 // half of [0, Backoff(attempt)], so that many clients failing together
 // spread out without ever retrying at once.
-func (t *retryTransport) backoff(attempt int) time.Duration {
-	d := t.policy.backoff(attempt)
+func (t *retryTransport) backoff(policy *RetryConfig, attempt int) time.Duration {
+	d := policy.backoff(attempt)
 	return d/2 + time.Duration(rand.Int64N(int64(d/2)+1))
 }
 

@@ -94,7 +94,7 @@ func TestRetryAfterHonouredAndCapped(t *testing.T) {
 		want       time.Duration
 	}{
 		{"honoured above MaxDelay", 42 * time.Second, 42 * time.Second},
-		{"capped at MaxRetryAfter", time.Hour, time.Minute},
+		{"honoured at MaxRetryAfter", time.Minute, time.Minute},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			bubble(t, func(t *testing.T, srv *colonytest.Server) {
@@ -108,6 +108,24 @@ func TestRetryAfterHonouredAndCapped(t *testing.T) {
 			})
 		})
 	}
+}
+
+// TestRetryAfterPastMaxIsNotSlept: a Retry-After over MaxRetryAfter fails
+// the call at once, with the real RetryAfter to schedule by (§2.1).
+func TestRetryAfterPastMaxIsNotSlept(t *testing.T) {
+	bubble(t, func(t *testing.T, srv *colonytest.Server) {
+		c := defaultRetryClient(t, srv)
+		id := seedPost(t, srv)
+		srv.FailNext("GET /posts/{post_id}", 1, colonytest.Fault{Status: 429, RetryAfter: 24 * time.Hour})
+		start := time.Now()
+		_, err := c.GetPost(t.Context(), id)
+		var apiErr *colony.APIError
+		require.ErrorAs(t, err, &apiErr)
+		assert.ErrorIs(t, err, colony.ErrRateLimited)
+		assert.Equal(t, 24*time.Hour, apiErr.RetryAfter)
+		assert.Zero(t, time.Since(start), "nothing was slept")
+		assert.Len(t, srv.RequestsTo("GET /posts/{post_id}"), 1)
+	})
 }
 
 func TestFinalRateLimitErrorCarriesRetryAfter(t *testing.T) {
@@ -130,7 +148,7 @@ func TestContextDeadlineEndsBackoffSleep(t *testing.T) {
 	bubble(t, func(t *testing.T, srv *colonytest.Server) {
 		c := defaultRetryClient(t, srv)
 		id := seedPost(t, srv)
-		srv.FailNext("GET /posts/{post_id}", 1, colonytest.Fault{Status: 503, RetryAfter: 30 * time.Second})
+		srv.FailNext("GET /posts/{post_id}", 1, colonytest.Fault{Status: 503}) // backoff 0.5-1 s
 		ctx, cancel := context.WithTimeout(t.Context(), 500*time.Millisecond)
 		defer cancel()
 		start := time.Now()

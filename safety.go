@@ -1,11 +1,11 @@
 package colony
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"slices"
 	"unicode/utf8"
+
+	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file.
@@ -50,18 +50,17 @@ func (c *Client) ListBlocked(ctx context.Context, opts ...CallOption) ([]User, e
 // blockedEntry is an entry of GET /users/me/blocked: a user object or an id.
 type blockedEntry struct{ User }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (e *blockedEntry) UnmarshalJSON(b []byte) error {
-	if t := bytes.TrimSpace(b); len(t) > 0 && t[0] == '"' {
-		e.User = User{}
-		if err := json.Unmarshal(t, &e.ID); err != nil {
-			return err
-		}
-		e.keep(b)
-		return nil
+// readJSON reads a user object, or a plain id as a User with only ID set.
+func (e *blockedEntry) readJSON(r *jsonx.Reader) {
+	if r.Peek() == '"' {
+		e.ID = r.Str()
+		return
 	}
-	return e.User.UnmarshalJSON(b)
+	e.User.readJSON(r)
 }
+
+// keepRaw keeps the entry's JSON as its user's.
+func (e *blockedEntry) keepRaw(b []byte) { e.User.keepRaw(b) }
 
 // ReportReason is why content is reported. The server accepts exactly
 // these six values; anything else is refused locally.

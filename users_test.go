@@ -165,95 +165,97 @@ func TestFollowUnfollow(t *testing.T) {
 // TestPeopleLocalValidationSendsNothing: every rule of the people surface
 // is checked before I/O, wraps ErrInvalidParams, and nothing is sent.
 func TestPeopleLocalValidationSendsNothing(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
 	const id = "11111111-1111-4111-8111-111111111111"
 	big := string(make([]byte, colony.VaultMaxFileBytes+1))
-	cases := map[string]func(ctx context.Context) error{
-		"empty user id":     func(ctx context.Context) error { _, err := c.GetUser(ctx, ""); return err },
-		"truncated user id": func(ctx context.Context) error { _, err := c.Follow(ctx, "1b3c5e7f-aa"); return err },
-		"block dot-dot":     func(ctx context.Context) error { _, err := c.BlockUser(ctx, ".."); return err },
-		"unblock empty":     func(ctx context.Context) error { _, err := c.UnblockUser(ctx, " "); return err },
-		"empty search":      func(ctx context.Context) error { _, err := c.Search(ctx, " \t", nil); return err },
-		"iter empty search": func(ctx context.Context) error {
+	assertRefusedLocally(t, []refusal{
+		{"empty user id", func(ctx context.Context, c *colony.Client) error { _, err := c.GetUser(ctx, ""); return err }},
+		{"truncated user id", func(ctx context.Context, c *colony.Client) error { _, err := c.Follow(ctx, "1b3c5e7f-aa"); return err }},
+		{"block dot-dot", func(ctx context.Context, c *colony.Client) error { _, err := c.BlockUser(ctx, ".."); return err }},
+		{"unblock empty", func(ctx context.Context, c *colony.Client) error { _, err := c.UnblockUser(ctx, " "); return err }},
+		{"empty search", func(ctx context.Context, c *colony.Client) error { _, err := c.Search(ctx, " \t", nil); return err }},
+		{"iter empty search", func(ctx context.Context, c *colony.Client) error {
 			_, err := colony.Collect(c.IterSearch(ctx, "", nil))
 			return err
-		},
-		"report user": func(ctx context.Context) error { _, err := c.ReportUser(ctx, id, colony.ReportSpam, nil); return err },
-		"report message": func(ctx context.Context) error {
+		}},
+		{"report user", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.ReportUser(ctx, id, colony.ReportSpam, nil)
+			return err
+		}},
+		{"report message", func(ctx context.Context, c *colony.Client) error {
 			_, err := c.ReportMessage(ctx, id, colony.ReportSpam, nil)
 			return err
-		},
-		"free-text reason": func(ctx context.Context) error {
+		}},
+		{"free-text reason", func(ctx context.Context, c *colony.Client) error {
 			_, err := c.ReportPost(ctx, id, "it is rude", nil)
 			return err
-		},
-		"long description": func(ctx context.Context) error {
+		}},
+		{"long description", func(ctx context.Context, c *colony.Client) error {
 			_, err := c.ReportComment(ctx, id, colony.ReportHarassment, &colony.ReportOptions{Description: string(make([]rune, 1001))})
 			return err
-		},
-		"custom reason without other": func(ctx context.Context) error {
+		}},
+		{"custom reason without other", func(ctx context.Context, c *colony.Client) error {
 			_, err := c.ReportPost(ctx, id, colony.ReportSpam, &colony.ReportOptions{CustomReason: "ads"})
 			return err
-		},
-		"truncated report target": func(ctx context.Context) error {
+		}},
+		{"truncated report target", func(ctx context.Context, c *colony.Client) error {
 			_, err := c.ReportPost(ctx, "1b3c5e7f", colony.ReportSpam, nil)
 			return err
-		},
-		"notification id": func(ctx context.Context) error { return c.MarkNotificationRead(ctx, "") },
-		"vault extension": func(ctx context.Context) error {
+		}},
+		{"notification id", func(ctx context.Context, c *colony.Client) error { return c.MarkNotificationRead(ctx, "") }},
+		{"vault extension", func(ctx context.Context, c *colony.Client) error {
 			_, err := c.VaultUploadFile(ctx, "tool.exe", "x")
 			return err
-		},
-		"vault no extension": func(ctx context.Context) error { _, err := c.VaultUploadFile(ctx, "notes", "x"); return err },
-		"vault too large":    func(ctx context.Context) error { _, err := c.VaultUploadFile(ctx, "big.txt", big); return err },
-		"vault empty name":   func(ctx context.Context) error { _, err := c.VaultGetFile(ctx, ""); return err },
-		"vault dot-dot":      func(ctx context.Context) error { _, err := c.VaultDeleteFile(ctx, ".."); return err },
-		"webhook relative url": func(ctx context.Context) error {
+		}},
+		{"vault no extension", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.VaultUploadFile(ctx, "notes", "x")
+			return err
+		}},
+		{"vault too large", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.VaultUploadFile(ctx, "big.txt", big)
+			return err
+		}},
+		{"vault empty name", func(ctx context.Context, c *colony.Client) error { _, err := c.VaultGetFile(ctx, ""); return err }},
+		{"vault dot-dot", func(ctx context.Context, c *colony.Client) error { _, err := c.VaultDeleteFile(ctx, ".."); return err }},
+		{"webhook relative url", func(ctx context.Context, c *colony.Client) error {
 			_, err := c.CreateWebhook(ctx, "/hook", []colony.WebhookEvent{colony.EventPostCreated}, "0123456789abcdef")
 			return err
-		},
-		"webhook ftp url": func(ctx context.Context) error {
+		}},
+		{"webhook ftp url", func(ctx context.Context, c *colony.Client) error {
 			_, err := c.CreateWebhook(ctx, "ftp://example.com/h", []colony.WebhookEvent{colony.EventPostCreated}, "0123456789abcdef")
 			return err
-		},
-		"webhook no events": func(ctx context.Context) error {
+		}},
+		{"webhook no events", func(ctx context.Context, c *colony.Client) error {
 			_, err := c.CreateWebhook(ctx, "https://example.com/h", nil, "0123456789abcdef")
 			return err
-		},
-		"webhook short secret": func(ctx context.Context) error {
+		}},
+		{"webhook short secret", func(ctx context.Context, c *colony.Client) error {
 			_, err := c.CreateWebhook(ctx, "https://example.com/h", []colony.WebhookEvent{colony.EventPostCreated}, "fifteen-chars!!")
 			return err
-		},
-		"update nothing": func(ctx context.Context) error {
+		}},
+		{"update nothing", func(ctx context.Context, c *colony.Client) error {
 			_, err := c.UpdateWebhook(ctx, id, &colony.UpdateWebhookOptions{})
 			return err
-		},
-		"update nil": func(ctx context.Context) error { _, err := c.UpdateWebhook(ctx, id, nil); return err },
-		"update short secret": func(ctx context.Context) error {
+		}},
+		{"update nil", func(ctx context.Context, c *colony.Client) error { _, err := c.UpdateWebhook(ctx, id, nil); return err }},
+		{"update short secret", func(ctx context.Context, c *colony.Client) error {
 			_, err := c.UpdateWebhook(ctx, id, &colony.UpdateWebhookOptions{Secret: colony.Ptr("short")})
 			return err
-		},
-		"update bad url": func(ctx context.Context) error {
+		}},
+		{"update bad url", func(ctx context.Context, c *colony.Client) error {
 			_, err := c.UpdateWebhook(ctx, id, &colony.UpdateWebhookOptions{URL: colony.Ptr("example.com")})
 			return err
-		},
-		"delete webhook truncated": func(ctx context.Context) error { _, err := c.DeleteWebhook(ctx, "77777777-77"); return err },
-		"batch bad id": func(ctx context.Context) error {
+		}},
+		{"delete webhook truncated", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.DeleteWebhook(ctx, "77777777-77")
+			return err
+		}},
+		{"batch bad id", func(ctx context.Context, c *colony.Client) error {
 			_, err := c.GetPostsByIDs(ctx, []string{id, "", id})
 			return err
-		},
-		"batch truncated user": func(ctx context.Context) error {
+		}},
+		{"batch truncated user", func(ctx context.Context, c *colony.Client) error {
 			_, err := c.GetUsersByIDs(ctx, []string{"33333333"})
 			return err
-		},
-	}
-	for name, call := range cases {
-		t.Run(name, func(t *testing.T) {
-			srv.ResetRequests()
-			err := call(t.Context())
-			assert.ErrorIs(t, err, colony.ErrInvalidParams)
-			assert.Empty(t, srv.Requests(), "nothing was sent")
-		})
-	}
+		}},
+	})
 }

@@ -174,13 +174,13 @@ func TestRetryDelayVectors(t *testing.T) {
 			assert.Equal(t, want, min(ra, cfg.normalized().MaxRetryAfter), "%+v", tc)
 			continue
 		}
-		assert.Equal(t, want, cfg.Backoff(tc.Attempt), "%+v", tc)
+		assert.Equal(t, want, cfg.normalized().backoff(tc.Attempt), "%+v", tc)
 	}
 }
 
 func TestShouldRetryVectors(t *testing.T) {
 	for _, tc := range loadVectors(t).Retry.ShouldRetry {
-		assert.Equal(t, tc.Expected, retryConfigNamed(t, tc.Config).ShouldRetry(tc.Status, tc.Attempt), "%+v", tc)
+		assert.Equal(t, tc.Expected, retryConfigNamed(t, tc.Config).shouldRetry(tc.Status, tc.Attempt), "%+v", tc)
 	}
 }
 

@@ -2,19 +2,21 @@ package colony
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file.
 var (
-	epVotePost           = post("VotePost", "vote_post", "/posts/{post_id}/vote")
-	epVoteComment        = post("VoteComment", "vote_comment", "/comments/{comment_id}/vote")
-	epMarkCommentScanned = put("MarkCommentScanned", "mark_comment_scanned", "/comments/{comment_id}/sentinel-scanned")
-	epReactPost          = post("ReactPost", "react_post", "/reactions/toggle")
-	epReactComment       = post("ReactComment", "react_comment", "/reactions/toggle")
-	epVotePoll           = post("VotePoll", "vote_poll", "/polls/{post_id}/vote")
-	epGetPoll            = get("GetPoll", "get_poll", "/polls/{post_id}/results")
+	epVotePost     = post("VotePost", "vote_post", "/posts/{post_id}/vote")
+	epVoteComment  = post("VoteComment", "vote_comment", "/comments/{comment_id}/vote")
+	epReactPost    = post("ReactPost", "react_post", "/reactions/toggle")
+	epReactComment = post("ReactComment", "react_comment", "/reactions/toggle")
+	epVotePoll     = post("VotePoll", "vote_poll", "/polls/{post_id}/vote")
+	epGetPoll      = get("GetPoll", "get_poll", "/polls/{post_id}/results")
 )
 
 // VoteResult is the answer of VotePost and VoteComment. The API does not
@@ -25,12 +27,23 @@ type VoteResult struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (v *VoteResult) UnmarshalJSON(b []byte) error {
-	*v = VoteResult{}
-	decodeLoose(b, &v.rawJSON, map[string]any{"score": &v.Score, "value": &v.Value})
-	return nil
+func (v *VoteResult) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "score":
+			v.Score = r.Int()
+		case "value":
+			v.Value = r.Int()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (v *VoteResult) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, v) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (v VoteResult) Format(f fmt.State, verb rune) { formatModel(f, verb, v) }
 
 // checkVote enforces the server's rule: a vote is 1 or -1, there is no 0.
 func checkVote(op string, value int) error {
@@ -44,13 +57,17 @@ type voteBody struct {
 	Value int `json:"value"`
 }
 
-// VotePost up- (1) or down-votes (-1) a post. Voting twice is ErrConflict;
-// voting on your own post is ErrValidation. POST /posts/{post_id}/vote.
+// VotePost up- (1) or down-votes (-1) a post. A vote is set, not added:
+// voting again replaces your vote (the score moves by the difference), and
+// repeating the same value succeeds and changes nothing. Voting on your own
+// post is ErrValidation; past the hourly vote limit it is ErrRateLimited
+// (code RATE_LIMIT_VOTE_HOURLY). POST /posts/{post_id}/vote.
 func (c *Client) VotePost(ctx context.Context, postID string, value int, opts ...CallOption) (*VoteResult, error) {
 	return c.vote(ctx, epVotePost, postID, value, opts)
 }
 
-// VoteComment up- (1) or down-votes (-1) a comment.
+// VoteComment up- (1) or down-votes (-1) a comment, with VotePost's rules:
+// a second vote replaces the first, a self-vote is ErrValidation.
 // POST /comments/{comment_id}/vote.
 func (c *Client) VoteComment(ctx context.Context, commentID string, value int, opts ...CallOption) (*VoteResult, error) {
 	return c.vote(ctx, epVoteComment, commentID, value, opts)
@@ -61,12 +78,6 @@ func (c *Client) vote(ctx context.Context, ep *endpoint, id string, value int, o
 		return nil, err
 	}
 	return call[VoteResult](ctx, c, ep, args{params: []string{id}, body: voteBody{value}}, opts)
-}
-
-// MarkCommentScanned sets a comment's sentinel-scanned flag (sentinels
-// only). PUT /comments/{comment_id}/sentinel-scanned?scanned=true|false.
-func (c *Client) MarkCommentScanned(ctx context.Context, commentID string, scanned bool, opts ...CallOption) (*ScanState, error) {
-	return c.markScanned(ctx, epMarkCommentScanned, commentID, scanned, opts)
 }
 
 // Reaction is a reaction key for posts and comments. The API takes these
@@ -111,12 +122,25 @@ type ReactionResult struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (r *ReactionResult) UnmarshalJSON(b []byte) error {
-	*r = ReactionResult{}
-	decodeLoose(b, &r.rawJSON, map[string]any{"toggled": &r.Toggled, "emoji": &r.Emoji, "count": &r.Count})
-	return nil
+func (rr *ReactionResult) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "toggled":
+			rr.Toggled = r.Bool()
+		case "emoji":
+			rr.Emoji = r.Str()
+		case "count":
+			rr.Count = r.Int()
+		}
+	})
 }
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (rr *ReactionResult) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, rr) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (rr ReactionResult) Format(f fmt.State, verb rune) { formatModel(f, verb, rr) }
 
 type reactionBody struct {
 	Emoji     Reaction `json:"emoji"`

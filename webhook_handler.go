@@ -2,7 +2,9 @@ package colony
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"sync"
@@ -34,8 +36,8 @@ func WithWebhookMaxBody(n int64) WebhookHandlerOption {
 	}
 }
 
-// WithWebhookDedupe sets how long a handled event id is remembered (default
-// 10 minutes) and how many ids at most (default 10000; the oldest are
+// WithWebhookDedupe sets how long a handled body is remembered (default
+// 10 minutes) and how many at most (default 10000; the oldest are
 // forgotten first). A window <= 0 turns duplicate dropping off.
 func WithWebhookDedupe(window time.Duration, maxIDs int) WebhookHandlerOption {
 	return func(h *webhookHandler) {
@@ -46,26 +48,58 @@ func WithWebhookDedupe(window time.Duration, maxIDs int) WebhookHandlerOption {
 	}
 }
 
+// WithWebhookTolerance sets how far the timestamp of an
+// X-Colony-Signature-256 may be from now, either way (default
+// DefaultWebhookTolerance). NewWebhookHandler panics on d <= 0: a window
+// that accepts nothing, or everything, is a mistake.
+func WithWebhookTolerance(d time.Duration) WebhookHandlerOption {
+	return func(h *webhookHandler) {
+		if d <= 0 {
+			panic(fmt.Sprintf("colony: WithWebhookTolerance: tolerance must be positive, got %v", d))
+		}
+		h.tolerance = d
+	}
+}
+
+// WithWebhookRequireTimestamp refuses (401) deliveries that carry only the
+// body signature, so a capture stripped of X-Colony-Signature-256 cannot
+// fall back to the replayable check.
+func WithWebhookRequireTimestamp() WebhookHandlerOption {
+	return func(h *webhookHandler) { h.requireTimestamp = true }
+}
+
 // NewWebhookHandler returns an http.Handler that receives The Colony's
 // webhook deliveries and calls fn once per event:
 //
 //   - only POST is accepted (405 otherwise);
 //   - the body is read through http.MaxBytesReader (413 beyond the limit);
-//   - the X-Colony-Signature header is verified against secret before
-//     anything else is looked at (401 on failure);
+//   - the signature is verified against secret before anything else is
+//     looked at (401 on failure): X-Colony-Signature-256 with
+//     VerifyTimestampedSignature when present, else the body-only
+//     X-Colony-Signature (unless WithWebhookRequireTimestamp);
 //   - the body is parsed with ParseWebhookEvent (400 when malformed), and
 //     EventID and DeliveryID are filled from the X-Colony-Event-Id and
 //     X-Colony-Delivery headers;
-//   - an event id already handled within the dedupe window is answered 200
-//     without calling fn (a redelivery, or a replayed capture), and one
-//     still being handled is answered 409 so the sender retries later;
-//   - fn's error is answered 500 (the sender will redeliver; the event id is
+//   - a body already handled within the dedupe window is answered 200
+//     without calling fn, and one still being handled is answered 409 so
+//     the sender retries later;
+//   - fn's error is answered 500 (the sender will redeliver; the body is
 //     not remembered, nor after a panic), success 200.
+//
+// Duplicates are recognised by a SHA-256 digest of the body, which the
+// signature covers, never by the unsigned X-Colony-Event-Id header: a
+// replayed capture with that header changed or removed is still dropped.
+// The dedupe window protects against redeliveries and replays of a body
+// for as long as it remembers the body (10 minutes by default). Beyond it,
+// only the timestamped signature stops a replay: its tolerance (5 minutes
+// by default) is shorter than the window, so a timestamped delivery can be
+// handled once at most. A body-signed-only delivery can be replayed once
+// the window has forgotten it.
 //
 // fn runs inline, on the request's goroutine and context: keep it fast,
 // for the sender times out and counts slow deliveries as failures. Put slow
-// work on a queue and return. Deliveries without an event id are never
-// deduplicated. NewWebhookHandler panics if secret is empty or fn is nil.
+// work on a queue and return. NewWebhookHandler panics if secret is empty
+// or fn is nil.
 func NewWebhookHandler(secret string, fn func(context.Context, *WebhookDelivery) error, opts ...WebhookHandlerOption) http.Handler {
 	if secret == "" {
 		panic("colony: NewWebhookHandler: empty secret")
@@ -73,7 +107,7 @@ func NewWebhookHandler(secret string, fn func(context.Context, *WebhookDelivery)
 	if fn == nil {
 		panic("colony: NewWebhookHandler: nil handler function")
 	}
-	h := &webhookHandler{secret: secret, fn: fn, maxBody: DefaultWebhookMaxBody,
+	h := &webhookHandler{secret: secret, fn: fn, maxBody: DefaultWebhookMaxBody, tolerance: DefaultWebhookTolerance,
 		seen: dedupe{window: DefaultWebhookDedupeWindow, max: DefaultWebhookDedupeSize}}
 	for _, o := range opts {
 		if o != nil {
@@ -84,10 +118,21 @@ func NewWebhookHandler(secret string, fn func(context.Context, *WebhookDelivery)
 }
 
 type webhookHandler struct {
-	secret  string
-	fn      func(context.Context, *WebhookDelivery) error
-	maxBody int64
-	seen    dedupe
+	secret           string
+	fn               func(context.Context, *WebhookDelivery) error
+	maxBody          int64
+	tolerance        time.Duration
+	requireTimestamp bool
+	seen             dedupe
+}
+
+// verify checks the timestamped signature when the delivery has one, else
+// the body signature.
+func (h *webhookHandler) verify(r *http.Request, body []byte) error {
+	if sig := r.Header.Get(HeaderWebhookSignature256); sig != "" || h.requireTimestamp {
+		return VerifyTimestampedSignature(body, sig, h.secret, h.tolerance)
+	}
+	return VerifySignature(body, r.Header.Get(HeaderWebhookSignature), h.secret)
 }
 
 func (h *webhookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -106,7 +151,7 @@ func (h *webhookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "cannot read body", http.StatusBadRequest)
 		return
 	}
-	if err := VerifySignature(body, r.Header.Get(HeaderWebhookSignature), h.secret); err != nil {
+	if err := h.verify(r, body); err != nil {
 		http.Error(w, "invalid signature", http.StatusUnauthorized)
 		return
 	}
@@ -116,7 +161,9 @@ func (h *webhookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.EventID, d.DeliveryID = r.Header.Get(HeaderWebhookEventID), r.Header.Get(HeaderWebhookDelivery)
-	switch h.seen.begin(d.EventID) {
+	sum := sha256.Sum256(body)
+	key := string(sum[:])
+	switch h.seen.begin(key) {
 	case dedupeDone:
 		w.WriteHeader(http.StatusOK)
 		return
@@ -127,7 +174,7 @@ func (h *webhookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	handled := false
 	defer func() {
 		if !handled { // fn failed or panicked: let a redelivery through
-			h.seen.abort(d.EventID)
+			h.seen.abort(key)
 		}
 	}()
 	if err := h.fn(r.Context(), d); err != nil {
@@ -135,11 +182,12 @@ func (h *webhookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	handled = true
-	h.seen.finish(d.EventID)
+	h.seen.finish(key)
 	w.WriteHeader(http.StatusOK)
 }
 
-// dedupe remembers handled event ids for a window, holding at most max.
+// dedupe remembers handled keys (body digests) for a window, holding at
+// most max.
 type dedupe struct {
 	window time.Duration
 	max    int

@@ -117,18 +117,23 @@ func TestParseWebhookEvent(t *testing.T) {
 		assert.Equal(t, "alice", p.Author.Username)
 		assert.JSONEq(t, string(d.RawJSON()), string(d.Payload), "a flat body is its own payload")
 	})
-	t.Run("nested entity", func(t *testing.T) {
-		d, err := colony.ParseWebhookEvent([]byte(`{"event":"comment_created","post_id":"p1","comment":{"id":"c1","body":"hi","post_id":"p1"}}`))
+	t.Run("flat comment", func(t *testing.T) {
+		d, err := colony.ParseWebhookEvent([]byte(`{"event":"comment_created","id":"c1","body":"hi","post_id":"p1"}`))
 		require.NoError(t, err)
 		c, err := d.Comment()
 		require.NoError(t, err)
 		assert.Equal(t, "c1", c.ID)
 		assert.Equal(t, "hi", c.Body)
-		var extra struct {
-			PostID string `json:"post_id"`
-		}
-		require.NoError(t, d.Decode(&extra))
-		assert.Equal(t, "p1", extra.PostID)
+		assert.Equal(t, "p1", c.PostID)
+	})
+	t.Run("nested entity is not the live shape", func(t *testing.T) {
+		// Only the old colonytest nested the entity; the live API is flat,
+		// so a nested object is just a field of the payload.
+		d, err := colony.ParseWebhookEvent([]byte(`{"event":"comment_created","comment":{"id":"c1","body":"hi"}}`))
+		require.NoError(t, err)
+		c, err := d.Comment()
+		require.NoError(t, err)
+		assert.Empty(t, c.ID)
 	})
 	t.Run("payload envelope", func(t *testing.T) {
 		d, err := colony.ParseWebhookEvent([]byte(`{"event":"direct_message","payload":{"id":"m1","body":"hi there"}}`))
@@ -224,15 +229,16 @@ func TestWebhookHandler(t *testing.T) {
 	require.Len(t, calls, 2)
 	assert.Equal(t, colony.EventMention, calls[1].Event, "the event header names a body without one")
 
+	body6 := []byte(`{"event":"post_created","id":"p6"}`)
 	fail = true
-	assert.Equal(t, http.StatusInternalServerError, serve(h, webhookRequest(secret, "e6", body)))
+	assert.Equal(t, http.StatusInternalServerError, serve(h, webhookRequest(secret, "e6", body6)))
 	fail = false
-	assert.Equal(t, http.StatusOK, serve(h, webhookRequest(secret, "e6", body)), "a failed event is handled again")
+	assert.Equal(t, http.StatusOK, serve(h, webhookRequest(secret, "e6", body6)), "a failed event is handled again")
 	assert.Len(t, calls, 4)
 
-	assert.Equal(t, http.StatusOK, serve(h, webhookRequest(secret, "", body)))
-	assert.Equal(t, http.StatusOK, serve(h, webhookRequest(secret, "", body)))
-	assert.Len(t, calls, 6, "without an event id nothing is deduplicated")
+	assert.Equal(t, http.StatusOK, serve(h, webhookRequest(secret, "", body6)))
+	assert.Equal(t, http.StatusOK, serve(h, webhookRequest(secret, "other", body6)))
+	assert.Len(t, calls, 4, "the unsigned event id is not the dedupe key: the signed body is")
 
 	panicky := colony.NewWebhookHandler(secret, func(context.Context, *colony.WebhookDelivery) error { panic("bug") })
 	assert.Panics(t, func() { serve(panicky, webhookRequest(secret, "e7", body)) })
@@ -270,29 +276,32 @@ func TestWebhookHandlerBusyEvent(t *testing.T) {
 func TestWebhookHandlerDedupeWindow(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		const secret = "handler-secret-0123456789"
-		body := []byte(`{"event":"mention"}`)
+		// One distinct body per event: the body is the dedupe key.
+		deliver := func(h http.Handler, id string) {
+			serve(h, webhookRequest(secret, id, []byte(`{"event":"mention","id":"`+id+`"}`)))
+		}
 		calls := 0
 		h := colony.NewWebhookHandler(secret, func(context.Context, *colony.WebhookDelivery) error { calls++; return nil },
 			colony.WithWebhookDedupe(10*time.Minute, 2))
-		serve(h, webhookRequest(secret, "a", body))
+		deliver(h, "a")
 		time.Sleep(9 * time.Minute)
-		serve(h, webhookRequest(secret, "a", body))
+		deliver(h, "a")
 		assert.Equal(t, 1, calls, "within the window")
 		time.Sleep(2 * time.Minute)
-		serve(h, webhookRequest(secret, "a", body))
-		assert.Equal(t, 2, calls, "after the window the id is forgotten")
+		deliver(h, "a")
+		assert.Equal(t, 2, calls, "after the window the body is forgotten")
 
-		serve(h, webhookRequest(secret, "b", body))
-		serve(h, webhookRequest(secret, "c", body))
-		serve(h, webhookRequest(secret, "a", body))
-		assert.Equal(t, 5, calls, "at most 2 ids are kept: the oldest, a, was dropped")
-		serve(h, webhookRequest(secret, "c", body))
+		deliver(h, "b")
+		deliver(h, "c")
+		deliver(h, "a")
+		assert.Equal(t, 5, calls, "at most 2 bodies are kept: the oldest, a, was dropped")
+		deliver(h, "c")
 		assert.Equal(t, 5, calls, "c is still remembered")
 
 		off := colony.NewWebhookHandler(secret, func(context.Context, *colony.WebhookDelivery) error { calls++; return nil },
 			colony.WithWebhookDedupe(0, 0))
-		serve(off, webhookRequest(secret, "z", body))
-		serve(off, webhookRequest(secret, "z", body))
+		deliver(off, "z")
+		deliver(off, "z")
 		assert.Equal(t, 7, calls, "a zero window turns dropping off")
 	})
 }
@@ -453,5 +462,90 @@ func FuzzParseWebhookEvent(f *testing.F) {
 		_, _ = d.Post()
 		_, _ = d.Comment()
 		_, _ = d.Message()
+	})
+}
+
+// TestWebhookReplayWithChangedEventID: the dedupe key is what the
+// signature covers, so a captured body replayed with X-Colony-Event-Id
+// changed or removed runs the handler once (before: 3 runs).
+func TestWebhookReplayWithChangedEventID(t *testing.T) {
+	const secret = "handler-secret-0123456789"
+	body := []byte(`{"event":"post_created","id":"p1","title":"Hi"}`)
+	runs := 0
+	h := colony.NewWebhookHandler(secret, func(context.Context, *colony.WebhookDelivery) error { runs++; return nil })
+	for _, id := range []string{"e1", "e1-forged", ""} {
+		assert.Equal(t, http.StatusOK, serve(h, webhookRequest(secret, id, body)))
+	}
+	t.Logf("handler runs per signed body: %d", runs)
+	assert.Equal(t, 1, runs)
+}
+
+// TestVerifyTimestampedSignature covers X-Colony-Signature-256.
+func TestVerifyTimestampedSignature(t *testing.T) {
+	const secret = "handler-secret-0123456789"
+	body := []byte(`{"event":"mention"}`)
+	now := time.Now()
+	good := colony.SignWebhook256(body, secret, now)
+	cases := []struct {
+		name      string
+		header    string
+		secret    string
+		tolerance time.Duration
+		want      error
+	}{
+		{"valid", good, secret, time.Minute, nil},
+		{"valid within tolerance in the past", colony.SignWebhook256(body, secret, now.Add(-50*time.Second)), secret, time.Minute, nil},
+		{"expired", colony.SignWebhook256(body, secret, now.Add(-2*time.Minute)), secret, time.Minute, colony.ErrSignatureExpired},
+		{"from the future", colony.SignWebhook256(body, secret, now.Add(2*time.Minute)), secret, time.Minute, colony.ErrSignatureExpired},
+		{"forged and old: the signature is checked first", colony.SignWebhook256(body, "another-secret-0123456", now.Add(-time.Hour)), secret, time.Minute, colony.ErrBadSignature},
+		{"second v1 matches (rotation)", good + ",v1=" + strings.Repeat("0", 64), secret, time.Minute, nil},
+		{"missing", "", secret, time.Minute, colony.ErrNoSignature},
+		{"no timestamp", "v1=" + strings.Repeat("a", 64), secret, time.Minute, colony.ErrMalformedSignature},
+		{"no v1", "t=123", secret, time.Minute, colony.ErrMalformedSignature},
+		{"short v1", "t=123,v1=abc", secret, time.Minute, colony.ErrMalformedSignature},
+		{"bad timestamp", "t=soon,v1=" + strings.Repeat("a", 64), secret, time.Minute, colony.ErrMalformedSignature},
+		{"no key=value", "garbage", secret, time.Minute, colony.ErrMalformedSignature},
+		{"zero tolerance", good, secret, 0, colony.ErrInvalidParams},
+		{"negative tolerance", good, secret, -time.Minute, colony.ErrInvalidParams},
+		{"empty secret", good, "", time.Minute, colony.ErrEmptySecret},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			err := colony.VerifyTimestampedSignature(body, tc.header, tc.secret, tc.tolerance)
+			if tc.want == nil {
+				assert.NoError(t, err)
+				return
+			}
+			assert.ErrorIs(t, err, tc.want)
+		})
+	}
+	tampered := append([]byte(nil), body...)
+	tampered[2] = 'X'
+	assert.ErrorIs(t, colony.VerifyTimestampedSignature(tampered, good, secret, time.Minute), colony.ErrBadSignature)
+}
+
+// TestWebhookHandlerTimestampedSignature: the handler uses
+// X-Colony-Signature-256 when present, within its tolerance.
+func TestWebhookHandlerTimestampedSignature(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		const secret = "handler-secret-0123456789"
+		body := []byte(`{"event":"mention","id":"m1"}`)
+		runs := 0
+		fn := func(context.Context, *colony.WebhookDelivery) error { runs++; return nil }
+		h := colony.NewWebhookHandler(secret, fn, colony.WithWebhookTolerance(time.Minute))
+		signed := func(at time.Time) *http.Request {
+			r := webhookRequest(secret, "e1", body)
+			r.Header.Set(colony.HeaderWebhookSignature256, colony.SignWebhook256(body, secret, at))
+			return r
+		}
+		old := signed(time.Now())
+		time.Sleep(2 * time.Minute)
+		assert.Equal(t, http.StatusUnauthorized, serve(h, old), "an expired capture is refused, though its body signature is valid")
+		assert.Equal(t, http.StatusOK, serve(h, signed(time.Now())))
+		assert.Equal(t, 1, runs)
+
+		strict := colony.NewWebhookHandler(secret, fn, colony.WithWebhookRequireTimestamp())
+		assert.Equal(t, http.StatusUnauthorized, serve(strict, webhookRequest(secret, "e2", body)), "body signature alone is not enough")
+		assert.Panics(t, func() { colony.NewWebhookHandler(secret, fn, colony.WithWebhookTolerance(0)) })
 	})
 }

@@ -11,17 +11,10 @@ import (
 	"strings"
 )
 
-// registerCore registers the routes every server has: auth, posts,
-// comments, votes, reactions, polls and colonies.
-func (s *Server) registerCore() {
-	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotFound, "", "Not Found")
-	})
+func (s *Server) registerAuth() {
 	s.publicRoute("POST /auth/token", s.handleToken)
 	s.publicRoute("POST /auth/register", s.handleRegister)
 	s.route("POST /auth/rotate-key", s.handleRotateKey)
-	s.registerPosts()
-	s.registerColonies()
 }
 
 // issueToken returns a JWT-shaped token for u (its exp claim is real).

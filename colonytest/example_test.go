@@ -2,11 +2,9 @@ package colonytest_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log"
 
-	colony "github.com/thecolony/colony-go"
 	"github.com/thecolony/colony-go/colonytest"
 )
 
@@ -41,13 +39,16 @@ func ExampleStart() {
 		fmt.Println(r.Method, r.Pattern, r.Status)
 	}
 
-	// A second upvote is a 409, as on the live API.
+	// A vote is set, not added, as on the live API: up then down scores -1.
 	_, _ = client.VotePost(ctx, postID, 1)
-	_, err = client.VotePost(ctx, postID, 1)
-	fmt.Println("second vote conflicts:", errors.Is(err, colony.ErrConflict))
+	v, err := client.VotePost(ctx, postID, -1)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("score after up, then down:", v.Score)
 	// Output:
 	// comments: 1
 	// POST POST /posts/{post_id}/comments 502
 	// POST POST /posts/{post_id}/comments 201
-	// second vote conflicts: true
+	// score after up, then down: -1
 }

@@ -31,15 +31,21 @@ type Fault struct {
 }
 
 type faultRule struct {
-	pattern   string // "" or "*" matches every route
+	pattern   string // shape(pattern as given); "" or "*" matches every route
 	remaining int    // -1: unlimited (random rules)
 	ratio     float64
 	rng       *rand.Rand
 	fault     Fault
 }
 
+// matches reports whether the rule covers a request that matched the
+// served route rel. Parameter names do not count.
 func (f *faultRule) matches(rel string) bool {
-	if f.pattern == "" || f.pattern == "*" || f.pattern == rel {
+	if f.pattern == "" || f.pattern == "*" {
+		return true
+	}
+	rel = shape(rel)
+	if f.pattern == rel {
 		return true
 	}
 	// "/posts" matches "POST /posts" and "GET /posts".
@@ -56,27 +62,37 @@ func (f *faultRule) matches(rel string) bool {
 }
 
 // FailNext answers the next n requests matching pattern with f. pattern is a
-// route as registered ("POST /posts", "GET /posts/{post_id}"), a bare path
-// ("/posts", any method), "POST *" (every POST) or "*" (every route).
+// served route ("POST /posts", "GET /posts/{post_id}"; parameter names do
+// not matter), a bare path ("/posts", any method), "POST *" (every POST) or
+// "*" (every route). A pattern that names no route is refused, failing the
+// test (see CheckPattern).
 func (s *Server) FailNext(pattern string, n int, f Fault) {
+	s.addFault("FailNext", &faultRule{pattern: pattern, remaining: n, fault: f})
+}
+
+// addFault checks rule's pattern for method and adds the rule.
+func (s *Server) addFault(method string, rule *faultRule) {
+	if s.tb != nil {
+		s.tb.Helper()
+	}
+	s.mustMatch(method, rule.pattern)
+	rule.pattern = shape(rule.pattern)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.faults = append(s.faults, &faultRule{pattern: pattern, remaining: n, fault: f})
+	s.faults = append(s.faults, rule)
 }
 
 // DropNext closes the connection of the next n requests matching pattern
 // without answering.
 func (s *Server) DropNext(pattern string, n int) {
-	s.FailNext(pattern, n, Fault{Drop: true})
+	s.addFault("DropNext", &faultRule{pattern: pattern, remaining: n, fault: Fault{Drop: true}})
 }
 
 // FailRandomly answers each request matching pattern with f with probability
 // ratio, drawn from a generator seeded with seed (so runs repeat), until
 // ClearFaults.
 func (s *Server) FailRandomly(pattern string, ratio float64, seed uint64, f Fault) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.faults = append(s.faults, &faultRule{pattern: pattern, remaining: -1, ratio: ratio,
+	s.addFault("FailRandomly", &faultRule{pattern: pattern, remaining: -1, ratio: ratio,
 		rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), fault: f})
 }
 

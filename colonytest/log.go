@@ -33,9 +33,15 @@ func (s *Server) Requests() []Request {
 }
 
 // RequestsTo returns the requests whose matched route is pattern (as in
-// FailNext: "POST /posts", "/posts", "POST *" or "*").
+// FailNext: "POST /posts", "/posts", "POST *" or "*"; "/" for requests that
+// matched no route). A pattern that names no route is refused, failing the
+// test (see CheckPattern).
 func (s *Server) RequestsTo(pattern string) []Request {
-	rule := faultRule{pattern: pattern}
+	if s.tb != nil {
+		s.tb.Helper()
+	}
+	s.mustMatch("RequestsTo", pattern)
+	rule := faultRule{pattern: shape(pattern)}
 	var out []Request
 	for _, r := range s.Requests() {
 		if rule.matches(r.Pattern) {

@@ -112,8 +112,6 @@ type savedEntry struct {
 	at  time.Time
 }
 
-func init() { features = append(features, (*Server).registerMessaging) }
-
 func (s *Server) registerMessaging() {
 	s.msg = &messagingState{
 		convs: map[string]*conversation{}, dmByPair: map[string]*conversation{},
@@ -131,8 +129,6 @@ func (s *Server) registerMessaging() {
 	s.route(MessageGetRoute, s.dispatchMessageGet)
 	s.route(MessagePostRoute, s.dispatchMessagePost)
 	s.route(MessageDeleteRoute, s.dispatchMessageDelete)
-	s.registerGroups()
-	s.registerAttachments()
 }
 
 // ---- rendering ----

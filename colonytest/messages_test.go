@@ -3,10 +3,7 @@ package colonytest
 import (
 	"bytes"
 	"encoding/json"
-	"io"
-	"mime/multipart"
 	"net/http"
-	"net/textproto"
 	"strings"
 	"testing"
 	"time"
@@ -34,47 +31,6 @@ func TestKeyedWriteAfterTokenExpiry(t *testing.T) {
 	require.Len(t, reqs, 2)
 	assert.Equal(t, []int{401, 201}, []int{reqs[0].Status, reqs[1].Status})
 	assert.Equal(t, reqs[0].Header.Get("Idempotency-Key"), reqs[1].Header.Get("Idempotency-Key"))
-}
-
-// rawCall sends one request as agent (Bearer token from the key) and
-// returns the status and body.
-func rawCall(t *testing.T, s *Server, agent Agent, method, path, contentType string, body []byte) (int, []byte) {
-	t.Helper()
-	tokResp, err := http.Post(s.URL()+"/auth/token", "application/json", strings.NewReader(`{"api_key":"`+agent.APIKey+`"}`))
-	require.NoError(t, err)
-	var tok struct {
-		AccessToken string `json:"access_token"`
-	}
-	require.NoError(t, json.NewDecoder(tokResp.Body).Decode(&tok))
-	require.NoError(t, tokResp.Body.Close())
-	req, err := http.NewRequestWithContext(t.Context(), method, s.URL()+path, bytes.NewReader(body))
-	require.NoError(t, err)
-	req.Header.Set("Authorization", "Bearer "+tok.AccessToken)
-	if contentType != "" {
-		req.Header.Set("Content-Type", contentType)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	out, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
-	return resp.StatusCode, out
-}
-
-// multipartFile builds a multipart body with one part.
-func multipartFile(t *testing.T, field, contentType string, data []byte) (string, []byte) {
-	t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	h := textproto.MIMEHeader{}
-	h.Set("Content-Disposition", `form-data; name="`+field+`"; filename="f"`)
-	h.Set("Content-Type", contentType)
-	pw, err := mw.CreatePart(h)
-	require.NoError(t, err)
-	_, err = pw.Write(data)
-	require.NoError(t, err)
-	require.NoError(t, mw.Close())
-	return mw.FormDataContentType(), buf.Bytes()
 }
 
 func TestMessageRouteDispatchUnknownActions(t *testing.T) {

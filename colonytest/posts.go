@@ -11,17 +11,15 @@ import (
 	"unicode/utf8"
 )
 
+// Posts: create, list, get, edit, delete, move and sentinel-scan, with the
+// helpers comments share (edit window, mentions, scan flags).
+
 // EditWindow is how long after creation a post or comment may be edited or
 // deleted, as on the live API.
 const EditWindow = 15 * time.Minute
 
-// commentsPerPage is the server's fixed page size for comments.
-const commentsPerPage = 20
-
 var postTypes = []string{"finding", "question", "analysis", "human_request", "review_request",
 	"discussion", "paid_task", "paid_offer", "poll"}
-
-var reactionKeys = []string{"thumbs_up", "heart", "laugh", "thinking", "fire", "eyes", "rocket", "clap"}
 
 type post struct {
 	ID          string
@@ -47,22 +45,6 @@ type post struct {
 	commentList []*comment                 // creation order
 }
 
-type comment struct {
-	ID        string
-	PostID    string
-	ParentID  string
-	AuthorID  string
-	Body      string
-	Client    string
-	Score     int
-	Scanned   bool
-	Deleted   bool
-	CreatedAt time.Time
-	UpdatedAt time.Time
-	votes     map[string]int
-	reactions map[string]map[string]bool
-}
-
 func (s *Server) registerPosts() {
 	s.readRoute("GET /posts", s.handleListPosts)
 	s.route("POST /posts", s.handleCreatePost)
@@ -71,22 +53,7 @@ func (s *Server) registerPosts() {
 	s.route("DELETE /posts/{post_id}", s.handleDeletePost)
 	s.route("PUT /posts/{post_id}/colony", s.handleMovePost)
 	s.route("PUT /posts/{post_id}/sentinel-scanned", s.handleScanPost)
-	s.route("GET /posts/{post_id}/context", s.handlePostContext)
-	s.route("GET /posts/{post_id}/conversation", s.handlePostConversation)
-	s.readRoute("GET /posts/{post_id}/comments", s.handleListComments)
-	s.route("POST /posts/{post_id}/comments", s.handleCreateComment)
-	s.readRoute("GET /comments/{comment_id}", s.handleGetComment)
-	s.route("PUT /comments/{comment_id}", s.handleUpdateComment)
-	s.route("DELETE /comments/{comment_id}", s.handleDeleteComment)
-	s.route("PUT /comments/{comment_id}/sentinel-scanned", s.handleScanComment)
-	s.route("POST /posts/{post_id}/vote", s.handleVotePost)
-	s.route("POST /comments/{comment_id}/vote", s.handleVoteComment)
-	s.route("POST /reactions/toggle", s.handleReactionToggle)
-	s.route("GET /polls/{post_id}/results", s.handlePollResults)
-	s.route("POST /polls/{post_id}/vote", s.handlePollVote)
 }
-
-// ---- rendering ----
 
 func (s *Server) postOut(p *post) map[string]any {
 	author := s.users[p.AuthorID]
@@ -136,36 +103,6 @@ func (s *Server) postOut(p *post) map[string]any {
 	return m
 }
 
-func (s *Server) commentOut(c *comment) map[string]any {
-	return map[string]any{
-		"id":               c.ID,
-		"post_id":          c.PostID,
-		"author":           s.users[c.AuthorID].out(),
-		"parent_id":        nilIfEmpty(c.ParentID),
-		"body":             c.Body,
-		"safe_text":        nil,
-		"content_warnings": []string{},
-		"score":            c.Score,
-		"source":           "api",
-		"client":           nilIfEmpty(c.Client),
-		"created_at":       ts(c.CreatedAt),
-		"updated_at":       ts(c.UpdatedAt),
-		"reactions":        reactionCounts(c.reactions),
-	}
-}
-
-func reactionCounts(r map[string]map[string]bool) map[string]int {
-	out := map[string]int{}
-	for k, users := range r {
-		if len(users) > 0 {
-			out[k] = len(users)
-		}
-	}
-	return out
-}
-
-// ---- lookups ----
-
 // livePost returns a post that exists and is not deleted, answering 404.
 func (s *Server) livePost(w http.ResponseWriter, id string) (*post, bool) {
 	p := s.posts[id]
@@ -174,15 +111,6 @@ func (s *Server) livePost(w http.ResponseWriter, id string) (*post, bool) {
 		return nil, false
 	}
 	return p, true
-}
-
-func (s *Server) liveComment(w http.ResponseWriter, id string) (*comment, bool) {
-	c := s.comments[id]
-	if c == nil || c.Deleted {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Comment not found")
-		return nil, false
-	}
-	return c, true
 }
 
 // canEdit enforces author-only edits within EditWindow.
@@ -197,8 +125,6 @@ func (s *Server) canEdit(w http.ResponseWriter, authorID string, created time.Ti
 	}
 	return true
 }
-
-// ---- posts ----
 
 func (s *Server) handleListPosts(w http.ResponseWriter, r *http.Request, u *user) {
 	q := r.URL.Query()
@@ -450,16 +376,6 @@ func (s *Server) handleScanPost(w http.ResponseWriter, r *http.Request, u *user)
 	}, r.PathValue("post_id"))
 }
 
-func (s *Server) handleScanComment(w http.ResponseWriter, r *http.Request, u *user) {
-	s.setScanned(w, r, u, func() (string, *bool, bool) {
-		c, ok := s.liveComment(w, r.PathValue("comment_id"))
-		if !ok {
-			return "", nil, false
-		}
-		return "comment_id", &c.Scanned, true
-	}, r.PathValue("comment_id"))
-}
-
 // setScanned is the sentinel-scanned flag route of posts and comments:
 // target finds the object (answering 404 itself) and its flag.
 func (s *Server) setScanned(w http.ResponseWriter, r *http.Request, u *user, target func() (string, *bool, bool), id string) {
@@ -474,389 +390,4 @@ func (s *Server) setScanned(w http.ResponseWriter, r *http.Request, u *user, tar
 		*flag = scanned
 		writeJSON(w, http.StatusOK, map[string]any{key: id, "sentinel_scanned": scanned})
 	}
-}
-
-func (s *Server) handlePostContext(w http.ResponseWriter, r *http.Request, u *user) {
-	p, ok := s.livePost(w, r.PathValue("post_id"))
-	if !ok {
-		return
-	}
-	comments := []any{}
-	mine := 0
-	for _, c := range p.commentList {
-		if c.Deleted {
-			continue
-		}
-		if c.AuthorID == u.ID {
-			mine++
-		}
-		if len(comments) < 50 {
-			comments = append(comments, s.commentOut(c))
-		}
-	}
-	related := []any{}
-	for i := len(s.postOrder) - 1; i >= 0 && len(related) < 3; i-- {
-		o := s.postOrder[i]
-		if o != p && !o.Deleted && o.ColonyID == p.ColonyID {
-			related = append(related, s.postOut(o))
-		}
-	}
-	var vote any
-	if v, ok := p.votes[u.ID]; ok {
-		vote = v
-	}
-	var col any
-	if c := s.colonies[p.ColonyID]; c != nil {
-		col = s.colonyOut(c)
-	}
-	writeJSON(w, http.StatusOK, map[string]any{
-		"post": s.postOut(p), "comments": comments, "colony": col, "author": s.users[p.AuthorID].out(),
-		"related_posts": related, "your_vote": vote, "your_comment_count": mine,
-	})
-}
-
-func (s *Server) handlePostConversation(w http.ResponseWriter, r *http.Request, u *user) {
-	p, ok := s.livePost(w, r.PathValue("post_id"))
-	if !ok {
-		return
-	}
-	children := map[string][]*comment{}
-	total := 0
-	for _, c := range p.commentList {
-		if c.Deleted {
-			continue
-		}
-		total++
-		children[c.ParentID] = append(children[c.ParentID], c)
-	}
-	var render func(c *comment) map[string]any
-	render = func(c *comment) map[string]any {
-		replies := []any{}
-		for _, child := range children[c.ID] {
-			replies = append(replies, render(child))
-		}
-		author := s.users[c.AuthorID]
-		return map[string]any{"id": c.ID, "body": c.Body, "author": author.out(), "author_username": author.Username,
-			"score": c.Score, "created_at": ts(c.CreatedAt), "parent_id": nilIfEmpty(c.ParentID), "replies": replies}
-	}
-	threads := []any{}
-	for _, c := range children[""] {
-		threads = append(threads, render(c))
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"post_id": p.ID, "thread_count": len(threads), "total_comments": total, "threads": threads})
-}
-
-// ---- comments ----
-
-func (s *Server) handleListComments(w http.ResponseWriter, r *http.Request, u *user) {
-	p, ok := s.livePost(w, r.PathValue("post_id"))
-	if !ok {
-		return
-	}
-	pg, ok := queryInt(w, r, "page", 1, 1, 1<<20)
-	if !ok {
-		return
-	}
-	live := slices.DeleteFunc(slices.Clone(p.commentList), func(c *comment) bool { return c.Deleted })
-	env := page(live, (pg-1)*commentsPerPage, commentsPerPage, func(c *comment) any { return s.commentOut(c) })
-	env["page"] = pg
-	writeJSON(w, http.StatusOK, env)
-}
-
-func (s *Server) handleCreateComment(w http.ResponseWriter, r *http.Request, u *user) {
-	p, ok := s.livePost(w, r.PathValue("post_id"))
-	if !ok {
-		return
-	}
-	var in struct {
-		Body     string `json:"body"`
-		Client   string `json:"client"`
-		ParentID string `json:"parent_id"`
-	}
-	if !decodeBody(w, r, &in) {
-		return
-	}
-	if strings.TrimSpace(in.Body) == "" || utf8.RuneCountInString(in.Body) > 10000 {
-		validationError(w, []string{"body", "body"}, "body must be 1 to 10000 characters")
-		return
-	}
-	var parent *comment
-	if in.ParentID != "" {
-		parent = s.comments[in.ParentID]
-		if parent == nil || parent.Deleted || parent.PostID != p.ID {
-			writeError(w, http.StatusNotFound, "NOT_FOUND", "Parent comment not found on this post")
-			return
-		}
-	}
-	c := s.addCommentLocked(u, p, in.Body, in.Client, in.ParentID)
-	s.notify(p.AuthorID, u.ID, "comment", fmt.Sprintf("%s commented on your post %q", u.Username, p.Title), p.ID, c.ID)
-	s.emit(r, Event{Name: "comment_created", Payload: map[string]any{"comment": s.commentOut(c), "post_id": p.ID}})
-	if p.AuthorID != u.ID {
-		s.emit(r, Event{Name: "comment_on_post", Recipients: []string{p.AuthorID}, Payload: map[string]any{"comment": s.commentOut(c), "post_id": p.ID}})
-	}
-	if parent != nil && parent.AuthorID != p.AuthorID {
-		s.notify(parent.AuthorID, u.ID, "reply", fmt.Sprintf("%s replied to your comment", u.Username), p.ID, c.ID)
-	}
-	if parent != nil && parent.AuthorID != u.ID {
-		s.emit(r, Event{Name: "reply_to_comment", Recipients: []string{parent.AuthorID}, Payload: map[string]any{"comment": s.commentOut(c), "post_id": p.ID}})
-	}
-	s.notifyMentions(r, u, c.Body, p.ID, c.ID)
-	s.notifyWatchers(u, p, c.ID) // bookmarks.go
-	writeJSON(w, http.StatusCreated, s.commentOut(c))
-}
-
-// addCommentLocked stores a new comment. Call with s.mu held.
-func (s *Server) addCommentLocked(u *user, p *post, body, client, parentID string) *comment {
-	now := s.now()
-	c := &comment{ID: newID(), PostID: p.ID, ParentID: parentID, AuthorID: u.ID, Body: body, Client: client,
-		CreatedAt: now, UpdatedAt: now, votes: map[string]int{}, reactions: map[string]map[string]bool{}}
-	s.comments[c.ID] = c
-	p.commentList = append(p.commentList, c)
-	p.Comments++
-	p.LastComment = now
-	return c
-}
-
-// handleGetComment answers one comment: 404 when it, or its post, is gone.
-func (s *Server) handleGetComment(w http.ResponseWriter, r *http.Request, _ *user) {
-	c, ok := s.liveComment(w, r.PathValue("comment_id"))
-	if !ok {
-		return
-	}
-	if p := s.posts[c.PostID]; p == nil || p.Deleted {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Comment not found")
-		return
-	}
-	writeJSON(w, http.StatusOK, s.commentOut(c))
-}
-
-func (s *Server) handleUpdateComment(w http.ResponseWriter, r *http.Request, u *user) {
-	c, ok := s.liveComment(w, r.PathValue("comment_id"))
-	if !ok || !s.canEdit(w, c.AuthorID, c.CreatedAt, u, "comment") {
-		return
-	}
-	var in struct {
-		Body string `json:"body"`
-	}
-	if !decodeBody(w, r, &in) {
-		return
-	}
-	if strings.TrimSpace(in.Body) == "" || utf8.RuneCountInString(in.Body) > 10000 {
-		validationError(w, []string{"body", "body"}, "body must be 1 to 10000 characters")
-		return
-	}
-	c.Body, c.UpdatedAt = in.Body, s.now()
-	writeJSON(w, http.StatusOK, s.commentOut(c))
-}
-
-func (s *Server) handleDeleteComment(w http.ResponseWriter, r *http.Request, u *user) {
-	c, ok := s.liveComment(w, r.PathValue("comment_id"))
-	if !ok || !s.canEdit(w, c.AuthorID, c.CreatedAt, u, "comment") {
-		return
-	}
-	c.Deleted = true
-	if p := s.posts[c.PostID]; p != nil {
-		p.Comments--
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"status": "deleted", "comment_id": c.ID})
-}
-
-// ---- votes, reactions, polls ----
-
-type voteIn struct {
-	Value *int `json:"value"`
-}
-
-// castVote records u's vote on votes, answering the live API's errors.
-func (s *Server) castVote(w http.ResponseWriter, r *http.Request, u *user, authorID string, votes map[string]int, score *int) bool {
-	var in voteIn
-	if !decodeBody(w, r, &in) {
-		return false
-	}
-	if in.Value == nil || (*in.Value != 1 && *in.Value != -1) {
-		writeError(w, http.StatusUnprocessableEntity, "INVALID_INPUT", "Vote value must be 1 or -1")
-		return false
-	}
-	if authorID == u.ID {
-		writeError(w, http.StatusBadRequest, "INVALID_INPUT", "Cannot vote on your own content")
-		return false
-	}
-	if _, done := votes[u.ID]; done {
-		writeError(w, http.StatusConflict, "CONFLICT", "You have already voted on this")
-		return false
-	}
-	votes[u.ID] = *in.Value
-	*score += *in.Value
-	if a := s.users[authorID]; a != nil {
-		a.Karma += *in.Value
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"score": *score, "value": *in.Value})
-	return true
-}
-
-func (s *Server) handleVotePost(w http.ResponseWriter, r *http.Request, u *user) {
-	if p, ok := s.livePost(w, r.PathValue("post_id")); ok {
-		s.castVote(w, r, u, p.AuthorID, p.votes, &p.Score)
-	}
-}
-
-func (s *Server) handleVoteComment(w http.ResponseWriter, r *http.Request, u *user) {
-	if c, ok := s.liveComment(w, r.PathValue("comment_id")); ok {
-		s.castVote(w, r, u, c.AuthorID, c.votes, &c.Score)
-	}
-}
-
-func (s *Server) handleReactionToggle(w http.ResponseWriter, r *http.Request, u *user) {
-	var in struct {
-		Emoji     string `json:"emoji"`
-		PostID    string `json:"post_id"`
-		CommentID string `json:"comment_id"`
-	}
-	if !decodeBody(w, r, &in) {
-		return
-	}
-	if !slices.Contains(reactionKeys, in.Emoji) {
-		validationError(w, []string{"body", "emoji"}, "emoji must be one of "+strings.Join(reactionKeys, ", "))
-		return
-	}
-	var set map[string]map[string]bool
-	var authorID, postID string
-	switch {
-	case in.PostID != "" && in.CommentID == "":
-		p, ok := s.livePost(w, in.PostID)
-		if !ok {
-			return
-		}
-		set, authorID, postID = p.reactions, p.AuthorID, p.ID
-	case in.CommentID != "" && in.PostID == "":
-		c, ok := s.liveComment(w, in.CommentID)
-		if !ok {
-			return
-		}
-		set, authorID, postID = c.reactions, c.AuthorID, c.PostID
-	default:
-		validationError(w, []string{"body"}, "exactly one of post_id and comment_id is required")
-		return
-	}
-	if set[in.Emoji] == nil {
-		set[in.Emoji] = map[string]bool{}
-	}
-	on := !set[in.Emoji][u.ID]
-	if on {
-		set[in.Emoji][u.ID] = true
-		s.emit(r, Event{Name: "post_reaction", Recipients: []string{authorID},
-			Payload: map[string]any{"emoji": in.Emoji, "post_id": postID, "comment_id": nilIfEmpty(in.CommentID), "actor": u.summary()}})
-	} else {
-		delete(set[in.Emoji], u.ID)
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"toggled": on, "emoji": in.Emoji, "count": len(set[in.Emoji])})
-}
-
-// pollOptions returns a poll's options from its metadata.
-func pollOptions(p *post) []map[string]any {
-	var out []map[string]any
-	list, _ := p.Metadata["poll_options"].([]any)
-	for i, o := range list {
-		m, _ := o.(map[string]any)
-		id, _ := m["id"].(string)
-		text, _ := m["text"].(string)
-		if id == "" {
-			id = fmt.Sprintf("opt_%d", i+1)
-		}
-		if s, ok := o.(string); ok {
-			text = s
-		}
-		out = append(out, map[string]any{"id": id, "text": text})
-	}
-	return out
-}
-
-func (s *Server) pollOut(p *post, u *user) map[string]any {
-	counts := map[string]int{}
-	total := 0
-	for _, ids := range p.pollVotes {
-		for _, id := range ids {
-			counts[id]++
-			total++
-		}
-	}
-	options := []any{}
-	for _, o := range pollOptions(p) {
-		id := o["id"].(string)
-		pct := 0.0
-		if total > 0 {
-			pct = float64(counts[id]) * 100 / float64(total)
-		}
-		options = append(options, map[string]any{"id": id, "text": o["text"], "vote_count": counts[id], "percentage": pct})
-	}
-	mine, voted := p.pollVotes[u.ID]
-	if mine == nil {
-		mine = []string{}
-	}
-	multi, _ := p.Metadata["multiple_choice"].(bool)
-	showBefore, _ := p.Metadata["show_results_before_voting"].(bool)
-	closed := false
-	if at, _ := p.Metadata["closes_at"].(string); at != "" {
-		if t, err := time.Parse(time.RFC3339, at); err == nil && !s.now().Before(t) {
-			closed = true
-		}
-	}
-	return map[string]any{"post_id": p.ID, "total_votes": total, "user_voted": voted, "user_option_ids": mine,
-		"options": options, "is_closed": closed, "multiple_choice": multi,
-		"show_results_before_voting": showBefore, "closing_soon": false}
-}
-
-func (s *Server) livePoll(w http.ResponseWriter, id string) (*post, bool) {
-	p, ok := s.livePost(w, id)
-	if !ok {
-		return nil, false
-	}
-	if p.Type != "poll" {
-		writeError(w, http.StatusBadRequest, "INVALID_INPUT", "This post is not a poll")
-		return nil, false
-	}
-	return p, true
-}
-
-func (s *Server) handlePollResults(w http.ResponseWriter, r *http.Request, u *user) {
-	if p, ok := s.livePoll(w, r.PathValue("post_id")); ok {
-		writeJSON(w, http.StatusOK, s.pollOut(p, u))
-	}
-}
-
-func (s *Server) handlePollVote(w http.ResponseWriter, r *http.Request, u *user) {
-	p, ok := s.livePoll(w, r.PathValue("post_id"))
-	if !ok {
-		return
-	}
-	var in struct {
-		OptionIDs []string `json:"option_ids"`
-	}
-	if !decodeBody(w, r, &in) {
-		return
-	}
-	if len(in.OptionIDs) == 0 {
-		validationError(w, []string{"body", "option_ids"}, "at least one option is required")
-		return
-	}
-	valid := map[string]bool{}
-	for _, o := range pollOptions(p) {
-		valid[o["id"].(string)] = true
-	}
-	for _, id := range in.OptionIDs {
-		if !valid[id] {
-			writeError(w, http.StatusBadRequest, "INVALID_INPUT", "Unknown poll option "+id)
-			return
-		}
-	}
-	if multi, _ := p.Metadata["multiple_choice"].(bool); !multi && len(in.OptionIDs) > 1 {
-		writeError(w, http.StatusBadRequest, "INVALID_INPUT", "This poll takes a single option")
-		return
-	}
-	if s.pollOut(p, u)["is_closed"].(bool) {
-		writeError(w, http.StatusBadRequest, "INVALID_INPUT", "This poll is closed")
-		return
-	}
-	p.pollVotes[u.ID] = slices.Compact(slices.Sorted(slices.Values(in.OptionIDs)))
-	writeJSON(w, http.StatusOK, s.pollOut(p, u))
 }

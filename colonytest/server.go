@@ -35,7 +35,7 @@ type Server struct {
 	hs   *httptest.Server // nil when started WithoutNetwork
 	url  string
 	mux  *http.ServeMux
-	omux *http.ServeMux // route overrides (Handle)
+	tb   testing.TB // the test that made the server (NewServer), or nil
 
 	mu sync.Mutex // guards everything below
 
@@ -53,8 +53,9 @@ type Server struct {
 
 	// faults and bookkeeping
 	faults    []*faultRule
-	overrides map[string]http.Handler
-	patterns  map[string]bool // registered patterns, relative to Prefix
+	overrides map[string]*http.ServeMux // by served route (Handle, AddRoute)
+	patterns  map[string]bool           // served routes, relative to Prefix
+	shapes    map[string]string         // shape(route) → route
 	log       []Request
 	rateUsed  map[string]int
 	events    []func(Event) // sinks called after each request, outside the lock
@@ -67,6 +68,10 @@ type Server struct {
 	ppl *peopleState
 	// social graph, outreach, bookmarks, collections, claims (social.go, ...)
 	soc *socialState
+
+	// the state file of WithStateFile (persist.go), nil without one
+	store     *stateStore
+	persistMu sync.Mutex // one save at a time
 }
 
 // Option configures a Server.
@@ -78,6 +83,10 @@ type options struct {
 	tokenTTL  time.Duration
 	now       func() time.Time
 	coldLimit bool // refuse cold DMs past the budget (outreach.go)
+	// liveLimits enforces every liveLimit (WithLiveLimits, SetLiveLimits);
+	// guarded by Server.mu once the server runs.
+	liveLimits bool
+	stateFile  string // WithStateFile (persist.go)
 }
 
 // WithDemoData seeds agents, colonies, posts, comments and votes, the way the
@@ -97,10 +106,6 @@ func WithTokenTTL(d time.Duration) Option { return func(o *options) { o.tokenTTL
 // already fake.
 func WithClock(now func() time.Time) Option { return func(o *options) { o.now = now } }
 
-// features are route groups with their own state, registered by the files
-// that implement them.
-var features []func(*Server)
-
 // NewServer starts a fake Colony API for a test and stops it when the test
 // ends. It always has one agent, returned by Agent, that Client logs in as.
 func NewServer(tb testing.TB, opts ...Option) *Server {
@@ -110,6 +115,7 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 		tb.Fatalf("colonytest: %v", err)
 	}
 	tb.Cleanup(s.Close)
+	s.tb = tb
 	return s
 }
 
@@ -123,7 +129,6 @@ func Start(opts ...Option) (*Server, error) {
 	s := &Server{
 		opts:        o,
 		mux:         http.NewServeMux(),
-		omux:        http.NewServeMux(),
 		users:       map[string]*user{},
 		usersByName: map[string]*user{},
 		usersByKey:  map[string]*user{},
@@ -133,26 +138,55 @@ func Start(opts ...Option) (*Server, error) {
 		comments:    map[string]*comment{},
 		notifs:      map[string][]*notification{},
 		idem:        map[string]*idemRecord{},
-		overrides:   map[string]http.Handler{},
+		overrides:   map[string]*http.ServeMux{},
 		patterns:    map[string]bool{},
+		shapes:      map[string]string{},
 		rateUsed:    map[string]int{},
 	}
-	s.registerCore()
-	for _, f := range features {
-		f(s)
-	}
+	s.registerRoutes()
 	s.seedColonies()
 	s.defaultAgent = s.AddUser(UserSpec{Username: "test-agent", DisplayName: "Test Agent", Karma: 100})
 	if o.demo {
 		s.seedDemo()
 	}
+	if o.stateFile != "" {
+		if err := s.openState(o.stateFile); err != nil {
+			s.stopWebhooks()
+			return nil, err
+		}
+	}
 	if o.noNetwork {
 		s.url = "http://" + memoryHost + Prefix
 		return s, nil
 	}
-	s.hs = httptest.NewServer(http.HandlerFunc(s.serve))
+	s.hs = httptest.NewServer(http.HandlerFunc(s.handle))
 	s.url = s.hs.URL + Prefix
 	return s, nil
+}
+
+// registerRoutes builds every feature's state and routes. It is the one
+// list of what the server serves: a new feature adds one line here. Order
+// matters only where a feature uses another's state (groups and
+// attachments use messaging's, the people features use registerPeople's).
+func (s *Server) registerRoutes() {
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "", "Not Found")
+	})
+	s.registerAuth()
+	s.registerPosts()
+	s.registerComments()
+	s.registerVotes()
+	s.registerColonies()
+	s.registerMessaging()
+	s.registerGroups()
+	s.registerAttachments()
+	s.registerPeople()
+	s.registerSearch()
+	s.registerNotifications()
+	s.registerReports()
+	s.registerVault()
+	s.registerWebhooks()
+	s.registerSocial() // follows (on registerPeople's graph), outreach, bookmarks, collections, claims
 }
 
 // Close stops the server. It is safe to call more than once.
@@ -161,6 +195,7 @@ func (s *Server) Close() {
 		s.hs.Close()
 	}
 	s.stopWebhooks()
+	_ = s.saveState() // webhook delivery counts, with WithStateFile
 }
 
 // URL returns the API root, e.g. "http://127.0.0.1:41234/api/v1": pass it to
@@ -205,32 +240,6 @@ func (s *Server) NewClient(apiKey string, opts ...colony.Option) (*colony.Client
 	return colony.NewClient(apiKey, append(base, opts...)...)
 }
 
-// Handle overrides a route (or adds one): pattern is "METHOD /path" relative
-// to the API root, e.g. "GET /posts/{post_id}". The handler sees the request
-// as sent, after fault injection and logging.
-func (s *Server) Handle(pattern string, h http.Handler) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	method, path, _ := strings.Cut(pattern, " ")
-	full := method + " " + Prefix + path
-	if !s.patterns[pattern] {
-		s.patterns[pattern] = true
-		// Matched by the main mux, served by the override mux below.
-		s.mux.HandleFunc(full, func(http.ResponseWriter, *http.Request) {})
-	}
-	if _, ok := s.overrides[pattern]; !ok {
-		// The override mux sets r.PathValue; it dispatches to the handler
-		// currently registered for the pattern.
-		s.omux.HandleFunc(full, func(w http.ResponseWriter, r *http.Request) {
-			s.mu.Lock()
-			h := s.overrides[pattern]
-			s.mu.Unlock()
-			h.ServeHTTP(w, r)
-		})
-	}
-	s.overrides[pattern] = h
-}
-
 // now is the server's clock.
 func (s *Server) now() time.Time { return s.opts.now() }
 
@@ -262,7 +271,7 @@ func (s *Server) publicRoute(pattern string, h apiHandler) { s.register(pattern,
 func (s *Server) readRoute(pattern string, h apiHandler) { s.register(pattern, h, optional) }
 
 func (s *Server) register(pattern string, h apiHandler, kind routeKind) {
-	s.patterns[pattern] = true
+	s.addPattern(pattern)
 	method, path, _ := strings.Cut(pattern, " ")
 	s.mux.HandleFunc(method+" "+Prefix+path, func(w http.ResponseWriter, r *http.Request) {
 		ev := r.Context().Value(routeCtxKey{}).(*requestEvents)
@@ -274,6 +283,10 @@ func (s *Server) register(pattern string, h apiHandler, kind routeKind) {
 			}
 		}
 		ev.user = u
+		if lim := limitsByRoute[pattern]; lim != nil && (lim.always || s.opts.liveLimits) {
+			s.limited(w, r, u, lim, h)
+			return
+		}
 		h(w, r, u)
 	})
 }
@@ -359,9 +372,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	s.setRateHeaders(target.Header(), r)
-	if s.overrides[rel] != nil {
+	if o := s.overrides[rel]; o != nil {
 		s.mu.Unlock()
-		s.omux.ServeHTTP(inner, r)
+		o.ServeHTTP(inner, r)
 	} else {
 		s.withIdempotency(inner, r, body)
 		s.mu.Unlock()
@@ -374,7 +387,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 
 // ServeHTTP serves the fake API, so a Server can be mounted in any
 // http.Server or used with httptest.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.serve(w, r) }
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handle(w, r) }
 
 // deliver hands events to the sinks, outside the lock.
 func (s *Server) deliver(events []Event) {

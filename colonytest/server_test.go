@@ -1,144 +1,20 @@
-package colonytest_test
+package colonytest
 
 import (
-	"context"
 	"encoding/json"
 	"io"
 	"net/http"
 	"strings"
 	"testing"
-	"testing/synctest"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	colony "github.com/thecolony/colony-go"
-	"github.com/thecolony/colony-go/colonytest"
 )
 
-func noRetry() colony.Option { return colony.WithRetry(colony.RetryConfig{MaxRetries: 0}) }
-
-func TestFaultPatterns(t *testing.T) {
-	cases := []struct {
-		pattern string
-		hitsGet bool
-		hitsPut bool
-	}{
-		{"GET /posts/{post_id}", true, false},
-		{"/posts/{post_id}", true, true},
-		{"PUT *", false, true},
-		{"*", true, true},
-		{"GET /posts", false, false},
-	}
-	for _, tc := range cases {
-		t.Run(tc.pattern, func(t *testing.T) {
-			srv := colonytest.NewServer(t)
-			c := srv.Client(t, noRetry())
-			p, err := c.CreatePost(t.Context(), "t", "b", nil)
-			require.NoError(t, err)
-			srv.FailNext(tc.pattern, 2, colonytest.Fault{Status: 418})
-			_, errGet := c.GetPost(t.Context(), p.ID)
-			_, errPut := c.UpdatePost(t.Context(), p.ID, &colony.UpdatePostOptions{Title: colony.Ptr("x")})
-			assert.Equal(t, tc.hitsGet, errGet != nil, "GET failed")
-			assert.Equal(t, tc.hitsPut, errPut != nil, "PUT failed")
-		})
-	}
-}
-
-func TestFaultAfterHandlerCommitsTheWrite(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t, noRetry())
-	srv.FailNext("POST /posts", 1, colonytest.Fault{Status: 502, AfterHandler: true})
-	_, err := c.CreatePost(t.Context(), "Ghost", "b", nil)
-	require.ErrorIs(t, err, colony.ErrServer)
-	page, err := c.GetPosts(t.Context(), nil)
-	require.NoError(t, err)
-	require.Len(t, page.Items, 1, "the post exists although the client saw a 502")
-	assert.Equal(t, "Ghost", page.Items[0].Title)
-	assert.Equal(t, 502, srv.RequestsTo("POST /posts")[0].Status)
-}
-
-func TestDropNextResetsTheConnection(t *testing.T) {
-	for _, mode := range []string{"network", "memory"} {
-		t.Run(mode, func(t *testing.T) {
-			var opts []colonytest.Option
-			if mode == "memory" {
-				opts = append(opts, colonytest.WithoutNetwork())
-			}
-			srv := colonytest.NewServer(t, opts...)
-			c := srv.Client(t, noRetry())
-			// Two drops: net/http itself resends a keyed POST once when a
-			// reused connection resets before any answer.
-			srv.DropNext("POST /posts", 2)
-			_, err := c.CreatePost(t.Context(), "t", "b", nil)
-			assert.ErrorIs(t, err, colony.ErrNetwork)
-			reqs := srv.RequestsTo("POST /posts")
-			require.NotEmpty(t, reqs)
-			for _, r := range reqs {
-				assert.Equal(t, -1, r.Status)
-			}
-			page, err := c.GetPosts(t.Context(), nil)
-			require.NoError(t, err)
-			assert.Empty(t, page.Items, "a dropped request writes nothing")
-		})
-	}
-}
-
-func TestFailRandomlyIsRepeatable(t *testing.T) {
-	count := func() int {
-		srv := colonytest.NewServer(t)
-		c := srv.Client(t, noRetry())
-		srv.FailRandomly("POST /posts", 0.5, 42, colonytest.Fault{Status: 503})
-		failed := 0
-		for range 40 {
-			if _, err := c.CreatePost(t.Context(), "t", "b", nil); err != nil {
-				failed++
-			}
-		}
-		return failed
-	}
-	first := count()
-	assert.Equal(t, first, count(), "same seed, same failures")
-	assert.True(t, first > 5 && first < 35, "about half fail: %d", first)
-}
-
-func TestFaultDelayRespectsTheRequestContext(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		srv := colonytest.NewServer(t, colonytest.WithoutNetwork())
-		c := srv.Client(t, noRetry())
-		srv.FailNext("GET /posts", 1, colonytest.Fault{Status: 200, Delay: time.Hour})
-		ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
-		defer cancel()
-		start := time.Now()
-		_, err := c.GetPosts(ctx, nil)
-		assert.ErrorIs(t, err, context.DeadlineExceeded)
-		assert.Equal(t, 50*time.Millisecond, time.Since(start))
-	})
-}
-
-func TestHandleOverridesAndAddsRoutes(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
-	srv.Handle("GET /posts/{post_id}", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write([]byte(`{"id":"` + r.PathValue("post_id") + `","title":"overridden"}`))
-	}))
-	p, err := c.GetPost(t.Context(), "any-id")
-	require.NoError(t, err)
-	assert.Equal(t, "overridden", p.Title)
-	assert.Equal(t, "any-id", p.ID)
-
-	srv.Handle("GET /brand-new", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, _ = w.Write([]byte(`{"ok":true}`))
-	}))
-	raw, err := c.Raw(t.Context(), http.MethodGet, "/brand-new", nil)
-	require.NoError(t, err)
-	assert.JSONEq(t, `{"ok":true}`, string(raw))
-}
-
 func TestRequestLogAndErrors(t *testing.T) {
-	srv := colonytest.NewServer(t)
+	srv := NewServer(t)
 	c := srv.Client(t)
 	_, err := c.GetPosts(t.Context(), &colony.GetPostsOptions{PostFilter: colony.PostFilter{Search: "R&D lab"}, PageSize: 5})
 	require.NoError(t, err)
@@ -162,9 +38,9 @@ func TestRequestLogAndErrors(t *testing.T) {
 }
 
 func TestIdempotencyReplayAndMismatch(t *testing.T) {
-	srv := colonytest.NewServer(t)
+	srv := NewServer(t)
 	url := srv.URL() + "/posts"
-	tok := token(t, srv)
+	tok := accessToken(t, srv)
 	send := func(body string) (*http.Response, map[string]any) {
 		req, _ := http.NewRequestWithContext(t.Context(), http.MethodPost, url, strings.NewReader(body))
 		req.Header.Set("Authorization", "Bearer "+tok)
@@ -189,23 +65,8 @@ func TestIdempotencyReplayAndMismatch(t *testing.T) {
 	assert.Equal(t, "idempotency_payload_mismatch", p3["detail"].(map[string]any)["code"])
 }
 
-func token(t *testing.T, srv *colonytest.Server) string {
-	t.Helper()
-	resp, err := http.Post(srv.URL()+"/auth/token", "application/json",
-		strings.NewReader(`{"api_key":"`+srv.Agent().APIKey+`"}`))
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	var out struct {
-		AccessToken string `json:"access_token"`
-		ExpiresIn   int    `json:"expires_in"`
-	}
-	require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
-	require.Equal(t, 86400, out.ExpiresIn)
-	return out.AccessToken
-}
-
 func TestAuthErrors(t *testing.T) {
-	srv := colonytest.NewServer(t)
+	srv := NewServer(t)
 	resp, err := http.Get(srv.URL() + "/users/me")
 	require.NoError(t, err)
 	body, _ := io.ReadAll(resp.Body)
@@ -223,7 +84,7 @@ func TestAuthErrors(t *testing.T) {
 }
 
 func TestMemoryTransportRefusesOtherHosts(t *testing.T) {
-	srv := colonytest.NewServer(t, colonytest.WithoutNetwork())
+	srv := NewServer(t, WithoutNetwork())
 	assert.True(t, strings.HasPrefix(srv.URL(), "http://colonytest.invalid/"))
 	hc := &http.Client{Transport: srv.Transport()}
 	_, err := hc.Get("http://example.com/api/v1/posts")
@@ -235,7 +96,7 @@ func TestMemoryTransportRefusesOtherHosts(t *testing.T) {
 }
 
 func TestDemoData(t *testing.T) {
-	srv := colonytest.NewServer(t, colonytest.WithDemoData())
+	srv := NewServer(t, WithDemoData())
 	c := srv.Client(t)
 	posts, err := colony.Collect(c.IterPosts(t.Context(), nil))
 	require.NoError(t, err)
@@ -253,7 +114,7 @@ func TestDemoData(t *testing.T) {
 }
 
 func TestBlockedUsersCannotMessage(t *testing.T) {
-	srv := colonytest.NewServer(t)
+	srv := NewServer(t)
 	bob := srv.AddAgent("bob")
 	alice := srv.Client(t)
 	bobClient := srv.ClientFor(t, bob)
@@ -270,7 +131,7 @@ func TestBlockedUsersCannotMessage(t *testing.T) {
 }
 
 func TestPublicReadsNeedNoKey(t *testing.T) {
-	srv := colonytest.NewServer(t, colonytest.WithDemoData())
+	srv := NewServer(t, WithDemoData())
 	c, err := colony.NewPublicClient(colony.WithBaseURL(srv.URL()))
 	require.NoError(t, err)
 	page, err := c.GetPosts(t.Context(), &colony.GetPostsOptions{PageSize: 3})
@@ -300,7 +161,7 @@ func TestPublicReadsNeedNoKey(t *testing.T) {
 // user who blocked you can be neither invited to a new group nor added to
 // one.
 func TestBlockedUsersCannotBeInvitedToGroups(t *testing.T) {
-	srv := colonytest.NewServer(t)
+	srv := NewServer(t)
 	bob, carol := srv.AddAgent("bob"), srv.AddAgent("carol")
 	alice := srv.Client(t)
 	bobClient := srv.ClientFor(t, bob)
@@ -328,7 +189,7 @@ func TestBlockedUsersCannotBeInvitedToGroups(t *testing.T) {
 // Blocking a user hides their existing thread from your inbox (and
 // unblocking brings it back); their view is unchanged.
 func TestBlockedUsersLeaveTheInbox(t *testing.T) {
-	srv := colonytest.NewServer(t)
+	srv := NewServer(t)
 	bob := srv.AddAgent("bob")
 	alice := srv.Client(t)
 	bobClient := srv.ClientFor(t, bob)

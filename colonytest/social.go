@@ -42,11 +42,8 @@ type statusRec struct {
 	text     *string
 }
 
-func init() { features = append(features, (*Server).registerSocial) }
-
-// registerSocial creates the social state and registers its routes.
-func (s *Server) registerSocial() {
-	s.soc = &socialState{
+func newSocialState() *socialState {
+	return &socialState{
 		followRecs:  map[string]*followRec{},
 		tagFollows:  map[string]map[string]time.Time{},
 		status:      map[string]*statusRec{},
@@ -58,6 +55,11 @@ func (s *Server) registerSocial() {
 		collections: map[string]*collectionRec{},
 		claims:      map[string]*claimRec{},
 	}
+}
+
+// registerSocial creates the social state and registers its routes.
+func (s *Server) registerSocial() {
+	s.soc = newSocialState()
 	// GET /users/by-username/{username} and GET /users/{user_id}/followers
 	// (following, relationship) overlap as patterns, so one route serves
 	// all four.

@@ -45,7 +45,7 @@ func (t memTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		r.Host = req.URL.Host
 	}
 	w := &memWriter{header: http.Header{}}
-	t.s.serve(w, r)
+	t.s.handle(w, r)
 	if w.dropped {
 		return nil, errConnectionReset
 	}

@@ -19,14 +19,12 @@ type peopleState struct {
 	vaults   map[string]*vault // by user id
 	webhooks map[string]*webhookRec
 	hooks    *deliverer
-	// writes and deletes per user, for the hourly rate limits
+	// requests counted by the rate limits (limits.go), by "bucket|caller"
 	actions map[string][]time.Time
 }
 
-func init() { features = append(features, (*Server).registerPeople) }
-
-// registerPeople creates the people state and registers the users,
-// search, notification, report, vault and webhook routes.
+// registerPeople creates the state of the people features (users, search,
+// notifications, reports, vault, webhooks) and registers the users routes.
 func (s *Server) registerPeople() {
 	s.ppl = &peopleState{
 		follows:  map[string]map[string]bool{},
@@ -46,30 +44,6 @@ func (s *Server) registerPeople() {
 	s.route("POST /users/{user_id}/block", s.handleBlock)
 	s.route("DELETE /users/{user_id}/block", s.handleUnblock)
 	s.route("GET /me/capabilities", s.handleCapabilities)
-	s.registerSearch()
-	s.registerNotifications()
-	s.registerReports()
-	s.registerVault()
-	s.registerWebhooks()
-}
-
-// allow records an action of kind by u and reports whether it stays within
-// limit per hour. Call with s.mu held.
-func (s *Server) allow(u *user, kind string, limit int) bool {
-	key := u.ID + "|" + kind
-	now := s.now()
-	recent := slices.DeleteFunc(s.ppl.actions[key], func(t time.Time) bool { return now.Sub(t) >= time.Hour })
-	if len(recent) >= limit {
-		s.ppl.actions[key] = recent
-		return false
-	}
-	s.ppl.actions[key] = append(recent, now)
-	return true
-}
-
-func writeRateLimited(w http.ResponseWriter, what string) {
-	w.Header().Set("Retry-After", "3600")
-	writeError(w, http.StatusTooManyRequests, "RATE_LIMITED", "Too many "+what+" this hour")
 }
 
 var uuidShape = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)

@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -302,10 +303,7 @@ func (s *Server) deliverWebhooks(ev Event) {
 		return
 	}
 	slices.SortFunc(targets, func(a, b hookTarget) int { return cmp.Compare(a.id, b.id) })
-	fields := map[string]any{}
-	for k, v := range ev.Payload {
-		fields[k] = v
-	}
+	fields := flatPayload(ev.Payload)
 	fields["event"] = ev.Name
 	body, err := json.Marshal(fields)
 	if err != nil {
@@ -320,6 +318,30 @@ func (s *Server) deliverWebhooks(ev Event) {
 	})
 }
 
+// flatPayload lays an event out as the live API delivers it: flat, the
+// entity's fields beside "event" (spec/beyond.md §23), so an event raised
+// with its entity nested under "post", "comment" or "message" is unnested.
+// The entity's fields win over the event's other fields of the same name.
+func flatPayload(payload map[string]any) map[string]any {
+	fields := map[string]any{}
+	nested := map[string]bool{}
+	for _, key := range [...]string{"post", "comment", "message"} {
+		b, err := json.Marshal(payload[key])
+		var entity map[string]any
+		if _, ok := payload[key]; !ok || err != nil || json.Unmarshal(b, &entity) != nil || entity == nil {
+			continue
+		}
+		nested[key] = true
+		maps.Copy(fields, entity)
+	}
+	for k, v := range payload {
+		if _, taken := fields[k]; !taken && !nested[k] {
+			fields[k] = v
+		}
+	}
+	return fields
+}
+
 // deliverOnce sends one signed delivery and books its outcome.
 func (s *Server) deliverOnce(ctx context.Context, t hookTarget, event, eventID string, body []byte) WebhookAttempt {
 	rec := WebhookAttempt{WebhookID: t.id, URL: t.url, Event: event, EventID: eventID, DeliveryID: newID(), Body: body}
@@ -330,6 +352,7 @@ func (s *Server) deliverOnce(ctx context.Context, t hookTarget, event, eventID s
 		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("User-Agent", "colonytest-webhooks")
 		req.Header.Set(colony.HeaderWebhookSignature, hex.EncodeToString(mac.Sum(nil)))
+		req.Header.Set(colony.HeaderWebhookSignature256, colony.SignWebhook256(body, t.secret, s.now()))
 		req.Header.Set(colony.HeaderWebhookEvent, event)
 		req.Header.Set(colony.HeaderWebhookEventID, eventID)
 		req.Header.Set(colony.HeaderWebhookDelivery, rec.DeliveryID)

@@ -2,6 +2,7 @@ package integration
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -10,33 +11,96 @@ import (
 	colony "github.com/thecolony/colony-go"
 )
 
-// suiteVotes: agent B upvotes A's post and A upvotes B's comment; a second
-// vote is a 409 and a vote on your own content is refused.
-// Live cost: 2 votes (the shared post and comment are reused).
+// suiteVotes: a vote is set, not added. Agent B votes +1 on A's post, then
+// -1, then -1 again: all three succeed and the score moves by the
+// difference each time (the repeat is a no-op); A does the same on B's
+// comment. A self-vote is refused with "own post" / "own comment".
+// Live cost: 6 votes and 2 refused self-votes (the shared post and comment
+// are reused).
 func suiteVotes(t *testing.T, e *env) {
 	e.needB(t)
-	c := t.Context()
-	p := e.sharedPost(t)
-	before, err := e.a.GetPost(c, p.ID)
-	e.check(t, err)
-	_, err = e.b.VotePost(c, p.ID, 1)
-	e.check(t, err)
-	after, err := e.a.GetPost(c, p.ID)
-	e.check(t, err)
-	assert.Equal(t, before.Score+1, after.Score, "the upvote counts")
+	p, cm := e.sharedPost(t), e.sharedComment(t)
+	t.Run("post", func(t *testing.T) {
+		voteSequence(t, e, voteTarget{
+			voter: e.b, author: e.a, authorID: e.me.ID, selfWord: "own post",
+			id: p.ID, vote: (*colony.Client).VotePost,
+			score: func() (int, error) {
+				got, err := e.a.GetPost(t.Context(), p.ID)
+				if err != nil {
+					return 0, err
+				}
+				return got.Score, nil
+			},
+		})
+	})
+	t.Run("comment", func(t *testing.T) {
+		voteSequence(t, e, voteTarget{
+			voter: e.a, author: e.b, authorID: e.other.ID, selfWord: "own comment",
+			id: cm.ID, vote: (*colony.Client).VoteComment,
+			score: func() (int, error) { return commentScore(t.Context(), e.a, p.ID, cm.ID) },
+		})
+	})
+}
 
-	_, err = e.b.VotePost(c, p.ID, 1)
-	e.expect(t, err, colony.ErrConflict)
-	_, err = e.a.VotePost(c, p.ID, 1)
-	e.expect(t, err, colony.ErrValidation)
+// voteTarget is a post or comment written by author, voted on by voter.
+type voteTarget struct {
+	voter, author *colony.Client
+	authorID      string
+	selfWord      string // what the self-vote refusal names
+	id            string
+	vote          func(c *colony.Client, ctx context.Context, id string, value int, opts ...colony.CallOption) (*colony.VoteResult, error)
+	score         func() (int, error)
+}
 
-	cm := e.sharedComment(t)
-	_, err = e.a.VoteComment(c, cm.ID, 1)
+// cast votes value on the target as c.
+func (v voteTarget) cast(t *testing.T, c *colony.Client, value int) error {
+	_, err := v.vote(c, t.Context(), v.id, value)
+	return err
+}
+
+// voteSequence votes +1, -1, -1 as the voter, checking the score after
+// each, then has the author vote and expects the refusal to name the
+// target. Against colonytest the author's karma must move with the score.
+func voteSequence(t *testing.T, e *env, v voteTarget) {
+	t.Helper()
+	before, err := v.score()
 	e.check(t, err)
-	_, err = e.a.VoteComment(c, cm.ID, 1)
-	e.expect(t, err, colony.ErrConflict)
-	_, err = e.b.VoteComment(c, cm.ID, 1)
+	karmaBefore := e.karma(t, v.authorID)
+	for i, step := range []struct{ value, delta int }{{1, 1}, {-1, -1}, {-1, -1}} {
+		e.check(t, v.cast(t, v.voter, step.value), "vote %d (%+d) succeeds", i+1, step.value)
+		got, err := v.score()
+		e.check(t, err)
+		assert.Equal(t, before+step.delta, got, "after vote %d (%+d)", i+1, step.value)
+	}
+	if !e.live {
+		assert.Equal(t, karmaBefore-1, e.karma(t, v.authorID), "the author's karma follows the vote")
+	}
+	err = v.cast(t, v.author, 1)
 	e.expect(t, err, colony.ErrValidation)
+	var apiErr *colony.APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Contains(t, apiErr.Message, v.selfWord)
+}
+
+// karma is a user's karma as agent A sees it.
+func (e *env) karma(t *testing.T, userID string) int {
+	t.Helper()
+	u, err := e.a.GetUser(t.Context(), userID)
+	e.check(t, err)
+	return u.Karma
+}
+
+// commentScore finds a comment's score in its post's comments.
+func commentScore(ctx context.Context, c *colony.Client, postID, commentID string) (int, error) {
+	for cm, err := range c.IterComments(ctx, postID, nil) {
+		if err != nil {
+			return 0, err
+		}
+		if cm.ID == commentID {
+			return cm.Score, nil
+		}
+	}
+	return 0, fmt.Errorf("comment %s not found on post %s", commentID, postID)
 }
 
 // suiteReactions: a reaction key toggles on, then off, on a post and on a

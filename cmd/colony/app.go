@@ -19,13 +19,20 @@ import (
 // run is the whole program: it parses args, runs one command and returns the
 // exit code. main only passes the process's streams; tests call it directly.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now}
+	return runContext(context.Background(), args, stdin, stdout, stderr)
+}
+
+// runContext is run under ctx: cancelling it is a Ctrl-C (tests stop
+// `colony sandbox` this way).
+func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now}
 	defer a.close()
 	return a.main(args)
 }
 
 // app is one invocation of the CLI.
 type app struct {
+	ctx            context.Context // the parent of every command's context
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	now            func() time.Time // the clock of relative times
@@ -42,6 +49,7 @@ type globals struct {
 	retries optionalInt
 	json    bool
 	demo    bool
+	version bool
 }
 
 // register defines the global flags on fs, bound to g with its current
@@ -54,7 +62,8 @@ func (g *globals) register(fs *flag.FlagSet) {
 	fs.DurationVar(&g.timeout, "timeout", g.timeout, "give up after this `duration`, e.g. 10s or 2m; 0 means no limit")
 	fs.Var(&g.retries, "retries", "retries of a failed call (429, 502-504, network), `N` >= 0 (default: the SDK's, 2)")
 	fs.BoolVar(&g.json, "json", g.json, "print results as JSON: one document, listings as arrays")
-	fs.BoolVar(&g.demo, "demo", g.demo, "use an in-process fake Colony with demo data, ignoring the key and base URL; nothing leaves the machine")
+	fs.BoolVar(&g.demo, "demo", g.demo, "use an in-process fake Colony with demo data for this one command, ignoring the key and base URL; nothing leaves the machine (colony sandbox keeps state across commands)")
+	fs.BoolVar(&g.version, "version", g.version, "print the version and exit")
 }
 
 func newFlagSet(name string) *flag.FlagSet {
@@ -74,17 +83,21 @@ func (a *app) main(args []string) int {
 			a.printHelp(a.stdout)
 			return exitOK
 		}
-		return a.usageFail(nil, err)
+		return a.usageFail(nil, flagError(err))
 	}
 	rest := gfs.Args()
+	if a.g.version {
+		return a.printVersion()
+	}
 	if len(rest) == 0 {
-		fmt.Fprintln(a.stderr, "colony: no command given")
-		a.printHelp(a.stderr)
-		return exitUsage
+		return a.usageFail(nil, errors.New("no command given"))
 	}
 	cmd, rest, err := findCommand(rest)
 	if err != nil {
-		return a.usageFail(cmd, err)
+		if name := gfs.Arg(0); groups[name] != "" {
+			return a.usageFailTopic(name, err)
+		}
+		return a.usageFail(nil, err)
 	}
 
 	fs := newFlagSet(cmd.name)
@@ -96,7 +109,10 @@ func (a *app) main(args []string) int {
 			a.printCommandHelp(a.stdout, cmd)
 			return exitOK
 		}
-		return a.usageFail(cmd, err)
+		return a.usageFail(cmd, flagError(err))
+	}
+	if a.g.version {
+		return a.printVersion()
 	}
 	switch {
 	case len(pos) < cmd.minArgs:
@@ -111,9 +127,9 @@ func (a *app) main(args []string) int {
 		return a.usageFail(cmd, err)
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(a.ctx, os.Interrupt)
 	defer stop()
-	if a.g.timeout > 0 {
+	if a.g.timeout > 0 && !cmd.serves {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, a.g.timeout)
 		defer cancel()
@@ -125,6 +141,9 @@ func (a *app) main(args []string) int {
 	}
 	if err != nil {
 		fmt.Fprintf(a.stderr, "colony: %s\n", errorLine(err, a.g.timeout))
+		if a.g.demo && errors.Is(err, colony.ErrNotFound) {
+			fmt.Fprintln(a.stderr, "colony: --demo starts a fresh fake Colony for each command; run 'colony sandbox' to keep state between commands")
+		}
 	}
 	return exitCode(err)
 }
@@ -152,16 +171,24 @@ func checkBaseURL(raw string) error {
 	return nil
 }
 
-// usageFail prints err and the usage (of cmd, or the whole program when cmd
-// is nil) on stderr and returns exitUsage.
+// usageFail prints err and where to read the usage (of cmd, or of the
+// whole program when cmd is nil) on stderr, two lines, and returns
+// exitUsage. The usage itself goes to stdout, and only when asked for.
 func (a *app) usageFail(cmd *command, err error) int {
 	if cmd == nil {
-		fmt.Fprintf(a.stderr, "colony: %v\n\n", err)
-		a.printHelp(a.stderr)
+		return a.usageFailTopic("", err)
+	}
+	return a.usageFailTopic(cmd.name, err)
+}
+
+// usageFailTopic is usageFail for a topic of `colony help`: a command, a
+// group such as "dm", or "" for the whole program.
+func (a *app) usageFailTopic(topic string, err error) int {
+	if topic == "" {
+		fmt.Fprintf(a.stderr, "colony: %v\nRun 'colony help' for usage.\n", err)
 		return exitUsage
 	}
-	fmt.Fprintf(a.stderr, "colony %s: %v\n\n", cmd.name, err)
-	a.printCommandHelp(a.stderr, cmd)
+	fmt.Fprintf(a.stderr, "colony %s: %v\nRun 'colony help %s' for usage.\n", topic, err, topic)
 	return exitUsage
 }
 

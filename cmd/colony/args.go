@@ -1,9 +1,11 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -117,4 +119,23 @@ func oneOf[T ~string](flagName string, v T, allowed ...T) error {
 		names[i] = string(a)
 	}
 	return usagef("--%s must be one of %s, got %q", flagName, strings.Join(names, ", "), string(v))
+}
+
+// flagSpelling finds the flag package's single-dash flag names in its
+// messages ("-timeout", "for -down:").
+var flagSpelling = regexp.MustCompile(`(^|[ :])-([A-Za-z0-9][A-Za-z0-9-]*)`)
+
+// flagError rewrites a parse error of the flag package in the spelling the
+// help and the docs use: "unknown flag --bogus", "flag --colony needs a
+// value", `invalid value "soon" for --timeout: ...`.
+func flagError(err error) error {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return fmt.Errorf("unknown flag --%s", name)
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return fmt.Errorf("flag --%s needs a value", name)
+	}
+	msg = strings.Replace(msg, " for flag -", " for -", 1)
+	return errors.New(flagSpelling.ReplaceAllString(msg, "$1--$2"))
 }

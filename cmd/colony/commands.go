@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -24,6 +25,9 @@ type command struct {
 	// detail, when set, is shown by `colony help COMMAND` under the summary.
 	detail           string
 	minArgs, maxArgs int // maxArgs -1: no limit
+	// serves marks a command that runs until interrupted (sandbox):
+	// --timeout does not apply to it.
+	serves bool
 	// setup defines the command's own flags on fs and returns the function
 	// that runs it, which reads them.
 	setup func(fs *flag.FlagSet) runFunc
@@ -35,7 +39,7 @@ var commands []*command
 
 func init() {
 	commands = slices.Concat(postCommands(), peopleCommands(), socialCommands(), dmCommands(),
-		colonyCommands(), vaultCommands(), webhookCommands(), metaCommands())
+		colonyCommands(), vaultCommands(), webhookCommands(), sandboxCommands(), metaCommands())
 }
 
 // groups are the commands that take a subcommand.
@@ -52,10 +56,14 @@ func findCommand(args []string) (*command, []string, error) {
 	name := args[0]
 	if subs, ok := groups[name]; ok {
 		if len(args) < 2 || strings.HasPrefix(args[1], "-") {
-			return nil, nil, fmt.Errorf("%s needs a subcommand: %s", name, subs)
+			return nil, nil, fmt.Errorf("needs a subcommand: %s", subs)
 		}
-		name += " " + args[1]
-		args = args[1:]
+		for _, c := range commands {
+			if c.name == name+" "+args[1] {
+				return c, args[2:], nil
+			}
+		}
+		return nil, nil, fmt.Errorf("unknown subcommand %q: want %s", args[1], subs)
 	}
 	for _, c := range commands {
 		if c.name == name {
@@ -145,7 +153,7 @@ func (a *app) printCommandHelp(w io.Writer, c *command) {
 		fmt.Fprintln(w, "\nFlags:")
 		printFlags(w, fs)
 	}
-	fmt.Fprintln(w, "\nGlobal flags (--api-key, --base-url, --timeout, --retries, --json, --demo) and exit codes: colony help")
+	fmt.Fprintln(w, "\nGlobal flags (--api-key, --base-url, --timeout, --retries, --json, --demo, --version) and exit codes: colony help")
 }
 
 func countFlags(fs *flag.FlagSet) int {
@@ -183,17 +191,39 @@ func metaCommands() []*command {
 					return nil
 				}
 			}},
-		{name: "version", summary: "print the version", maxArgs: 0,
+		{name: "version", summary: "print the version of colony and of Go", maxArgs: 0,
 			setup: func(*flag.FlagSet) runFunc {
-				return func(_ context.Context, a *app, _ []string) error {
-					v := struct {
-						Version string `json:"version"`
-					}{colony.Version}
-					return a.output(v, func(w io.Writer) error {
-						_, err := fmt.Fprintf(w, "colony %s (colony-go SDK)\n", v.Version)
-						return err
-					})
-				}
+				return func(_ context.Context, a *app, _ []string) error { return a.writeVersion() }
 			}},
+		completionCommand(),
 	}
+}
+
+// versionInfo is what `colony version` and `colony --version` print.
+type versionInfo struct {
+	Version  string `json:"version"`
+	Go       string `json:"go"`
+	Platform string `json:"platform"`
+}
+
+func currentVersion() versionInfo {
+	return versionInfo{Version: colony.Version, Go: runtime.Version(), Platform: runtime.GOOS + "/" + runtime.GOARCH}
+}
+
+// writeVersion prints the version line (or JSON under --json).
+func (a *app) writeVersion() error {
+	v := currentVersion()
+	return a.output(v, func(w io.Writer) error {
+		_, err := fmt.Fprintf(w, "colony %s (colony-go SDK %s, %s %s)\n", v.Version, v.Version, v.Go, v.Platform)
+		return err
+	})
+}
+
+// printVersion answers --version and returns the exit code.
+func (a *app) printVersion() int {
+	if err := a.writeVersion(); err != nil {
+		fmt.Fprintf(a.stderr, "colony: %v\n", err)
+		return exitError
+	}
+	return exitOK
 }

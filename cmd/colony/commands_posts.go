@@ -192,7 +192,7 @@ func commentsCommand() *command {
 
 func voteCommand() *command {
 	return &command{name: "vote", args: "POST_ID", minArgs: 1, maxArgs: 1,
-		summary: "upvote a post (--down to downvote)",
+		summary: "upvote a post (--down to downvote; voting again replaces your vote)",
 		setup: func(fs *flag.FlagSet) runFunc {
 			down := fs.Bool("down", false, "downvote instead of upvote")
 			return func(ctx context.Context, a *app, args []string) error {

@@ -44,11 +44,11 @@ func TestDoneWhen(t *testing.T) {
 		assert.Regexp(t, `(?m)^  author\s+test-agent$`, r.stdout)
 	})
 	for _, args := range [][]string{{"vote"}, {"--demo", "vote"}} {
-		t.Run(strings.Join(args, " ")+" exits 2 with usage", func(t *testing.T) {
+		t.Run(strings.Join(args, " ")+" exits 2 with a pointer to the usage", func(t *testing.T) {
 			r := cli("", args...)
 			assert.Equal(t, exitUsage, r.code, "%s", r)
 			assert.Contains(t, r.stderr, "colony vote: missing POST_ID")
-			assert.Contains(t, r.stderr, "Usage: colony vote POST_ID [--down]")
+			assert.Contains(t, r.stderr, "Run 'colony help vote' for usage.")
 			assert.Empty(t, r.stdout)
 			assert.NotContains(t, r.stderr, "--demo: an in-process", "no server is started for wrong usage")
 		})

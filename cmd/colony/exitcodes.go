@@ -35,7 +35,7 @@ const exitCodeHelp = `Exit codes:
   3    authentication: no API key, a rejected key, or permission denied (HTTP 401, 403)
   4    not found (HTTP 404)
   5    invalid input, refused before sending or by the server (HTTP 400, 422)
-  6    conflict: already done, e.g. voting twice or joining a colony again (HTTP 409)
+  6    conflict: already done, e.g. joining a colony again or following twice (HTTP 409)
   7    rate limited (HTTP 429); the message says when to retry
   8    server error (HTTP 5xx)
   9    network error or timeout (no HTTP answer within --timeout)

@@ -79,7 +79,8 @@ func TestRealServerErrors(t *testing.T) {
 		{"wrong key", []string{"--api-key", "col_wrong", "me"}, exitAuth, "colony: HTTP 401"},
 		{"unknown post", []string{"comments", "0f8fad5b-d9cb-469f-a165-70867728950e"}, exitNotFound, "colony: HTTP 404"},
 		{"unknown username", []string{"user", "nobody-here"}, exitNotFound, "colony: HTTP 404 NOT_FOUND: User not found"},
-		{"vote twice", []string{"vote", w.postID}, exitConflict, "colony: HTTP 409"},
+		{"vote again", []string{"vote", w.postID, "--down"}, exitOK, ""},
+		{"vote on your own post", []string{"vote", w.myPostID}, exitInvalid, "colony: HTTP 400 INVALID_INPUT: Cannot vote on your own post"},
 		{"join twice", []string{"join", "findings"}, exitConflict, "colony: HTTP 409 COLONY_ALREADY_MEMBER"},
 	}
 	require.Equal(t, exitOK, cli("", on(srv, "vote", w.postID)...).code)
@@ -88,6 +89,10 @@ func TestRealServerErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := cli("", on(srv, tt.args...)...)
 			assert.Equal(t, tt.code, r.code, "%s", r)
+			if tt.code == exitOK {
+				assert.Empty(t, r.stderr, "a second vote replaces the first")
+				return
+			}
 			assert.Contains(t, r.stderr, tt.line)
 			assert.Empty(t, r.stdout)
 		})

@@ -1,64 +1,96 @@
 package main
 
 import (
+	"encoding/json"
+	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	colony "github.com/thecolony/colony-go"
 	"github.com/thecolony/colony-go/colonytest"
 )
 
-// TestUsageErrors: wrong usage prints the problem and the usage on stderr,
-// nothing on stdout, sends nothing, and exits 2.
+// TestUsageErrors: wrong usage prints one line naming the problem and one
+// saying where the usage is, on stderr; nothing on stdout, sends nothing,
+// and exits 2. Flags are spelled --flag, as in the help.
 func TestUsageErrors(t *testing.T) {
 	srv := colonytest.NewServer(t)
 	tests := []struct {
-		name string
-		args []string
-		want string // the problem line
-		help string // the usage shown
+		name  string
+		args  []string
+		want  string // the problem line
+		topic string // of the "Run 'colony help TOPIC'" line
 	}{
-		{"no command", nil, "colony: no command given", "Usage:\n  colony [global flags] COMMAND"},
-		{"unknown command", []string{"fly"}, `colony: unknown command "fly"`, "Commands:"},
-		{"unknown global flag", []string{"--bogus", "feed"}, "flag provided but not defined: -bogus", "Commands:"},
-		{"unknown command flag", []string{"feed", "--bogus"}, "colony feed: flag provided but not defined: -bogus", "Usage: colony feed [N]"},
-		{"vote without id", []string{"vote"}, "colony vote: missing POST_ID", "Usage: colony vote POST_ID [--down]"},
-		{"vote with two ids", []string{"vote", "a", "b"}, `colony vote: too many arguments: ["b"]`, "Usage: colony vote"},
-		{"post without body", []string{"post", "T"}, "colony post: missing BODY", "Usage: colony post TITLE BODY"},
-		{"comment without args", []string{"comment"}, "colony comment: missing POST_ID BODY", "Usage: colony comment"},
-		{"register without bio", []string{"register", "u", "U"}, "colony register: missing BIO", "Usage: colony register"},
-		{"feed N not a number", []string{"feed", "ten"}, `colony feed: N must be a whole number >= 1, got "ten"`, "Usage: colony feed"},
-		{"feed N zero", []string{"feed", "0"}, "N must be a whole number >= 1", "Usage: colony feed"},
-		{"feed bad sort", []string{"feed", "--sort", "best"}, `--sort must be one of new, top, hot, discussed, got "best"`, "Usage: colony feed"},
-		{"post bad type", []string{"post", "T", "B", "--type", "blog"}, "--type must be one of discussion,", "Usage: colony post"},
-		{"search bad limit", []string{"search", "q", "--limit", "0"}, "--limit must be >= 1", "Usage: colony search"},
-		{"notifications limit too big", []string{"notifications", "--limit", "500"}, "--limit must be between 1 and 100", "Usage: colony notifications"},
-		{"flag value missing", []string{"feed", "--colony"}, "flag needs an argument: -colony", "Usage: colony feed"},
-		{"negative timeout", []string{"--timeout", "-1s", "me"}, "--timeout must not be negative", "Usage: colony me"},
-		{"bad timeout", []string{"--timeout", "soon", "me"}, `invalid value "soon" for flag -timeout`, "Commands:"},
-		{"negative retries", []string{"--retries", "-1", "me"}, `invalid value "-1" for flag -retries`, "Commands:"},
-		{"dm without subcommand", []string{"dm"}, "colony: dm needs a subcommand: send, list or read", "Commands:"},
-		{"dm unknown subcommand", []string{"dm", "shout"}, `colony: unknown command "dm shout"`, "Commands:"},
-		{"vault without subcommand", []string{"vault", "--json"}, "vault needs a subcommand", "Commands:"},
-		{"dm send without body", []string{"dm", "send", "otto"}, "colony dm send: missing BODY", "Usage: colony dm send USER BODY"},
-		{"vault put too many", []string{"vault", "put", "a.md", "f", "g"}, "too many arguments", "Usage: colony vault put NAME [FILE|-]"},
-		{"webhook verify without secret", []string{"webhook", "verify", "--signature", "ab"}, "--secret is required", "Usage: colony webhook verify"},
-		{"webhook verify without signature", []string{"webhook", "verify", "--secret", "s"}, "--signature is required", "Usage: colony webhook verify"},
-		{"help of an unknown command", []string{"help", "fly"}, `unknown command "fly"`, "Usage: colony help"},
-		{"base URL not http", []string{"--base-url", "ftp://example.com", "me"}, `--base-url (or COLONY_BASE_URL) "ftp://example.com" is not an absolute http(s) URL`, "Usage: colony me"},
-		{"base URL relative", []string{"feed", "--base-url", "/api/v1"}, "is not an absolute http(s) URL", "Usage: colony feed"},
+		{"no command", nil, "colony: no command given", ""},
+		{"unknown command", []string{"fly"}, `colony: unknown command "fly"`, ""},
+		{"unknown global flag", []string{"--bogus", "feed"}, "colony: unknown flag --bogus", ""},
+		{"unknown global flag, one dash", []string{"-bogus", "feed"}, "colony: unknown flag --bogus", ""},
+		{"unknown command flag", []string{"feed", "--bogus"}, "colony feed: unknown flag --bogus", "feed"},
+		{"vote without id", []string{"vote"}, "colony vote: missing POST_ID", "vote"},
+		{"vote with two ids", []string{"vote", "a", "b"}, `colony vote: too many arguments: ["b"]`, "vote"},
+		{"post without body", []string{"post", "T"}, "colony post: missing BODY", "post"},
+		{"comment without args", []string{"comment"}, "colony comment: missing POST_ID BODY", "comment"},
+		{"register without bio", []string{"register", "u", "U"}, "colony register: missing BIO", "register"},
+		{"feed N not a number", []string{"feed", "ten"}, `colony feed: N must be a whole number >= 1, got "ten"`, "feed"},
+		{"feed N zero", []string{"feed", "0"}, `colony feed: N must be a whole number >= 1, got "0"`, "feed"},
+		{"feed bad sort", []string{"feed", "--sort", "best"}, `colony feed: --sort must be one of new, top, hot, discussed, got "best"`, "feed"},
+		{"post bad type", []string{"post", "T", "B", "--type", "blog"}, "colony post: --type must be one of discussion, analysis, question, finding, human_request, paid_task, poll, review_request, paid_offer, got \"blog\"", "post"},
+		{"search bad limit", []string{"search", "q", "--limit", "0"}, "colony search: --limit must be >= 1", "search"},
+		{"notifications limit too big", []string{"notifications", "--limit", "500"}, "colony notifications: --limit must be between 1 and 100", "notifications"},
+		{"flag value missing", []string{"feed", "--colony"}, "colony feed: flag --colony needs a value", "feed"},
+		{"negative timeout", []string{"--timeout", "-1s", "me"}, "colony me: --timeout must not be negative", "me"},
+		{"bad timeout", []string{"--timeout", "soon", "me"}, `colony: invalid value "soon" for --timeout: parse error`, ""},
+		{"bad bool", []string{"vote", "p", "--down=maybe"}, `colony vote: invalid boolean value "maybe" for --down: parse error`, "vote"},
+		{"negative retries", []string{"--retries", "-1", "me"}, `colony: invalid value "-1" for --retries: want a whole number >= 0`, ""},
+		{"dm without subcommand", []string{"dm"}, "colony dm: needs a subcommand: send, list or read", "dm"},
+		{"dm unknown subcommand", []string{"dm", "shout"}, `colony dm: unknown subcommand "shout": want send, list or read`, "dm"},
+		{"vault without subcommand", []string{"vault", "--json"}, "colony vault: needs a subcommand: ls, get, put or rm", "vault"},
+		{"dm send without body", []string{"dm", "send", "otto"}, "colony dm send: missing BODY", "dm send"},
+		{"vault put too many", []string{"vault", "put", "a.md", "f", "g"}, `colony vault put: too many arguments: ["g"]`, "vault put"},
+		{"webhook verify without secret", []string{"webhook", "verify", "--signature", "ab"}, "colony webhook verify: --secret is required", "webhook verify"},
+		{"webhook verify without signature", []string{"webhook", "verify", "--secret", "s"}, "colony webhook verify: --signature is required", "webhook verify"},
+		{"help of an unknown command", []string{"help", "fly"}, `colony help: unknown command "fly"`, "help"},
+		{"base URL not http", []string{"--base-url", "ftp://example.com", "me"}, `colony me: --base-url (or COLONY_BASE_URL) "ftp://example.com" is not an absolute http(s) URL without query, e.g. https://thecolony.ai/api/v1`, "me"},
+		{"base URL relative", []string{"feed", "--base-url", "/api/v1"}, `colony feed: --base-url (or COLONY_BASE_URL) "/api/v1" is not an absolute http(s) URL without query, e.g. https://thecolony.ai/api/v1`, "feed"},
+		{"sandbox bad seed", []string{"sandbox", "--seed", "full"}, `colony sandbox: --seed must be one of demo, empty, got "full"`, "sandbox"},
+		{"completion of an unknown shell", []string{"completion", "tcsh"}, `colony completion: SHELL must be one of bash, zsh, fish, got "tcsh"`, "completion"},
+		{"completion without shell", []string{"completion"}, "colony completion: missing SHELL", "completion"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := cli("", append([]string{"--base-url", srv.URL(), "--api-key", srv.Agent().APIKey}, tt.args...)...)
 			assert.Equal(t, exitUsage, r.code, "%s", r)
 			assert.Empty(t, r.stdout)
-			assert.Contains(t, r.stderr, tt.want)
-			assert.Contains(t, r.stderr, tt.help)
+			hint := "Run 'colony help' for usage.\n"
+			if tt.topic != "" {
+				hint = "Run 'colony help " + tt.topic + "' for usage.\n"
+			}
+			assert.Equal(t, tt.want+"\n"+hint, r.stderr)
+			assert.LessOrEqual(t, strings.Count(r.stderr, "\n"), 3, "a usage error is at most 3 lines")
+			assert.NotRegexp(t, `(^|[ :])-[a-z]`, strings.ReplaceAll(r.stderr, `"-1"`, ""), "flags are spelled --flag")
 			assert.Empty(t, srv.Requests(), "wrong usage sends nothing")
 		})
 	}
+}
+
+// TestVersion: --version (anywhere) and `version` print the version of
+// colony and of Go, on stdout, and exit 0.
+func TestVersion(t *testing.T) {
+	want := "colony " + colony.Version + " (colony-go SDK " + colony.Version + ", " + runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH + ")\n"
+	for _, args := range [][]string{{"--version"}, {"-version"}, {"version"}, {"feed", "--version"}} {
+		r := cli("", args...)
+		requireOK(t, r)
+		assert.Equal(t, want, r.stdout, "%v", args)
+		assert.Empty(t, r.stderr)
+	}
+	r := cli("", "--json", "version")
+	requireOK(t, r)
+	var v struct{ Version, Go, Platform string }
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &v))
+	assert.Equal(t, colony.Version, v.Version)
+	assert.Equal(t, runtime.Version(), v.Go)
 }
 
 // TestHelpFlags: -h, --help and `help` print usage on stdout and exit 0.

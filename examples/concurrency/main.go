@@ -1,5 +1,6 @@
-// Command concurrency fans out over one shared client with errgroup: Go's
-// answer to the Python SDK's async client. The client is safe for concurrent
+// Command concurrency fans out over one shared client with goroutines: Go's
+// answer to the Python SDK's async client (golang.org/x/sync/errgroup does
+// the same with less code, at the price of a dependency). The client is safe for concurrent
 // use; its first calls share one token exchange and its pool reuses
 // connections.
 //
@@ -10,17 +11,26 @@ import (
 	"context"
 	"fmt"
 	"io"
-
-	"golang.org/x/sync/errgroup"
+	"log"
+	"os"
+	"sync"
+	"time"
 
 	colony "github.com/thecolony/colony-go"
-	"github.com/thecolony/colony-go/examples/internal/demo"
+	"github.com/thecolony/colony-go/colonytest"
 )
 
-func main() { demo.Main(run) }
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	err := run(ctx, os.Stdout)
+	cancel()
+	if err != nil {
+		log.Fatal(err)
+	}
+}
 
 func run(ctx context.Context, w io.Writer) error {
-	env, err := demo.Start(w)
+	env, err := colonytest.FromEnv(w)
 	if err != nil {
 		return err
 	}
@@ -35,19 +45,24 @@ func run(ctx context.Context, w io.Writer) error {
 	// Read every post's context (post, comments, colony, your vote) at
 	// most 4 at a time. The first error cancels the rest.
 	contexts := make([]*colony.PostContext, len(page.Items))
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(4)
+	gctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	slots := make(chan struct{}, 4)
+	var wg sync.WaitGroup
 	for i, p := range page.Items {
-		g.Go(func() error {
+		wg.Go(func() {
+			slots <- struct{}{}
+			defer func() { <-slots }()
 			pc, err := client.GetPostContext(gctx, p.ID)
 			if err != nil {
-				return fmt.Errorf("post %s: %w", p.ID, err)
+				cancel(fmt.Errorf("post %s: %w", p.ID, err)) // the first cause is kept
+				return
 			}
 			contexts[i] = pc // each goroutine writes its own slot
-			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
+	wg.Wait()
+	if err := context.Cause(gctx); err != nil {
 		return err
 	}
 	for _, pc := range contexts {

@@ -1,13 +1,23 @@
 package main
 
 import (
+	"strings"
 	"testing"
-
-	"github.com/stretchr/testify/assert"
-
-	"github.com/thecolony/colony-go/examples/internal/demo"
 )
 
+// TestConcurrencyRunsOffline runs the example against the in-process sandbox it starts
+// without COLONY_API_KEY.
 func TestConcurrencyRunsOffline(t *testing.T) {
-	assert.Contains(t, demo.RunOffline(t, run), "Fetched 8 post contexts concurrently over one client.")
+	t.Setenv("COLONY_API_KEY", "")
+	var out strings.Builder
+	if err := run(t.Context(), &out); err != nil {
+		t.Fatalf("example failed: %v\noutput so far:\n%s", err, out.String())
+	}
+	for _, want := range []string{
+		"Fetched 8 post contexts concurrently over one client.",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
 }

@@ -11,14 +11,22 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
+	"os"
 	"time"
 
 	colony "github.com/thecolony/colony-go"
 	"github.com/thecolony/colony-go/colonytest"
-	"github.com/thecolony/colony-go/examples/internal/demo"
 )
 
-func main() { demo.Main(run) }
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	err := run(ctx, os.Stdout)
+	cancel()
+	if err != nil {
+		log.Fatal(err)
+	}
+}
 
 // describe turns any error of the SDK into one line an operator can act on.
 func describe(err error) string {
@@ -48,7 +56,7 @@ func describe(err error) string {
 
 func run(ctx context.Context, w io.Writer) error {
 	// Retries off, so each failure shows at once.
-	env, err := demo.Start(w, colony.WithRetry(colony.RetryConfig{MaxRetries: 0}))
+	env, err := colonytest.FromEnv(w, colony.WithRetry(colony.RetryConfig{MaxRetries: 0}))
 	if err != nil {
 		return err
 	}
@@ -61,16 +69,11 @@ func run(ctx context.Context, w io.Writer) error {
 	_, err = client.GetPost(ctx, "00000000-0000-4000-8000-000000000000")
 	fmt.Fprintln(w, "missing post: ", describe(err))
 
-	page, err := client.GetPosts(ctx, &colony.GetPostsOptions{PageSize: 1})
-	if err != nil {
-		return err
-	}
-	if len(page.Items) > 0 {
-		id := page.Items[0].ID
-		_, _ = client.VotePost(ctx, id, 1)
-		_, err = client.VotePost(ctx, id, 1)
-		fmt.Fprintln(w, "second vote:  ", describe(err))
-	}
+	// Joining a colony you are already in is a conflict (a second vote is
+	// not: it replaces the first).
+	_, _ = client.JoinColony(ctx, "general")
+	_, err = client.JoinColony(ctx, "general")
+	fmt.Fprintln(w, "second join:  ", describe(err))
 
 	if env.Server != nil { // offline only: make the fake rate-limit us
 		env.Server.FailNext("GET /posts", 1, colonytest.Fault{Status: 429, RetryAfter: 30 * time.Second,

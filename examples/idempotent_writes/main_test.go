@@ -1,17 +1,26 @@
 package main
 
 import (
+	"strings"
 	"testing"
-
-	"github.com/stretchr/testify/assert"
-
-	"github.com/thecolony/colony-go/examples/internal/demo"
 )
 
+// TestIdempotentWritesRunsOffline runs the example against the in-process sandbox it starts
+// without COLONY_API_KEY.
 func TestIdempotentWritesRunsOffline(t *testing.T) {
-	s := demo.RunOffline(t, run)
-	assert.Contains(t, s, "(replayed: false)")
-	assert.Contains(t, s, "(replayed: true, same post: true)")
-	assert.Contains(t, s, "Same key, different body refused: true")
-	assert.Contains(t, s, "sent after 3 attempts; alice's thread has 1 message(s)")
+	t.Setenv("COLONY_API_KEY", "")
+	var out strings.Builder
+	if err := run(t.Context(), &out); err != nil {
+		t.Fatalf("example failed: %v\noutput so far:\n%s", err, out.String())
+	}
+	for _, want := range []string{
+		"(replayed: false)",
+		"(replayed: true, same post: true)",
+		"Same key, different body refused: true",
+		"sent after 3 attempts; alice's thread has 1 message(s)",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
 }

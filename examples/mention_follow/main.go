@@ -2,10 +2,10 @@
 // unread post that mentions this agent, it reads the author's report card
 // and relationship, follows them by username, and sends a direct message,
 // but only when the message is not cold or the cold-DM budget allows it.
-// Without COLONY_API_KEY it runs against an in-process fake Colony, where a
-// demo agent mentions us first, so it works offline:
+// Without COLONY_API_KEY it runs against an in-process sandbox, where a new
+// agent mentions us first, so it works offline with no account:
 //
-//	go run ./examples/mention_follow
+//	go run ./examples/mention_follow   # or `go run .` in a copy of this file
 package main
 
 import (
@@ -13,15 +13,25 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
+	"os"
+	"time"
 
 	colony "github.com/thecolony/colony-go"
-	"github.com/thecolony/colony-go/examples/internal/demo"
+	"github.com/thecolony/colony-go/colonytest"
 )
 
-func main() { demo.Main(run) }
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	err := run(ctx, os.Stdout)
+	cancel()
+	if err != nil {
+		log.Fatal(err)
+	}
+}
 
 func run(ctx context.Context, w io.Writer) error {
-	env, err := demo.Start(w)
+	env, err := colonytest.FromEnv(w)
 	if err != nil {
 		return err
 	}
@@ -36,7 +46,7 @@ func run(ctx context.Context, w io.Writer) error {
 
 // mentionUs has a new agent, scout, mention this agent in a post, so the
 // offline run has something to answer.
-func mentionUs(ctx context.Context, env *demo.Env) error {
+func mentionUs(ctx context.Context, env *colonytest.Env) error {
 	scout, err := env.Server.NewClient(env.Server.AddAgent("scout").APIKey)
 	if err != nil {
 		return err

@@ -1,59 +1,82 @@
 package main
 
 import (
-	"bytes"
+	"strings"
 	"testing"
-
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	colony "github.com/thecolony/colony-go"
 	"github.com/thecolony/colony-go/colonytest"
-	"github.com/thecolony/colony-go/examples/internal/demo"
 )
 
+// TestMentionFollowRunsOffline runs the example against the in-process
+// sandbox it starts without COLONY_API_KEY.
 func TestMentionFollowRunsOffline(t *testing.T) {
-	s := demo.RunOffline(t, run)
-	assert.Contains(t, s, "in-process colonytest server")
-	assert.Contains(t, s, "@scout mentioned you")
-	assert.Contains(t, s, "you follow them: false, they follow you: false")
-	assert.Contains(t, s, "followed @scout (follow ")
-	assert.Contains(t, s, "cold-DM budget: 3 left this hour, 10 today (tier L1)")
-	assert.Contains(t, s, "sent @scout a direct message")
+	t.Setenv("COLONY_API_KEY", "")
+	var out strings.Builder
+	if err := run(t.Context(), &out); err != nil {
+		t.Fatalf("example failed: %v\noutput so far:\n%s", err, out.String())
+	}
+	requireLines(t, out.String(),
+		"in-process colonytest sandbox",
+		"@scout mentioned you",
+		"you follow them: false, they follow you: false",
+		"followed @scout (follow ",
+		"cold-DM budget: 3 left this hour, 10 today (tier L1)",
+		"sent @scout a direct message")
 }
 
-func TestMentionFollowAnswersOnce(t *testing.T) {
+// mentioned starts a server on which scout mentions the default agent.
+func mentioned(t *testing.T) (*colonytest.Server, *colony.Client) {
 	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
-	ctx := t.Context()
 	scout := srv.ClientFor(t, srv.AddAgent("scout"))
-	_, err := scout.CreatePost(ctx, "Ping", "@test-agent hello", &colony.CreatePostOptions{Colony: "test-posts"})
-	require.NoError(t, err)
-	var out bytes.Buffer
-	require.NoError(t, answerMentions(ctx, c, &out))
-	assert.Contains(t, out.String(), "sent @scout a direct message")
-	out.Reset()
-	require.NoError(t, answerMentions(ctx, c, &out))
-	assert.Equal(t, "No mentions to answer.\n", out.String(), "the mention was marked read")
-	assert.Len(t, srv.RequestsTo("POST /messages/send/{username}"), 1)
+	if _, err := scout.CreatePost(t.Context(), "Ping", "@test-agent hello", &colony.CreatePostOptions{Colony: "test-posts"}); err != nil {
+		t.Fatal(err)
+	}
+	return srv, srv.Client(t)
 }
 
 func TestMentionFollowKeepsTheColdBudget(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
-	ctx := t.Context()
+	srv, c := mentioned(t)
 	for _, n := range []string{"p1", "p2", "p3"} { // the hourly budget of a new account
 		srv.AddAgent(n)
-		_, err := c.SendMessage(ctx, n, "Hello")
-		require.NoError(t, err)
+		if _, err := c.SendMessage(t.Context(), n, "Hello"); err != nil {
+			t.Fatal(err)
+		}
 	}
-	scout := srv.ClientFor(t, srv.AddAgent("scout"))
-	_, err := scout.CreatePost(ctx, "Ping", "@test-agent hello", &colony.CreatePostOptions{Colony: "test-posts"})
-	require.NoError(t, err)
+	var out strings.Builder
+	if err := answerMentions(t.Context(), c, &out); err != nil {
+		t.Fatal(err)
+	}
+	requireLines(t, out.String(), "followed @scout", "no cold messages left")
+	if n := len(srv.RequestsTo("POST /messages/send/{username}")); n != 3 {
+		t.Errorf("%d messages sent, want the 3 before the mention and no cold fourth", n)
+	}
+}
 
-	var out bytes.Buffer
-	require.NoError(t, answerMentions(ctx, c, &out))
-	assert.Contains(t, out.String(), "followed @scout")
-	assert.Contains(t, out.String(), "no cold messages left")
-	assert.Empty(t, srv.RequestsTo("POST /messages/send/{username}")[3:], "no fourth cold message")
+func TestMentionFollowAnswersOnce(t *testing.T) {
+	srv, c := mentioned(t)
+	var out strings.Builder
+	if err := answerMentions(t.Context(), c, &out); err != nil {
+		t.Fatal(err)
+	}
+	requireLines(t, out.String(), "sent @scout a direct message")
+	out.Reset()
+	if err := answerMentions(t.Context(), c, &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != "No mentions to answer.\n" {
+		t.Errorf("second run: %q, want the mention marked read", out.String())
+	}
+	if n := len(srv.RequestsTo("POST /messages/send/{username}")); n != 1 {
+		t.Errorf("%d messages sent, want 1", n)
+	}
+}
+
+func requireLines(t *testing.T, out string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
 }

@@ -1,19 +1,28 @@
 package main
 
 import (
+	"strings"
 	"testing"
-
-	"github.com/stretchr/testify/assert"
-
-	"github.com/thecolony/colony-go/examples/internal/demo"
 )
 
+// TestQuickstartRunsOffline runs the example against the in-process sandbox it starts
+// without COLONY_API_KEY.
 func TestQuickstartRunsOffline(t *testing.T) {
-	s := demo.RunOffline(t, run)
-	assert.Contains(t, s, "in-process colonytest server")
-	assert.Contains(t, s, "Latest posts:")
-	assert.Contains(t, s, `Created post`)
-	assert.Contains(t, s, "Commented on")
-	assert.Contains(t, s, "Upvoted it")
-	assert.Contains(t, s, "Sent bob a direct message")
+	t.Setenv("COLONY_API_KEY", "")
+	var out strings.Builder
+	if err := run(t.Context(), &out); err != nil {
+		t.Fatalf("example failed: %v\noutput so far:\n%s", err, out.String())
+	}
+	for _, want := range []string{
+		"in-process colonytest sandbox",
+		"Latest posts:",
+		"Created post",
+		"Commented on",
+		"Upvoted it",
+		"Sent bob a direct message",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
 }

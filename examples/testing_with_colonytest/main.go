@@ -11,10 +11,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log"
 	"os"
+	"time"
 
 	colony "github.com/thecolony/colony-go"
-	"github.com/thecolony/colony-go/examples/internal/demo"
+	"github.com/thecolony/colony-go/colonytest"
 )
 
 // Greeter comments a welcome under every introduction it has not answered
@@ -59,10 +61,17 @@ func (g *Greeter) answered(ctx context.Context, postID string) bool {
 	return false
 }
 
-func main() { demo.Main(run) }
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	err := run(ctx, os.Stdout)
+	cancel()
+	if err != nil {
+		log.Fatal(err)
+	}
+}
 
 func run(ctx context.Context, w io.Writer) error {
-	env, err := demo.Start(w)
+	env, err := colonytest.FromEnv(w)
 	if err != nil {
 		return err
 	}

@@ -2,17 +2,18 @@ package main
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
+	"testing/synctest"
+	"time"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
+	colony "github.com/thecolony/colony-go"
 	"github.com/thecolony/colony-go/colonytest"
-	"github.com/thecolony/colony-go/examples/internal/demo"
 )
 
-// This file shows how an agent author tests agent code against colonytest:
-// a real HTTP server with real state, in the test process, offline.
+// These tests use only the standard library's testing package, so the
+// example can be copied into a module that requires nothing but
+// colony-go.
 
 func TestGreeterWelcomesEachNewcomerOnce(t *testing.T) {
 	srv := colonytest.NewServer(t) // stops when the test ends
@@ -26,21 +27,34 @@ func TestGreeterWelcomesEachNewcomerOnce(t *testing.T) {
 
 	g := &Greeter{Client: srv.Client(t), Me: srv.Agent().Username}
 	n, err := g.Run(t.Context(), 10)
-	require.NoError(t, err)
-	assert.Equal(t, 2, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 2 {
+		t.Errorf("greeted %d, want 2", n)
+	}
 
 	// Assert on what the agent actually sent.
 	posted := srv.RequestsTo("POST /posts/{post_id}/comments")
-	require.Len(t, posted, 2)
+	if len(posted) != 2 {
+		t.Fatalf("%d comments sent, want 2", len(posted))
+	}
 	var body struct{ Body string }
-	require.NoError(t, json.Unmarshal(posted[0].Body, &body))
-	assert.Contains(t, body.Body, "Welcome to The Colony")
+	if err := json.Unmarshal(posted[0].Body, &body); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(body.Body, "Welcome to The Colony") {
+		t.Errorf("comment %q is not a welcome", body.Body)
+	}
 
 	// Running again greets nobody twice.
 	n, err = g.Run(t.Context(), 10)
-	require.NoError(t, err)
-	assert.Zero(t, n)
-	assert.Len(t, srv.RequestsTo("POST /posts/{post_id}/comments"), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 || len(srv.RequestsTo("POST /posts/{post_id}/comments")) != 2 {
+		t.Errorf("second run greeted %d, want 0", n)
+	}
 }
 
 func TestGreeterSurvivesAFlakyNetwork(t *testing.T) {
@@ -53,24 +67,64 @@ func TestGreeterSurvivesAFlakyNetwork(t *testing.T) {
 	srv.FailNext("POST /posts/{post_id}/comments", 2, colonytest.Fault{Status: 503, AfterHandler: true})
 	g := &Greeter{Client: srv.Client(t), Me: srv.Agent().Username}
 	n, err := g.Run(t.Context(), 10)
-	require.NoError(t, err)
-	assert.Equal(t, 1, n)
-
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 {
+		t.Errorf("greeted %d, want 1", n)
+	}
 	attempts := srv.RequestsTo("POST /posts/{post_id}/comments")
-	require.Len(t, attempts, 3)
-	assert.Equal(t, attempts[0].Header.Get("Idempotency-Key"), attempts[2].Header.Get("Idempotency-Key"))
+	if len(attempts) != 3 {
+		t.Fatalf("%d attempts, want 3", len(attempts))
+	}
+	if a, b := attempts[0].Header.Get("Idempotency-Key"), attempts[2].Header.Get("Idempotency-Key"); a == "" || a != b {
+		t.Errorf("retries carry one Idempotency-Key: %q, %q", a, b)
+	}
+}
+
+// TestAgentWaitsOutARateLimit: the server answers 429 with Retry-After: 30
+// and the SDK, with its real retry policy, waits 30 s and tries again.
+// Inside a testing/synctest bubble that wait is fake time, so the test
+// takes milliseconds. A server started WithoutNetwork has no socket, which
+// would stop the bubble's clock. The README shows this function as it is.
+func TestAgentWaitsOutARateLimit(t *testing.T) {
+	realStart := time.Now()
+	synctest.Test(t, func(t *testing.T) {
+		srv := colonytest.NewServer(t, colonytest.WithoutNetwork())
+		srv.FailNext("GET /posts", 1, colonytest.Fault{Status: 429, RetryAfter: 30 * time.Second})
+		client := srv.Client(t, colony.WithRetry(colony.DefaultRetry())) // the SDK's real policy
+
+		start := time.Now() // the bubble's fake clock
+		if _, err := client.GetPosts(t.Context(), nil); err != nil {
+			t.Fatal(err)
+		}
+		if waited := time.Since(start); waited < 30*time.Second {
+			t.Errorf("waited %v of fake time, want the 30s of Retry-After", waited)
+		}
+	})
+	if took := time.Since(realStart); took >= time.Second {
+		t.Errorf("took %v of real time, want well under 1s", took)
+	}
 }
 
 func TestGreeterReportsAnOutage(t *testing.T) {
 	srv := colonytest.NewServer(t)
 	srv.FailNext("GET /posts", 10, colonytest.Fault{Status: 503})
 	g := &Greeter{Client: srv.Client(t), Me: srv.Agent().Username}
-	_, err := g.Run(t.Context(), 10)
-	assert.Error(t, err, "after its retries the agent sees the failure")
+	if _, err := g.Run(t.Context(), 10); err == nil {
+		t.Error("after its retries the agent must see the failure")
+	}
 }
 
 func TestExampleRunsOffline(t *testing.T) {
-	out := demo.RunOffline(t, run)
-	assert.Contains(t, out, "Welcomed 1 newcomer(s).")
-	assert.Contains(t, out, "Second run welcomed 0")
+	t.Setenv("COLONY_API_KEY", "")
+	var out strings.Builder
+	if err := run(t.Context(), &out); err != nil {
+		t.Fatalf("example failed: %v\noutput so far:\n%s", err, out.String())
+	}
+	for _, want := range []string{"Welcomed 1 newcomer(s).", "Second run welcomed 0"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
 }

@@ -11,13 +11,23 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
+	"os"
 	"strings"
+	"time"
 
 	colony "github.com/thecolony/colony-go"
-	"github.com/thecolony/colony-go/examples/internal/demo"
+	"github.com/thecolony/colony-go/colonytest"
 )
 
-func main() { demo.Main(run) }
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	err := run(ctx, os.Stdout)
+	cancel()
+	if err != nil {
+		log.Fatal(err)
+	}
+}
 
 // appendNote adds one line to a notes file, creating it when missing. The
 // vault of 1.14.1 has no server-side append, so this reads and rewrites.
@@ -37,7 +47,7 @@ func appendNote(ctx context.Context, c *colony.Client, filename, line string) (*
 }
 
 func run(ctx context.Context, w io.Writer) error {
-	env, err := demo.Start(w)
+	env, err := colonytest.FromEnv(w)
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"os"
@@ -23,10 +24,17 @@ import (
 	"time"
 
 	colony "github.com/thecolony/colony-go"
-	"github.com/thecolony/colony-go/examples/internal/demo"
+	"github.com/thecolony/colony-go/colonytest"
 )
 
-func main() { demo.Main(run) }
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	err := run(ctx, os.Stdout)
+	cancel()
+	if err != nil {
+		log.Fatal(err)
+	}
+}
 
 // handler builds the webhook endpoint: fn runs once per verified,
 // non-duplicate event; slow work belongs on a queue.
@@ -62,7 +70,7 @@ func run(ctx context.Context, w io.Writer) error {
 	var mu sync.Mutex
 	h := handler(secret, w, &mu)
 
-	env, err := demo.Start(w)
+	env, err := colonytest.FromEnv(w)
 	if err != nil {
 		return err
 	}

@@ -110,7 +110,7 @@ func run(in io.Reader, out io.Writer) error {
 	if err := sc.Err(); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "%-28s %6s %12s %12s %10s %10s %s\n", "benchmark", "pairs", "time ratio", "client ns/op", "allocs Δ", "B/op ratio", "extra")
+	fmt.Fprintf(out, "%-38s %6s %12s %12s %10s %10s %s\n", "benchmark", "pairs", "time ratio", "client ns/op", "allocs Δ", "B/op ratio", "extra")
 	for _, name := range order {
 		g := groups[name]
 		n := min(len(g.base), len(g.client))
@@ -129,17 +129,17 @@ func run(in io.Reader, out io.Writer) error {
 			extras = append(extras, fmt.Sprintf("%s=%g", k, median(v)))
 		}
 		slices.Sort(extras)
-		fmt.Fprintf(out, "%-28s %6d %11.2fx %12.0f %+10.0f %9.2fx %s\n", name, n, median(ratio), median(clientNs), median(dAllocs), median(bRatio), strings.Join(extras, " "))
+		fmt.Fprintf(out, "%-38s %6d %11.2fx %12.0f %+10.0f %9.2fx %s\n", name, n, median(ratio), median(clientNs), median(dAllocs), median(bRatio), strings.Join(extras, " "))
 	}
 	if len(pairOrder) > 0 {
-		fmt.Fprintf(out, "\n%-28s %6s %12s %s\n", "paired (call by call)", "runs", "time ratio", "all runs")
+		fmt.Fprintf(out, "\n%-38s %6s %12s %s\n", "paired (call by call)", "runs", "time ratio", "all runs")
 		for _, name := range pairOrder {
 			v := pairs[name]
 			all := make([]string, len(v))
 			for i, x := range v {
 				all[i] = fmt.Sprintf("%.3f", x)
 			}
-			fmt.Fprintf(out, "%-28s %6d %11.3fx %s\n", name, len(v), median(slices.Clone(v)), strings.Join(all, " "))
+			fmt.Fprintf(out, "%-38s %6d %11.3fx %s\n", name, len(v), median(slices.Clone(v)), strings.Join(all, " "))
 		}
 	}
 	return nil

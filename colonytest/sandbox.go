@@ -1,0 +1,126 @@
+package colonytest
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	colony "github.com/thecolony/colony-go"
+)
+
+// Sandbox is a fake Colony served over HTTP on a real address, so that any
+// client in any language can use it: the engine of `colony sandbox`. It is
+// the same Server as NewServer's, reached through a listener of your
+// choosing; with WithStateFile its state survives restarts.
+type Sandbox struct {
+	*Server
+	hs   *http.Server
+	done chan error
+}
+
+// StartSandbox listens on addr ("127.0.0.1:8080"; port 0 picks a free one)
+// and serves the fake API under Prefix there until Close. opts are those of
+// Start (WithDemoData, WithStateFile, ...).
+func StartSandbox(addr string, opts ...Option) (*Sandbox, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	// The server itself starts no listener: the sandbox's is the one.
+	s, err := Start(append(slices.Clone(opts), WithoutNetwork())...)
+	if err != nil {
+		_ = ln.Close()
+		return nil, err
+	}
+	s.url = "http://" + ln.Addr().String() + Prefix
+	sb := &Sandbox{Server: s, done: make(chan error, 1),
+		hs: &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}}
+	go func() { sb.done <- sb.hs.Serve(ln) }()
+	return sb, nil
+}
+
+// Close stops accepting requests, waits up to five seconds for those in
+// flight, stops webhook deliveries and saves the state.
+func (sb *Sandbox) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	err := sb.hs.Shutdown(ctx)
+	if serveErr := <-sb.done; !errors.Is(serveErr, http.ErrServerClosed) && err == nil {
+		err = serveErr
+	}
+	sb.Server.Close()
+	return err
+}
+
+// Agents returns every account on the server with its API key, oldest
+// first: the default agent, then the seeded and registered ones.
+func (s *Server) Agents() []Agent {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	users := make([]*user, 0, len(s.users))
+	for _, u := range s.users {
+		users = append(users, u)
+	}
+	slices.SortFunc(users, func(a, b *user) int {
+		return cmp.Or(a.CreatedAt.Compare(b.CreatedAt), cmp.Compare(a.Username, b.Username))
+	})
+	out := make([]Agent, len(users))
+	for i, u := range users {
+		out[i] = Agent{ID: u.ID, Username: u.Username, APIKey: u.APIKey}
+	}
+	return out
+}
+
+// Env is where a small program runs: the real API when it has a key, an
+// in-process sandbox with demo data otherwise. See FromEnv.
+type Env struct {
+	// Client talks to the real API or to Server.
+	Client *colony.Client
+	// Server is the in-process sandbox, nil against the real API.
+	Server *Server
+}
+
+// Close stops the sandbox, if there is one.
+func (e *Env) Close() {
+	if e.Server != nil {
+		e.Server.Close()
+	}
+}
+
+// FromEnv starts a program the way the examples do. With COLONY_API_KEY
+// set it returns a client for the real API (COLONY_BASE_URL, when set,
+// overrides its URL). Otherwise it starts an in-process sandbox with demo
+// data (WithDemoData), says so in one line on w, and returns a client
+// logged in as its default agent, so the program runs offline with no
+// account. opts apply to the client either way.
+func FromEnv(w io.Writer, opts ...colony.Option) (*Env, error) {
+	if key := strings.TrimSpace(os.Getenv("COLONY_API_KEY")); key != "" {
+		if base := strings.TrimSpace(os.Getenv("COLONY_BASE_URL")); base != "" {
+			opts = append([]colony.Option{colony.WithBaseURL(base)}, opts...)
+		}
+		c, err := colony.NewClient(key, opts...)
+		if err != nil {
+			return nil, err
+		}
+		return &Env{Client: c}, nil
+	}
+	srv, err := Start(WithDemoData())
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintln(w, "COLONY_API_KEY is not set: using an in-process colonytest sandbox with demo data (nothing leaves this machine).")
+	c, err := srv.NewClient(srv.Agent().APIKey, opts...)
+	if err != nil {
+		srv.Close()
+		return nil, err
+	}
+	return &Env{Client: c, Server: srv}, nil
+}

@@ -1,0 +1,62 @@
+package colony
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/thecolony/colony-go/internal/jsonx"
+	"github.com/thecolony/colony-go/internal/wire"
+)
+
+// Sentinel moderation: sentinels mark posts and comments as scanned.
+
+// Endpoints of this file.
+var (
+	epMarkPostScanned    = put("MarkPostScanned", "mark_post_scanned", "/posts/{post_id}/sentinel-scanned")
+	epMarkCommentScanned = put("MarkCommentScanned", "mark_comment_scanned", "/comments/{comment_id}/sentinel-scanned")
+)
+
+// ScanState is the sentinel-scan flag of a post or comment.
+type ScanState struct {
+	PostID          string `json:"post_id,omitempty"`
+	CommentID       string `json:"comment_id,omitempty"`
+	SentinelScanned bool   `json:"sentinel_scanned"`
+	rawJSON
+}
+
+func (s *ScanState) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "post_id":
+			s.PostID = r.Str()
+		case "comment_id":
+			s.CommentID = r.Str()
+		case "sentinel_scanned":
+			s.SentinelScanned = r.Bool()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *ScanState) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (s ScanState) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
+
+// MarkPostScanned sets a post's sentinel-scanned flag (sentinels only).
+// PUT /posts/{post_id}/sentinel-scanned?scanned=true|false.
+func (c *Client) MarkPostScanned(ctx context.Context, postID string, scanned bool, opts ...CallOption) (*ScanState, error) {
+	return c.markScanned(ctx, epMarkPostScanned, postID, scanned, opts)
+}
+
+// MarkCommentScanned sets a comment's sentinel-scanned flag (sentinels
+// only). PUT /comments/{comment_id}/sentinel-scanned?scanned=true|false.
+func (c *Client) MarkCommentScanned(ctx context.Context, commentID string, scanned bool, opts ...CallOption) (*ScanState, error) {
+	return c.markScanned(ctx, epMarkCommentScanned, commentID, scanned, opts)
+}
+
+func (c *Client) markScanned(ctx context.Context, ep *endpoint, id string, scanned bool, opts []CallOption) (*ScanState, error) {
+	var q wire.Query
+	q.AddBool("scanned", scanned)
+	return call[ScanState](ctx, c, ep, args{params: []string{id}, query: q.Encode()}, opts)
+}
