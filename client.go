@@ -118,41 +118,14 @@ func newClient(apiKey string, opts []Option) (*Client, error) {
 		last:      &lastSeen{},
 	}
 	c.colonies = newColonyResolver(c)
-	for _, h := range cfg.reqHooks {
-		c.hooks.addRequest(h)
-	}
-	for _, h := range cfg.respHooks {
-		c.hooks.addResponse(h)
-	}
+	c.hooks.add(cfg.reqHooks, cfg.respHooks)
 	var log *logger
 	if cfg.logger != nil {
 		log = &logger{l: cfg.logger}
 	}
 	obs := &observeTransport{next: base, hooks: c.hooks, last: c.last, log: log}
-
-	authRetry := cfg.authRetry
-	authRetry.RetryOn = slices.DeleteFunc(slices.Clone(authRetry.RetryOn), func(s int) bool { return s == http.StatusTooManyRequests })
-	var disk *diskCache
-	if !cfg.noTokenCache && !tokenCacheDisabledByEnv() {
-		dir := cfg.tokenCacheDir
-		if dir == "" {
-			dir, _ = defaultTokenCacheDir()
-		}
-		if dir != "" {
-			disk = &diskCache{dir: dir}
-		}
-	}
-	c.tokens = &tokenSource{
-		baseURL:   cfg.baseURL,
-		tokenURL:  cfg.baseURL + "/auth/token",
-		userAgent: c.userAgent,
-		disk:      disk,
-		apiKey:    apiKey,
-		client: &http.Client{
-			Transport:     &retryTransport{next: obs, policy: authRetry, timeout: attemptTimeout, anyMethod: true, logger: log},
-			CheckRedirect: noRedirects,
-		},
-	}
+	c.tokens = newTokenSource(cfg, apiKey, c.userAgent,
+		&retryTransport{next: obs, policy: authRetryPolicy(cfg.authRetry), timeout: attemptTimeout, anyMethod: true, logger: log})
 
 	var rt http.RoundTripper = &authTransport{next: obs, src: c.tokens, origin: origin, anonymous: apiKey == ""}
 	rt = &retryTransport{next: rt, policy: cfg.retry, timeout: attemptTimeout, logger: log}
@@ -167,6 +140,37 @@ func newClient(apiKey string, opts []Option) (*Client, error) {
 	hc.CheckRedirect = sameOriginGETRedirects(origin, hc.CheckRedirect)
 	c.http = hc
 	return c, nil
+}
+
+// authRetryPolicy is the token exchange's policy: never retried on 429,
+// which would only prolong a lockout.
+func authRetryPolicy(r RetryConfig) RetryConfig {
+	r.RetryOn = slices.DeleteFunc(slices.Clone(r.RetryOn), func(s int) bool { return s == http.StatusTooManyRequests })
+	return r
+}
+
+// newTokenSource is the client's token source, exchanging the key through
+// rt and caching tokens on disk unless the options or the environment say
+// not to.
+func newTokenSource(cfg *config, apiKey, userAgent string, rt http.RoundTripper) *tokenSource {
+	var disk *diskCache
+	if !cfg.noTokenCache && !tokenCacheDisabledByEnv() {
+		dir := cfg.tokenCacheDir
+		if dir == "" {
+			dir, _ = defaultTokenCacheDir()
+		}
+		if dir != "" {
+			disk = &diskCache{dir: dir}
+		}
+	}
+	return &tokenSource{
+		baseURL:   cfg.baseURL,
+		tokenURL:  cfg.baseURL + "/auth/token",
+		userAgent: userAgent,
+		disk:      disk,
+		apiKey:    apiKey,
+		client:    &http.Client{Transport: rt, CheckRedirect: noRedirects},
+	}
 }
 
 // noRedirects stops the token exchange at a redirect: the API key is never
