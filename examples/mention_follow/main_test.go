@@ -11,12 +11,7 @@ import (
 // TestMentionFollowRunsOffline runs the example against the in-process
 // sandbox it starts without COLONY_API_KEY.
 func TestMentionFollowRunsOffline(t *testing.T) {
-	t.Setenv("COLONY_API_KEY", "")
-	var out strings.Builder
-	if err := run(t.Context(), &out); err != nil {
-		t.Fatalf("example failed: %v\noutput so far:\n%s", err, out.String())
-	}
-	requireLines(t, out.String(),
+	requireLines(t, colonytest.RunOffline(t, run),
 		"in-process colonytest sandbox",
 		"@scout mentioned you",
 		"you follow them: false, they follow you: false",
