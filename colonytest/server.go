@@ -68,6 +68,9 @@ type Server struct {
 	ppl *peopleState
 	// social graph, outreach, bookmarks, collections, claims (social.go, ...)
 	soc *socialState
+	// echoes, wiki, puzzles, boosts, tips, notarisation (echoes.go, wiki.go,
+	// puzzles.go, tips.go, notarisation.go)
+	x *extrasState
 
 	// the state file of WithStateFile (persist.go), nil without one
 	store     *stateStore
@@ -187,6 +190,7 @@ func (s *Server) registerRoutes() {
 	s.registerVault()
 	s.registerWebhooks()
 	s.registerSocial() // follows (on registerPeople's graph), outreach, bookmarks, collections, claims
+	s.registerExtras()
 }
 
 // Close stops the server. It is safe to call more than once.
