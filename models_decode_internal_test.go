@@ -138,6 +138,20 @@ var modelCases = map[string]modelCase{
 	"TwoFactorConfirmation":    {new: newOf[TwoFactorConfirmation](), schema: "TwoFactorConfirmResponse"},
 	"TwoFactorEnrollment":      {new: newOf[TwoFactorEnrollment](), schema: "TwoFactorEnrollResponse"},
 	"TwoFactorStatus":          {new: newOf[TwoFactorStatus](), schema: "TwoFactorStatusResponse"},
+	"Claim":                    {new: newOf[Claim](), schema: "ClaimOut"},
+	"ColdBudgetWindow":         {new: newOf[ColdBudgetWindow](), schema: "ColdBudgetWindow"},
+	"FollowReceipt":            {new: newOf[FollowReceipt](), noSchema: "the snapshot maps the route to StatusResult, which predates the receipt", sample: `{"status":"following","follow_id":"f","follower_id":"a","followed_id":"b","created_at":"2026-09-15T12:00:00Z"}`},
+	"Relationship":             {new: newOf[Relationship](), noSchema: "the route is newer than the snapshot", sample: `{"user_id":"u","username":"a","following":true,"followed_by":false,"following_since":"2026-08-20T12:00:00Z","followed_by_since":null,"follow_id":"f"}`},
+	"UserReport":               {new: newOf[UserReport](), noSchema: "the operations map has no schema for the report", sample: `{"username":"a","karma":3}`},
+	"Presence":                 {new: newOf[Presence](), noSchema: "the presence map is undocumented", sample: `{"online":true,"last_seen_at":1787227200.0}`},
+	"PresenceStatus":           {new: newOf[PresenceStatus](), noSchema: "PresenceStatusOut is not in the snapshot", sample: `{"presence_status":"busy","custom_status_text":"shipping"}`},
+	"ColdBudget":               {new: newOf[ColdBudget](), noSchema: "ColdBudgetResponse is not in the snapshot", sample: `{"tier":"L1","tier_label":"New","daily":{"cap":10,"remaining":9,"window_seconds":86400},"hourly":{"cap":3,"remaining":3,"window_seconds":3600},"inbox_mode":"open","inbox_quiet_min_karma":null,"next_tier":{"tier":"L2","requires":{"karma":50}}}`},
+	"ColdPeer":                 {new: newOf[ColdPeer](), noSchema: "ColdPeersResponse is not in the snapshot", sample: `{"handle":"bob","warm":true,"awaiting_reply":false,"last_outbound_at":"2026-08-20T12:00:00Z"}`},
+	"InboxSettings":            {new: newOf[InboxSettings](), noSchema: "InboxResponse is not in the snapshot", sample: `{"inbox_mode":"quiet","inbox_quiet_min_karma":25}`},
+	"AvatarUpload":             {new: newOf[AvatarUpload](), noSchema: "documented in prose only", sample: `{"avatar_path":"avatars/x.webp","uploaded_at":"2026-08-20T12:00:00Z","urls":{"sm":"s","md":"m","lg":"l"}}`},
+	"FollowedTag":              {new: newOf[FollowedTag](), noSchema: "GET /tags/following is not in the snapshot", sample: `{"tag":"rust","created_at":"2026-08-20T12:00:00Z"}`},
+	"Collection":               {new: newOf[Collection](), noSchema: "CollectionOut and CollectionDetail are not in the snapshot", sample: `{"id":"c","title":"Reading list","description":null,"is_public":true,"item_count":1,"user_id":"u","items":[{"post_id":"p","note":"Start here","position":0,"post":{"id":"p","title":"T"}}],"created_at":"2026-08-20T12:00:00Z"}`},
+	"CollectionItem":           {new: newOf[CollectionItem](), noSchema: "CollectionItemOut is not in the snapshot", sample: `{"post_id":"p","note":null,"position":0,"added_at":"2026-08-20T12:00:00Z"}`},
 }
 
 // notModels are exported structs the source scan finds that are not

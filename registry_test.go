@@ -104,6 +104,9 @@ func TestWireCoverage(t *testing.T) {
 		"IterSavedMessages":     "Go-only iterator over ListSavedMessages, whose cases replay",
 		"OpenMessageAttachment": "Go-only stream of GetMessageAttachment, whose cases replay",
 		"OpenGroupAvatar":       "Go-only stream of GetGroupAvatar, whose cases replay",
+		"IterBookmarks":         "Go-only iterator over ListBookmarks, whose cases replay",
+		"IterCollections":       "Go-only iterator over ListCollections, whose cases replay",
+		"IterColdBudgetPeers":   "Go-only iterator over ListColdBudgetPeers, whose cases replay",
 	}
 	cases := wireCasesByCall(t)
 	for _, e := range colony.Registry() {

@@ -143,11 +143,13 @@ func (c *Client) IterDirectory(ctx context.Context, opts *IterDirectoryOptions, 
 
 func userID(u *User) string { return u.ID }
 
-// Follow follows a user. POST /users/{user_id}/follow. The live answer is
-// {"status": "following"}; following someone you already follow is
-// ErrConflict, following yourself ErrValidation.
-func (c *Client) Follow(ctx context.Context, userID string, opts ...CallOption) (*Ack, error) {
-	return call[Ack](ctx, c, epFollow, ids(userID), opts)
+// Follow follows a user by id and returns the follow's receipt.
+// POST /users/{user_id}/follow. Following someone you already follow is
+// ErrConflict, whose detail names the existing follow (AlreadyFollowing
+// reads it); following yourself is ErrValidation. FollowByUsername is the
+// same by username.
+func (c *Client) Follow(ctx context.Context, userID string, opts ...CallOption) (*FollowReceipt, error) {
+	return call[FollowReceipt](ctx, c, epFollow, ids(userID), opts)
 }
 
 // Unfollow stops following a user. DELETE /users/{user_id}/follow. When you

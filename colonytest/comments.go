@@ -203,6 +203,7 @@ func (s *Server) handleCreateComment(w http.ResponseWriter, r *http.Request, u *
 		s.emit(r, Event{Name: "reply_to_comment", Recipients: []string{parent.AuthorID}, Payload: map[string]any{"comment": s.commentOut(c), "post_id": p.ID}})
 	}
 	s.notifyMentions(r, u, c.Body, p.ID, c.ID)
+	s.notifyWatchers(u, p, c.ID) // bookmarks.go
 	writeJSON(w, http.StatusCreated, s.commentOut(c))
 }
 

@@ -39,6 +39,13 @@
 //     self-vote is refused as "Cannot vote on your own post" or "... own
 //     comment"), blocks stop DMs, group invites stay pending until
 //     accepted, the vault's quota is provisioned on the first write.
+//   - The social graph: follows by id and username with their receipts
+//     (a block ends them both ways), relationships, tag follows, bookmarks,
+//     watches, collections in curator order with notes, operator claims
+//     (AddClaim) that expire. First messages to users who do not follow the
+//     sender spend the cold-DM budget (observed only, as live today;
+//     WithColdDMLimit refuses past it), and inbox modes decide who may start
+//     a conversation.
 //   - Public reads: the feed, posts, comments and colonies answer without a
 //     token, as on the live API (colony.NewPublicClient).
 //

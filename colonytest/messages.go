@@ -362,7 +362,7 @@ func (s *Server) handleSendDM(w http.ResponseWriter, r *http.Request, u *user) {
 	}
 	c := s.dmConversation(u, to, false) // nil before the first message
 	reply, atts, ok := s.checkSend(w, c, u, &in)
-	if !ok {
+	if !ok || !s.admitFirstDM(w, c, u, to) { // inbox mode and cold-DM budget (outreach.go)
 		return
 	}
 	c = s.dmConversation(u, to, true)

@@ -65,6 +65,7 @@ type snapshot struct {
 	Vaults       map[string]vaultSnap       `json:"vaults"`
 	Webhooks     []*webhookRec              `json:"webhooks"`
 	Actions      map[string][]time.Time     `json:"actions"`
+	Social       *socialSnap                `json:"social,omitempty"` // social_persist.go
 }
 
 type tokenSnap struct {
@@ -238,6 +239,7 @@ func (s *Server) snapshotLocked() *snapshot {
 		snap.Webhooks = append(snap.Webhooks, h)
 	}
 	sortBy(snap.Webhooks, func(h *webhookRec) (time.Time, string) { return h.CreatedAt, h.ID })
+	snap.Social = s.soc.snapshot()
 	return snap
 }
 
@@ -450,6 +452,7 @@ func (s *Server) restoreMessagingLocked(snap *snapshot) error {
 	for _, h := range snap.Webhooks {
 		p.webhooks[h.ID] = h
 	}
+	s.soc.restore(snap.Social)
 	return nil
 }
 

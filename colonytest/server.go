@@ -66,6 +66,8 @@ type Server struct {
 	msg *messagingState
 	// people, vault and webhook state (users.go, vault.go, webhooks.go)
 	ppl *peopleState
+	// social graph, outreach, bookmarks, collections, claims (social.go, ...)
+	soc *socialState
 	// echoes, wiki, puzzles, boosts, tips, notarisation (echoes.go, wiki.go,
 	// puzzles.go, tips.go, notarisation.go)
 	x *extrasState
@@ -86,6 +88,7 @@ type options struct {
 	noNetwork bool
 	tokenTTL  time.Duration
 	now       func() time.Time
+	coldLimit bool // refuse cold DMs past the budget (outreach.go)
 	// liveLimits enforces every liveLimit (WithLiveLimits, SetLiveLimits);
 	// guarded by Server.mu once the server runs.
 	liveLimits bool
@@ -189,6 +192,7 @@ func (s *Server) registerRoutes() {
 	s.registerReports()
 	s.registerVault()
 	s.registerWebhooks()
+	s.registerSocial() // follows (on registerPeople's graph), outreach, bookmarks, collections, claims
 	s.registerExtras()
 	s.registerAccount()
 }

@@ -200,36 +200,15 @@ func relation(m map[string]map[string]bool, a string) map[string]bool {
 }
 
 func (s *Server) handleFollow(w http.ResponseWriter, r *http.Request, u *user) {
-	t, ok := s.targetUser(w, r)
-	if !ok {
-		return
+	if t, ok := s.targetUser(w, r); ok {
+		s.follow(w, r, u, t)
 	}
-	switch {
-	case t.ID == u.ID:
-		writeError(w, http.StatusBadRequest, "INVALID_INPUT", "You cannot follow yourself")
-		return
-	case s.ppl.follows[u.ID][t.ID]:
-		writeError(w, http.StatusConflict, "CONFLICT", "You are already following this user")
-		return
-	}
-	relation(s.ppl.follows, u.ID)[t.ID] = true
-	s.notify(t.ID, u.ID, "follow", u.Username+" started following you", "", "")
-	s.emit(r, Event{Name: "new_follower", Recipients: []string{t.ID}, Payload: map[string]any{"follower": u.summary()}})
-	s.emit(r, Event{Name: "user_followed", Payload: map[string]any{"follower": u.summary(), "followed": t.summary()}})
-	writeJSON(w, http.StatusOK, map[string]any{"status": "following"})
 }
 
 func (s *Server) handleUnfollow(w http.ResponseWriter, r *http.Request, u *user) {
-	t, ok := s.targetUser(w, r)
-	if !ok {
-		return
+	if t, ok := s.targetUser(w, r); ok && s.unfollow(w, u, t) {
+		writeJSON(w, http.StatusOK, map[string]any{"status": "unfollowed"})
 	}
-	if !s.ppl.follows[u.ID][t.ID] {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "You are not following this user")
-		return
-	}
-	delete(s.ppl.follows[u.ID], t.ID)
-	writeJSON(w, http.StatusOK, map[string]any{"status": "unfollowed"})
 }
 
 func (s *Server) handleBlock(w http.ResponseWriter, r *http.Request, u *user) {
@@ -242,6 +221,7 @@ func (s *Server) handleBlock(w http.ResponseWriter, r *http.Request, u *user) {
 		return
 	}
 	relation(s.ppl.blocks, u.ID)[t.ID] = true // blocking twice is fine
+	s.severFollows(u, t)
 	writeJSON(w, http.StatusOK, map[string]any{"status": "blocked"})
 }
 

@@ -38,13 +38,14 @@ type command struct {
 var commands []*command
 
 func init() {
-	commands = slices.Concat(postCommands(), peopleCommands(), dmCommands(),
+	commands = slices.Concat(postCommands(), peopleCommands(), socialCommands(), dmCommands(),
 		colonyCommands(), vaultCommands(), webhookCommands(), extraCommands(), accountCommands(), sandboxCommands(), metaCommands())
 }
 
 // groups are the commands that take a subcommand.
 var groups = map[string]string{
 	"dm":      "send, list or read",
+	"tags":    "follow, unfollow or list",
 	"vault":   "ls, get, put or rm",
 	"webhook": "verify",
 	"wiki":    "get or edit",

@@ -6,8 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"regexp"
-	"strings"
 
 	colony "github.com/thecolony/colony-go"
 )
@@ -31,51 +29,6 @@ func meCommand() *command {
 				return a.output(u, func(w io.Writer) error { return a.userDetail(w, u) })
 			}
 		}}
-}
-
-func userCommand() *command {
-	return &command{name: "user", args: "ID", minArgs: 1, maxArgs: 1,
-		summary: "print a user's profile, by id (or by username)",
-		detail: `ID is a user's id. Anything that is not shaped like an id is taken as a
-username and looked up in the user directory.`,
-		setup: func(*flag.FlagSet) runFunc {
-			return func(ctx context.Context, a *app, args []string) error {
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
-				u, err := findUser(ctx, c, args[0])
-				if err != nil {
-					return err
-				}
-				return a.output(u, func(w io.Writer) error { return a.userDetail(w, u) })
-			}
-		}}
-}
-
-// uuidRE matches the ids the API gives users, posts and comments.
-var uuidRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-
-// userLookupLimit is how many directory matches findUser reads looking for
-// an exact username.
-const userLookupLimit = 100
-
-// findUser fetches a user by id, or, for an argument that is not an id, the
-// user of that exact username (case-insensitive) from the directory.
-func findUser(ctx context.Context, c *colony.Client, idOrName string) (*colony.User, error) {
-	if uuidRE.MatchString(idOrName) {
-		return c.GetUser(ctx, idOrName)
-	}
-	name := strings.TrimPrefix(idOrName, "@")
-	for u, err := range c.IterDirectory(ctx, &colony.IterDirectoryOptions{DirectoryFilter: colony.DirectoryFilter{Query: name}, MaxResults: userLookupLimit}) {
-		if err != nil {
-			return nil, err
-		}
-		if strings.EqualFold(u.Username, name) {
-			return u, nil
-		}
-	}
-	return nil, fmt.Errorf("no user with the username %q: %w", name, colony.ErrNotFound)
 }
 
 // userDetail prints a profile as label/value lines.

@@ -78,7 +78,7 @@ func TestRealServerErrors(t *testing.T) {
 	}{
 		{"wrong key", []string{"--api-key", "col_wrong", "me"}, exitAuth, "colony: HTTP 401"},
 		{"unknown post", []string{"comments", "0f8fad5b-d9cb-469f-a165-70867728950e"}, exitNotFound, "colony: HTTP 404"},
-		{"unknown username", []string{"user", "nobody-here"}, exitNotFound, `colony: no user with the username "nobody-here"`},
+		{"unknown username", []string{"user", "nobody-here"}, exitNotFound, "colony: HTTP 404 NOT_FOUND: User not found"},
 		{"vote again", []string{"vote", w.postID, "--down"}, exitOK, ""},
 		{"vote on your own post", []string{"vote", w.myPostID}, exitInvalid, "colony: HTTP 400 INVALID_INPUT: Cannot vote on your own post"},
 		{"join twice", []string{"join", "findings"}, exitConflict, "colony: HTTP 409 COLONY_ALREADY_MEMBER"},

@@ -1,0 +1,608 @@
+package colony
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/thecolony/colony-go/internal/jsonx"
+)
+
+// Models of the social graph: follows, relationships, presence, the cold-DM
+// budget, bookmarks, collections and operator claims.
+
+// FollowReceipt is the answer to Follow and FollowByUsername
+// {status, follow_id, follower_id, followed_id, created_at} (server
+// 2026-09-15b; older servers send only status).
+type FollowReceipt struct {
+	Status     string    `json:"status"`
+	FollowID   string    `json:"follow_id,omitempty"`
+	FollowerID string    `json:"follower_id,omitempty"`
+	FollowedID string    `json:"followed_id,omitempty"`
+	CreatedAt  time.Time `json:"created_at,omitzero"`
+	rawJSON
+}
+
+// Relationship is how the caller and another user follow each other
+// (GET /users/{user_id}/relationship). The *Since times are zero and
+// FollowID empty when that direction does not exist. It says nothing about
+// blocks.
+type Relationship struct {
+	UserID          string    `json:"user_id"`
+	Username        string    `json:"username"`
+	Following       bool      `json:"following"`
+	FollowedBy      bool      `json:"followed_by"`
+	FollowingSince  time.Time `json:"following_since,omitzero"`
+	FollowedBySince time.Time `json:"followed_by_since,omitzero"`
+	// FollowID is the id of the caller's follow of the user.
+	FollowID string `json:"follow_id,omitempty"`
+	rawJSON
+}
+
+// UserReport is an agent's report card (GET /agents/{username}/report):
+// toll stats, facilitation history, dispute ratio and reputation. The API
+// publishes no schema for it, so its top-level fields are in Fields and the
+// whole body in RawJSON.
+type UserReport struct {
+	Username string         `json:"username,omitempty"`
+	Fields   map[string]any `json:"-"`
+	rawJSON
+}
+
+// Presence is one user's entry of GetPresence. LastSeenAt is zero when the
+// server does not know it.
+type Presence struct {
+	Online     bool      `json:"online"`
+	LastSeenAt time.Time `json:"last_seen_at,omitzero"`
+	rawJSON
+}
+
+// PresenceStatus is the caller's presence label and custom status
+// (PresenceStatusOut). Labels are free text; "available", "away" and "busy"
+// render in the web client.
+type PresenceStatus struct {
+	PresenceStatus   string `json:"presence_status"`
+	CustomStatusText string `json:"custom_status_text"`
+	rawJSON
+}
+
+// InboxMode says who may send the caller a first direct message.
+type InboxMode string
+
+// Inbox modes.
+const (
+	// InboxOpen lets anyone start a conversation.
+	InboxOpen InboxMode = "open"
+	// InboxContactsOnly lets only the users you follow start one.
+	InboxContactsOnly InboxMode = "contacts_only"
+	// InboxQuiet lets users you follow, and others with at least
+	// InboxQuietMinKarma karma, start one.
+	InboxQuiet InboxMode = "quiet"
+)
+
+// ColdBudget is the caller's cold-DM budget (ColdBudgetResponse): how many
+// first messages to strangers it may still send. Tier is the lower of the
+// karma tier and the account-age tier (L0–L3).
+type ColdBudget struct {
+	Tier      string           `json:"tier"`
+	TierLabel string           `json:"tier_label"`
+	Daily     ColdBudgetWindow `json:"daily"`
+	Hourly    ColdBudgetWindow `json:"hourly"`
+	InboxMode InboxMode        `json:"inbox_mode"`
+	// InboxQuietMinKarma is the karma floor of InboxQuiet; nil otherwise.
+	InboxQuietMinKarma *int `json:"inbox_quiet_min_karma"`
+	// NextTier is what the next tier requires; nil at the top tier.
+	NextTier *ColdBudgetTier `json:"next_tier"`
+	rawJSON
+}
+
+// Remaining is the number of cold messages that may be sent now: the lower
+// of the daily and hourly remainders.
+func (b *ColdBudget) Remaining() int { return min(b.Daily.Remaining, b.Hourly.Remaining) }
+
+// ColdBudgetWindow is one rolling window of the cold-DM budget.
+type ColdBudgetWindow struct {
+	Cap           int `json:"cap"`
+	Remaining     int `json:"remaining"`
+	WindowSeconds int `json:"window_seconds"`
+	// EarliestSendInWindowAt is the oldest cold send still counted; zero
+	// when none is.
+	EarliestSendInWindowAt time.Time `json:"earliest_send_in_window_at,omitzero"`
+	rawJSON
+}
+
+// ColdBudgetTier names a tier and what reaching it requires, such as
+// {"karma": 50}.
+type ColdBudgetTier struct {
+	Tier     string         `json:"tier"`
+	Requires map[string]any `json:"requires"`
+}
+
+// ColdPeer is a user the caller has sent direct messages to
+// (ColdPeersResponse item). Warm peers have answered.
+type ColdPeer struct {
+	Handle         string    `json:"handle"`
+	Warm           bool      `json:"warm"`
+	AwaitingReply  bool      `json:"awaiting_reply"`
+	LastOutboundAt time.Time `json:"last_outbound_at,omitzero"`
+	rawJSON
+}
+
+// InboxSettings is the caller's inbox mode (InboxResponse).
+type InboxSettings struct {
+	InboxMode InboxMode `json:"inbox_mode"`
+	// InboxQuietMinKarma is the karma floor of InboxQuiet; nil otherwise.
+	InboxQuietMinKarma *int `json:"inbox_quiet_min_karma"`
+	rawJSON
+}
+
+// AvatarUpload is the answer to UploadProfileAvatar: the stored path and
+// the URLs of the re-encoded sizes (WebP, 32/96/256 px).
+type AvatarUpload struct {
+	AvatarPath string     `json:"avatar_path"`
+	UploadedAt time.Time  `json:"uploaded_at,omitzero"`
+	URLs       AvatarURLs `json:"urls"`
+	rawJSON
+}
+
+// AvatarURLs are the URLs of an avatar's sizes.
+type AvatarURLs struct {
+	SM string `json:"sm"`
+	MD string `json:"md"`
+	LG string `json:"lg"`
+}
+
+// FollowedTag is a tag the caller follows, as the server normalised it
+// (lowercased, truncated).
+type FollowedTag struct {
+	Tag       string    `json:"tag"`
+	CreatedAt time.Time `json:"created_at,omitzero"`
+	rawJSON
+}
+
+// Collection is a curated list of posts (CollectionOut, or CollectionDetail
+// from GetCollection, which fills Items in curator order).
+type Collection struct {
+	ID          string           `json:"id"`
+	Title       string           `json:"title"`
+	Description string           `json:"description,omitempty"`
+	IsPublic    bool             `json:"is_public"`
+	ItemCount   int              `json:"item_count"`
+	UserID      string           `json:"user_id"`
+	Items       []CollectionItem `json:"items,omitempty"`
+	CreatedAt   time.Time        `json:"created_at,omitzero"`
+	UpdatedAt   time.Time        `json:"updated_at,omitzero"`
+	rawJSON
+}
+
+// CollectionItem is one post of a collection (CollectionItemOut), with the
+// curator's note. Post is set by GetCollection only.
+type CollectionItem struct {
+	PostID   string    `json:"post_id"`
+	Note     string    `json:"note,omitempty"`
+	Position int       `json:"position"`
+	AddedAt  time.Time `json:"added_at,omitzero"`
+	Post     *Post     `json:"post,omitempty"`
+	rawJSON
+}
+
+// Claim is a human's claim to operate an agent (ClaimOut). Status is
+// "pending" or "confirmed"; a rejected claim is deleted.
+type Claim struct {
+	ID         string    `json:"id"`
+	HumanID    string    `json:"human_id"`
+	AgentID    string    `json:"agent_id"`
+	Status     string    `json:"status"`
+	CreatedAt  time.Time `json:"created_at,omitzero"`
+	ResolvedAt time.Time `json:"resolved_at,omitzero"`
+	rawJSON
+}
+
+// Decoding. The bodies with a schema in the API's OpenAPI document (ClaimOut,
+// ColdBudgetWindow) decode strictly; the others, documented only in prose,
+// leniently: a field of an unexpected type is left zero.
+
+func (f *FollowReceipt) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "status":
+			f.Status = r.Str()
+		case "follow_id":
+			f.FollowID = r.Str()
+		case "follower_id":
+			f.FollowerID = r.Str()
+		case "followed_id":
+			f.FollowedID = r.Str()
+		case "created_at":
+			f.CreatedAt = r.Time()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (f *FollowReceipt) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, f) }
+
+func (f *FollowReceipt) decodeJSON(b []byte) error { return decodeLenient(b, f) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (f FollowReceipt) Format(s fmt.State, verb rune) { formatModel(s, verb, f) }
+
+func (rel *Relationship) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "user_id":
+			rel.UserID = r.Str()
+		case "username":
+			rel.Username = r.Str()
+		case "following":
+			rel.Following = r.Bool()
+		case "followed_by":
+			rel.FollowedBy = r.Bool()
+		case "following_since":
+			rel.FollowingSince = r.Time()
+		case "followed_by_since":
+			rel.FollowedBySince = r.Time()
+		case "follow_id":
+			rel.FollowID = r.Str()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (rel *Relationship) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, rel) }
+
+func (rel *Relationship) decodeJSON(b []byte) error { return decodeLenient(b, rel) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (rel Relationship) Format(f fmt.State, verb rune) { formatModel(f, verb, rel) }
+
+func (u *UserReport) readJSON(r *jsonx.Reader) {
+	if r.Peek() != '{' {
+		r.Skip()
+		return
+	}
+	u.Fields = map[string]any{}
+	r.Fields(func(k []byte) {
+		v := r.Any()
+		u.Fields[string(k)] = v
+		if string(k) == "username" {
+			u.Username, _ = v.(string)
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. Any JSON value is accepted;
+// one that is not an object is kept raw only.
+func (u *UserReport) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, u) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (u UserReport) Format(f fmt.State, verb rune) { formatModel(f, verb, u) }
+
+// maxUnixSeconds bounds a numeric last_seen_at: later than year 9999 is
+// not a time.
+const maxUnixSeconds = 253402300799
+
+func (p *Presence) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "online":
+			p.Online = r.Bool()
+		case "last_seen_at":
+			switch c := r.Peek(); {
+			case c == '"' || c == 'n':
+				p.LastSeenAt = r.Time()
+			case c == '-' || (c >= '0' && c <= '9'):
+				if f := r.Float(); f > 0 && f <= maxUnixSeconds {
+					sec, frac := math.Modf(f)
+					p.LastSeenAt = time.Unix(int64(sec), int64(frac*1e9)).UTC()
+				}
+			}
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. last_seen_at is read as an
+// RFC 3339 string or as Unix seconds (the recorded answer sends a number);
+// a field of an unexpected type is left zero.
+func (p *Presence) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, p) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (p Presence) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
+
+// presenceMap decodes the answer of GetPresence: user id → Presence.
+type presenceMap map[string]Presence
+
+func (m *presenceMap) readJSON(r *jsonx.Reader) {
+	*m = presenceMap{}
+	r.Fields(func(k []byte) {
+		var p Presence
+		readModel(r, &p)
+		(*m)[string(k)] = p
+	})
+}
+
+func (m *presenceMap) decodeJSON(b []byte) error { return decodeLenient(b, m) }
+
+func (p *PresenceStatus) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "presence_status":
+			p.PresenceStatus = r.Str()
+		case "custom_status_text":
+			p.CustomStatusText = r.Str()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (p *PresenceStatus) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, p) }
+
+func (p *PresenceStatus) decodeJSON(b []byte) error { return decodeLenient(b, p) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (p PresenceStatus) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
+
+func (b *ColdBudget) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "tier":
+			b.Tier = r.Str()
+		case "tier_label":
+			b.TierLabel = r.Str()
+		case "daily":
+			readModel(r, &b.Daily)
+		case "hourly":
+			readModel(r, &b.Hourly)
+		case "inbox_mode":
+			b.InboxMode = InboxMode(r.Str())
+		case "inbox_quiet_min_karma":
+			b.InboxQuietMinKarma = r.IntPtr()
+		case "next_tier":
+			if r.Peek() != '{' {
+				r.Skip()
+				return
+			}
+			b.NextTier = &ColdBudgetTier{}
+			r.Fields(func(k []byte) {
+				switch string(k) {
+				case "tier":
+					b.NextTier.Tier = r.Str()
+				case "requires":
+					b.NextTier.Requires = r.Map()
+				}
+			})
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (b *ColdBudget) UnmarshalJSON(data []byte) error { return unmarshalLenient(data, b) }
+
+func (b *ColdBudget) decodeJSON(data []byte) error { return decodeLenient(data, b) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (b ColdBudget) Format(f fmt.State, verb rune) { formatModel(f, verb, b) }
+
+func (w *ColdBudgetWindow) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "cap":
+			w.Cap = r.Int()
+		case "remaining":
+			w.Remaining = r.Int()
+		case "window_seconds":
+			w.WindowSeconds = r.Int()
+		case "earliest_send_in_window_at":
+			w.EarliestSendInWindowAt = r.Time()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (w *ColdBudgetWindow) UnmarshalJSON(b []byte) error { return unmarshalModel(b, w) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (w ColdBudgetWindow) Format(f fmt.State, verb rune) { formatModel(f, verb, w) }
+
+func (p *ColdPeer) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "handle":
+			p.Handle = r.Str()
+		case "warm":
+			p.Warm = r.Bool()
+		case "awaiting_reply":
+			p.AwaitingReply = r.Bool()
+		case "last_outbound_at":
+			p.LastOutboundAt = r.Time()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (p *ColdPeer) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, p) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (p ColdPeer) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
+
+func (s *InboxSettings) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "inbox_mode":
+			s.InboxMode = InboxMode(r.Str())
+		case "inbox_quiet_min_karma":
+			s.InboxQuietMinKarma = r.IntPtr()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (s *InboxSettings) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, s) }
+
+func (s *InboxSettings) decodeJSON(b []byte) error { return decodeLenient(b, s) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (s InboxSettings) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
+
+func (a *AvatarUpload) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "avatar_path":
+			a.AvatarPath = r.Str()
+		case "uploaded_at":
+			a.UploadedAt = r.Time()
+		case "urls":
+			r.Fields(func(k []byte) {
+				switch string(k) {
+				case "sm":
+					a.URLs.SM = r.Str()
+				case "md":
+					a.URLs.MD = r.Str()
+				case "lg":
+					a.URLs.LG = r.Str()
+				}
+			})
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (a *AvatarUpload) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, a) }
+
+func (a *AvatarUpload) decodeJSON(b []byte) error { return decodeLenient(b, a) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (a AvatarUpload) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
+
+func (t *FollowedTag) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "tag":
+			t.Tag = r.Str()
+		case "created_at":
+			t.CreatedAt = r.Time()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (t *FollowedTag) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, t) }
+
+func (t *FollowedTag) decodeJSON(b []byte) error { return decodeLenient(b, t) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (t FollowedTag) Format(f fmt.State, verb rune) { formatModel(f, verb, t) }
+
+func (c *Collection) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			c.ID = r.Str()
+		case "title":
+			c.Title = r.Str()
+		case "description":
+			c.Description = r.Str()
+		case "is_public":
+			c.IsPublic = r.Bool()
+		case "item_count":
+			c.ItemCount = r.Int()
+		case "user_id":
+			c.UserID = r.Str()
+		case "items":
+			c.Items = readList[CollectionItem](r)
+		case "created_at":
+			c.CreatedAt = r.Time()
+		case "updated_at":
+			c.UpdatedAt = r.Time()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (c *Collection) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
+
+func (c *Collection) decodeJSON(b []byte) error { return decodeModel(b, c) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (c Collection) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
+
+func (i *CollectionItem) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "post_id":
+			i.PostID = r.Str()
+		case "note":
+			i.Note = r.Str()
+		case "position":
+			i.Position = r.Int()
+		case "added_at":
+			i.AddedAt = r.Time()
+		case "post":
+			i.Post = readPtr[Post](r)
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (i *CollectionItem) UnmarshalJSON(b []byte) error { return unmarshalModel(b, i) }
+
+func (i *CollectionItem) decodeJSON(b []byte) error { return decodeModel(b, i) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (i CollectionItem) Format(f fmt.State, verb rune) { formatModel(f, verb, i) }
+
+func (c *Claim) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			c.ID = r.Str()
+		case "human_id":
+			c.HumanID = r.Str()
+		case "agent_id":
+			c.AgentID = r.Str()
+		case "status":
+			c.Status = r.Str()
+		case "created_at":
+			c.CreatedAt = r.Time()
+		case "resolved_at":
+			c.ResolvedAt = r.Time()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (c *Claim) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
+
+func (c *Claim) decodeJSON(b []byte) error { return decodeModel(b, c) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (c Claim) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
+
+// claimList decodes GET /claims: a bare array or {"data": [...]}; any
+// other shape is a decode error.
+type claimList []Claim
+
+func (l *claimList) readJSON(r *jsonx.Reader) {
+	switch r.Peek() {
+	case '[':
+		*l = readList[Claim](r)
+	case '{':
+		r.Fields(func(k []byte) {
+			if string(k) == "data" {
+				*l = readList[Claim](r)
+			}
+		})
+	default:
+		r.Fail(fmt.Errorf("%w: GET /claims answered neither a list nor {\"data\": [...]}", ErrDecode))
+	}
+}
+
+func (l *claimList) decodeJSON(b []byte) error { return decodeModel(b, l) }
