@@ -185,7 +185,10 @@ func TestDeadlineDuringSlowBody(t *testing.T) {
 	elapsed := time.Since(start)
 	<-started
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
-	assert.Less(t, elapsed, 200*time.Millisecond+50*time.Millisecond, "returns within 50 ms of the deadline")
+	// The body never ends, so only the deadline can end the call; the bound
+	// is loose because a loaded CI machine schedules late.
+	assert.GreaterOrEqual(t, elapsed, 200*time.Millisecond, "not before the deadline")
+	assert.Less(t, elapsed, 200*time.Millisecond+time.Second, "returns at the deadline, not at a socket timeout")
 }
 
 func TestDeadlineDuringBackoffSleep(t *testing.T) {
