@@ -62,7 +62,7 @@ type Server struct {
 
 	defaultAgent Agent
 
-	// messaging state (messages.go, groups.go)
+	// messaging state (direct_messages.go, groups.go)
 	msg *messagingState
 	// people, vault and webhook state (users.go, vault.go, webhooks.go)
 	ppl *peopleState
