@@ -239,7 +239,7 @@ func TestSnapshotCoversEveryStateField(t *testing.T) {
 		fields string
 	}{
 		{Server{}, "opts hs url mux tb mu seq users usersByName usersByKey tokens colonies posts postOrder comments notifs idem " +
-			"faults overrides patterns shapes log rateUsed events defaultAgent msg ppl store persistMu"},
+			"faults overrides patterns shapes log rateUsed events defaultAgent msg ppl orgs store persistMu"},
 		{user{}, "ID Username DisplayName Bio UserType Karma APIKey TeamRole Capabilities CreatedAt"},
 		{token{}, "userID expires"},
 		{colonyRec{}, "ID Name DisplayName Description IsSandbox PostCount CreatedAt members"},
@@ -263,6 +263,15 @@ func TestSnapshotCoversEveryStateField(t *testing.T) {
 		{vault{}, "quota files"},
 		{vaultFile{}, "Name Content CreatedAt UpdatedAt"},
 		{webhookRec{}, "ID OwnerID URL Secret Events Active Failures LastTriggered CreatedAt"},
+		{orgState{}, "Orgs Invites Disclosures Served Operators"},
+		{orgRec{}, "ID Slug Name Description Disclosure CreatorID CreatedAt Members Challenges VerifiedDomains Resources Grants Deletion"},
+		{orgMember{}, "UserID Role Visible Operated JoinedAt"},
+		{orgInv{}, "ID OrgID UserID InviterID Role CreatedAt"},
+		{orgDisclosure{}, "UserID OrgID Client First Last"},
+		{orgChallenge{}, "ID Domain Method Token Status CreatedAt ExpiresAt VerifiedAt"},
+		{orgResource{}, "ID Identifier Label CreatedAt"},
+		{orgGrant{}, "ID Resource Scopes MinRole MaxTTL CreatedAt"},
+		{orgDeletion{}, "Reason RequestedAt ScheduledFor"},
 	}
 	for _, tt := range tests {
 		ty := reflect.TypeOf(tt.v)

@@ -66,6 +66,8 @@ type Server struct {
 	msg *messagingState
 	// people, vault and webhook state (users.go, vault.go, webhooks.go)
 	ppl *peopleState
+	// organisations (orgs.go)
+	orgs *orgState
 
 	// the state file of WithStateFile (persist.go), nil without one
 	store     *stateStore
@@ -183,6 +185,7 @@ func (s *Server) registerRoutes() {
 	s.registerReports()
 	s.registerVault()
 	s.registerWebhooks()
+	s.registerOrgs()
 }
 
 // Close stops the server. It is safe to call more than once.
