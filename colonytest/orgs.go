@@ -440,16 +440,13 @@ func (s *Server) handleListMyOrgInvitations(w http.ResponseWriter, r *http.Reque
 			}
 		}
 	}
-	writeJSON(w, http.StatusOK, s.invitesOut(mine))
+	s.writeInvites(w, mine)
 }
 
-func (s *Server) invitesOut(list []*orgInv) []any {
+// writeInvites answers list in creation order.
+func (s *Server) writeInvites(w http.ResponseWriter, list []*orgInv) {
 	sortBy(list, func(i *orgInv) (time.Time, string) { return i.CreatedAt, i.ID })
-	out := []any{}
-	for _, inv := range list {
-		out = append(out, s.orgInviteOut(inv))
-	}
-	return out
+	writeList(w, list, s.orgInviteOut)
 }
 
 // pathID reads a UUID path value, answering 422 for a malformed one.
@@ -534,15 +531,11 @@ func (s *Server) handleListOrgInvitations(w http.ResponseWriter, r *http.Request
 			list = append(list, inv)
 		}
 	}
-	writeJSON(w, http.StatusOK, s.invitesOut(list))
+	s.writeInvites(w, list)
 }
 
 func (s *Server) handleListOrgMembers(w http.ResponseWriter, r *http.Request, u *user, o *orgRec, me *orgMember) {
-	out := []any{}
-	for _, m := range o.Members {
-		out = append(out, s.orgMemberOut(m))
-	}
-	writeJSON(w, http.StatusOK, out)
+	writeList(w, o.Members, s.orgMemberOut)
 }
 
 // targetMember resolves {user_id} to a member of o: 422 malformed, 404
@@ -746,11 +739,7 @@ func (s *Server) handleVerifyDomain(w http.ResponseWriter, r *http.Request, u *u
 }
 
 func (s *Server) handleListDomainChallenges(w http.ResponseWriter, r *http.Request, u *user, o *orgRec, me *orgMember) {
-	out := []any{}
-	for _, c := range o.Challenges {
-		out = append(out, s.challengeOut(c))
-	}
-	writeJSON(w, http.StatusOK, out)
+	writeList(w, o.Challenges, s.challengeOut)
 }
 
 func resourceOut(res *orgResource) map[string]any {
@@ -762,11 +751,7 @@ func resourceOut(res *orgResource) map[string]any {
 }
 
 func (s *Server) handleListOrgResources(w http.ResponseWriter, r *http.Request, u *user, o *orgRec, me *orgMember) {
-	out := []any{}
-	for _, res := range o.Resources {
-		out = append(out, resourceOut(res))
-	}
-	writeJSON(w, http.StatusOK, out)
+	writeList(w, o.Resources, resourceOut)
 }
 
 func (s *Server) handleAddOrgResource(w http.ResponseWriter, r *http.Request, u *user, o *orgRec, me *orgMember) {
@@ -795,17 +780,32 @@ func (s *Server) handleAddOrgResource(w http.ResponseWriter, r *http.Request, u 
 }
 
 func (s *Server) handleRemoveOrgResource(w http.ResponseWriter, r *http.Request, u *user, o *orgRec, me *orgMember) {
-	id, ok := pathID(w, r, "resource_id")
+	removeByID(w, r, "resource_id", "Resource", &o.Resources, func(res *orgResource) string { return res.ID })
+}
+
+// removeByID deletes the item of *list whose id is the path value name:
+// 422 for a malformed id, 404 when none has it, else 204.
+func removeByID[T any](w http.ResponseWriter, r *http.Request, name, what string, list *[]*T, id func(*T) string) {
+	want, ok := pathID(w, r, name)
 	if !ok {
 		return
 	}
-	n := len(o.Resources)
-	o.Resources = slices.DeleteFunc(o.Resources, func(res *orgResource) bool { return res.ID == id })
-	if len(o.Resources) == n {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Resource not found")
+	n := len(*list)
+	*list = slices.DeleteFunc(*list, func(v *T) bool { return id(v) == want })
+	if len(*list) == n {
+		writeError(w, http.StatusNotFound, "NOT_FOUND", what+" not found")
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
+}
+
+// writeList answers items rendered by out as a bare JSON array.
+func writeList[T any](w http.ResponseWriter, items []T, out func(T) map[string]any) {
+	list := make([]any, 0, len(items))
+	for _, v := range items {
+		list = append(list, out(v))
+	}
+	writeJSON(w, http.StatusOK, list)
 }
 
 func grantOut(g *orgGrant) map[string]any {
@@ -818,11 +818,7 @@ func grantOut(g *orgGrant) map[string]any {
 }
 
 func (s *Server) handleListOrgGrants(w http.ResponseWriter, r *http.Request, u *user, o *orgRec, me *orgMember) {
-	out := []any{}
-	for _, g := range o.Grants {
-		out = append(out, grantOut(g))
-	}
-	writeJSON(w, http.StatusOK, out)
+	writeList(w, o.Grants, grantOut)
 }
 
 func (s *Server) handleAddOrgGrant(w http.ResponseWriter, r *http.Request, u *user, o *orgRec, me *orgMember) {
@@ -861,17 +857,7 @@ func (s *Server) handleAddOrgGrant(w http.ResponseWriter, r *http.Request, u *us
 }
 
 func (s *Server) handleRemoveOrgGrant(w http.ResponseWriter, r *http.Request, u *user, o *orgRec, me *orgMember) {
-	id, ok := pathID(w, r, "grant_id")
-	if !ok {
-		return
-	}
-	n := len(o.Grants)
-	o.Grants = slices.DeleteFunc(o.Grants, func(g *orgGrant) bool { return g.ID == id })
-	if len(o.Grants) == n {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Delegation grant not found")
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
+	removeByID(w, r, "grant_id", "Delegation grant", &o.Grants, func(g *orgGrant) string { return g.ID })
 }
 
 func deletionOut(o *orgRec) map[string]any {
