@@ -57,7 +57,6 @@ type Client struct {
 	origin    *url.URL
 	userAgent string
 	maxBody   int64
-	retry     RetryConfig // the API calls' policy, normalized
 
 	http     *http.Client
 	base     http.RoundTripper
@@ -112,7 +111,6 @@ func newClient(apiKey string, opts []Option) (*Client, error) {
 		origin:    origin,
 		userAgent: userAgent(cfg.userAgent),
 		maxBody:   cfg.maxBody,
-		retry:     cfg.retry.normalized(),
 		base:      base,
 		breaker:   newBreaker(cfg.breakerN, cfg.breakerCooldown),
 		cache:     newResponseCache(cfg.cacheTTL),
@@ -120,41 +118,14 @@ func newClient(apiKey string, opts []Option) (*Client, error) {
 		last:      &lastSeen{},
 	}
 	c.colonies = newColonyResolver(c)
-	for _, h := range cfg.reqHooks {
-		c.hooks.addRequest(h)
-	}
-	for _, h := range cfg.respHooks {
-		c.hooks.addResponse(h)
-	}
+	c.hooks.add(cfg.reqHooks, cfg.respHooks)
 	var log *logger
 	if cfg.logger != nil {
 		log = &logger{l: cfg.logger}
 	}
 	obs := &observeTransport{next: base, hooks: c.hooks, last: c.last, log: log}
-
-	authRetry := cfg.authRetry
-	authRetry.RetryOn = slices.DeleteFunc(slices.Clone(authRetry.RetryOn), func(s int) bool { return s == http.StatusTooManyRequests })
-	var disk *diskCache
-	if !cfg.noTokenCache && !tokenCacheDisabledByEnv() {
-		dir := cfg.tokenCacheDir
-		if dir == "" {
-			dir, _ = defaultTokenCacheDir()
-		}
-		if dir != "" {
-			disk = &diskCache{dir: dir}
-		}
-	}
-	c.tokens = &tokenSource{
-		baseURL:   cfg.baseURL,
-		tokenURL:  cfg.baseURL + "/auth/token",
-		userAgent: c.userAgent,
-		disk:      disk,
-		apiKey:    apiKey,
-		client: &http.Client{
-			Transport:     &retryTransport{next: obs, policy: authRetry, timeout: attemptTimeout, anyMethod: true, logger: log},
-			CheckRedirect: noRedirects,
-		},
-	}
+	c.tokens = newTokenSource(cfg, apiKey, c.userAgent,
+		&retryTransport{next: obs, policy: authRetryPolicy(cfg.authRetry), timeout: attemptTimeout, anyMethod: true, logger: log})
 
 	var rt http.RoundTripper = &authTransport{next: obs, src: c.tokens, origin: origin, anonymous: apiKey == ""}
 	rt = &retryTransport{next: rt, policy: cfg.retry, timeout: attemptTimeout, logger: log}
@@ -169,6 +140,37 @@ func newClient(apiKey string, opts []Option) (*Client, error) {
 	hc.CheckRedirect = sameOriginGETRedirects(origin, hc.CheckRedirect)
 	c.http = hc
 	return c, nil
+}
+
+// authRetryPolicy is the token exchange's policy: never retried on 429,
+// which would only prolong a lockout.
+func authRetryPolicy(r RetryConfig) RetryConfig {
+	r.RetryOn = slices.DeleteFunc(slices.Clone(r.RetryOn), func(s int) bool { return s == http.StatusTooManyRequests })
+	return r
+}
+
+// newTokenSource is the client's token source, exchanging the key through
+// rt and caching tokens on disk unless the options or the environment say
+// not to.
+func newTokenSource(cfg *config, apiKey, userAgent string, rt http.RoundTripper) *tokenSource {
+	var disk *diskCache
+	if !cfg.noTokenCache && !tokenCacheDisabledByEnv() {
+		dir := cfg.tokenCacheDir
+		if dir == "" {
+			dir, _ = defaultTokenCacheDir()
+		}
+		if dir != "" {
+			disk = &diskCache{dir: dir}
+		}
+	}
+	return &tokenSource{
+		baseURL:   cfg.baseURL,
+		tokenURL:  cfg.baseURL + "/auth/token",
+		userAgent: userAgent,
+		disk:      disk,
+		apiKey:    apiKey,
+		client:    &http.Client{Transport: rt, CheckRedirect: noRedirects},
+	}
 }
 
 // noRedirects stops the token exchange at a redirect: the API key is never
@@ -396,14 +398,6 @@ func (c *Client) statusError(cl *inflight) *APIError {
 	return e
 }
 
-// retryPolicy is the policy the call ran under.
-func (cl *inflight) retryPolicy(c *Client) *RetryConfig {
-	if cl.cfg.retry != nil {
-		return cl.cfg.retry
-	}
-	return &c.retry
-}
-
 // recordMeta stores the final response's metadata for WithResponse.
 func (cl *inflight) recordMeta() {
 	if m := cl.cfg.meta; m != nil {
@@ -476,12 +470,15 @@ func (cl *inflight) decode(b []byte, out any) error {
 // ErrInvalidParams and nothing is sent; transport failures are *APIError
 // with StatusCode 0.
 func (c *Client) send(ctx context.Context, r *request, opts []CallOption) (inflight, error) {
-	cl := inflight{r: r}
+	// The options write to their own callConfig: passing &cl.cfg to them
+	// would move the whole call, and r with it, to the heap.
+	var cfg callConfig
 	for _, o := range opts {
 		if o != nil {
-			o(&cl.cfg)
+			o(&cfg)
 		}
 	}
+	cl := inflight{r: r, cfg: cfg}
 	if cl.cfg.err != nil {
 		return cl, invalidParams(r.op, "%v", cl.cfg.err)
 	}

@@ -71,6 +71,16 @@ func (h *hooks) addResponse(f ResponseHook) {
 	h.resp.Store(&list)
 }
 
+// add adds the hooks given as options.
+func (h *hooks) add(req []RequestHook, resp []ResponseHook) {
+	for _, f := range req {
+		h.addRequest(f)
+	}
+	for _, f := range resp {
+		h.addResponse(f)
+	}
+}
+
 // lastSeen keeps the most recent response's headers, for Python parity
 // only: under concurrency it belongs to an arbitrary call, so prefer
 // WithResponse. The rate limit is parsed from them on demand.

@@ -233,7 +233,7 @@ func (s *Server) handleGetComment(w http.ResponseWriter, r *http.Request, _ *use
 
 func (s *Server) handleUpdateComment(w http.ResponseWriter, r *http.Request, u *user) {
 	c, ok := s.liveComment(w, r.PathValue("comment_id"))
-	if !ok || !s.canEdit(w, c.AuthorID, c.CreatedAt, u, "comment") {
+	if !ok || !s.canEdit(w, c.AuthorID, c.CreatedAt, u, "comment") || s.frozen(w, c.ID) {
 		return
 	}
 	var in struct {

@@ -1,6 +1,7 @@
 package colonytest
 
 import (
+	"context"
 	"encoding/json"
 	"math/rand/v2"
 	"net/http"
@@ -167,4 +168,19 @@ func (s *Server) answerFault(w *statusRecorder, f *Fault) {
 	}
 	w.WriteHeader(status)
 	_, _ = w.Write([]byte(body))
+}
+
+// wait sleeps out f's Delay, if any; false when ctx ended first.
+func (f *Fault) wait(ctx context.Context) bool {
+	if f == nil || f.Delay <= 0 {
+		return true
+	}
+	t := time.NewTimer(f.Delay)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
 }

@@ -61,6 +61,10 @@ var liveLimits = []liveLimit{
 		code: "RATE_LIMIT_VAULT_DELETE_HOURLY", message: "Hourly vault delete limit reached.", always: true},
 	{bucket: "report", routes: []string{"POST /reports"}, n: reportsPerHour, window: time.Hour,
 		code: "RATE_LIMIT_REPORT_HOURLY", message: "Hourly report limit reached.", always: true},
+	{bucket: "puzzle_solve", routes: []string{"POST /puzzles/{puzzle_id}/solve"}, n: puzzleSolvesPerHour, window: time.Hour,
+		code: "RATE_LIMIT_PUZZLE_SOLVE_HOURLY", message: "Hourly puzzle answer limit reached.", always: true},
+	{bucket: "wiki_delete", routes: []string{"DELETE /wiki/{slug}"}, n: wikiDeletesHour, window: time.Hour,
+		code: "RATE_LIMIT_WIKI_DELETE_HOURLY", message: "Hourly wiki deletion limit reached.", always: true},
 }
 
 // WithLiveLimits enforces the live API's per-agent write limits (10 posts,

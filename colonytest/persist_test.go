@@ -239,7 +239,9 @@ func TestSnapshotCoversEveryStateField(t *testing.T) {
 		fields string
 	}{
 		{Server{}, "opts hs url mux tb mu seq users usersByName usersByKey tokens colonies posts postOrder comments notifs idem " +
-			"faults overrides patterns shapes log rateUsed events defaultAgent msg ppl orgs store persistMu"},
+			// x (echoes, wiki, puzzles, boosts, tips, notarisation) is not
+			// saved yet: a restarted sandbox starts those areas empty.
+			"faults overrides patterns shapes log rateUsed events defaultAgent msg ppl orgs x store persistMu"},
 		{user{}, "ID Username DisplayName Bio UserType Karma APIKey TeamRole Capabilities CreatedAt"},
 		{token{}, "userID expires"},
 		{colonyRec{}, "ID Name DisplayName Description IsSandbox PostCount CreatedAt members"},

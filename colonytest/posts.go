@@ -291,7 +291,7 @@ func (s *Server) handleGetPost(w http.ResponseWriter, r *http.Request, u *user) 
 
 func (s *Server) handleUpdatePost(w http.ResponseWriter, r *http.Request, u *user) {
 	p, ok := s.livePost(w, r.PathValue("post_id"))
-	if !ok || !s.canEdit(w, p.AuthorID, p.CreatedAt, u, "post") {
+	if !ok || !s.canEdit(w, p.AuthorID, p.CreatedAt, u, "post") || s.frozen(w, p.ID) {
 		return
 	}
 	var in struct {

@@ -6,11 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"os"
 	"slices"
 	"strings"
+	"sync"
+	"testing"
 	"time"
 
 	colony "github.com/thecolony/colony-go"
@@ -123,4 +126,63 @@ func FromEnv(w io.Writer, opts ...colony.Option) (*Env, error) {
 		return nil, err
 	}
 	return &Env{Client: c, Server: srv}, nil
+}
+
+// Program is the body of a small program such as the examples: it talks to
+// env.Client and writes what it does to w.
+type Program func(ctx context.Context, env *Env, w io.Writer) error
+
+// Run starts an Env with FromEnv(w, opts...), runs program in it and
+// closes it.
+func Run(ctx context.Context, w io.Writer, program Program, opts ...colony.Option) error {
+	env, err := FromEnv(w, opts...)
+	if err != nil {
+		return err
+	}
+	defer env.Close()
+	return program(ctx, env, w)
+}
+
+// Main is a program's main function: Run on standard output with a
+// minute's deadline, exiting with status 1 and the error on failure.
+func Main(program Program, opts ...colony.Option) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	err := Run(ctx, os.Stdout, program, opts...)
+	cancel()
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
+// RunOffline runs program against an in-process sandbox (COLONY_API_KEY is
+// unset for the test) and returns what it wrote; a failure fails the test.
+// It is how a program's test proves the program runs with no account.
+func RunOffline(tb testing.TB, program Program, opts ...colony.Option) string {
+	tb.Helper()
+	tb.Setenv("COLONY_API_KEY", "")
+	var out lockedWriter // a program's handlers may write from other goroutines
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := Run(ctx, &out, program, opts...); err != nil {
+		tb.Fatalf("the program failed: %v\noutput so far:\n%s", err, out.String())
+	}
+	return out.String()
+}
+
+// lockedWriter is a strings.Builder safe for concurrent writers.
+type lockedWriter struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedWriter) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }

@@ -68,6 +68,9 @@ type Server struct {
 	ppl *peopleState
 	// organisations (orgs.go)
 	orgs *orgState
+	// echoes, wiki, puzzles, boosts, tips, notarisation (echoes.go, wiki.go,
+	// puzzles.go, tips.go, notarisation.go)
+	x *extrasState
 
 	// the state file of WithStateFile (persist.go), nil without one
 	store     *stateStore
@@ -186,6 +189,7 @@ func (s *Server) registerRoutes() {
 	s.registerVault()
 	s.registerWebhooks()
 	s.registerOrgs()
+	s.registerExtras()
 }
 
 // Close stops the server. It is safe to call more than once.
@@ -317,6 +321,17 @@ type Event struct {
 }
 
 // serve is the entry point for every request.
+// record adds entry to the request log, which keeps at least the last
+// maxLogEntries.
+func (s *Server) record(entry Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.log = append(s.log, entry)
+	if len(s.log) >= 2*maxLogEntries {
+		s.log = append([]Request(nil), s.log[len(s.log)-maxLogEntries:]...)
+	}
+}
+
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(io.LimitReader(r.Body, 64<<20))
 	r.Body = io.NopCloser(bytes.NewReader(body))
@@ -334,23 +349,12 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	defer func() {
 		entry.Status = rec.status
-		s.mu.Lock()
-		s.log = append(s.log, entry)
-		if len(s.log) >= 2*maxLogEntries {
-			s.log = append([]Request(nil), s.log[len(s.log)-maxLogEntries:]...)
-		}
-		s.mu.Unlock()
+		s.record(entry)
 	}()
 
 	f := s.takeFault(rel)
-	if f != nil && f.Delay > 0 {
-		t := time.NewTimer(f.Delay)
-		select {
-		case <-t.C:
-		case <-r.Context().Done():
-			t.Stop()
-			return
-		}
+	if !f.wait(r.Context()) {
+		return
 	}
 	if f != nil && !f.AfterHandler {
 		s.answerFault(rec, f)

@@ -39,7 +39,7 @@ var commands []*command
 
 func init() {
 	commands = slices.Concat(postCommands(), peopleCommands(), dmCommands(),
-		colonyCommands(), vaultCommands(), webhookCommands(), sandboxCommands(), metaCommands())
+		colonyCommands(), vaultCommands(), webhookCommands(), extraCommands(), sandboxCommands(), metaCommands())
 }
 
 // groups are the commands that take a subcommand.
@@ -47,6 +47,7 @@ var groups = map[string]string{
 	"dm":      "send, list or read",
 	"vault":   "ls, get, put or rm",
 	"webhook": "verify",
+	"wiki":    "get or edit",
 }
 
 // findCommand resolves the command named by the first one or two words of

@@ -11,22 +11,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log"
-	"os"
 	"time"
 
 	colony "github.com/thecolony/colony-go"
 	"github.com/thecolony/colony-go/colonytest"
 )
 
-func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	err := run(ctx, os.Stdout)
-	cancel()
-	if err != nil {
-		log.Fatal(err)
-	}
-}
+// noRetries turns retries off, so each failure shows at once.
+var noRetries = colony.WithRetry(colony.RetryConfig{MaxRetries: 0})
+
+func main() { colonytest.Main(run, noRetries) }
 
 // describe turns any error of the SDK into one line an operator can act on.
 func describe(err error) string {
@@ -54,16 +48,10 @@ func describe(err error) string {
 	return "unexpected: " + err.Error()
 }
 
-func run(ctx context.Context, w io.Writer) error {
-	// Retries off, so each failure shows at once.
-	env, err := colonytest.FromEnv(w, colony.WithRetry(colony.RetryConfig{MaxRetries: 0}))
-	if err != nil {
-		return err
-	}
-	defer env.Close()
+func run(ctx context.Context, env *colonytest.Env, w io.Writer) error {
 	client := env.Client
 
-	_, err = client.VotePost(ctx, "00000000-0000-4000-8000-000000000000", 0)
+	_, err := client.VotePost(ctx, "00000000-0000-4000-8000-000000000000", 0)
 	fmt.Fprintln(w, "vote 0:       ", describe(err))
 
 	_, err = client.GetPost(ctx, "00000000-0000-4000-8000-000000000000")

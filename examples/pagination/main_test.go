@@ -3,17 +3,15 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/thecolony/colony-go/colonytest"
 )
 
 // TestPaginationRunsOffline runs the example against the in-process
 // sandbox it starts without COLONY_API_KEY.
 func TestPaginationRunsOffline(t *testing.T) {
-	t.Setenv("COLONY_API_KEY", "")
-	var out strings.Builder
-	if err := run(t.Context(), &out); err != nil {
-		t.Fatalf("example failed: %v\noutput so far:\n%s", err, out.String())
-	}
-	s := out.String()
+	out := colonytest.RunOffline(t, run)
+	s := out
 	_, rest, _ := strings.Cut(s, "Newest posts:\n")
 	newest, _, _ := strings.Cut(rest, "First findings:")
 	if n := strings.Count(newest, "\n"); n != 7 {

@@ -10,29 +10,14 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log"
-	"os"
-	"time"
 
 	colony "github.com/thecolony/colony-go"
 	"github.com/thecolony/colony-go/colonytest"
 )
 
-func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	err := run(ctx, os.Stdout)
-	cancel()
-	if err != nil {
-		log.Fatal(err)
-	}
-}
+func main() { colonytest.Main(run) }
 
-func run(ctx context.Context, w io.Writer) error {
-	env, err := colonytest.FromEnv(w)
-	if err != nil {
-		return err
-	}
-	defer env.Close()
+func run(ctx context.Context, env *colonytest.Env, w io.Writer) error {
 	client := env.Client
 
 	// 1. Read the feed: the five newest posts.

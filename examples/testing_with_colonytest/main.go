@@ -11,9 +11,7 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log"
 	"os"
-	"time"
 
 	colony "github.com/thecolony/colony-go"
 	"github.com/thecolony/colony-go/colonytest"
@@ -61,21 +59,9 @@ func (g *Greeter) answered(ctx context.Context, postID string) bool {
 	return false
 }
 
-func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	err := run(ctx, os.Stdout)
-	cancel()
-	if err != nil {
-		log.Fatal(err)
-	}
-}
+func main() { colonytest.Main(run) }
 
-func run(ctx context.Context, w io.Writer) error {
-	env, err := colonytest.FromEnv(w)
-	if err != nil {
-		return err
-	}
-	defer env.Close()
+func run(ctx context.Context, env *colonytest.Env, w io.Writer) error {
 	me := "test-agent"
 	if env.Server == nil {
 		me = os.Getenv("COLONY_USERNAME")

@@ -117,14 +117,10 @@ func TestGreeterReportsAnOutage(t *testing.T) {
 }
 
 func TestExampleRunsOffline(t *testing.T) {
-	t.Setenv("COLONY_API_KEY", "")
-	var out strings.Builder
-	if err := run(t.Context(), &out); err != nil {
-		t.Fatalf("example failed: %v\noutput so far:\n%s", err, out.String())
-	}
+	out := colonytest.RunOffline(t, run)
 	for _, want := range []string{"Welcomed 1 newcomer(s).", "Second run welcomed 0"} {
-		if !strings.Contains(out.String(), want) {
-			t.Errorf("output lacks %q:\n%s", want, out.String())
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
 }

@@ -11,23 +11,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log"
-	"os"
 	"strings"
-	"time"
 
 	colony "github.com/thecolony/colony-go"
 	"github.com/thecolony/colony-go/colonytest"
 )
 
-func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	err := run(ctx, os.Stdout)
-	cancel()
-	if err != nil {
-		log.Fatal(err)
-	}
-}
+func main() { colonytest.Main(run) }
 
 // appendNote adds one line to a notes file, creating it when missing. The
 // vault of 1.14.1 has no server-side append, so this reads and rewrites.
@@ -46,12 +36,7 @@ func appendNote(ctx context.Context, c *colony.Client, filename, line string) (*
 	return c.VaultUploadFile(ctx, filename, content+line+"\n")
 }
 
-func run(ctx context.Context, w io.Writer) error {
-	env, err := colonytest.FromEnv(w)
-	if err != nil {
-		return err
-	}
-	defer env.Close()
+func run(ctx context.Context, env *colonytest.Env, w io.Writer) error {
 	client := env.Client
 
 	ok, err := client.CanWriteVault(ctx)

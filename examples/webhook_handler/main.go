@@ -15,7 +15,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log"
 	"net"
 	"net/http"
 	"os"
@@ -27,14 +26,7 @@ import (
 	"github.com/thecolony/colony-go/colonytest"
 )
 
-func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	err := run(ctx, os.Stdout)
-	cancel()
-	if err != nil {
-		log.Fatal(err)
-	}
-}
+func main() { colonytest.Main(run) }
 
 // handler builds the webhook endpoint: fn runs once per verified,
 // non-duplicate event; slow work belongs on a queue.
@@ -62,7 +54,7 @@ func handler(secret string, w io.Writer, mu *sync.Mutex) http.Handler {
 	})
 }
 
-func run(ctx context.Context, w io.Writer) error {
+func run(ctx context.Context, env *colonytest.Env, w io.Writer) error {
 	secret := os.Getenv("COLONY_WEBHOOK_SECRET")
 	if secret == "" {
 		secret = "example-secret-0123456789"
@@ -70,11 +62,6 @@ func run(ctx context.Context, w io.Writer) error {
 	var mu sync.Mutex
 	h := handler(secret, w, &mu)
 
-	env, err := colonytest.FromEnv(w)
-	if err != nil {
-		return err
-	}
-	defer env.Close()
 	if env.Server == nil { // live: serve until interrupted
 		addr := os.Getenv("COLONY_WEBHOOK_ADDR")
 		if addr == "" {
