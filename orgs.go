@@ -2,6 +2,7 @@ package colony
 
 import (
 	"context"
+	"strings"
 )
 
 // Endpoints of this file.
@@ -196,7 +197,7 @@ func (c *Client) TransferOrgOwnership(ctx context.Context, slug, userID string, 
 	}
 	body := struct {
 		UserID string `json:"user_id"`
-	}{userID}
+	}{strings.TrimSpace(userID)} // §2.4: a checked id is sent stripped
 	return call[Ack](ctx, c, epTransferOrgOwnership, args{params: []string{slug}, body: body}, opts)
 }
 
