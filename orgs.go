@@ -45,19 +45,10 @@ var (
 // one path segment. The list methods answer bare JSON arrays; any other
 // shape is a decode error, never an empty list.
 
-// listOf calls a list endpoint that answers a bare JSON array.
-func listOf[T any](ctx context.Context, c *Client, ep *endpoint, a args, opts []CallOption) ([]T, error) {
-	out, err := call[[]T](ctx, c, ep, a, opts)
-	if err != nil {
-		return nil, err
-	}
-	return *out, nil
-}
-
 // ListMyOrgs lists the organisations you belong to, with your role in
 // each. GET /orgs.
 func (c *Client) ListMyOrgs(ctx context.Context, opts ...CallOption) ([]OrgMembership, error) {
-	return listOf[OrgMembership](ctx, c, epListMyOrgs, args{}, opts)
+	return callList[OrgMembership](ctx, c, epListMyOrgs, args{}, opts)
 }
 
 // CreateOrgOptions are the optional fields of CreateOrg.
@@ -117,7 +108,7 @@ func (c *Client) LeaveOrg(ctx context.Context, slug string, opts ...CallOption) 
 // ListMyOrgInvitations lists the invitations to organisations addressed to
 // you. GET /orgs/invitations.
 func (c *Client) ListMyOrgInvitations(ctx context.Context, opts ...CallOption) ([]OrgInvitation, error) {
-	return listOf[OrgInvitation](ctx, c, epListMyOrgInvitations, args{}, opts)
+	return callList[OrgInvitation](ctx, c, epListMyOrgInvitations, args{}, opts)
 }
 
 // AcceptOrgInvitation accepts an invitation and makes you a member with
@@ -160,13 +151,13 @@ func (c *Client) InviteOrgMember(ctx context.Context, slug, username string, opt
 // ListOrgPendingInvitations lists an organisation's invitations not yet
 // answered; owners and admins only. GET /orgs/{slug}/invitations.
 func (c *Client) ListOrgPendingInvitations(ctx context.Context, slug string, opts ...CallOption) ([]OrgPendingInvite, error) {
-	return listOf[OrgPendingInvite](ctx, c, epListOrgPendingInvitations, ids(slug), opts)
+	return callList[OrgPendingInvite](ctx, c, epListOrgPendingInvitations, ids(slug), opts)
 }
 
 // ListOrgMembers lists an organisation's members, each with its role and
 // whether it made its membership visible. GET /orgs/{slug}/members.
 func (c *Client) ListOrgMembers(ctx context.Context, slug string, opts ...CallOption) ([]OrgMember, error) {
-	return listOf[OrgMember](ctx, c, epListOrgMembers, ids(slug), opts)
+	return callList[OrgMember](ctx, c, epListOrgMembers, ids(slug), opts)
 }
 
 // SetOrgMemberRole sets a member's role to OrgRoleMember or OrgRoleAdmin;
@@ -243,7 +234,7 @@ func (c *Client) SetOrgVisibility(ctx context.Context, slug string, visible bool
 // ListOrgDisclosureRecipients lists the relying parties that were actually
 // told of your memberships. GET /orgs/disclosure-recipients.
 func (c *Client) ListOrgDisclosureRecipients(ctx context.Context, opts ...CallOption) ([]OrgDisclosureRecipient, error) {
-	return listOf[OrgDisclosureRecipient](ctx, c, epListOrgDisclosureRecipients, args{}, opts)
+	return callList[OrgDisclosureRecipient](ctx, c, epListOrgDisclosureRecipients, args{}, opts)
 }
 
 type domainChallengeBody struct {
@@ -277,13 +268,13 @@ func (c *Client) VerifyOrgDomain(ctx context.Context, slug string, opts ...CallO
 // ListOrgDomainChallenges lists an organisation's domain challenges; read
 // each one's Status. GET /orgs/{slug}/domain.
 func (c *Client) ListOrgDomainChallenges(ctx context.Context, slug string, opts ...CallOption) ([]OrgDomainChallenge, error) {
-	return listOf[OrgDomainChallenge](ctx, c, epListOrgDomainChallenges, ids(slug), opts)
+	return callList[OrgDomainChallenge](ctx, c, epListOrgDomainChallenges, ids(slug), opts)
 }
 
 // ListOrgResources lists the resources (RFC 8707 resource indicators) an
 // organisation registered. GET /orgs/{slug}/resources.
 func (c *Client) ListOrgResources(ctx context.Context, slug string, opts ...CallOption) ([]OrgResource, error) {
-	return listOf[OrgResource](ctx, c, epListOrgResources, ids(slug), opts)
+	return callList[OrgResource](ctx, c, epListOrgResources, ids(slug), opts)
 }
 
 // AddOrgResourceOptions are the optional fields of AddOrgResource.
@@ -320,7 +311,7 @@ func (c *Client) RemoveOrgResource(ctx context.Context, slug, resourceID string,
 // ListOrgDelegationGrants lists an organisation's delegation grants.
 // GET /orgs/{slug}/delegation-grants.
 func (c *Client) ListOrgDelegationGrants(ctx context.Context, slug string, opts ...CallOption) ([]OrgDelegationGrant, error) {
-	return listOf[OrgDelegationGrant](ctx, c, epListOrgDelegationGrants, ids(slug), opts)
+	return callList[OrgDelegationGrant](ctx, c, epListOrgDelegationGrants, ids(slug), opts)
 }
 
 // AddOrgDelegationGrantOptions are the optional limits of a delegation
