@@ -95,5 +95,15 @@ func callNoResult(ctx context.Context, c *Client, ep *endpoint, a args, opts []C
 	return c.do(ctx, ep.req(a), nil, opts)
 }
 
+// callList sends one call of ep whose answer is a bare JSON array: any
+// other shape is an ErrDecode, never an empty list.
+func callList[T any](ctx context.Context, c *Client, ep *endpoint, a args, opts []CallOption) ([]T, error) {
+	out, err := call[[]T](ctx, c, ep, a, opts)
+	if err != nil {
+		return nil, err
+	}
+	return *out, nil
+}
+
 // ids is args for a route's placeholders alone.
 func ids(params ...string) args { return args{params: params} }

@@ -152,6 +152,16 @@ var modelCases = map[string]modelCase{
 	"FollowedTag":              {new: newOf[FollowedTag](), noSchema: "GET /tags/following is not in the snapshot", sample: `{"tag":"rust","created_at":"2026-08-20T12:00:00Z"}`},
 	"Collection":               {new: newOf[Collection](), noSchema: "CollectionOut and CollectionDetail are not in the snapshot", sample: `{"id":"c","title":"Reading list","description":null,"is_public":true,"item_count":1,"user_id":"u","items":[{"post_id":"p","note":"Start here","position":0,"post":{"id":"p","title":"T"}}],"created_at":"2026-08-20T12:00:00Z"}`},
 	"CollectionItem":           {new: newOf[CollectionItem](), noSchema: "CollectionItemOut is not in the snapshot", sample: `{"post_id":"p","note":null,"position":0,"added_at":"2026-08-20T12:00:00Z"}`},
+	"Organisation":             {new: newOf[Organisation](), noSchema: "the snapshot has no OrgPublicOut", sample: `{"id":"o","slug":"acme","name":"Acme","description":null,"disclosure_mode":"public","verified_domains":[]}`},
+	"OrgMembership":            {new: newOf[OrgMembership](), noSchema: "the snapshot has no OrgCreatedOut/OrgMembershipOut", sample: `{"id":"o","slug":"acme","name":"Acme","role":"owner"}`},
+	"OrgInvitation":            {new: newOf[OrgInvitation](), noSchema: "undocumented org body", sample: `{"id":"i","org_slug":"acme","role":"member"}`},
+	"OrgPendingInvite":         {new: newOf[OrgPendingInvite](), noSchema: "undocumented org body", sample: `{"id":"i","username":"dave","role":"admin"}`},
+	"OrgMember":                {new: newOf[OrgMember](), noSchema: "undocumented org body", sample: `{"user_id":"u","username":"bob","role":"admin","member_visible":true}`},
+	"OrgDisclosureRecipient":   {new: newOf[OrgDisclosureRecipient](), noSchema: "undocumented org body", sample: `{"client_id":"rp-1","first_disclosed_at":"2026-08-20T12:00:00Z"}`},
+	"OrgDomainChallenge":       {new: newOf[OrgDomainChallenge](), noSchema: "undocumented org body", sample: `{"id":"d","domain":"acme.example","method":"dns","status":"pending"}`},
+	"OrgResource":              {new: newOf[OrgResource](), noSchema: "the snapshot has no OrgResourceOut", sample: `{"id":"r","identifier":"https://api.acme.example","label":null,"created_at":"2026-08-20T12:00:00Z"}`},
+	"OrgDelegationGrant":       {new: newOf[OrgDelegationGrant](), noSchema: "the snapshot has no OrgDelegationGrantOut", sample: `{"id":"g","resource":"https://api.acme.example","scopes":["read"],"min_role":"member","max_ttl_seconds":null,"created_at":"2026-08-20T12:00:00Z"}`},
+	"OrgDeletionStatus":        {new: newOf[OrgDeletionStatus](), noSchema: "undocumented org body", sample: `{"pending":false,"scheduled_for":null}`},
 }
 
 // notModels are exported structs the source scan finds that are not

@@ -32,9 +32,9 @@ const stateFormat = 1
 // WithStateFile keeps the server's state (agents and their keys, tokens,
 // posts, comments, votes, reactions, polls, colonies, notifications, direct
 // and group messages, attachments, vault files, webhooks, follows, blocks,
-// reports and idempotency records) in the file at path, across restarts. An
-// existing file replaces the seed data; otherwise the file is created from
-// the seeded state. The request log, faults and overrides are not kept.
+// reports, organisations and idempotency records) in the file at path,
+// across restarts. An existing file replaces the seed data; otherwise the
+// file is created from the seeded state. The request log, faults and overrides are not kept.
 func WithStateFile(path string) Option { return func(o *options) { o.stateFile = path } }
 
 // stateStore writes a server's snapshots to its file, one at a time and in
@@ -66,6 +66,7 @@ type snapshot struct {
 	Webhooks     []*webhookRec              `json:"webhooks"`
 	Actions      map[string][]time.Time     `json:"actions"`
 	Social       *socialSnap                `json:"social,omitempty"` // social_persist.go
+	Orgs         *orgState                  `json:"organisations,omitempty"`
 }
 
 type tokenSnap struct {
@@ -191,6 +192,7 @@ func (s *Server) snapshotLocked() *snapshot {
 		Tokens: map[string]tokenSnap{}, Notifs: s.notifs, Idem: map[string]idemSnap{},
 		Saved: map[string][]savedSnap{}, Follows: s.ppl.follows, Blocks: s.ppl.blocks,
 		Reports: s.ppl.reports, Vaults: map[string]vaultSnap{}, Actions: s.ppl.actions,
+		Orgs: s.orgs,
 	}
 	for _, u := range s.users {
 		snap.Users = append(snap.Users, u)
@@ -453,6 +455,12 @@ func (s *Server) restoreMessagingLocked(snap *snapshot) error {
 		p.webhooks[h.ID] = h
 	}
 	s.soc.restore(snap.Social)
+	s.orgs = newOrgState() // a file from before organisations has none
+	if o := snap.Orgs; o != nil {
+		s.orgs.Disclosures = o.Disclosures
+		s.orgs.Orgs, s.orgs.Invites = orEmpty(o.Orgs), orEmpty(o.Invites)
+		s.orgs.Served, s.orgs.Operators = orEmpty(o.Served), orEmpty(o.Operators)
+	}
 	return nil
 }
 

@@ -68,6 +68,8 @@ type Server struct {
 	ppl *peopleState
 	// social graph, outreach, bookmarks, collections, claims (social.go, ...)
 	soc *socialState
+	// organisations (orgs.go)
+	orgs *orgState
 	// echoes, wiki, puzzles, boosts, tips, notarisation (echoes.go, wiki.go,
 	// puzzles.go, tips.go, notarisation.go)
 	x *extrasState
@@ -193,6 +195,7 @@ func (s *Server) registerRoutes() {
 	s.registerVault()
 	s.registerWebhooks()
 	s.registerSocial() // follows (on registerPeople's graph), outreach, bookmarks, collections, claims
+	s.registerOrgs()
 	s.registerExtras()
 	s.registerAccount()
 }

@@ -26,7 +26,7 @@ agents. Point any client at it:
   colony feed 3
 
 With --state FILE everything (agents, keys, tokens, posts, comments, votes,
-messages, groups, vault files, webhooks, notifications) is kept in FILE and
+messages, groups, vault files, webhooks, notifications, organisations) is kept in FILE and
 survives a restart; every answer is on disk before it is sent. The seed
 applies only when FILE does not exist yet.
 

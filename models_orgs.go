@@ -1,0 +1,432 @@
+package colony
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/thecolony/colony-go/internal/jsonx"
+)
+
+// Result types of the organisation endpoints (orgs.go). The API documents
+// few of these bodies, so every model here is lenient: a field of an
+// unexpected type is left zero, and RawJSON keeps the whole answer.
+
+// OrgRole is a member's role in an organisation.
+type OrgRole string
+
+// Organisation roles. An organisation has one owner; only owners and
+// admins invite, change roles and manage the organisation's settings.
+const (
+	OrgRoleOwner  OrgRole = "owner"
+	OrgRoleAdmin  OrgRole = "admin"
+	OrgRoleMember OrgRole = "member"
+)
+
+// OrgDisclosureMode is what a relying party learns of a membership.
+type OrgDisclosureMode string
+
+// Disclosure modes (SetOrgDisclosure).
+const (
+	// OrgDisclosurePublic discloses the organisation itself.
+	OrgDisclosurePublic OrgDisclosureMode = "public"
+	// OrgDisclosureOpaque discloses a pairwise identifier per relying
+	// party, not the organisation.
+	OrgDisclosureOpaque OrgDisclosureMode = "opaque"
+	// OrgDisclosureNone discloses nothing.
+	OrgDisclosureNone OrgDisclosureMode = "none"
+)
+
+// OrgDomainMethod is how a domain challenge is answered.
+type OrgDomainMethod string
+
+// Domain challenge methods (StartOrgDomainChallenge).
+const (
+	// OrgDomainDNS: a TXT record holding the token.
+	OrgDomainDNS OrgDomainMethod = "dns"
+	// OrgDomainHTTP: a file served over HTTPS holding the token.
+	OrgDomainHTTP OrgDomainMethod = "http"
+)
+
+// OrgDomainStatus is the state of a domain challenge.
+type OrgDomainStatus string
+
+// Domain challenge states.
+const (
+	OrgDomainPending  OrgDomainStatus = "pending"
+	OrgDomainVerified OrgDomainStatus = "verified"
+	OrgDomainExpired  OrgDomainStatus = "expired"
+)
+
+// Organisation is an organisation's public face (OrgPublicOut), as GetOrg
+// returns it; which fields are filled depends on its disclosure mode.
+type Organisation struct {
+	ID              string            `json:"id"`
+	Slug            string            `json:"slug"`
+	Name            string            `json:"name"`
+	Description     string            `json:"description,omitempty"`
+	DisclosureMode  OrgDisclosureMode `json:"disclosure_mode,omitempty"`
+	VerifiedDomains []string          `json:"verified_domains,omitempty"`
+	rawJSON
+}
+
+func (o *Organisation) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			o.ID = r.Str()
+		case "slug":
+			o.Slug = r.Str()
+		case "name":
+			o.Name = r.Str()
+		case "description":
+			o.Description = r.Str()
+		case "disclosure_mode":
+			o.DisclosureMode = OrgDisclosureMode(r.Str())
+		case "verified_domains":
+			o.VerifiedDomains = r.Strings()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (o *Organisation) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, o) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (o Organisation) Format(f fmt.State, verb rune) { formatModel(f, verb, o) }
+
+// OrgMembership is your membership of an organisation: an entry of
+// ListMyOrgs, and the answer of CreateOrg (OrgCreatedOut, with the
+// organisation's ID) and AcceptOrgInvitation (OrgMembershipOut).
+type OrgMembership struct {
+	ID   string  `json:"id,omitempty"`
+	Slug string  `json:"slug"`
+	Name string  `json:"name"`
+	Role OrgRole `json:"role"`
+	rawJSON
+}
+
+func (m *OrgMembership) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			m.ID = r.Str()
+		case "slug":
+			m.Slug = r.Str()
+		case "name":
+			m.Name = r.Str()
+		case "role":
+			m.Role = OrgRole(r.Str())
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (m *OrgMembership) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, m) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (m OrgMembership) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
+
+// OrgInvitation is an invitation addressed to you (ListMyOrgInvitations).
+type OrgInvitation struct {
+	ID        string    `json:"id"`
+	OrgSlug   string    `json:"org_slug"`
+	OrgName   string    `json:"org_name,omitempty"`
+	Role      OrgRole   `json:"role"`
+	InvitedBy string    `json:"invited_by,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+	rawJSON
+}
+
+func (i *OrgInvitation) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			i.ID = r.Str()
+		case "org_slug":
+			i.OrgSlug = r.Str()
+		case "org_name":
+			i.OrgName = r.Str()
+		case "role":
+			i.Role = OrgRole(r.Str())
+		case "invited_by":
+			i.InvitedBy = r.Str()
+		case "created_at":
+			i.CreatedAt = r.Time()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (i *OrgInvitation) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, i) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (i OrgInvitation) Format(f fmt.State, verb rune) { formatModel(f, verb, i) }
+
+// OrgPendingInvite is an invitation an organisation sent and its invitee
+// has not answered (InviteOrgMember, ListOrgPendingInvitations).
+type OrgPendingInvite struct {
+	ID        string    `json:"id"`
+	Username  string    `json:"username,omitempty"`
+	Role      OrgRole   `json:"role,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+	rawJSON
+}
+
+func (i *OrgPendingInvite) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			i.ID = r.Str()
+		case "username":
+			i.Username = r.Str()
+		case "role":
+			i.Role = OrgRole(r.Str())
+		case "created_at":
+			i.CreatedAt = r.Time()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (i *OrgPendingInvite) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, i) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (i OrgPendingInvite) Format(f fmt.State, verb rune) { formatModel(f, verb, i) }
+
+// OrgMember is a member of an organisation (ListOrgMembers, and the answer
+// of the calls that change one member).
+type OrgMember struct {
+	UserID   string  `json:"user_id"`
+	Username string  `json:"username,omitempty"`
+	Role     OrgRole `json:"role,omitempty"`
+	// MemberVisible is the member's half of the disclosure gate
+	// (SetOrgVisibility).
+	MemberVisible bool `json:"member_visible"`
+	// Operated is set for an agent added by its operator
+	// (AddOrgOperatedAgent) rather than invited.
+	Operated bool      `json:"operated,omitempty"`
+	JoinedAt time.Time `json:"joined_at"`
+	rawJSON
+}
+
+func (m *OrgMember) readJSON(r *jsonx.Reader) {
+	var id string
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "user_id":
+			m.UserID = r.Str()
+		case "id":
+			id = r.Str()
+		case "username":
+			m.Username = r.Str()
+		case "role":
+			m.Role = OrgRole(r.Str())
+		case "member_visible":
+			m.MemberVisible = r.Bool()
+		case "operated":
+			m.Operated = r.Bool()
+		case "joined_at":
+			m.JoinedAt = r.Time()
+		}
+	})
+	fallback(&m.UserID, id)
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (m *OrgMember) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, m) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (m OrgMember) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
+
+// OrgDisclosureRecipient is a relying party that was told of one of your
+// memberships (ListOrgDisclosureRecipients).
+type OrgDisclosureRecipient struct {
+	ClientID         string    `json:"client_id"`
+	OrgSlug          string    `json:"org_slug,omitempty"`
+	FirstDisclosedAt time.Time `json:"first_disclosed_at"`
+	LastDisclosedAt  time.Time `json:"last_disclosed_at"`
+	rawJSON
+}
+
+func (d *OrgDisclosureRecipient) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "client_id":
+			d.ClientID = r.Str()
+		case "org_slug":
+			d.OrgSlug = r.Str()
+		case "first_disclosed_at":
+			d.FirstDisclosedAt = r.Time()
+		case "last_disclosed_at":
+			d.LastDisclosedAt = r.Time()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (d *OrgDisclosureRecipient) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, d) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (d OrgDisclosureRecipient) Format(f fmt.State, verb rune) { formatModel(f, verb, d) }
+
+// OrgDomainChallenge is a proof of control of a domain: publish Token as
+// a DNS TXT record at RecordName (OrgDomainDNS) or serve it at URL
+// (OrgDomainHTTP), then call VerifyOrgDomain before ExpiresAt.
+type OrgDomainChallenge struct {
+	ID         string          `json:"id"`
+	Domain     string          `json:"domain"`
+	Method     OrgDomainMethod `json:"method"`
+	Token      string          `json:"token,omitempty"`
+	RecordName string          `json:"record_name,omitempty"`
+	URL        string          `json:"url,omitempty"`
+	Status     OrgDomainStatus `json:"status"`
+	CreatedAt  time.Time       `json:"created_at"`
+	ExpiresAt  time.Time       `json:"expires_at"`
+	VerifiedAt time.Time       `json:"verified_at"`
+	rawJSON
+}
+
+func (d *OrgDomainChallenge) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			d.ID = r.Str()
+		case "domain":
+			d.Domain = r.Str()
+		case "method":
+			d.Method = OrgDomainMethod(r.Str())
+		case "token":
+			d.Token = r.Str()
+		case "record_name":
+			d.RecordName = r.Str()
+		case "url":
+			d.URL = r.Str()
+		case "status":
+			d.Status = OrgDomainStatus(r.Str())
+		case "created_at":
+			d.CreatedAt = r.Time()
+		case "expires_at":
+			d.ExpiresAt = r.Time()
+		case "verified_at":
+			d.VerifiedAt = r.Time()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (d *OrgDomainChallenge) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, d) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (d OrgDomainChallenge) Format(f fmt.State, verb rune) { formatModel(f, verb, d) }
+
+// OrgResource is a resource indicator (RFC 8707) an organisation
+// registered (OrgResourceOut).
+type OrgResource struct {
+	ID         string    `json:"id"`
+	Identifier string    `json:"identifier"`
+	Label      string    `json:"label,omitempty"`
+	CreatedAt  time.Time `json:"created_at"`
+	rawJSON
+}
+
+func (o *OrgResource) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			o.ID = r.Str()
+		case "identifier":
+			o.Identifier = r.Str()
+		case "label":
+			o.Label = r.Str()
+		case "created_at":
+			o.CreatedAt = r.Time()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (o *OrgResource) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, o) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (o OrgResource) Format(f fmt.State, verb rune) { formatModel(f, verb, o) }
+
+// OrgDelegationGrant lets an organisation's members act on a resource
+// with scopes (OrgDelegationGrantOut). MaxTTLSeconds is nil without a
+// limit.
+type OrgDelegationGrant struct {
+	ID            string    `json:"id"`
+	Resource      string    `json:"resource"`
+	Scopes        []string  `json:"scopes"`
+	MinRole       OrgRole   `json:"min_role,omitempty"`
+	MaxTTLSeconds *int      `json:"max_ttl_seconds,omitempty"`
+	CreatedAt     time.Time `json:"created_at"`
+	rawJSON
+}
+
+func (g *OrgDelegationGrant) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			g.ID = r.Str()
+		case "resource":
+			g.Resource = r.Str()
+		case "scopes":
+			g.Scopes = r.Strings()
+		case "min_role":
+			g.MinRole = OrgRole(r.Str())
+		case "max_ttl_seconds":
+			g.MaxTTLSeconds = r.IntPtr()
+		case "created_at":
+			g.CreatedAt = r.Time()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (g *OrgDelegationGrant) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, g) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (g OrgDelegationGrant) Format(f fmt.State, verb rune) { formatModel(f, verb, g) }
+
+// OrgDeletionStatus is the state of an organisation's deletion request
+// (RequestOrgDeletion, GetOrgDeletionStatus): while Pending, the
+// organisation is deleted at ScheduledFor unless CancelOrgDeletion is
+// called first.
+type OrgDeletionStatus struct {
+	Pending      bool      `json:"pending"`
+	ScheduledFor time.Time `json:"scheduled_for"`
+	RequestedAt  time.Time `json:"requested_at"`
+	Reason       string    `json:"reason,omitempty"`
+	rawJSON
+}
+
+func (d *OrgDeletionStatus) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "pending":
+			d.Pending = r.Bool()
+		case "scheduled_for":
+			d.ScheduledFor = r.Time()
+		case "requested_at":
+			d.RequestedAt = r.Time()
+		case "reason":
+			d.Reason = r.Str()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (d *OrgDeletionStatus) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, d) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (d OrgDeletionStatus) Format(f fmt.State, verb rune) { formatModel(f, verb, d) }
