@@ -382,49 +382,13 @@ func (s *Server) restoreMessagingLocked(snap *snapshot) error {
 		m.attachments[as.ID] = &attachment{ID: as.ID, uploaderID: as.UploaderID, img: imageIn(as.Image),
 			deleted: as.Deleted, createdAt: as.CreatedAt}
 	}
-	type reply struct {
-		msg *message
-		to  string
-	}
 	var replies []reply
-	for _, cs := range snap.Convs {
-		c := &conversation{ID: cs.ID, IsGroup: cs.IsGroup, Title: cs.Title, Description: cs.Description,
-			CreatorID: cs.CreatorID, Template: cs.Template, CreatedAt: cs.CreatedAt, LastAt: cs.LastAt,
-			parts: map[string]*participant{}, avatarVer: cs.AvatarVer}
-		for _, ps := range cs.Parts {
-			c.addParticipant(ps.UserID, &participant{userID: ps.UserID, admin: ps.Admin, pending: ps.Pending,
-				muted: ps.Muted, mutedUntil: ps.MutedUntil, snoozedUntil: ps.SnoozedUntil, receipts: ps.Receipts,
-				spamAt: ps.SpamAt, spamReason: ps.SpamReason})
+	for i := range snap.Convs {
+		r, err := s.restoreConvLocked(&snap.Convs[i])
+		if err != nil {
+			return err
 		}
-		for _, ms := range cs.Msgs {
-			msg := &message{ID: ms.ID, conv: c, senderID: ms.SenderID, body: ms.Body, createdAt: ms.CreatedAt,
-				editedAt: ms.EditedAt, deleted: ms.Deleted, reads: orEmpty(ms.Reads)}
-			for _, id := range ms.Attachments {
-				a := m.attachments[id]
-				if a == nil {
-					return fmt.Errorf("state file: message %s has unknown attachment %s", ms.ID, id)
-				}
-				msg.attachments = append(msg.attachments, a)
-			}
-			for _, v := range ms.Versions {
-				msg.versions = append(msg.versions, msgVersion{body: v.Body, at: v.At})
-			}
-			for _, r := range ms.Reactions {
-				msg.reactions = append(msg.reactions, &msgReaction{emoji: r.Emoji, userID: r.UserID, createdAt: r.CreatedAt})
-			}
-			if ms.ReplyTo != "" {
-				replies = append(replies, reply{msg, ms.ReplyTo})
-			}
-			c.msgs = append(c.msgs, msg)
-			m.messages[msg.ID] = msg
-		}
-		if cs.Avatar != nil {
-			c.avatar = imageIn(*cs.Avatar)
-		}
-		m.convs[c.ID] = c
-		if !c.IsGroup && len(c.order) == 2 {
-			m.dmByPair[pairKey(c.order[0], c.order[1])] = c
-		}
+		replies = append(replies, r...)
 	}
 	for _, r := range replies {
 		r.msg.replyTo = m.messages[r.to]
@@ -462,6 +426,57 @@ func (s *Server) restoreMessagingLocked(snap *snapshot) error {
 		s.orgs.Served, s.orgs.Operators = orEmpty(o.Served), orEmpty(o.Operators)
 	}
 	return nil
+}
+
+// restoreConvLocked restores one conversation and its messages, and
+// returns the replies whose quoted message is linked once all are back.
+func (s *Server) restoreConvLocked(cs *convSnap) ([]reply, error) {
+	m := s.msg
+	var replies []reply
+	c := &conversation{ID: cs.ID, IsGroup: cs.IsGroup, Title: cs.Title, Description: cs.Description,
+		CreatorID: cs.CreatorID, Template: cs.Template, CreatedAt: cs.CreatedAt, LastAt: cs.LastAt,
+		parts: map[string]*participant{}, avatarVer: cs.AvatarVer}
+	for _, ps := range cs.Parts {
+		c.addParticipant(ps.UserID, &participant{userID: ps.UserID, admin: ps.Admin, pending: ps.Pending,
+			muted: ps.Muted, mutedUntil: ps.MutedUntil, snoozedUntil: ps.SnoozedUntil, receipts: ps.Receipts,
+			spamAt: ps.SpamAt, spamReason: ps.SpamReason})
+	}
+	for _, ms := range cs.Msgs {
+		msg := &message{ID: ms.ID, conv: c, senderID: ms.SenderID, body: ms.Body, createdAt: ms.CreatedAt,
+			editedAt: ms.EditedAt, deleted: ms.Deleted, reads: orEmpty(ms.Reads)}
+		for _, id := range ms.Attachments {
+			a := m.attachments[id]
+			if a == nil {
+				return nil, fmt.Errorf("state file: message %s has unknown attachment %s", ms.ID, id)
+			}
+			msg.attachments = append(msg.attachments, a)
+		}
+		for _, v := range ms.Versions {
+			msg.versions = append(msg.versions, msgVersion{body: v.Body, at: v.At})
+		}
+		for _, r := range ms.Reactions {
+			msg.reactions = append(msg.reactions, &msgReaction{emoji: r.Emoji, userID: r.UserID, createdAt: r.CreatedAt})
+		}
+		if ms.ReplyTo != "" {
+			replies = append(replies, reply{msg, ms.ReplyTo})
+		}
+		c.msgs = append(c.msgs, msg)
+		m.messages[msg.ID] = msg
+	}
+	if cs.Avatar != nil {
+		c.avatar = imageIn(*cs.Avatar)
+	}
+	m.convs[c.ID] = c
+	if !c.IsGroup && len(c.order) == 2 {
+		m.dmByPair[pairKey(c.order[0], c.order[1])] = c
+	}
+	return replies, nil
+}
+
+// reply is a restored message and the id of the message it quotes.
+type reply struct {
+	msg *message
+	to  string
 }
 
 func imageIn(is imageSnap) *storedImage {
