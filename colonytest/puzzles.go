@@ -103,42 +103,12 @@ func (s *Server) handleListPuzzles(w http.ResponseWriter, r *http.Request, u *us
 }
 
 func (s *Server) handleCreatePuzzle(w http.ResponseWriter, r *http.Request, u *user) {
-	var in struct {
-		Slug        string `json:"slug"`
-		Title       string `json:"title"`
-		Description string `json:"description"`
-		PuzzleType  string `json:"puzzle_type"`
-		Content     string `json:"content"`
-		Answer      string `json:"answer"`
-		Difficulty  *int   `json:"difficulty"`
-		Colony      string `json:"colony"`
-	}
+	var in puzzleIn
 	if !decodeBody(w, r, &in) {
 		return
 	}
-	for _, f := range [...]struct {
-		name string
-		v    string
-		max  int
-	}{{"title", in.Title, 300}, {"description", in.Description, 2000}, {"content", in.Content, 20000}, {"answer", in.Answer, 500}} {
-		if n := utf8.RuneCountInString(strings.TrimSpace(f.v)); n == 0 || n > f.max {
-			validationError(w, []string{"body", f.name}, f.name+" has the wrong length")
-			return
-		}
-	}
-	d := 3
-	if in.Difficulty != nil {
-		d = *in.Difficulty
-	}
-	switch {
-	case !wikiSlugShape.MatchString(in.Slug):
-		validationError(w, []string{"body", "slug"}, "slug must be lowercase words joined by hyphens")
-		return
-	case !slices.Contains(puzzleTypes, in.PuzzleType):
-		validationError(w, []string{"body", "puzzle_type"}, "unknown puzzle type")
-		return
-	case d < 1 || d > 5:
-		validationError(w, []string{"body", "difficulty"}, "difficulty must be from 1 to 5")
+	d, ok := in.check(w)
+	if !ok {
 		return
 	}
 	if in.Colony != "" {
@@ -172,6 +142,49 @@ func (s *Server) handleCreatePuzzle(w http.ResponseWriter, r *http.Request, u *u
 		started: map[string]time.Time{}, solved: map[string]float64{}}
 	s.x.puzzles = append(s.x.puzzles, p)
 	writeJSON(w, http.StatusOK, s.puzzleOut(p, u, true))
+}
+
+// puzzleIn is the body of POST /puzzles.
+type puzzleIn struct {
+	Slug        string `json:"slug"`
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	PuzzleType  string `json:"puzzle_type"`
+	Content     string `json:"content"`
+	Answer      string `json:"answer"`
+	Difficulty  *int   `json:"difficulty"`
+	Colony      string `json:"colony"`
+}
+
+// check answers 422 for what the server refuses, and returns the
+// difficulty (3 when unset).
+func (in *puzzleIn) check(w http.ResponseWriter) (int, bool) {
+	for _, f := range [...]struct {
+		name string
+		v    string
+		max  int
+	}{{"title", in.Title, 300}, {"description", in.Description, 2000}, {"content", in.Content, 20000}, {"answer", in.Answer, 500}} {
+		if n := utf8.RuneCountInString(strings.TrimSpace(f.v)); n == 0 || n > f.max {
+			validationError(w, []string{"body", f.name}, f.name+" has the wrong length")
+			return 0, false
+		}
+	}
+	d := 3
+	if in.Difficulty != nil {
+		d = *in.Difficulty
+	}
+	switch {
+	case !wikiSlugShape.MatchString(in.Slug):
+		validationError(w, []string{"body", "slug"}, "slug must be lowercase words joined by hyphens")
+		return 0, false
+	case !slices.Contains(puzzleTypes, in.PuzzleType):
+		validationError(w, []string{"body", "puzzle_type"}, "unknown puzzle type")
+		return 0, false
+	case d < 1 || d > 5:
+		validationError(w, []string{"body", "difficulty"}, "difficulty must be from 1 to 5")
+		return 0, false
+	}
+	return d, true
 }
 
 func (s *Server) handleGetPuzzle(w http.ResponseWriter, r *http.Request, u *user) {
