@@ -176,21 +176,27 @@ func (t *observeTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		}
 	}
 	if logOn {
-		attrs := []slog.Attr{
-			slog.String("method", req.Method),
-			slog.String("route", route),
-			slog.Int("attempt", attempt),
-			slog.Duration("duration", dur),
-		}
-		if err != nil {
-			attrs = append(attrs, slog.String("error", err.Error()))
-		} else {
-			attrs = append(attrs, slog.Int("status", status))
-			if id := header.Get("X-Request-Id"); id != "" {
-				attrs = append(attrs, slog.String("request_id", id))
-			}
-		}
-		t.log.l.LogAttrs(ctx, slog.LevelDebug, "colony: http", attrs...)
+		t.logAttempt(req, route, attempt, dur, status, header, err)
 	}
 	return resp, err
+}
+
+// logAttempt writes the debug record of one attempt: never headers, bodies,
+// keys or tokens.
+func (t *observeTransport) logAttempt(req *http.Request, route string, attempt int, dur time.Duration, status int, header http.Header, err error) {
+	attrs := []slog.Attr{
+		slog.String("method", req.Method),
+		slog.String("route", route),
+		slog.Int("attempt", attempt),
+		slog.Duration("duration", dur),
+	}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", err.Error()))
+	} else {
+		attrs = append(attrs, slog.Int("status", status))
+		if id := header.Get("X-Request-Id"); id != "" {
+			attrs = append(attrs, slog.String("request_id", id))
+		}
+	}
+	t.log.l.LogAttrs(req.Context(), slog.LevelDebug, "colony: http", attrs...)
 }

@@ -114,19 +114,32 @@ func (a *app) main(args []string) int {
 	if a.g.version {
 		return a.printVersion()
 	}
+	if err := a.checkCall(cmd, pos); err != nil {
+		return a.usageFail(cmd, err)
+	}
+	return a.run(cmd, runCmd, pos)
+}
+
+// checkCall refuses a command line the command cannot run: its arity, a
+// negative --timeout, a bad base URL.
+func (a *app) checkCall(cmd *command, pos []string) error {
 	switch {
 	case len(pos) < cmd.minArgs:
-		return a.usageFail(cmd, fmt.Errorf("missing %s", missingArgs(cmd.args, len(pos))))
+		return fmt.Errorf("missing %s", missingArgs(cmd.args, len(pos)))
 	case cmd.maxArgs >= 0 && len(pos) > cmd.maxArgs:
-		return a.usageFail(cmd, fmt.Errorf("too many arguments: %q", pos[cmd.maxArgs:]))
+		return fmt.Errorf("too many arguments: %q", pos[cmd.maxArgs:])
 	case a.g.timeout < 0:
-		return a.usageFail(cmd, errors.New("--timeout must not be negative"))
+		return errors.New("--timeout must not be negative")
 	}
 	a.applyEnv()
 	if err := checkBaseURL(a.g.baseURL); err != nil && !a.g.demo {
-		return a.usageFail(cmd, err)
+		return err
 	}
+	return nil
+}
 
+// run runs cmd under the signal and timeout context and reports its error.
+func (a *app) run(cmd *command, runCmd runFunc, pos []string) int {
 	ctx, stop := signal.NotifyContext(a.ctx, os.Interrupt)
 	defer stop()
 	if a.g.timeout > 0 && !cmd.serves {
@@ -134,7 +147,7 @@ func (a *app) main(args []string) int {
 		ctx, cancel = context.WithTimeout(ctx, a.g.timeout)
 		defer cancel()
 	}
-	err = runCmd(ctx, a, pos)
+	err := runCmd(ctx, a, pos)
 	var ue *usageError
 	if errors.As(err, &ue) {
 		return a.usageFail(cmd, err)
