@@ -67,23 +67,42 @@ func main() {
 	}
 }
 
+// group is one benchmark's samples: baseline and client, and their extra
+// metrics.
+type group struct {
+	base, client []sample
+	extras       map[string][]float64
+}
+
+// results are the parsed benchmark lines, in the order first seen.
+type results struct {
+	groups    map[string]*group
+	order     []string
+	pairs     map[string][]float64
+	pairOrder []string
+}
+
 func run(in io.Reader, out io.Writer) error {
-	type group struct {
-		base, client []sample
-		extras       map[string][]float64
+	res, err := read(in)
+	if err != nil {
+		return err
 	}
-	groups := map[string]*group{}
-	var order []string
-	pairs := map[string][]float64{}
-	var pairOrder []string
+	res.printGroups(out)
+	res.printPairs(out)
+	return nil
+}
+
+// read parses `go test -bench` output.
+func read(in io.Reader) (*results, error) {
+	res := &results{groups: map[string]*group{}, pairs: map[string][]float64{}}
 	sc := bufio.NewScanner(in)
 	for sc.Scan() {
 		if m := paired.FindStringSubmatch(sc.Text()); m != nil {
 			if _, extra := parse(m[2]); extra["x-baseline"] > 0 {
-				if pairs[m[1]] == nil {
-					pairOrder = append(pairOrder, m[1])
+				if res.pairs[m[1]] == nil {
+					res.pairOrder = append(res.pairOrder, m[1])
 				}
-				pairs[m[1]] = append(pairs[m[1]], extra["x-baseline"])
+				res.pairs[m[1]] = append(res.pairs[m[1]], extra["x-baseline"])
 			}
 			continue
 		}
@@ -91,11 +110,11 @@ func run(in io.Reader, out io.Writer) error {
 		if m == nil {
 			continue
 		}
-		g := groups[m[1]]
+		g := res.groups[m[1]]
 		if g == nil {
 			g = &group{extras: map[string][]float64{}}
-			groups[m[1]] = g
-			order = append(order, m[1])
+			res.groups[m[1]] = g
+			res.order = append(res.order, m[1])
 		}
 		s, extra := parse(m[3])
 		if m[2] == "baseline" {
@@ -107,12 +126,14 @@ func run(in io.Reader, out io.Writer) error {
 			g.extras[m[2]+" "+k] = append(g.extras[m[2]+" "+k], v)
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return err
-	}
+	return res, sc.Err()
+}
+
+// printGroups prints each client/baseline pair's median ratios.
+func (res *results) printGroups(out io.Writer) {
 	fmt.Fprintf(out, "%-38s %6s %12s %12s %10s %10s %s\n", "benchmark", "pairs", "time ratio", "client ns/op", "allocs Δ", "B/op ratio", "extra")
-	for _, name := range order {
-		g := groups[name]
+	for _, name := range res.order {
+		g := res.groups[name]
 		n := min(len(g.base), len(g.client))
 		if n == 0 {
 			continue
@@ -131,16 +152,20 @@ func run(in io.Reader, out io.Writer) error {
 		slices.Sort(extras)
 		fmt.Fprintf(out, "%-38s %6d %11.2fx %12.0f %+10.0f %9.2fx %s\n", name, n, median(ratio), median(clientNs), median(dAllocs), median(bRatio), strings.Join(extras, " "))
 	}
-	if len(pairOrder) > 0 {
-		fmt.Fprintf(out, "\n%-38s %6s %12s %s\n", "paired (call by call)", "runs", "time ratio", "all runs")
-		for _, name := range pairOrder {
-			v := pairs[name]
-			all := make([]string, len(v))
-			for i, x := range v {
-				all[i] = fmt.Sprintf("%.3f", x)
-			}
-			fmt.Fprintf(out, "%-38s %6d %11.3fx %s\n", name, len(v), median(slices.Clone(v)), strings.Join(all, " "))
-		}
+}
+
+// printPairs prints the paired (call by call) ratios.
+func (res *results) printPairs(out io.Writer) {
+	if len(res.pairOrder) == 0 {
+		return
 	}
-	return nil
+	fmt.Fprintf(out, "\n%-38s %6s %12s %s\n", "paired (call by call)", "runs", "time ratio", "all runs")
+	for _, name := range res.pairOrder {
+		v := res.pairs[name]
+		all := make([]string, len(v))
+		for i, x := range v {
+			all[i] = fmt.Sprintf("%.3f", x)
+		}
+		fmt.Fprintf(out, "%-38s %6d %11.3fx %s\n", name, len(v), median(slices.Clone(v)), strings.Join(all, " "))
+	}
 }
