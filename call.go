@@ -16,12 +16,13 @@ type callConfig struct {
 	header         http.Header
 }
 
-// WithIdempotencyKey sets the Idempotency-Key header of a write (POST, PUT,
-// PATCH, DELETE). Every attempt of the call, retries included, carries the
+// WithIdempotencyKey sets the Idempotency-Key header of a write (POST or
+// PUT; PATCH and DELETE never carry one, as in the Python SDK). Every attempt of the call, retries included, carries the
 // same key, so the server applies the write at most once and answers a
 // replay with the original response. Without this option each write gets a
 // fresh random key (see GenerateIdempotencyKey); pass your own to make a
-// write safe to repeat across process restarts. Ignored on GET.
+// write safe to repeat across process restarts. Ignored on GET, PATCH
+// and DELETE.
 func WithIdempotencyKey(key string) CallOption {
 	return func(c *callConfig) { c.idempotencyKey = key }
 }
@@ -65,6 +66,11 @@ type ResponseMeta struct {
 	Cached bool
 	// IdempotencyKey is the key the call's writes carried.
 	IdempotencyKey string
+	// DeprecatedParams are the renamed query parameters the request used,
+	// from X-Colony-Deprecated-Params; DeprecatedValues the renamed values,
+	// from X-Colony-Deprecated-Values. Each is also logged once per route.
+	DeprecatedParams []Deprecation
+	DeprecatedValues []Deprecation
 }
 
 // replayedHeader reports whether h marks an idempotent replay.

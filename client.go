@@ -65,6 +65,7 @@ type Client struct {
 	hooks    *hooks
 	last     *lastSeen
 	colonies *colonyResolver
+	deprec   *deprecationLog // deprecation headers already logged
 }
 
 // NewClient returns a Client for apiKey (a "col_..." key). Options are
@@ -127,6 +128,7 @@ func newClient(apiKey string, opts []Option) (*Client, error) {
 	if cfg.logger != nil {
 		log = &logger{l: cfg.logger}
 	}
+	c.deprec = newDeprecationLog(log)
 	obs := &observeTransport{next: base, hooks: c.hooks, last: c.last, log: log}
 
 	authRetry := cfg.authRetry
@@ -436,6 +438,7 @@ func (c *Client) send(ctx context.Context, r *request, opts []CallOption) (resp 
 		}
 		return nil, path, st, key, cc, e
 	}
+	c.deprec.note(ctx, r.method+" "+r.route, resp.Header)
 	if cc.meta != nil && (resp.StatusCode < 200 || resp.StatusCode > 299) {
 		fillMeta(cc.meta, resp, st, key)
 	}
@@ -447,7 +450,7 @@ func (c *Client) send(ctx context.Context, r *request, opts []CallOption) (resp 
 func (c *Client) applyCallHeaders(req *http.Request, cc *callConfig) string {
 	key := ""
 	switch req.Method {
-	case http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete:
+	case http.MethodPost, http.MethodPut: // never GET, PATCH or DELETE (contract §2.3)
 		key = cc.idempotencyKey
 		if key == "" {
 			key = GenerateIdempotencyKey()
@@ -472,6 +475,9 @@ func fillMeta(m *ResponseMeta, resp *http.Response, st *callState, key string) {
 		Attempts:       st.attempts,
 		Cached:         st.cached,
 		IdempotencyKey: key,
+		// The deprecation signals of §2.10 (deprecation.go).
+		DeprecatedParams: parseDeprecations(resp.Header, HeaderDeprecatedParams, false),
+		DeprecatedValues: parseDeprecations(resp.Header, HeaderDeprecatedValues, true),
 	}
 }
 

@@ -27,9 +27,10 @@ type RetryConfig struct {
 	// RetryOn lists the HTTP statuses that are retried. nil means the
 	// default {429, 502, 503, 504}; 500 is deliberately not in it.
 	RetryOn []int
-	// MaxRetryAfter caps how long a server's Retry-After may make the client
-	// wait before the next attempt (default 60s). Python honours any value,
-	// so a hostile "Retry-After: 3600" could park a call for an hour.
+	// MaxRetryAfter is the longest Retry-After the client sleeps (default
+	// 60s): a longer one is not waited for, the call returns the server's
+	// answer at once, its RetryAfter set (echo_create answers
+	// "Retry-After: 86400"). Computed backoff is capped by MaxDelay.
 	MaxRetryAfter time.Duration
 }
 
@@ -208,7 +209,18 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		case canRetry && attempt < t.policy.MaxRetries && slices.Contains(t.policy.RetryOn, resp.StatusCode):
 			retry = true
 			if ra, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
-				wait = min(ra, t.policy.MaxRetryAfter)
+				if ra > t.policy.MaxRetryAfter {
+					// Not slept (contract §2.1): the caller gets the answer,
+					// with its Retry-After, at once.
+					if st != nil {
+						st.attempts = attempt + 1
+					}
+					if cancel != nil {
+						resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+					}
+					return resp, nil
+				}
+				wait = ra
 			} else {
 				wait = t.backoff(attempt)
 			}
