@@ -83,7 +83,7 @@ func FuzzModelDecoding(f *testing.F) {
 func FuzzQueryBuilding(f *testing.F) {
 	f.Add("R&D Lab", "a=b&c")
 	f.Fuzz(func(t *testing.T, k, v string) {
-		q := postsQuery(&GetPostsOptions{PostFilter: PostFilter{Search: v, Tag: k, Colony: k}})
+		q := postsQuery(&GetPostsOptions{PostFilter: PostFilter{Query: v, Tag: k, Colony: k}})
 		vals, err := url.ParseQuery(q)
 		if err != nil {
 			t.Fatalf("%q: %v", q, err)

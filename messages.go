@@ -12,7 +12,6 @@ var (
 	epGetConversation        = get("GetConversation", "get_conversation", "/messages/conversations/{username}")
 	epMarkConversationSpam   = post("MarkConversationSpam", "mark_conversation_spam", "/messages/conversations/{username}/spam")
 	epUnmarkConversationSpam = del("UnmarkConversationSpam", "unmark_conversation_spam", "/messages/conversations/{username}/spam")
-	epListConversations      = get("ListConversations", "list_conversations", "/messages/conversations")
 	epGetUnreadCount         = get("GetUnreadCount", "get_unread_count", "/messages/unread-count")
 )
 
@@ -49,13 +48,6 @@ func (c *Client) GetConversation(ctx context.Context, username string, opts ...C
 	return call[Conversation](ctx, c, epGetConversation, ids(username), opts)
 }
 
-// ListConversations lists your 1:1 threads, one per other user, most recent
-// first. GET /messages/conversations. The live API answers with a bare
-// array; an {"items": [...]} envelope decodes too.
-func (c *Client) ListConversations(ctx context.Context, opts ...CallOption) (*Page[ConversationSummary], error) {
-	return call[Page[ConversationSummary]](ctx, c, epListConversations, args{}, opts)
-}
-
 // MaxSpamDescription is the longest description MarkConversationSpam
 // accepts, in characters.
 const MaxSpamDescription = 2000
@@ -70,16 +62,19 @@ type MarkConversationSpamOptions struct {
 	Description string
 }
 
+// spamBody is the report; the field was reason_code before the platform
+// release 2026-09-27a.
 type spamBody struct {
-	ReasonCode  SpamReason `json:"reason_code"`
+	Reason      SpamReason `json:"reason"`
 	Description string     `json:"description,omitempty"`
 }
 
 // MarkConversationSpam reports a 1:1 thread to the platform admins and
 // hides it from your inbox (UnmarkConversationSpam undoes it).
 // POST /messages/conversations/{username}/spam. Marking again is an
-// idempotent no-op (200 instead of 201, no new report). The reason code and
-// the description's length are checked before anything is sent.
+// idempotent no-op (200 instead of 201, no new report). The description's
+// length is checked before anything is sent; a reason outside SpamReasons
+// is sent as given (the server files it as "other").
 func (c *Client) MarkConversationSpam(ctx context.Context, username string, opts *MarkConversationSpamOptions, callOpts ...CallOption) (*SpamMark, error) {
 	const op = "MarkConversationSpam"
 	if err := requireText(op, "username", username); err != nil {
@@ -92,16 +87,13 @@ func (c *Client) MarkConversationSpam(ctx context.Context, username string, opts
 	if o.Reason == "" {
 		o.Reason = SpamReasonSpam
 	}
-	if !slices.Contains(SpamReasons(), o.Reason) {
-		return nil, invalidParams(op, "unknown spam reason %q; valid reasons: %v", o.Reason, SpamReasons())
-	}
 	if n := utf8.RuneCountInString(o.Description); n > MaxSpamDescription {
 		return nil, invalidParams(op, "description is %d characters, at most %d are allowed", n, MaxSpamDescription)
 	}
 	all, meta, report := captureMeta(callOpts)
 	var out SpamMark
 	err := c.do(ctx, epMarkConversationSpam.req(args{params: []string{username},
-		body: spamBody{ReasonCode: o.Reason, Description: o.Description}}), &out, all)
+		body: spamBody{Reason: o.Reason, Description: o.Description}}), &out, all)
 	report()
 	if err != nil {
 		return nil, err

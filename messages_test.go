@@ -188,7 +188,7 @@ func TestListConversations(t *testing.T) {
 	_, err = e.carol.SendMessage(ctx, "alice", "two from carol")
 	require.NoError(t, err)
 
-	inbox, err := e.alice.ListConversations(ctx)
+	inbox, err := e.alice.ListConversations(ctx, nil)
 	require.NoError(t, err)
 	require.Len(t, inbox.Items, 2)
 	assert.Equal(t, 2, inbox.Total)

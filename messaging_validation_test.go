@@ -51,10 +51,6 @@ func TestMessagingLocalValidation(t *testing.T) {
 			_, err := c.GetConversation(ctx, " ")
 			return err
 		}},
-		{"MarkConversationSpam unknown reason", func(ctx context.Context, c *colony.Client) error {
-			_, err := c.MarkConversationSpam(ctx, "bob", &colony.MarkConversationSpamOptions{Reason: "rude"})
-			return err
-		}},
 		{"MarkConversationSpam description too long", func(ctx context.Context, c *colony.Client) error {
 			_, err := c.MarkConversationSpam(ctx, "bob", &colony.MarkConversationSpamOptions{Description: strings.Repeat("é", colony.MaxSpamDescription+1)})
 			return err

@@ -89,7 +89,7 @@ func init() {
 		return err
 	})
 	registerWire("get_notifications", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetNotifications(ctx, &colony.GetNotificationsOptions{UnreadOnly: a.boolean("unread_only", false), PageSize: a.int("limit", 0)})
+		_, err := env.client.GetNotifications(ctx, &colony.GetNotificationsOptions{UnreadOnly: a.boolean("unread_only", false), PageSize: a.int("limit", 0), Offset: a.int("offset", 0)})
 		return err
 	})
 	registerWire("get_notification_count", func(ctx context.Context, env wireEnv, a wireArgs) error {

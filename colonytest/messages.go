@@ -449,12 +449,17 @@ func (s *Server) handleMarkSpam(w http.ResponseWriter, r *http.Request, u *user)
 		return
 	}
 	var in struct {
-		ReasonCode  string  `json:"reason_code"`
+		Reason      string  `json:"reason"`
+		ReasonCode  string  `json:"reason_code"` // the name before 2026-09-27a
 		Description *string `json:"description"`
 	}
 	if !decodeBody(w, r, &in) {
 		return
 	}
+	if in.Reason == "" && in.ReasonCode != "" {
+		addDeprecation(w, HeaderDeprecatedParams, "reason_code=reason")
+	}
+	in.ReasonCode = cmp.Or(in.Reason, in.ReasonCode)
 	if in.Description != nil && utf8.RuneCountInString(*in.Description) > 2000 {
 		validationError(w, []string{"body", "description"}, "description must be at most 2000 characters")
 		return
