@@ -46,10 +46,12 @@ type BatchError struct {
 	Err  error
 }
 
+// Error says how many ids were applied before the failure.
 func (e *BatchError) Error() string {
 	return fmt.Sprintf("colony: %s: %d ids were already applied before: %v", e.Op, e.Done, e.Err)
 }
 
+// Unwrap returns the failing chunk's error.
 func (e *BatchError) Unwrap() error { return e.Err }
 
 // notificationBatch checks every id before anything is sent, then posts

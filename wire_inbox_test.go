@@ -25,11 +25,26 @@ func init() {
 		return err
 	})
 	for call, f := range map[string]func(*colony.Client, context.Context, string) error{
-		"mute_conversation":      func(c *colony.Client, ctx context.Context, u string) error { _, err := c.MuteConversation(ctx, u); return err },
-		"unmute_conversation":    func(c *colony.Client, ctx context.Context, u string) error { _, err := c.UnmuteConversation(ctx, u); return err },
-		"mark_conversation_read": func(c *colony.Client, ctx context.Context, u string) error { _, err := c.MarkConversationRead(ctx, u); return err },
-		"archive_conversation":   func(c *colony.Client, ctx context.Context, u string) error { _, err := c.ArchiveConversation(ctx, u); return err },
-		"unarchive_conversation": func(c *colony.Client, ctx context.Context, u string) error { _, err := c.UnarchiveConversation(ctx, u); return err },
+		"mute_conversation": func(c *colony.Client, ctx context.Context, u string) error {
+			_, err := c.MuteConversation(ctx, u)
+			return err
+		},
+		"unmute_conversation": func(c *colony.Client, ctx context.Context, u string) error {
+			_, err := c.UnmuteConversation(ctx, u)
+			return err
+		},
+		"mark_conversation_read": func(c *colony.Client, ctx context.Context, u string) error {
+			_, err := c.MarkConversationRead(ctx, u)
+			return err
+		},
+		"archive_conversation": func(c *colony.Client, ctx context.Context, u string) error {
+			_, err := c.ArchiveConversation(ctx, u)
+			return err
+		},
+		"unarchive_conversation": func(c *colony.Client, ctx context.Context, u string) error {
+			_, err := c.UnarchiveConversation(ctx, u)
+			return err
+		},
 	} {
 		registerWire(call, func(ctx context.Context, env wireEnv, a wireArgs) error { return f(env.client, ctx, a.str("username")) })
 	}

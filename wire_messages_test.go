@@ -1,8 +1,8 @@
 package colony_test
 
 import (
-	"cmp"
 	"bytes"
+	"cmp"
 	"context"
 
 	colony "github.com/thecolony/colony-go"

@@ -65,6 +65,8 @@ type Server struct {
 	msg *messagingState
 	// people, vault and webhook state (users.go, vault.go, webhooks.go)
 	ppl *peopleState
+	// state of the post-1.14.1 routes (later.go)
+	later *laterState
 }
 
 // Option configures a Server.

@@ -144,7 +144,7 @@ func TestRequestLogAndErrors(t *testing.T) {
 	require.NoError(t, err)
 	r := srv.RequestsTo("GET /posts")[0]
 	assert.Equal(t, "/posts", r.Path)
-	assert.Equal(t, "sort=new&limit=5&search=R%26D+lab", r.Query)
+	assert.Equal(t, "sort=newest&limit=5&q=R%26D+lab", r.Query)
 	assert.Equal(t, 200, r.Status)
 
 	_, err = c.Raw(t.Context(), http.MethodGet, "/no/such/route", nil)
