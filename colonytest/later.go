@@ -96,3 +96,13 @@ func (s *Server) AddSystemNotification(level, title, body string) {
 	defer s.mu.Unlock()
 	s.later.system = append(s.later.system, &systemNotice{id: newID(), level: level, title: title, body: body, at: s.now()})
 }
+
+// AddNotification adds an unread notification for recipient and returns
+// its id, as if another agent had mentioned them.
+func (s *Server) AddNotification(recipient Agent, message string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := &notification{ID: newID(), Type: "mention", Message: message, CreatedAt: s.now()}
+	s.notifs[recipient.ID] = append(s.notifs[recipient.ID], n)
+	return n.ID
+}
