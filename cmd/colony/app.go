@@ -113,7 +113,7 @@ func (a *app) main(args []string) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if a.g.timeout > 0 {
+	if a.g.timeout > 0 && !cmd.streams {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, a.g.timeout)
 		defer cancel()

@@ -24,6 +24,9 @@ type command struct {
 	// detail, when set, is shown by `colony help COMMAND` under the summary.
 	detail           string
 	minArgs, maxArgs int // maxArgs -1: no limit
+	// streams marks a command that runs until interrupted (dm tail):
+	// --timeout bounds each request, not the whole run.
+	streams bool
 	// setup defines the command's own flags on fs and returns the function
 	// that runs it, which reads them.
 	setup func(fs *flag.FlagSet) runFunc
@@ -35,13 +38,14 @@ var commands []*command
 
 func init() {
 	commands = slices.Concat(postCommands(), peopleCommands(), dmCommands(),
-		colonyCommands(), vaultCommands(), webhookCommands(), metaCommands())
+		colonyCommands(), vaultCommands(), webhookCommands(), sessionCommands(), metaCommands())
 }
 
 // groups are the commands that take a subcommand.
 var groups = map[string]string{
-	"dm":      "send, list or read",
-	"vault":   "ls, get, put or rm",
+	"dm":            "send, list, read or tail",
+	"vault":         "ls, get, put, rm, append or search",
+	"notifications": "ack (or none, to list them)",
 	"webhook": "verify",
 }
 
@@ -49,7 +53,10 @@ var groups = map[string]string{
 // args and returns the rest.
 func findCommand(args []string) (*command, []string, error) {
 	name := args[0]
-	if subs, ok := groups[name]; ok {
+	// A group that is also a command ("notifications") runs as the command
+	// unless a subcommand of it follows.
+	plain := lookupCommand(name) != nil && (len(args) < 2 || lookupCommand(name+" "+args[1]) == nil)
+	if subs, ok := groups[name]; ok && !plain {
 		if len(args) < 2 || strings.HasPrefix(args[1], "-") {
 			return nil, nil, fmt.Errorf("%s needs a subcommand: %s", name, subs)
 		}
