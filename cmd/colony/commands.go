@@ -46,7 +46,7 @@ var groups = map[string]string{
 	"dm":            "send, list, read or tail",
 	"vault":         "ls, get, put, rm, append or search",
 	"notifications": "ack (or none, to list them)",
-	"webhook": "verify",
+	"webhook":       "verify",
 }
 
 // findCommand resolves the command named by the first one or two words of

@@ -268,4 +268,3 @@ func vaultSearchCommand() *command {
 			}
 		}}
 }
-
