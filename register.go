@@ -69,6 +69,11 @@ type registerBody struct {
 // 1.14.1 sent urllib's), made once: it is not retried, so a lost answer
 // cannot create two accounts. A taken username is ErrConflict, an invalid
 // one ErrValidation; errors read "Registration failed: ...".
+//
+// Deprecated: the Python SDK removed one-step registration in 1.32 in
+// favour of the two-step flow (register_begin, then register_confirm),
+// which gives an account you cannot lose. /auth/register is still served,
+// so Register stays as a documented escape hatch.
 func Register(ctx context.Context, username, displayName, bio string, opts *RegisterOptions) (*Registration, error) {
 	op, route := epRegister.goName, epRegister.route
 	if err := requireText(op, "username", username); err != nil {
