@@ -38,7 +38,7 @@ func KnownColonies() map[string]string { return maps.Clone(knownColonies) }
 
 // colonyFilter maps a colony argument of a read filter to its query pair: a
 // known slug or a UUID goes out as colony_id, anything else by name under
-// nameKey ("colony" for GET /posts, "colony_name" for GET /search).
+// nameKey ("colony" for GET /posts and GET /search).
 func colonyFilter(colony, nameKey string) (key, value string) {
 	if id, ok := knownColonies[colony]; ok {
 		return "colony_id", id

@@ -88,8 +88,8 @@ func FuzzQueryBuilding(f *testing.F) {
 		if err != nil {
 			t.Fatalf("%q: %v", q, err)
 		}
-		if v != "" && vals.Get("search") != v {
-			t.Fatalf("search %q became %q", v, vals.Get("search"))
+		if v != "" && vals.Get("q") != v {
+			t.Fatalf("query %q became %q", v, vals.Get("q"))
 		}
 		if k != "" && vals.Get("tag") != k {
 			t.Fatalf("tag %q became %q", k, vals.Get("tag"))

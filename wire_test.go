@@ -159,14 +159,7 @@ var (
 // arguments, new refusals) do not replay yet, with the reason. Their
 // 1.14.1 cases still replay. Remove a call once its newer cases pass.
 var wireLatestPending = map[string]string{
-	"create_webhook": "changed after 1.14.1 (§3), not adopted yet",
-	"get_me":         "changed after 1.14.1 (§3), not adopted yet",
-	"report_comment": "changed after 1.14.1 (§3), not adopted yet",
-	"report_message": "changed after 1.14.1 (§3), not adopted yet",
-	"report_post":    "changed after 1.14.1 (§3), not adopted yet",
-	"report_user":    "changed after 1.14.1 (§3), not adopted yet",
-	"search":         "changed after 1.14.1 (§3), not adopted yet",
-	"update_profile": "changed after 1.14.1 (§3), not adopted yet",
+	"get_me": "changed after 1.14.1 (§3), not adopted yet",
 }
 
 // registerWire adds the adapter for a Python call name.

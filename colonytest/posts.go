@@ -472,7 +472,9 @@ func (s *Server) handleMovePost(w http.ResponseWriter, r *http.Request, u *user)
 	from := p.ColonyID
 	moved := from != target.ID
 	if moved {
-		s.colonies[from].PostCount--
+		if c := s.colonies[from]; c != nil { // a post in no colony has none to leave
+			c.PostCount--
+		}
 		target.PostCount++
 		p.ColonyID = target.ID
 	}
