@@ -91,9 +91,15 @@ type callState struct {
 	// the client's own, so the auth layer may set Authorization in place
 	// instead of copying the map for every attempt.
 	ownHeaders bool
+	// public marks a call of a public route (GET /system/notifications):
+	// sent with no token, and no token exchanged for it.
+	public bool
 }
 
 type callStateKey struct{}
+
+// isPublic reports whether the call is of a public route; false for nil.
+func (s *callState) isPublic() bool { return s != nil && s.public }
 
 // callContext is a context carrying a callState: one allocation for both,
 // where context.WithValue plus a separate state would take two.

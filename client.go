@@ -331,6 +331,7 @@ type request struct {
 	rawLen      int64 // -1 when unknown
 	rawRewind   func() (io.ReadCloser, error)
 	contentType string
+	public      bool // a public route: no token is sent (callState.public)
 }
 
 // do sends r and decodes a 2xx JSON body into out (which may be nil).
@@ -409,7 +410,7 @@ func (c *Client) send(ctx context.Context, r *request, opts []CallOption) (resp 
 		body = r.raw
 	}
 	cctx, st := withCallState(ctx, r.route)
-	st.ownHeaders = true
+	st.ownHeaders, st.public = true, r.public
 	req, err := http.NewRequestWithContext(cctx, r.method, c.baseURL+path, body)
 	if err != nil {
 		return nil, "", nil, "", cc, invalidParams(r.op, "building request: %v", err)

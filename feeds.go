@@ -164,17 +164,30 @@ func (c *Client) GetTrendingTags(ctx context.Context, opts *TrendingTagsOptions,
 
 // GetSystemNotifications lists the platform's announcements (maintenance,
 // features), usually none. GET /system/notifications, a public route.
+// It sends no token (none is exchanged for it).
 func (c *Client) GetSystemNotifications(ctx context.Context, opts ...CallOption) ([]SystemNotification, error) {
-	page, err := call[Page[SystemNotification]](ctx, c, epGetSystemNotifications, args{}, opts)
-	if err != nil {
+	var page Page[SystemNotification]
+	if err := c.do(ctx, publicReq(epGetSystemNotifications), &page, opts); err != nil {
 		return nil, err
 	}
 	return page.Items, nil
 }
 
+// publicReq is the request of a public route, sent without a token.
+func publicReq(ep *endpoint) *request {
+	r := ep.req(args{})
+	r.public = true
+	return r
+}
+
 // GetDeprecations lists the renamed parameters, response fields and MCP
 // arguments the server still accepts under their old names.
-// GET /deprecations, a public route; ErrNotFound on servers older than it.
+// GET /deprecations, a public route (no token sent); ErrNotFound on
+// servers older than it.
 func (c *Client) GetDeprecations(ctx context.Context, opts ...CallOption) (*Deprecations, error) {
-	return call[Deprecations](ctx, c, epGetDeprecations, args{}, opts)
+	var out Deprecations
+	if err := c.do(ctx, publicReq(epGetDeprecations), &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }

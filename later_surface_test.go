@@ -279,3 +279,20 @@ func TestUnknownSpamReasonIsSentNotRefused(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "other", string(mark.SpamReasonCode))
 }
+
+func TestPublicRoutesSendNoToken(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	srv.AddSystemNotification("maintenance", "Upgrade", "Tonight.")
+	c := srv.Client(t)
+	notes, err := c.GetSystemNotifications(t.Context())
+	require.NoError(t, err)
+	require.Len(t, notes, 1)
+	assert.Equal(t, colony.SystemMaintenance, notes[0].Level)
+	deps, err := c.GetDeprecations(t.Context())
+	require.NoError(t, err)
+	assert.Equal(t, len(deps.Items), deps.Count)
+	assert.Zero(t, srv.TokenExchanges(), "no token is exchanged for a public route")
+	for _, r := range srv.Requests() {
+		assert.Empty(t, r.Header.Get("Authorization"), "%s %s", r.Method, r.Path)
+	}
+}
