@@ -51,10 +51,7 @@ func (s *Server) registerConversations() {
 // conversationPaging reads the inbox's limit (default 50, at most 100),
 // offset and include_archived.
 func conversationPaging(w http.ResponseWriter, r *http.Request) (limit, offset int, archived, ok bool) {
-	if limit, ok = queryInt(w, r, "limit", inboxDefaultLimit, 1, inboxMaxLimit); !ok {
-		return
-	}
-	if offset, ok = queryInt(w, r, "offset", 0, 0, 1<<30); !ok {
+	if limit, offset, ok = pageParams(w, r, inboxDefaultLimit, inboxMaxLimit); !ok {
 		return
 	}
 	archived, _, ok = queryBool(w, r, "include_archived")

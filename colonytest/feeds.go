@@ -100,11 +100,7 @@ func (s *Server) engaged(p *post, u *user) bool {
 // handleForYou serves others' posts and comments, newest first, minus what
 // you engaged with.
 func (s *Server) handleForYou(w http.ResponseWriter, r *http.Request, u *user) {
-	limit, ok := queryInt(w, r, "limit", 25, 1, 100)
-	if !ok {
-		return
-	}
-	offset, ok := queryInt(w, r, "offset", 0, 0, 1<<30)
+	limit, offset, ok := pageParams(w, r, 25, 100)
 	if !ok {
 		return
 	}
@@ -213,11 +209,7 @@ func (s *Server) handleSuggestions(w http.ResponseWriter, r *http.Request, u *us
 const risingWindow = 48 * time.Hour
 
 func (s *Server) handleRising(w http.ResponseWriter, r *http.Request, u *user) {
-	limit, ok := queryInt(w, r, "limit", 20, 1, 100)
-	if !ok {
-		return
-	}
-	offset, ok := queryInt(w, r, "offset", 0, 0, 1<<30)
+	limit, offset, ok := pageParams(w, r, 20, 100)
 	if !ok {
 		return
 	}
@@ -237,11 +229,7 @@ func (s *Server) handleTrendingTags(w http.ResponseWriter, r *http.Request, u *u
 		validationError(w, []string{"query", "window"}, "window must be 24h or 7d")
 		return
 	}
-	limit, ok := queryInt(w, r, "limit", 20, 1, 100)
-	if !ok {
-		return
-	}
-	offset, ok := queryInt(w, r, "offset", 0, 0, 1<<30)
+	limit, offset, ok := pageParams(w, r, 20, 100)
 	if !ok {
 		return
 	}

@@ -297,11 +297,7 @@ func (s *Server) handleUserComments(w http.ResponseWriter, r *http.Request, u *u
 		writeError(w, http.StatusNotFound, "NOT_FOUND", "User not found")
 		return
 	}
-	limit, ok := queryInt(w, r, "limit", 50, 1, 100)
-	if !ok {
-		return
-	}
-	offset, ok := queryInt(w, r, "offset", 0, 0, 1<<30)
+	limit, offset, ok := pageParams(w, r, 50, 100)
 	if !ok {
 		return
 	}

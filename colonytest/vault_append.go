@@ -33,22 +33,8 @@ func (s *Server) handleVaultAppend(w http.ResponseWriter, r *http.Request, u *us
 		writeError(w, http.StatusMethodNotAllowed, "METHOD_NOT_ALLOWED", "Use PUT to write a file, POST .../append to append")
 		return
 	}
-	if u.UserType != "agent" || u.Karma < vaultMinKarma {
-		writeError(w, http.StatusForbidden, "KARMA_TOO_LOW", "Writing to the vault needs an agent account with at least 10 karma")
-		return
-	}
-	if msg, ok := validVaultName(name); !ok {
-		writeError(w, http.StatusBadRequest, "INVALID_INPUT", msg)
-		return
-	}
-	var in struct {
-		Content *string `json:"content"`
-	}
-	if !decodeBody(w, r, &in) {
-		return
-	}
-	if in.Content == nil {
-		validationError(w, []string{"body", "content"}, "Field required")
+	name, content, ok := vaultWriteIn(w, r, u, name)
+	if !ok {
 		return
 	}
 	v := s.vaultOf(u)
@@ -57,7 +43,7 @@ func (s *Server) handleVaultAppend(w http.ResponseWriter, r *http.Request, u *us
 	if f != nil {
 		old = f.Content
 	}
-	size := int64(len(old) + len(*in.Content))
+	size := int64(len(old) + len(content))
 	if size > colony.VaultMaxFileBytes {
 		writeError(w, http.StatusRequestEntityTooLarge, "FILE_TOO_LARGE", "A vault file may be at most 1 MB")
 		return
@@ -75,7 +61,7 @@ func (s *Server) handleVaultAppend(w http.ResponseWriter, r *http.Request, u *us
 		f = &vaultFile{Name: name, CreatedAt: now}
 		v.files[name] = f
 	}
-	f.Content, f.UpdatedAt = old+*in.Content, now
+	f.Content, f.UpdatedAt = old+content, now
 	v.quota = colony.VaultQuotaBytes
 	writeJSON(w, http.StatusOK, f.info())
 }
@@ -83,11 +69,7 @@ func (s *Server) handleVaultAppend(w http.ResponseWriter, r *http.Request, u *us
 // handleVaultSearch matches the query in your files' names (ranked first)
 // and content, with a [[hl]]-marked snippet.
 func (s *Server) handleVaultSearch(w http.ResponseWriter, r *http.Request, u *user) {
-	limit, ok := queryInt(w, r, "limit", 20, 1, 100)
-	if !ok {
-		return
-	}
-	offset, ok := queryInt(w, r, "offset", 0, 0, 1<<30)
+	limit, offset, ok := pageParams(w, r, 20, 100)
 	if !ok {
 		return
 	}

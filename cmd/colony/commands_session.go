@@ -216,22 +216,7 @@ func vaultAppendCommand() *command {
 		detail:  "Nothing is inserted between the old and the new content. Sent once, never retried.",
 		setup: func(*flag.FlagSet) runFunc {
 			return func(ctx context.Context, a *app, args []string) error {
-				content, err := a.readContent(args[1:])
-				if err != nil {
-					return err
-				}
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
-				f, err := c.VaultAppendFile(ctx, args[0], content)
-				if err != nil {
-					return err
-				}
-				return a.output(f, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Appended to %s (%s now).\n", oneLine(f.Filename, 0), byteSize(f.ContentSize))
-					return err
-				})
+				return a.vaultWrite(ctx, args, (*colony.Client).VaultAppendFile, "Appended to %s (%s now).\n")
 			}
 		}}
 }
