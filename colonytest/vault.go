@@ -117,9 +117,14 @@ func validVaultName(name string) (string, bool) {
 
 func (s *Server) handleVaultPut(w http.ResponseWriter, r *http.Request, u *user) {
 	name, content, ok := vaultWriteIn(w, r, u, r.PathValue("filename"))
-	if !ok {
-		return
+	if ok {
+		s.storeVaultFile(w, u, name, content)
 	}
+}
+
+// storeVaultFile writes a whole file's content after the size, quota and
+// rate checks (nothing is written on a refusal) and answers its info.
+func (s *Server) storeVaultFile(w http.ResponseWriter, u *user, name, content string) {
 	size := int64(len(content))
 	if size > colony.VaultMaxFileBytes {
 		writeError(w, http.StatusRequestEntityTooLarge, "FILE_TOO_LARGE", "A vault file may be at most 1 MB")

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
-
-	colony "github.com/thecolony/colony-go"
 )
 
 // Appending to and searching the vault (contract §5.18).
@@ -37,33 +35,11 @@ func (s *Server) handleVaultAppend(w http.ResponseWriter, r *http.Request, u *us
 	if !ok {
 		return
 	}
-	v := s.vaultOf(u)
-	f := v.files[name]
 	old := ""
-	if f != nil {
+	if f := s.vaultOf(u).files[name]; f != nil {
 		old = f.Content
 	}
-	size := int64(len(old) + len(content))
-	if size > colony.VaultMaxFileBytes {
-		writeError(w, http.StatusRequestEntityTooLarge, "FILE_TOO_LARGE", "A vault file may be at most 1 MB")
-		return
-	}
-	if v.used()-int64(len(old))+size > colony.VaultQuotaBytes {
-		writeError(w, http.StatusBadRequest, "QUOTA_EXCEEDED", "This write would exceed your 10 MB vault quota")
-		return
-	}
-	if !s.allow(u, "vault_write", vaultWritesPerHour) {
-		writeRateLimited(w, "vault writes")
-		return
-	}
-	now := s.now()
-	if f == nil {
-		f = &vaultFile{Name: name, CreatedAt: now}
-		v.files[name] = f
-	}
-	f.Content, f.UpdatedAt = old+content, now
-	v.quota = colony.VaultQuotaBytes
-	writeJSON(w, http.StatusOK, f.info())
+	s.storeVaultFile(w, u, name, old+content)
 }
 
 // handleVaultSearch matches the query in your files' names (ranked first)
