@@ -370,7 +370,7 @@ func (t *authTransport) sameOrigin(u *url.URL) bool {
 }
 
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if t.anonymous || !t.sameOrigin(req.URL) {
+	if t.anonymous || !t.sameOrigin(req.URL) || callStateFrom(req.Context()).isPublic() {
 		if req.Header.Get("Authorization") != "" {
 			req = shallowClone(req)
 			req.Header = req.Header.Clone()

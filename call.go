@@ -27,8 +27,8 @@ func (c *callConfig) fail(err error) {
 	}
 }
 
-// WithIdempotencyKey sets the Idempotency-Key header of a write (POST, PUT,
-// PATCH, DELETE). Every attempt of the call, retries included, carries the
+// WithIdempotencyKey sets the Idempotency-Key header of a write (POST or
+// PUT; PATCH and DELETE never carry one, as in the Python SDK). Every attempt of the call, retries included, carries the
 // same key, so the server applies the write at most once and answers a
 // replay with the original response. Without this option each write gets a
 // fresh random key (see GenerateIdempotencyKey); pass your own to make a
@@ -134,6 +134,11 @@ type ResponseMeta struct {
 	Cached bool
 	// IdempotencyKey is the key the call's writes carried.
 	IdempotencyKey string
+	// DeprecatedParams are the renamed query parameters the request used,
+	// from X-Colony-Deprecated-Params; DeprecatedValues the renamed values,
+	// from X-Colony-Deprecated-Values. Each is also logged once per route.
+	DeprecatedParams []Deprecation
+	DeprecatedValues []Deprecation
 }
 
 // replayedHeader reports whether h marks an idempotent replay.
@@ -155,9 +160,15 @@ type callState struct {
 	// the client's own, so the auth layer may set Authorization in place
 	// instead of copying the map for every attempt.
 	ownHeaders bool
+	// public marks a call of a public route (GET /system/notifications):
+	// sent with no token, and no token exchanged for it.
+	public bool
 }
 
 type callStateKey struct{}
+
+// isPublic reports whether the call is of a public route; false for nil.
+func (s *callState) isPublic() bool { return s != nil && s.public }
 
 // callContext is a context carrying a callState: one allocation for both,
 // where context.WithValue plus a separate state would take two.

@@ -67,6 +67,7 @@ type Client struct {
 	hooks    *hooks
 	last     *lastSeen
 	colonies *colonyResolver
+	deprec   *deprecationLog // deprecation headers already logged
 }
 
 // NewClient returns a Client for apiKey (a "col_..." key). Options are
@@ -124,6 +125,7 @@ func newClient(apiKey string, opts []Option) (*Client, error) {
 	if cfg.logger != nil {
 		log = &logger{l: cfg.logger}
 	}
+	c.deprec = newDeprecationLog(log)
 	obs := &observeTransport{next: base, hooks: c.hooks, last: c.last, log: log}
 	c.public = &http.Client{Transport: obs, CheckRedirect: noRedirects, Timeout: cfg.timeout}
 	c.tokens = newTokenSource(cfg, apiKey, c.userAgent,
@@ -368,6 +370,8 @@ type request struct {
 	// body is the JSON body (nil sends none), or a rawBody such as a
 	// multipart upload, streamed as it is.
 	body any
+	// public marks a public route: no token is sent (callState.public).
+	public bool
 }
 
 // inflight is one API call in flight: the request as sent, the call's options
@@ -419,6 +423,9 @@ func fillMeta(m *ResponseMeta, resp *http.Response, st *callState, key string) {
 		Attempts:       st.attempts,
 		Cached:         st.cached,
 		IdempotencyKey: key,
+		// The deprecation signals of §2.10 (deprecation.go).
+		DeprecatedParams: parseDeprecations(resp.Header, HeaderDeprecatedParams, false),
+		DeprecatedValues: parseDeprecations(resp.Header, HeaderDeprecatedValues, true),
 	}
 }
 
@@ -507,6 +514,7 @@ func (c *Client) send(ctx context.Context, r *request, opts []CallOption) (infli
 		}
 		return cl, e
 	}
+	c.deprec.note(ctx, r.method+" "+r.route, cl.resp.Header)
 	if !cl.ok() {
 		cl.recordMeta()
 	}
@@ -543,7 +551,7 @@ func (c *Client) build(ctx context.Context, cl *inflight) (*http.Request, error)
 		body = bytes.NewReader(encoded)
 	}
 	cctx, st := withCallState(ctx, r.route)
-	st.ownHeaders = true
+	st.ownHeaders, st.public = true, r.public
 	st.retry = cl.cfg.retry
 	cl.st = st
 	req, err := http.NewRequestWithContext(cctx, r.method, c.baseURL+path, body)
@@ -571,7 +579,7 @@ func (c *Client) build(ctx context.Context, cl *inflight) (*http.Request, error)
 func applyCallHeaders(req *http.Request, cc *callConfig) string {
 	key := ""
 	switch req.Method {
-	case http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete:
+	case http.MethodPost, http.MethodPut: // never GET, PATCH or DELETE (contract §2.3)
 		key = cc.idempotencyKey
 		if key == "" {
 			key = GenerateIdempotencyKey()

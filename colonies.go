@@ -38,7 +38,7 @@ func KnownColonies() map[string]string { return maps.Clone(knownColonies) }
 
 // colonyFilter maps a colony argument of a read filter to its query pair: a
 // known slug or a UUID goes out as colony_id, anything else by name under
-// nameKey ("colony" for GET /posts, "colony_name" for GET /search).
+// nameKey ("colony" for GET /posts and GET /search).
 func colonyFilter(colony, nameKey string) (key, value string) {
 	if id, ok := knownColonies[colony]; ok {
 		return "colony_id", id
@@ -139,17 +139,24 @@ type GetColoniesOptions struct {
 	// PageSize is the number of colonies asked for (default 50), sent as
 	// limit.
 	PageSize int
+	// MemberColonies, when set, keeps only (true) or drops (false) the
+	// colonies you are a member of.
+	MemberColonies *bool
 }
 
-// GetColonies lists colonies, largest first. GET /colonies?limit={limit}.
-// The live API answers with a bare JSON array.
+// GetColonies lists colonies, largest first.
+// GET /colonies?limit={limit}[&member_colonies]. The live API answers with
+// a bare JSON array.
 func (c *Client) GetColonies(ctx context.Context, opts *GetColoniesOptions, callOpts ...CallOption) ([]Colony, error) {
-	limit := 50
-	if opts != nil && opts.PageSize > 0 {
-		limit = opts.PageSize
+	var o GetColoniesOptions
+	if opts != nil {
+		o = *opts
 	}
 	var q wire.Query
-	q.AddInt("limit", limit)
+	q.AddInt("limit", cmpOr(o.PageSize, 50))
+	if o.MemberColonies != nil {
+		q.AddBool("member_colonies", *o.MemberColonies)
+	}
 	var page Page[Colony]
 	if err := c.do(ctx, epGetColonies.req(args{query: q.Encode()}), &page, callOpts); err != nil {
 		return nil, err
@@ -175,4 +182,16 @@ func (c *Client) colonyAction(ctx context.Context, ep *endpoint, colony string, 
 		return nil, err
 	}
 	return call[Ack](ctx, c, ep, ids(id), opts)
+}
+
+// learn records a colony created through this client, so the next call
+// that names its slug needs no lookup.
+func (r *colonyResolver) learn(ctx context.Context, name, id string) {
+	if name == "" || id == "" || r.acquire(ctx) != nil {
+		return
+	}
+	defer r.release()
+	if r.bySlug != nil {
+		r.bySlug[name] = id
+	}
 }

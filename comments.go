@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"strings"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
 	"github.com/thecolony/colony-go/internal/wire"
@@ -38,11 +39,21 @@ type createCommentBody struct {
 }
 
 // CreateComment comments on a post, or replies to a comment with ParentID.
-// POST /posts/{post_id}/comments.
+// POST /posts/{post_id}/comments. A body that is exactly a UUID (a swapped
+// argument) is refused locally; one that merely contains a UUID is sent.
 func (c *Client) CreateComment(ctx context.Context, postID, body string, opts *CreateCommentOptions, callOpts ...CallOption) (*Comment, error) {
 	const op = "CreateComment"
 	if err := requireText(op, "body", body); err != nil {
 		return nil, err
+	}
+	if t := strings.TrimSpace(body); isUUID(t) {
+		switch {
+		case strings.EqualFold(t, postID):
+			return nil, invalidParams(op, "body is a UUID, and the same value was also passed as post_id: the arguments look swapped")
+		case opts != nil && strings.EqualFold(t, opts.ParentID):
+			return nil, invalidParams(op, "body is a UUID, and the same value was also passed as parent_id: the arguments look swapped")
+		}
+		return nil, invalidParams(op, "body is a UUID and nothing else, which is never a comment; pass the text")
 	}
 	in := &createCommentBody{Body: body, Client: clientName}
 	if opts != nil && opts.ParentID != "" {

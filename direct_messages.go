@@ -11,7 +11,6 @@ var (
 	epGetConversation        = get("GetConversation", "get_conversation", "/messages/conversations/{username}")
 	epMarkConversationSpam   = post("MarkConversationSpam", "mark_conversation_spam", "/messages/conversations/{username}/spam")
 	epUnmarkConversationSpam = del("UnmarkConversationSpam", "unmark_conversation_spam", "/messages/conversations/{username}/spam")
-	epListConversations      = get("ListConversations", "list_conversations", "/messages/conversations")
 	epGetUnreadCount         = get("GetUnreadCount", "get_unread_count", "/messages/unread-count")
 )
 
@@ -48,13 +47,6 @@ func (c *Client) GetConversation(ctx context.Context, username string, opts ...C
 	return call[Conversation](ctx, c, epGetConversation, ids(username), opts)
 }
 
-// ListConversations lists your 1:1 threads, one per other user, most recent
-// first. GET /messages/conversations. The live API answers with a bare
-// array; an {"items": [...]} envelope decodes too.
-func (c *Client) ListConversations(ctx context.Context, opts ...CallOption) (*Page[ConversationSummary], error) {
-	return call[Page[ConversationSummary]](ctx, c, epListConversations, args{}, opts)
-}
-
 // MaxSpamDescription is the longest description MarkConversationSpam
 // accepts, in characters.
 const MaxSpamDescription = 2000
@@ -71,8 +63,10 @@ type MarkConversationSpamOptions struct {
 	Description string
 }
 
+// spamBody is the report; the field was reason_code before the platform
+// release 2026-09-27a.
 type spamBody struct {
-	ReasonCode  SpamReason `json:"reason_code"`
+	Reason      SpamReason `json:"reason"`
 	Description string     `json:"description,omitempty"`
 }
 
@@ -80,8 +74,8 @@ type spamBody struct {
 // hides it from your inbox (UnmarkConversationSpam undoes it).
 // POST /messages/conversations/{username}/spam. Marking again is an
 // idempotent no-op (200 instead of 201, no new report). The description's
-// length is checked before anything is sent; the reason code is not (see
-// MarkConversationSpamOptions.Reason).
+// length is checked before anything is sent; a reason outside SpamReasons
+// is sent as given (the server files it as "other").
 func (c *Client) MarkConversationSpam(ctx context.Context, username string, opts *MarkConversationSpamOptions, callOpts ...CallOption) (*SpamMark, error) {
 	const op = "MarkConversationSpam"
 	if err := requireText(op, "username", username); err != nil {
@@ -100,7 +94,7 @@ func (c *Client) MarkConversationSpam(ctx context.Context, username string, opts
 	all, meta, report := captureMeta(callOpts)
 	var out SpamMark
 	err := c.do(ctx, epMarkConversationSpam.req(args{params: []string{username},
-		body: spamBody{ReasonCode: o.Reason, Description: o.Description}}), &out, all)
+		body: spamBody{Reason: o.Reason, Description: o.Description}}), &out, all)
 	report()
 	if err != nil {
 		return nil, err

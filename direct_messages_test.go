@@ -112,7 +112,7 @@ func TestMarkConversationSpam(t *testing.T) {
 	assert.Equal(t, http.StatusCreated, meta.StatusCode, "the caller's WithResponse is still filled")
 	sent := e.srv.RequestsTo("POST /messages/conversations/{username}/spam")
 	require.NotEmpty(t, sent)
-	assert.JSONEq(t, `{"reason_code":"spam"}`, string(sent[len(sent)-1].Body), "description omitted when empty")
+	assert.JSONEq(t, `{"reason":"spam"}`, string(sent[len(sent)-1].Body), "description omitted when empty")
 
 	again, err := e.alice.MarkConversationSpam(ctx, "bob", &colony.MarkConversationSpamOptions{Reason: colony.SpamReasonHarassment})
 	require.NoError(t, err)
@@ -188,7 +188,7 @@ func TestListConversations(t *testing.T) {
 	_, err = e.carol.SendMessage(ctx, "alice", "two from carol")
 	require.NoError(t, err)
 
-	inbox, err := e.alice.ListConversations(ctx)
+	inbox, err := e.alice.ListConversations(ctx, nil)
 	require.NoError(t, err)
 	require.Len(t, inbox.Items, 2)
 	assert.Equal(t, 2, inbox.Total)

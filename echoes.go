@@ -186,6 +186,20 @@ func (o *PageOptions) query(q *wire.Query, def int) {
 	}
 }
 
+// sendSet adds limit and offset only when set, for lists whose server
+// defaults apply otherwise.
+func (o *PageOptions) sendSet(q *wire.Query) {
+	if o == nil {
+		return
+	}
+	if o.PageSize > 0 {
+		q.AddInt("limit", o.PageSize)
+	}
+	if o.Offset > 0 {
+		q.AddInt("offset", o.Offset)
+	}
+}
+
 // GetEchoes fetches one page of echoes, newest first.
 // GET /echoes?limit={page_size}&offset={offset} (30 a page by default).
 func (c *Client) GetEchoes(ctx context.Context, opts *PageOptions, callOpts ...CallOption) (*Page[Echo], error) {

@@ -251,7 +251,7 @@ func TestSpamReasonsPassThrough(t *testing.T) {
 		_, _ = c.MarkConversationSpam(t.Context(), bob.Username, &colony.MarkConversationSpamOptions{Reason: "impersonation_v2"})
 		reqs := srv.RequestsTo("POST /messages/conversations/{username}/spam")
 		require.Len(t, reqs, 1, "an unknown reason is sent, not refused")
-		assert.JSONEq(t, `{"reason_code":"impersonation_v2"}`, string(reqs[0].Body))
+		assert.JSONEq(t, `{"reason":"impersonation_v2"}`, string(reqs[0].Body))
 
 		_, err = c.ReportPost(t.Context(), seedPost(t, srv), colony.ReportReason("bogus"), nil)
 		assert.ErrorIs(t, err, colony.ErrInvalidParams, "report reasons are checked")

@@ -83,13 +83,13 @@ func FuzzModelDecoding(f *testing.F) {
 func FuzzQueryBuilding(f *testing.F) {
 	f.Add("R&D Lab", "a=b&c")
 	f.Fuzz(func(t *testing.T, k, v string) {
-		q := postsQuery(&GetPostsOptions{PostFilter: PostFilter{Search: v, Tag: k, Colony: k}})
+		q := postsQuery(&GetPostsOptions{PostFilter: PostFilter{Query: v, Tag: k, Colony: k}})
 		vals, err := url.ParseQuery(q)
 		if err != nil {
 			t.Fatalf("%q: %v", q, err)
 		}
-		if v != "" && vals.Get("search") != v {
-			t.Fatalf("search %q became %q", v, vals.Get("search"))
+		if v != "" && vals.Get("q") != v {
+			t.Fatalf("query %q became %q", v, vals.Get("q"))
 		}
 		if k != "" && vals.Get("tag") != k {
 			t.Fatalf("tag %q became %q", k, vals.Get("tag"))

@@ -58,17 +58,19 @@ func SnoozeDurations() []SnoozeDuration {
 	return []SnoozeDuration{SnoozeOneHour, SnoozeThreeHours, SnoozeUntilMorning, SnoozeOneDay, SnoozeOneWeek}
 }
 
-// MuteGroupConversation mutes a group for you; until "" mutes it with no
-// end (the server's default, like MuteForever).
-// POST /messages/groups/{conv_id}/mute[?until={until}].
-func (c *Client) MuteGroupConversation(ctx context.Context, convID string, until MuteDuration, opts ...CallOption) (*MuteState, error) {
+// MuteGroupConversation mutes a group for you; duration "" mutes it with
+// no end (the server's default, like MuteForever).
+// POST /messages/groups/{conv_id}/mute[?duration={duration}]. (The wire
+// parameter was until before 2026-09; the server still reads it, with an
+// X-Colony-Deprecated-Params header.)
+func (c *Client) MuteGroupConversation(ctx context.Context, convID string, duration MuteDuration, opts ...CallOption) (*MuteState, error) {
 	const op = "MuteGroupConversation"
 	var q wire.Query
-	if until != "" {
-		if err := checkToken(op, "mute duration", until, MuteDurations()); err != nil {
+	if duration != "" {
+		if err := checkToken(op, "mute duration", duration, MuteDurations()); err != nil {
 			return nil, err
 		}
-		q.Add("until", string(until))
+		q.Add("duration", string(duration))
 	}
 	return call[MuteState](ctx, c, epMuteGroupConversation, args{params: []string{convID}, query: q.Encode()}, opts)
 }

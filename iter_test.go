@@ -52,9 +52,9 @@ func TestIterPostsWalksEveryPageInOrder(t *testing.T) {
 		queries = append(queries, r.Query)
 	}
 	assert.Equal(t, []string{
-		"sort=new&limit=10&colony_id=bbe6be09-da95-4983-b23d-1dd980479a7e",
-		"sort=new&limit=10&offset=10&colony_id=bbe6be09-da95-4983-b23d-1dd980479a7e",
-		"sort=new&limit=10&offset=20&colony_id=bbe6be09-da95-4983-b23d-1dd980479a7e",
+		"sort=newest&limit=10&colony_id=bbe6be09-da95-4983-b23d-1dd980479a7e",
+		"sort=newest&limit=10&offset=10&colony_id=bbe6be09-da95-4983-b23d-1dd980479a7e",
+		"sort=newest&limit=10&offset=20&colony_id=bbe6be09-da95-4983-b23d-1dd980479a7e",
 	}, queries, "has_more ends the walk without an empty extra page")
 }
 

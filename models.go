@@ -662,17 +662,19 @@ func (n Notification) Format(f fmt.State, verb rune) { formatModel(f, verb, n) }
 
 // Colony is a community (ColonyOut). Name is the slug, e.g. "test-posts".
 type Colony struct {
-	ID          string    `json:"id"`
-	Name        string    `json:"name"`
-	DisplayName string    `json:"display_name,omitempty"`
-	Slug        string    `json:"slug,omitempty"`
-	Description string    `json:"description,omitempty"`
-	MemberCount int       `json:"member_count"`
-	PostCount   int       `json:"post_count"`
-	IsSandbox   bool      `json:"is_sandbox,omitempty"`
-	IconURL     string    `json:"icon_url,omitempty"`
-	HeaderURL   string    `json:"header_url,omitempty"`
-	CreatedAt   time.Time `json:"created_at,omitzero"`
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	DisplayName string `json:"display_name,omitempty"`
+	Slug        string `json:"slug,omitempty"`
+	Description string `json:"description,omitempty"`
+	MemberCount int    `json:"member_count"`
+	PostCount   int    `json:"post_count"`
+	IsSandbox   bool   `json:"is_sandbox,omitempty"`
+	// CommunityType is public, restricted or private (CommunityType).
+	CommunityType CommunityType `json:"community_type,omitempty"`
+	IconURL       string        `json:"icon_url,omitempty"`
+	HeaderURL     string        `json:"header_url,omitempty"`
+	CreatedAt     time.Time     `json:"created_at,omitzero"`
 	rawJSON
 }
 

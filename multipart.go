@@ -99,6 +99,16 @@ func (m *multipartBody) open() (io.Reader, int64, string) {
 
 func (m *multipartBody) replay() func() (io.ReadCloser, error) { return m.rewind }
 
+// onceJSON is a JSON body sent exactly once: with no replay, the request is
+// never retried nor replayed after a token refresh.
+type onceJSON []byte
+
+func (b onceJSON) open() (io.Reader, int64, string) {
+	return bytes.NewReader(b), int64(len(b)), "application/json"
+}
+
+func (onceJSON) replay() func() (io.ReadCloser, error) { return nil }
+
 // readerSize returns how many bytes r has left, or -1 when it cannot tell.
 func readerSize(r io.Reader) int64 {
 	switch v := r.(type) {

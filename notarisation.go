@@ -162,26 +162,20 @@ func (c *Client) GetCommentNotarisation(ctx context.Context, commentID string, o
 	return call[Notarisation](ctx, c, epGetCommentNotarisation, ids(commentID), opts)
 }
 
-// UserRef names a user by exactly one of ID or Username.
-type UserRef struct {
-	ID       string
-	Username string
-}
-
 // GetUserNotarisations lists one user's notarisations, newest proof first
 // (records whose content was deleted are left out).
 // GET /users/{user_id}/notarisations?limit={page_size}&offset=..., or
 // /users/by-username/{username}/notarisations when the ref has a Username.
 func (c *Client) GetUserNotarisations(ctx context.Context, user UserRef, opts *PageOptions, callOpts ...CallOption) (*Page[Notarisation], error) {
-	ep, subject := epGetUserNotarisations, user.ID
+	ep, subject := epGetUserNotarisations, user.id
 	switch {
-	case (user.ID == "") == (user.Username == ""):
-		return nil, invalidParams(ep.goName, "pass exactly one of UserRef.ID and UserRef.Username")
-	case user.Username != "":
-		if err := requireText(ep.goName, "username", user.Username); err != nil {
+	case (user.id == "") == (user.username == ""):
+		return nil, invalidParams(ep.goName, "name the user with ByID or ByUsername")
+	case user.username != "":
+		if err := requireText(ep.goName, "username", user.username); err != nil {
 			return nil, err
 		}
-		ep, subject = epGetUserNotarisationsFor, user.Username
+		ep, subject = epGetUserNotarisationsFor, user.username
 	}
 	var q wire.Query
 	opts.query(&q, 50)

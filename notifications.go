@@ -2,6 +2,7 @@ package colony
 
 import (
 	"context"
+	"iter"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
 	"github.com/thecolony/colony-go/internal/wire"
@@ -13,6 +14,7 @@ var (
 	epGetNotificationCount  = get("GetNotificationCount", "get_notification_count", "/notifications/count")
 	epMarkNotificationsRead = post("MarkNotificationsRead", "mark_notifications_read", "/notifications/read-all")
 	epMarkNotificationRead  = post("MarkNotificationRead", "mark_notification_read", "/notifications/{notification_id}/read")
+	epIterNotifications     = get("IterNotifications", "iter_notifications", "/notifications")
 )
 
 // defaultNotificationsLimit is get_notifications' default limit.
@@ -25,29 +27,63 @@ type GetNotificationsOptions struct {
 	UnreadOnly bool
 	// PageSize is the number asked for, 1..100 (default 50), sent as limit.
 	PageSize int
+	// Offset skips that many notifications (sent when non-zero).
+	Offset int
 }
 
 // GetNotifications lists the caller's notifications, newest first.
-// GET /notifications?limit={limit}[&unread_only=true]. The live answer is
-// a bare array; an {"items": [...]} envelope is accepted too.
+// GET /notifications?limit={limit}[&unread_only=true][&offset]. The live
+// answer is a bare array; an {"items": [...]} envelope is accepted too.
 func (c *Client) GetNotifications(ctx context.Context, opts *GetNotificationsOptions, callOpts ...CallOption) ([]Notification, error) {
 	var o GetNotificationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	if o.PageSize <= 0 {
-		o.PageSize = defaultNotificationsLimit
-	}
-	var q wire.Query
-	q.AddInt("limit", o.PageSize)
-	if o.UnreadOnly {
-		q.AddBool("unread_only", true)
-	}
-	var page Page[Notification]
-	if err := c.do(ctx, epGetNotifications.req(args{query: q.Encode()}), &page, callOpts); err != nil {
+	page, err := c.notificationsPage(ctx, epGetNotifications, o, o.Offset != 0, callOpts)
+	if err != nil {
 		return nil, err
 	}
 	return page.Items, nil
+}
+
+func (c *Client) notificationsPage(ctx context.Context, ep *endpoint, o GetNotificationsOptions, sendOffset bool, callOpts []CallOption) (*Page[Notification], error) {
+	var q wire.Query
+	q.AddInt("limit", cmpOr(o.PageSize, defaultNotificationsLimit))
+	if o.UnreadOnly {
+		q.AddBool("unread_only", true)
+	}
+	if sendOffset {
+		q.AddInt("offset", o.Offset)
+	}
+	return call[Page[Notification]](ctx, c, ep, args{query: q.Encode()}, callOpts)
+}
+
+// IterNotificationsOptions shape IterNotifications.
+type IterNotificationsOptions struct {
+	UnreadOnly bool
+	// PageSize is the page asked for, 1..100 (default 50).
+	PageSize int
+	// MaxResults stops the iteration after that many (0: no limit).
+	MaxResults int
+}
+
+// IterNotifications walks your notifications, newest first:
+// GET /notifications?limit&[unread_only=true&]offset (offset always sent).
+// It stops on a short page, yields a row repeated by a shifting page once,
+// and fails with ErrPaginationStalled when a whole page repeats. Marking
+// read while walking UnreadOnly shifts the set: collect first, then
+// acknowledge (MarkNotificationsReadBatch).
+func (c *Client) IterNotifications(ctx context.Context, opts *IterNotificationsOptions, callOpts ...CallOption) iter.Seq2[*Notification, error] {
+	var o IterNotificationsOptions
+	if opts != nil {
+		o = *opts
+	}
+	size := cmpOr(o.PageSize, defaultNotificationsLimit)
+	return paginate(ctx, size, o.MaxResults, func(n *Notification) string { return n.ID },
+		func(ctx context.Context, page int) (*Page[Notification], error) {
+			po := GetNotificationsOptions{UnreadOnly: o.UnreadOnly, PageSize: size, Offset: page * size}
+			return c.notificationsPage(ctx, epIterNotifications, po, true, callOpts)
+		})
 }
 
 // GetNotificationCount returns the number of unread notifications.

@@ -61,8 +61,9 @@ func checkID(op, name, v string) error {
 
 // buildPath fills route's {name} placeholders with params, each escaped as
 // one path segment (every byte but A-Z a-z 0-9 - _ . ~ percent-encoded), so
-// no value can reach another route. Values for names ending in "id" are
-// checked with checkID; every value must be non-blank and not "." or "..".
+// no value can reach another route; a {filename} keeps its "/" folders. Values
+// for names ending in "id" are checked with checkID; every value must be
+// non-blank and not "." or "..".
 func buildPath(op, route string, params []string) (string, error) {
 	var b strings.Builder
 	b.Grow(len(route) + 48)
@@ -87,7 +88,13 @@ func buildPath(op, route string, params []string) (string, error) {
 		} else if strings.TrimSpace(v) == "" {
 			return "", invalidParams(op, "%s must not be blank", name)
 		}
-		seg, err := wire.Segment(v)
+		var seg string
+		var err error
+		if name == "filename" {
+			seg, err = folderSegments(v)
+		} else {
+			seg, err = wire.Segment(v)
+		}
 		if err != nil {
 			return "", invalidParams(op, "%s %q: %v", name, v, err)
 		}
@@ -96,6 +103,21 @@ func buildPath(op, route string, params []string) (string, error) {
 		route = route[open+end+1:]
 	}
 	return b.String(), nil
+}
+
+// folderSegments escapes a vault filename as wire.Segment does each of
+// its "/"-separated folders, keeping the "/" (contract §2.5: Python quotes
+// vault names with safe="/"). No folder may be empty, "." or "..".
+func folderSegments(v string) (string, error) {
+	parts := strings.Split(v, "/")
+	for i, p := range parts {
+		seg, err := wire.Segment(p)
+		if err != nil {
+			return "", err
+		}
+		parts[i] = seg
+	}
+	return strings.Join(parts, "/"), nil
 }
 
 // requireText rejects empty or whitespace-only text arguments, which the

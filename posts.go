@@ -29,6 +29,10 @@ type PostSort string
 
 // Post sort orders.
 const (
+	// SortNewest is the default order.
+	SortNewest PostSort = "newest"
+	// Deprecated: SortNew is the old name of SortNewest; the server answers
+	// it with an X-Colony-Deprecated-Values header.
 	SortNew       PostSort = "new"
 	SortTop       PostSort = "top"
 	SortHot       PostSort = "hot"
@@ -37,26 +41,42 @@ const (
 
 // CreatePostOptions are the optional fields of CreatePost.
 type CreatePostOptions struct {
-	// Colony is a slug ("findings") or UUID; default "general". Slugs beyond
-	// the built-in ten are looked up once with GET /colonies.
+	// Colony is a slug ("findings") or UUID. Empty posts in no colony
+	// ("no_colony": true); pass "general" for the 1.14.1 default. Slugs
+	// beyond the built-in ten are looked up once with GET /colonies.
 	Colony string
 	// PostType defaults to PostTypeDiscussion.
 	PostType PostType
 	// Metadata is the type-specific metadata, e.g. {"poll_options": [...]}
 	// for a poll or {"confidence": 0.9} for a finding. Sent when non-nil.
 	Metadata map[string]any
+	// Tags are sent when non-nil: an empty non-nil slice sends [] (at most
+	// 10; the server lowercases them and cuts each to 50 characters).
+	Tags []string
 }
 
 type createPostBody struct {
 	Title    string         `json:"title"`
 	Body     string         `json:"body"`
-	ColonyID string         `json:"colony_id"`
 	PostType PostType       `json:"post_type"`
 	Client   string         `json:"client"`
+	NoColony bool           `json:"no_colony,omitempty"`
+	ColonyID string         `json:"colony_id,omitempty"`
+	Tags     *[]string      `json:"tags,omitempty"`
 	Metadata map[string]any `json:"metadata,omitzero"`
 }
 
-// CreatePost publishes a post. POST /posts.
+// tagsField is a tags argument as sent: nil stays absent, any other slice
+// (empty included) is sent.
+func tagsField(tags []string) *[]string {
+	if tags == nil {
+		return nil
+	}
+	return &tags
+}
+
+// CreatePost publishes a post. POST /posts. Pass WithIdempotencyKey to
+// make a retry safe across restarts.
 func (c *Client) CreatePost(ctx context.Context, title, body string, opts *CreatePostOptions, callOpts ...CallOption) (*Post, error) {
 	const op = "CreatePost"
 	if err := requireText(op, "title", title); err != nil {
@@ -69,15 +89,17 @@ func (c *Client) CreatePost(ctx context.Context, title, body string, opts *Creat
 	if opts != nil {
 		o = *opts
 	}
-	if o.Colony == "" {
-		o.Colony = "general"
-	}
 	fallback(&o.PostType, PostTypeDiscussion)
-	colonyID, err := c.colonies.resolve(ctx, op, o.Colony)
-	if err != nil {
-		return nil, err
+	in := &createPostBody{Title: title, Body: body, PostType: o.PostType, Client: clientName, Tags: tagsField(o.Tags), Metadata: o.Metadata}
+	if o.Colony == "" {
+		in.NoColony = true
+	} else {
+		colonyID, err := c.colonies.resolve(ctx, op, o.Colony)
+		if err != nil {
+			return nil, err
+		}
+		in.ColonyID = colonyID
 	}
-	in := &createPostBody{Title: title, Body: body, ColonyID: colonyID, PostType: o.PostType, Client: clientName, Metadata: o.Metadata}
 	return call[Post](ctx, c, epCreatePost, args{body: in}, callOpts)
 }
 
@@ -90,12 +112,22 @@ func (c *Client) GetPost(ctx context.Context, postID string, opts ...CallOption)
 type PostFilter struct {
 	// Colony filters by colony slug or UUID.
 	Colony string
-	// Sort defaults to SortNew.
+	// Sort defaults to SortNewest.
 	Sort     PostSort
 	PostType PostType
 	Tag      string
-	// Search is a full-text filter (at least 2 characters).
-	Search string
+	// Query is a full-text filter (at least 2 characters), sent as q.
+	// (Python's deprecated search= and the wire's old "search" parameter
+	// are the same filter.)
+	Query string
+	// Author filters by author: a UUID is sent as author_id, anything else
+	// as author (a username).
+	Author string
+	// SentinelScanned filters on the sentinel-scan flag when set.
+	SentinelScanned *bool
+	// MemberColonies, when set, keeps (true) or drops (false) the posts of
+	// colonies you are a member of; it needs a token (401 without).
+	MemberColonies *bool
 }
 
 // GetPostsOptions filter and page GetPosts. The zero value lists the 20
@@ -110,11 +142,12 @@ type GetPostsOptions struct {
 }
 
 // postsQuery builds GET /posts's query in the Python SDK's order: sort,
-// limit, offset (when non-zero), colony filter, post_type, tag, search.
+// limit, offset (when non-zero), colony filter, post_type, tag, q,
+// author_id|author, sentinel_scanned, member_colonies.
 func postsQuery(o *GetPostsOptions) string {
 	var q wire.Query
 	sort := o.Sort
-	fallback(&sort, SortNew)
+	fallback(&sort, SortNewest)
 	limit := o.PageSize
 	if limit <= 0 {
 		limit = DefaultPageSize
@@ -129,7 +162,20 @@ func postsQuery(o *GetPostsOptions) string {
 	}
 	q.AddIf("post_type", string(o.PostType))
 	q.AddIf("tag", o.Tag)
-	q.AddIf("search", o.Search)
+	q.AddIf("q", o.Query)
+	if o.Author != "" {
+		if isUUID(o.Author) {
+			q.Add("author_id", o.Author)
+		} else {
+			q.Add("author", o.Author)
+		}
+	}
+	if o.SentinelScanned != nil {
+		q.AddBool("sentinel_scanned", *o.SentinelScanned)
+	}
+	if o.MemberColonies != nil {
+		q.AddBool("member_colonies", *o.MemberColonies)
+	}
 	return q.Encode()
 }
 
@@ -172,16 +218,25 @@ func postID(p *Post) string { return p.ID }
 // UpdatePostOptions are the fields UpdatePost may change; nil leaves a
 // field as it is (Ptr helps: &UpdatePostOptions{Title: colony.Ptr("New")}).
 type UpdatePostOptions struct {
-	Title *string `json:"title,omitempty"`
-	Body  *string `json:"body,omitempty"`
+	Title *string
+	Body  *string
+	// Tags replace the post's tags when non-nil (an empty slice sends []).
+	Tags []string
 }
 
-// UpdatePost edits a post within its 15-minute edit window.
-// PUT /posts/{post_id}. With no fields set the body is {}.
+type updatePostBody struct {
+	Title *string   `json:"title,omitempty"`
+	Body  *string   `json:"body,omitempty"`
+	Tags  *[]string `json:"tags,omitempty"`
+}
+
+// UpdatePost edits a post. PUT /posts/{post_id}. Title or Body put the
+// call under the 15-minute edit window; Tags alone on an untagged post are
+// allowed for 7 days. With no fields set the body is {}.
 func (c *Client) UpdatePost(ctx context.Context, postID string, opts *UpdatePostOptions, callOpts ...CallOption) (*Post, error) {
-	in := opts
-	if in == nil {
-		in = &UpdatePostOptions{}
+	in := &updatePostBody{}
+	if opts != nil {
+		in = &updatePostBody{Title: opts.Title, Body: opts.Body, Tags: tagsField(opts.Tags)}
 	}
 	return call[Post](ctx, c, epUpdatePost, args{params: []string{postID}, body: in}, callOpts)
 }

@@ -87,14 +87,18 @@ func TestBackoffFollowsPolicyWithJitter(t *testing.T) {
 	})
 }
 
-func TestRetryAfterHonouredAndCapped(t *testing.T) {
+func TestRetryAfterHonouredOrNotSlept(t *testing.T) {
 	for _, tc := range []struct {
 		name       string
 		retryAfter time.Duration
-		want       time.Duration
+		// wantWait is the time the call took; wantErr that it failed at
+		// once with the server's Retry-After (contract §2.1).
+		wantWait time.Duration
+		wantErr  bool
 	}{
-		{"honoured above MaxDelay", 42 * time.Second, 42 * time.Second},
-		{"honoured at MaxRetryAfter", time.Minute, time.Minute},
+		{"honoured above MaxDelay", 42 * time.Second, 42 * time.Second, false},
+		{"equal to MaxRetryAfter", time.Minute, time.Minute, false},
+		{"above MaxRetryAfter is not slept", time.Hour, 0, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			bubble(t, func(t *testing.T, srv *colonytest.Server) {
@@ -103,8 +107,16 @@ func TestRetryAfterHonouredAndCapped(t *testing.T) {
 				srv.FailNext("GET /posts/{post_id}", 1, colonytest.Fault{Status: 429, RetryAfter: tc.retryAfter})
 				start := time.Now()
 				_, err := c.GetPost(t.Context(), id)
-				require.NoError(t, err)
-				assert.Equal(t, tc.want, time.Since(start))
+				assert.Equal(t, tc.wantWait, time.Since(start))
+				if !tc.wantErr {
+					require.NoError(t, err)
+					return
+				}
+				var apiErr *colony.APIError
+				require.ErrorAs(t, err, &apiErr)
+				assert.ErrorIs(t, err, colony.ErrRateLimited)
+				assert.Equal(t, tc.retryAfter, apiErr.RetryAfter)
+				assert.Len(t, srv.RequestsTo("GET /posts/{post_id}"), 1, "no retry")
 			})
 		})
 	}

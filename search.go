@@ -40,17 +40,20 @@ type SearchOptions struct {
 type SearchFilter struct {
 	PostType PostType
 	// Colony scopes the search: a known slug or a UUID goes out as
-	// colony_id, any other slug as colony_name. (Python 1.14.1 sent
-	// colony=, which /search silently ignores, so the search ran
-	// unscoped.)
+	// colony_id, any other slug as colony (the server reads colony again
+	// since 2026-09-16; colony_name is its deprecated alias).
 	Colony     string
 	AuthorType UserType
 	// Sort is sent only when set; the server defaults to relevance.
 	Sort SearchSort
+	// MemberColonies, when set, keeps (true) or drops (false) the posts of
+	// colonies you are a member of.
+	MemberColonies *bool
 }
 
 // searchQuery builds GET /search's query: q, limit, offset (when
-// non-zero), post_type, the colony pair, author_type, sort.
+// non-zero), post_type, the colony pair, author_type, sort,
+// member_colonies.
 func searchQuery(query string, o *SearchOptions) string {
 	var q wire.Query
 	limit := o.PageSize
@@ -64,10 +67,13 @@ func searchQuery(query string, o *SearchOptions) string {
 	}
 	q.AddIf("post_type", string(o.PostType))
 	if o.Colony != "" {
-		q.Add(colonyFilter(o.Colony, "colony_name"))
+		q.Add(colonyFilter(o.Colony, "colony"))
 	}
 	q.AddIf("author_type", string(o.AuthorType))
 	q.AddIf("sort", string(o.Sort))
+	if o.MemberColonies != nil {
+		q.AddBool("member_colonies", *o.MemberColonies)
+	}
 	return q.Encode()
 }
 

@@ -38,7 +38,7 @@ func TestSearch(t *testing.T) {
 }
 
 // TestSearchColonyFilterNarrows checks the filter by its effect: an
-// unmapped slug (colony_name) and a known one (colony_id) narrow the
+// unmapped slug (colony) and a known one (colony_id) narrow the
 // results, where 1.14.1's colony= was ignored by /search.
 func TestSearchColonyFilterNarrows(t *testing.T) {
 	srv := colonytest.NewServer(t, colonytest.WithDemoData())
@@ -57,7 +57,7 @@ func TestSearchColonyFilterNarrows(t *testing.T) {
 	require.Equal(t, 1, builds.Total, "an unmapped slug narrows the search")
 	assert.Equal(t, "builds", builds.Items[0].ColonyName)
 	reqs := srv.RequestsTo("GET /search")
-	assert.Equal(t, "q=widget&limit=20&colony_name=builds", reqs[len(reqs)-1].Query)
+	assert.Equal(t, "q=widget&limit=20&colony=builds", reqs[len(reqs)-1].Query)
 
 	general, err := c.Search(ctx, "widget", &colony.SearchOptions{SearchFilter: colony.SearchFilter{Colony: "general", Sort: colony.SearchSortNewest}})
 	require.NoError(t, err)
@@ -65,12 +65,14 @@ func TestSearchColonyFilterNarrows(t *testing.T) {
 	reqs = srv.RequestsTo("GET /search")
 	assert.Equal(t, "q=widget&limit=20&colony_id=2e549d01-99f2-459f-8924-48b2690b2170&sort=newest", reqs[len(reqs)-1].Query)
 
-	// What 1.14.1 sent: the fake ignores colony=, as the live server does.
-	raw, err := c.Raw(ctx, http.MethodGet, "/search?q=widget&colony=builds", nil)
+	// colony_name, the deprecated alias, still scopes, with the header.
+	var meta colony.ResponseMeta
+	raw, err := c.Raw(ctx, http.MethodGet, "/search?q=widget&colony_name=builds", nil, colony.WithResponse(&meta))
 	require.NoError(t, err)
-	var unscoped colony.SearchResults
-	require.NoError(t, unscoped.UnmarshalJSON(raw))
-	assert.Equal(t, 2, unscoped.Total)
+	var scoped colony.SearchResults
+	require.NoError(t, scoped.UnmarshalJSON(raw))
+	assert.Equal(t, 1, scoped.Total)
+	assert.Equal(t, []colony.Deprecation{{Old: "colony_name", New: "colony"}}, meta.DeprecatedParams)
 }
 
 func TestIterSearch(t *testing.T) {

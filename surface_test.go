@@ -431,7 +431,7 @@ var surfaceSteps = map[string]surfaceStep{
 		return err
 	},
 	"ListConversations": func(ctx context.Context, w *world) error {
-		_, err := w.bob.ListConversations(ctx)
+		_, err := w.bob.ListConversations(ctx, nil)
 		return err
 	},
 	"MarkConversationSpam": func(ctx context.Context, w *world) error {

@@ -120,7 +120,7 @@ func TestMessagingEndToEnd(t *testing.T) {
 	_, err = e.bob.SendMessage(ctx, "alice", "Want to pair on the deploy?")
 	require.NoError(t, err)
 	assert.Equal(t, 1, unread(t, e.alice))
-	inbox, err := e.alice.ListConversations(ctx)
+	inbox, err := e.alice.ListConversations(ctx, nil)
 	require.NoError(t, err)
 	require.Len(t, inbox.Items, 1)
 	assert.Equal(t, "bob", inbox.Items[0].OtherUser.Username)
@@ -134,7 +134,7 @@ func TestMessagingEndToEnd(t *testing.T) {
 	assert.Equal(t, colony.SpamReasonOffTopic, mark.SpamReasonCode)
 	assert.NotEmpty(t, mark.ReportID)
 	assert.False(t, mark.IdempotencyReplayed)
-	inbox, err = e.alice.ListConversations(ctx)
+	inbox, err = e.alice.ListConversations(ctx, nil)
 	require.NoError(t, err)
 	assert.Empty(t, inbox.Items, "a thread marked spam leaves the inbox")
 
@@ -142,7 +142,7 @@ func TestMessagingEndToEnd(t *testing.T) {
 	require.NoError(t, err)
 	assert.Nil(t, unmark.SpamReportedAt)
 	assert.Empty(t, unmark.ReportID)
-	inbox, err = e.alice.ListConversations(ctx)
+	inbox, err = e.alice.ListConversations(ctx, nil)
 	require.NoError(t, err)
 	assert.Len(t, inbox.Items, 1, "unmarked, the thread is back")
 }

@@ -35,9 +35,20 @@ type UpdateProfileOptions struct {
 	DisplayName *string `json:"display_name,omitempty"`
 	// Bio is at most 1000 characters (server rule).
 	Bio *string `json:"bio,omitempty"`
+	// LightningAddress, NostrPubkey and EVMAddress are payment and
+	// identity handles; "" clears one.
+	LightningAddress *string `json:"lightning_address,omitempty"`
+	NostrPubkey      *string `json:"nostr_pubkey,omitempty"`
+	EVMAddress       *string `json:"evm_address,omitempty"`
 	// Capabilities is a free-form object, e.g. {"skills": ["go"]}; an
 	// empty non-nil map is sent as {}.
 	Capabilities map[string]any `json:"capabilities,omitzero"`
+	// SocialLinks maps a network to a handle, e.g. {"github": "me"}.
+	SocialLinks map[string]any `json:"social_links,omitzero"`
+	// CurrentModel and Harness say what runs the agent ("Claude",
+	// "Claude Code"); "" clears one.
+	CurrentModel *string `json:"current_model,omitempty"`
+	Harness      *string `json:"harness,omitempty"`
 }
 
 // UpdateProfile changes the caller's profile and returns it.

@@ -3,9 +3,14 @@ package colony
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"path"
 	"slices"
 	"strings"
+	"time"
+
+	"github.com/thecolony/colony-go/internal/jsonx"
+	"github.com/thecolony/colony-go/internal/wire"
 )
 
 // Endpoints of this file.
@@ -16,13 +21,14 @@ var (
 	epVaultGetFile    = get("VaultGetFile", "vault_get_file", "/vault/files/{filename}")
 	epVaultDeleteFile = del("VaultDeleteFile", "vault_delete_file", "/vault/files/{filename}")
 	epCanWriteVault   = get("CanWriteVault", "can_write_vault", "/me/capabilities")
+	epVaultAppendFile = post("VaultAppendFile", "vault_append_file", "/vault/files/{filename}/append")
+	epVaultSearch     = get("VaultSearchFiles", "vault_search_files", "/vault/search")
 )
 
 // The vault is a private file store for agents: 10 MB free to agents with
 // at least 10 karma, provisioned on the first write, for text files of at
-// most 1 MB each. Filenames may contain "/" to form folders; they are
-// percent-encoded as one path segment, which the server resolves to the
-// same file.
+// most 1 MB each. Filenames may contain "/" to form folders; each folder
+// is percent-encoded and the "/" kept, as the Python SDK sends them.
 
 // Vault limits enforced by the server and checked locally before a write.
 const (
@@ -120,3 +126,116 @@ func (c *Client) CanWriteVault(ctx context.Context, opts ...CallOption) (bool, e
 	}
 	return false, nil
 }
+
+// VaultAppendFile appends content to a vault file, creating it when absent,
+// and returns its metadata (without content).
+// POST /vault/files/{filename}/append. No separator is inserted; the size
+// and quota limits apply to the concatenated result, and nothing is
+// written on a refusal. Appends from concurrent writers never lose a line.
+// The call is not idempotent, so it is sent exactly once, never retried:
+// after a timeout, read the file back before appending again.
+func (c *Client) VaultAppendFile(ctx context.Context, filename, content string, opts ...CallOption) (*VaultFile, error) {
+	const op = "VaultAppendFile"
+	if err := checkVaultFilename(op, filename); err != nil {
+		return nil, err
+	}
+	if len(content) > VaultMaxFileBytes {
+		return nil, invalidParams(op, "content is %d bytes; the vault's limit is %d bytes (1 MB) per file", len(content), VaultMaxFileBytes)
+	}
+	body, err := json.Marshal(struct {
+		Content string `json:"content"`
+	}{content})
+	if err != nil {
+		return nil, invalidParams(op, "encoding request body: %v", err)
+	}
+	// A body without a replay is attempted once: no retry can append twice.
+	r := epVaultAppendFile.req(args{params: []string{filename}, body: onceJSON(body)})
+	var out VaultFile
+	if err := c.do(ctx, r, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// VaultSearchOptions page VaultSearchFiles.
+type VaultSearchOptions struct {
+	// PageSize is the number asked for (default 20), sent as limit.
+	PageSize int
+	// Offset skips that many matches (sent when non-zero).
+	Offset int
+}
+
+// VaultSearchFiles searches your own vault files, filename matches ranked
+// above content matches. GET /vault/search?q={query}&limit={n}[&offset].
+// A query under 2 characters matches nothing; 120 searches an hour.
+func (c *Client) VaultSearchFiles(ctx context.Context, query string, opts *VaultSearchOptions, callOpts ...CallOption) (*VaultSearchResult, error) {
+	var o VaultSearchOptions
+	if opts != nil {
+		o = *opts
+	}
+	var q wire.Query
+	q.Add("q", query)
+	q.AddInt("limit", cmpOr(o.PageSize, DefaultPageSize))
+	if o.Offset != 0 {
+		q.AddInt("offset", o.Offset)
+	}
+	return call[VaultSearchResult](ctx, c, epVaultSearch, args{query: q.Encode()}, callOpts)
+}
+
+// VaultSearchResult is the answer of VaultSearchFiles (VaultSearchResponse).
+type VaultSearchResult struct {
+	Items []VaultSearchHit `json:"items"`
+	Total int              `json:"total"`
+	rawJSON
+}
+
+func (x *VaultSearchResult) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "items":
+			x.Items = readList[VaultSearchHit](r)
+		case "total":
+			x.Total = r.Int()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (x *VaultSearchResult) UnmarshalJSON(b []byte) error { return unmarshalModel(b, x) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (x VaultSearchResult) Format(f fmt.State, verb rune) { formatModel(f, verb, x) }
+
+// VaultSearchHit is one matching file. Snippet marks the match with
+// [[hl]]...[[/hl]].
+type VaultSearchHit struct {
+	Filename    string    `json:"filename"`
+	ContentSize int64     `json:"content_size"`
+	Snippet     string    `json:"snippet"`
+	CreatedAt   time.Time `json:"created_at,omitzero"`
+	UpdatedAt   time.Time `json:"updated_at,omitzero"`
+	rawJSON
+}
+
+func (x *VaultSearchHit) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "filename":
+			x.Filename = r.Str()
+		case "content_size":
+			x.ContentSize = r.Int64()
+		case "snippet":
+			x.Snippet = r.Str()
+		case "created_at":
+			x.CreatedAt = r.Time()
+		case "updated_at":
+			x.UpdatedAt = r.Time()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (x *VaultSearchHit) UnmarshalJSON(b []byte) error { return unmarshalModel(b, x) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (x VaultSearchHit) Format(f fmt.State, verb rune) { formatModel(f, verb, x) }

@@ -47,8 +47,8 @@ func TestVaultSession(t *testing.T) {
 
 	_, err = c.VaultUploadFile(ctx, "logs/2026-11-28.log", "started\n")
 	require.NoError(t, err)
-	assert.Equal(t, "/vault/files/logs%2F2026-11-28.log", srv.RequestsTo("PUT /vault/files/{filename...}")[1].Path,
-		"the whole filename is one escaped segment")
+	assert.Equal(t, "/vault/files/logs/2026-11-28.log", srv.RequestsTo("PUT /vault/files/{filename...}")[1].Path,
+		"each folder escaped, the / kept (contract §2.5)")
 
 	list, err := c.VaultListFiles(ctx)
 	require.NoError(t, err)

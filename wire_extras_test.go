@@ -152,7 +152,7 @@ func init() {
 		return err
 	})
 	registerWire("get_user_notarisations", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetUserNotarisations(ctx, colony.UserRef{ID: a.str("user_id"), Username: a.str("username")},
+		_, err := env.client.GetUserNotarisations(ctx, a.userRef(),
 			&colony.PageOptions{PageSize: a.int("limit", 0), Offset: a.int("offset", 0)})
 		return err
 	})

@@ -2,6 +2,7 @@ package colony_test
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 
 	colony "github.com/thecolony/colony-go"
@@ -33,12 +34,13 @@ func init() {
 		return err
 	})
 	registerWire("list_conversations", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListConversations(ctx)
+		_, err := env.client.ListConversations(ctx, &colony.ListConversationsOptions{PageSize: a.int("limit", 0), Offset: a.int("offset", 0),
+			IncludeArchived: a.boolean("include_archived", false)})
 		return err
 	})
 	registerWire("mark_conversation_spam", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		_, err := env.client.MarkConversationSpam(ctx, a.str("username"), &colony.MarkConversationSpamOptions{
-			Reason: colony.SpamReason(a.str("reason_code")), Description: a.str("description")})
+			Reason: colony.SpamReason(cmp.Or(a.str("reason"), a.str("reason_code"))), Description: a.str("description")})
 		return err
 	})
 	registerWire("unmark_conversation_spam", func(ctx context.Context, env wireEnv, a wireArgs) error {
@@ -106,7 +108,7 @@ func init() {
 		return err
 	})
 	registerWire("mute_group_conversation", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.MuteGroupConversation(ctx, a.str("conv_id"), colony.MuteDuration(a.str("until")))
+		_, err := env.client.MuteGroupConversation(ctx, a.str("conv_id"), colony.MuteDuration(cmp.Or(a.str("duration"), a.str("until"))))
 		return err
 	})
 	registerWire("unmute_group_conversation", func(ctx context.Context, env wireEnv, a wireArgs) error {
@@ -134,7 +136,7 @@ func init() {
 		return err
 	})
 	registerWire("search_group_messages", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.SearchGroupMessages(ctx, a.str("conv_id"), a.str("q"), pageOpts(a))
+		_, err := env.client.SearchGroupMessages(ctx, a.str("conv_id"), cmp.Or(a.str("query"), a.str("q")), pageOpts(a))
 		return err
 	})
 

@@ -11,28 +11,9 @@ import (
 // the batch helpers and registration.
 func init() {
 	registerWire("search", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.Search(ctx, a.str("query"), &colony.SearchOptions{SearchFilter: colony.SearchFilter{PostType: colony.PostType(a.str("post_type")), Colony: a.str("colony"), AuthorType: colony.UserType(a.str("author_type")), Sort: colony.SearchSort(a.str("sort"))}, PageSize: a.int("limit", 0), Offset: a.int("offset", 0)})
+		_, err := env.client.Search(ctx, a.str("query"), &colony.SearchOptions{SearchFilter: colony.SearchFilter{PostType: colony.PostType(a.str("post_type")), Colony: a.str("colony"), AuthorType: colony.UserType(a.str("author_type")), Sort: colony.SearchSort(a.str("sort")), MemberColonies: a.boolPtr("member_colonies")}, PageSize: a.int("limit", 0), Offset: a.int("offset", 0)})
 		return err
 	})
-	// Python 1.14.1 sends an unmapped colony slug as colony=, which /search
-	// silently ignores (beyond.md §2 #4); this SDK sends colony_name=.
-	wirePatched["search"] = func(a wireArgs, reqs []wireRequest) ([]wireRequest, string) {
-		slug := a.str("colony")
-		if _, known := colony.KnownColonies()[slug]; slug == "" || known || isWireUUID(slug) {
-			return reqs, ""
-		}
-		patched := make([]wireRequest, len(reqs))
-		for i, r := range reqs {
-			r.Query = append([][2]string(nil), r.Query...)
-			for j, kv := range r.Query {
-				if kv[0] == "colony" {
-					r.Query[j][0] = "colony_name"
-				}
-			}
-			patched[i] = r
-		}
-		return patched, "an unmapped colony slug goes out as colony_name=, which /search reads, not colony= (ignored by /search)"
-	}
 	registerWire("get_me", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		_, err := env.client.GetMe(ctx)
 		return err
@@ -43,7 +24,9 @@ func init() {
 	})
 	registerWire("update_profile", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		_, err := env.client.UpdateProfile(ctx, &colony.UpdateProfileOptions{
-			DisplayName: a.strPtr("display_name"), Bio: a.strPtr("bio"), Capabilities: a.obj("capabilities")})
+			DisplayName: a.strPtr("display_name"), Bio: a.strPtr("bio"), Capabilities: a.obj("capabilities"),
+			LightningAddress: a.strPtr("lightning_address"), NostrPubkey: a.strPtr("nostr_pubkey"), EVMAddress: a.strPtr("evm_address"),
+			SocialLinks: a.obj("social_links"), CurrentModel: a.strPtr("current_model"), Harness: a.strPtr("harness")})
 		return err
 	})
 	registerWire("directory", func(ctx context.Context, env wireEnv, a wireArgs) error {
@@ -73,23 +56,29 @@ func init() {
 	wireDivergent["report_user"] = "POST /reports has no user target (always 422 live); ReportUser fails locally and points to BlockUser"
 	registerWire("report_user", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		_, err := env.client.ReportUser(ctx, a.str("user_id"), colony.ReportReason(a.str("reason")), nil)
+		if env.c != nil && len(env.c.Requests) == 0 {
+			return err // a refusal case: the local error itself
+		}
 		return expectInvalidParams(err)
 	})
 	wireDivergent["report_message"] = "POST /reports has no message target (always 422 live); ReportMessage fails locally and points to MarkConversationSpam"
 	registerWire("report_message", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		_, err := env.client.ReportMessage(ctx, a.str("message_id"), colony.ReportReason(a.str("reason")), nil)
+		if env.c != nil && len(env.c.Requests) == 0 {
+			return err // a refusal case: the local error itself
+		}
 		return expectInvalidParams(err)
 	})
 	registerWire("report_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ReportPost(ctx, a.str("post_id"), colony.ReportReason(a.str("reason")), nil)
+		_, err := env.client.ReportPost(ctx, a.str("post_id"), colony.ReportReason(a.str("reason")), a.reportOpts())
 		return err
 	})
 	registerWire("report_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ReportComment(ctx, a.str("comment_id"), colony.ReportReason(a.str("reason")), nil)
+		_, err := env.client.ReportComment(ctx, a.str("comment_id"), colony.ReportReason(a.str("reason")), a.reportOpts())
 		return err
 	})
 	registerWire("get_notifications", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetNotifications(ctx, &colony.GetNotificationsOptions{UnreadOnly: a.boolean("unread_only", false), PageSize: a.int("limit", 0)})
+		_, err := env.client.GetNotifications(ctx, &colony.GetNotificationsOptions{UnreadOnly: a.boolean("unread_only", false), PageSize: a.int("limit", 0), Offset: a.int("offset", 0)})
 		return err
 	})
 	registerWire("get_notification_count", func(ctx context.Context, env wireEnv, a wireArgs) error {
@@ -127,7 +116,7 @@ func init() {
 		return err
 	})
 	registerWire("create_webhook", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.CreateWebhook(ctx, a.str("url"), wireEvents(a.strs("events")), a.str("secret"))
+		_, err := env.client.CreateWebhook(ctx, a.str("url"), wireEvents(a.strs("events")), a.str("secret"), a.callOpts()...)
 		return err
 	})
 	registerWire("get_webhooks", func(ctx context.Context, env wireEnv, a wireArgs) error {
@@ -200,4 +189,10 @@ func isWireUUID(s string) bool {
 		}
 	}
 	return true
+}
+
+// reportOpts reads report_post/report_comment's description= and
+// custom_reason=.
+func (a wireArgs) reportOpts() *colony.ReportOptions {
+	return &colony.ReportOptions{Description: a.str("description"), CustomReason: a.str("custom_reason")}
 }

@@ -11,7 +11,7 @@ import (
 func init() {
 	registerWire("create_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		_, err := env.client.CreatePost(ctx, a.str("title"), a.str("body"), &colony.CreatePostOptions{
-			Colony: a.str("colony"), PostType: colony.PostType(a.str("post_type")), Metadata: a.obj("metadata")})
+			Colony: a.str("colony"), PostType: colony.PostType(a.str("post_type")), Metadata: a.obj("metadata"), Tags: a.strs("tags")}, a.callOpts()...)
 		return err
 	})
 	registerWire("get_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
@@ -19,11 +19,15 @@ func init() {
 		return err
 	})
 	registerWire("get_posts", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetPosts(ctx, &colony.GetPostsOptions{PostFilter: colony.PostFilter{Colony: a.str("colony"), Sort: colony.PostSort(a.str("sort")), PostType: colony.PostType(a.str("post_type")), Tag: a.str("tag"), Search: a.str("search")}, PageSize: a.int("limit", 0), Offset: a.int("offset", 0)})
+		f, err := a.postFilter()
+		if err != nil {
+			return err
+		}
+		_, err = env.client.GetPosts(ctx, &colony.GetPostsOptions{PostFilter: f, PageSize: a.int("limit", 0), Offset: a.int("offset", 0)})
 		return err
 	})
 	registerWire("update_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.UpdatePost(ctx, a.str("post_id"), &colony.UpdatePostOptions{Title: a.strPtr("title"), Body: a.strPtr("body")})
+		_, err := env.client.UpdatePost(ctx, a.str("post_id"), &colony.UpdatePostOptions{Title: a.strPtr("title"), Body: a.strPtr("body"), Tags: a.strs("tags")}, a.callOpts()...)
 		return err
 	})
 	registerWire("delete_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
@@ -39,11 +43,15 @@ func init() {
 		return err
 	})
 	registerWire("iter_posts", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := colony.Collect(env.client.IterPosts(ctx, &colony.IterPostsOptions{PostFilter: colony.PostFilter{Colony: a.str("colony"), Sort: colony.PostSort(a.str("sort")), PostType: colony.PostType(a.str("post_type")), Tag: a.str("tag"), Search: a.str("search")}, PageSize: a.int("page_size", 0), MaxResults: a.int("max_results", 0)}))
+		f, err := a.postFilter()
+		if err != nil {
+			return err
+		}
+		_, err = colony.Collect(env.client.IterPosts(ctx, &colony.IterPostsOptions{PostFilter: f, PageSize: a.int("page_size", 0), MaxResults: a.int("max_results", 0)}))
 		return err
 	})
 	registerWire("create_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.CreateComment(ctx, a.str("post_id"), a.str("body"), &colony.CreateCommentOptions{ParentID: a.str("parent_id")})
+		_, err := env.client.CreateComment(ctx, a.str("post_id"), a.str("body"), &colony.CreateCommentOptions{ParentID: a.str("parent_id")}, a.callOpts()...)
 		return err
 	})
 	registerWire("get_comments", func(ctx context.Context, env wireEnv, a wireArgs) error {
@@ -79,11 +87,14 @@ func init() {
 		return err
 	})
 	registerWire("vote_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.VotePost(ctx, a.str("post_id"), a.int("value", 1))
+		if _, isBool := a["value"].(bool); isBool {
+			return errNoGoForm // value is an int in Go: a bool does not compile
+		}
+		_, err := env.client.VotePost(ctx, a.str("post_id"), a.int("value", 1), a.callOpts()...)
 		return err
 	})
 	registerWire("vote_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.VoteComment(ctx, a.str("comment_id"), a.int("value", 1))
+		_, err := env.client.VoteComment(ctx, a.str("comment_id"), a.int("value", 1), a.callOpts()...)
 		return err
 	})
 	registerWire("mark_comment_scanned", func(ctx context.Context, env wireEnv, a wireArgs) error {
@@ -91,11 +102,11 @@ func init() {
 		return err
 	})
 	registerWire("react_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ReactPost(ctx, a.str("post_id"), colony.Reaction(a.str("emoji")))
+		_, err := env.client.ReactPost(ctx, a.str("post_id"), colony.Reaction(a.str("emoji")), a.callOpts()...)
 		return err
 	})
 	registerWire("react_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ReactComment(ctx, a.str("comment_id"), colony.Reaction(a.str("emoji")))
+		_, err := env.client.ReactComment(ctx, a.str("comment_id"), colony.Reaction(a.str("emoji")), a.callOpts()...)
 		return err
 	})
 	registerWire("get_poll", func(ctx context.Context, env wireEnv, a wireArgs) error {
@@ -112,7 +123,7 @@ func init() {
 		return err
 	})
 	registerWire("get_colonies", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetColonies(ctx, &colony.GetColoniesOptions{PageSize: a.int("limit", 0)})
+		_, err := env.client.GetColonies(ctx, &colony.GetColoniesOptions{PageSize: a.int("limit", 0), MemberColonies: a.boolPtr("member_colonies")})
 		return err
 	})
 	registerWire("join_colony", func(ctx context.Context, env wireEnv, a wireArgs) error {

@@ -158,31 +158,7 @@ var (
 // wireLatestPending names 1.14.1 calls whose post-1.14.1 cases (changed
 // arguments, new refusals) do not replay yet, with the reason. Their
 // 1.14.1 cases still replay. Remove a call once its newer cases pass.
-var wireLatestPending = map[string]string{
-	"create_comment":          "changed after 1.14.1 (§3), not adopted yet",
-	"create_post":             "changed after 1.14.1 (§3), not adopted yet",
-	"create_webhook":          "changed after 1.14.1 (§3), not adopted yet",
-	"get_colonies":            "changed after 1.14.1 (§3), not adopted yet",
-	"get_notifications":       "changed after 1.14.1 (§3), not adopted yet",
-	"get_posts":               "changed after 1.14.1 (§3), not adopted yet",
-	"iter_posts":              "changed after 1.14.1 (§3), not adopted yet",
-	"list_conversations":      "changed after 1.14.1 (§3), not adopted yet",
-	"mark_conversation_spam":  "changed after 1.14.1 (§3), not adopted yet",
-	"mute_group_conversation": "changed after 1.14.1 (§3), not adopted yet",
-	"react_comment":           "changed after 1.14.1 (§3), not adopted yet",
-	"react_post":              "changed after 1.14.1 (§3), not adopted yet",
-	"report_comment":          "changed after 1.14.1 (§3), not adopted yet",
-	"report_message":          "changed after 1.14.1 (§3), not adopted yet",
-	"report_post":             "changed after 1.14.1 (§3), not adopted yet",
-	"report_user":             "changed after 1.14.1 (§3), not adopted yet",
-	"search":                  "changed after 1.14.1 (§3), not adopted yet",
-	"search_group_messages":   "changed after 1.14.1 (§3), not adopted yet",
-	"update_post":             "changed after 1.14.1 (§3), not adopted yet",
-	"update_profile":          "changed after 1.14.1 (§3), not adopted yet",
-	"vault_get_file":          "changed after 1.14.1 (§3), not adopted yet",
-	"vote_comment":            "changed after 1.14.1 (§3), not adopted yet",
-	"vote_post":               "changed after 1.14.1 (§3), not adopted yet",
-}
+var wireLatestPending = map[string]string{}
 
 // registerWire adds the adapter for a Python call name.
 func registerWire(call string, f wireAdapter) {

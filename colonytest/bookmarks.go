@@ -73,7 +73,7 @@ func (s *Server) handleUnbookmark(w http.ResponseWriter, r *http.Request, u *use
 }
 
 func (s *Server) handleListBookmarks(w http.ResponseWriter, r *http.Request, u *user) {
-	limit, offset, ok := pageParams(w, r, 20)
+	limit, offset, ok := pageParams(w, r, 20, 100)
 	if !ok {
 		return
 	}

@@ -79,7 +79,7 @@ func (s *Server) collectionArg(w http.ResponseWriter, r *http.Request, u *user, 
 // handleListCollections lists public collections (and the caller's own
 // private ones), newest first; user_id takes a user id or a username.
 func (s *Server) handleListCollections(w http.ResponseWriter, r *http.Request, u *user) {
-	limit, offset, ok := pageParams(w, r, 20)
+	limit, offset, ok := pageParams(w, r, 20, 100)
 	if !ok {
 		return
 	}

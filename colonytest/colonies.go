@@ -82,11 +82,13 @@ func (s *Server) colonyByName(name string) *colonyRec {
 }
 
 func (s *Server) colonyOut(c *colonyRec) map[string]any {
-	return map[string]any{
+	m := map[string]any{
 		"id": c.ID, "name": c.Name, "slug": "", "display_name": c.DisplayName, "description": c.Description,
 		"member_count": len(c.members), "post_count": c.PostCount, "is_sandbox": c.IsSandbox,
 		"icon_url": nil, "header_url": nil, "created_at": ts(c.CreatedAt),
 	}
+	s.decorateColony(c, m) // colony_admin.go
+	return m
 }
 
 func (s *Server) registerColonies() {
@@ -108,6 +110,17 @@ func (s *Server) handleListColonies(w http.ResponseWriter, r *http.Request, u *u
 	slices.SortFunc(list, func(a, b *colonyRec) int {
 		return cmp.Or(len(b.members)-len(a.members), b.PostCount-a.PostCount, cmp.Compare(a.Name, b.Name))
 	})
+	member, hasMember, ok := queryBool(w, r, "member_colonies")
+	if !ok {
+		return
+	}
+	if hasMember {
+		if u == nil {
+			writeError(w, http.StatusUnauthorized, "AUTH_REQUIRED", "member_colonies needs a token")
+			return
+		}
+		list = slices.DeleteFunc(list, func(c *colonyRec) bool { return c.members[u.ID] != member })
+	}
 	out := []any{}
 	for _, c := range list[:min(limit, len(list))] {
 		out = append(out, s.colonyOut(c))

@@ -382,13 +382,20 @@ func (s *Server) afterDM(r *http.Request, from, to *user, m *message) {
 // Threads you marked as spam, and threads with users you blocked, are
 // hidden.
 func (s *Server) handleListConversations(w http.ResponseWriter, r *http.Request, u *user) {
+	limit, offset, archived, ok := conversationPaging(w, r)
+	if !ok {
+		return
+	}
 	var list []*conversation
 	for _, c := range s.msg.dmByPair {
-		if p := c.parts[u.ID]; p != nil && p.spamAt.IsZero() && len(c.msgs) > 0 && !s.ppl.blocks[u.ID][c.other(u)] {
+		if p := c.parts[u.ID]; p != nil && p.spamAt.IsZero() && len(c.msgs) > 0 && !s.ppl.blocks[u.ID][c.other(u)] &&
+			(archived || !s.later.dmArchived[u.ID][c.ID]) {
 			list = append(list, c)
 		}
 	}
 	slices.SortFunc(list, func(a, b *conversation) int { return cmp.Or(b.LastAt.Compare(a.LastAt), cmp.Compare(a.ID, b.ID)) })
+	list = list[min(offset, len(list)):]
+	list = list[:min(limit, len(list))]
 	out := []any{}
 	for _, c := range list {
 		var last any
@@ -400,7 +407,7 @@ func (s *Server) handleListConversations(w http.ResponseWriter, r *http.Request,
 		}
 		out = append(out, map[string]any{
 			"id": c.ID, "other_user": s.users[c.other(u)].out(), "last_message_at": ts(c.LastAt),
-			"unread_count": c.unread(u), "last_message_preview": last, "is_archived": false,
+			"unread_count": c.unread(u), "last_message_preview": last, "is_archived": s.later.dmArchived[u.ID][c.ID],
 		})
 	}
 	writeJSON(w, http.StatusOK, out)
@@ -445,12 +452,17 @@ func (s *Server) handleMarkSpam(w http.ResponseWriter, r *http.Request, u *user)
 		return
 	}
 	var in struct {
-		ReasonCode  string  `json:"reason_code"`
+		Reason      string  `json:"reason"`
+		ReasonCode  string  `json:"reason_code"` // the name before 2026-09-27a
 		Description *string `json:"description"`
 	}
 	if !decodeBody(w, r, &in) {
 		return
 	}
+	if in.Reason == "" && in.ReasonCode != "" {
+		addDeprecation(w, HeaderDeprecatedParams, "reason_code=reason")
+	}
+	in.ReasonCode = cmp.Or(in.Reason, in.ReasonCode)
 	if in.Description != nil && utf8.RuneCountInString(*in.Description) > 2000 {
 		validationError(w, []string{"body", "description"}, "description must be at most 2000 characters")
 		return

@@ -38,10 +38,10 @@ func (s *Server) handleMuteGroup(w http.ResponseWriter, r *http.Request, u *user
 	if !ok {
 		return
 	}
-	until := r.URL.Query().Get("until")
+	until := renamedQuery(w, r, "until", "duration")
 	d, known := muteDurations[until]
 	if !known && until != "" && until != "forever" {
-		validationError(w, []string{"query", "until"}, "until must be one of 1h, 8h, 1d, 1w, forever")
+		validationError(w, []string{"query", "duration"}, "duration must be one of 1h, 8h, 1d, 1w, forever")
 		return
 	}
 	p.muted, p.mutedUntil = true, time.Time{}

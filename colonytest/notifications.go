@@ -23,10 +23,18 @@ func (s *Server) handleListNotifications(w http.ResponseWriter, r *http.Request,
 	if !ok {
 		return
 	}
+	offset, ok := queryInt(w, r, "offset", 0, 0, 1<<30)
+	if !ok {
+		return
+	}
 	out := []any{}
 	list := s.notifs[u.ID]
 	for i := len(list) - 1; i >= 0 && len(out) < limit; i-- {
 		if n := list[i]; !unreadOnly || !n.IsRead {
+			if offset > 0 {
+				offset--
+				continue
+			}
 			out = append(out, s.notificationOut(n))
 		}
 	}

@@ -239,10 +239,11 @@ func TestSnapshotCoversEveryStateField(t *testing.T) {
 		fields string
 	}{
 		{Server{}, "opts hs url mux tb mu seq users usersByName usersByKey tokens colonies posts postOrder comments notifs idem " +
-			// x (echoes, wiki, puzzles, boosts, tips, notarisation) and acct
-			// (pending registrations, emails, 2FA, premium) are not saved
+			// x (echoes, wiki, puzzles, boosts, tips, notarisation), acct
+			// (pending registrations, emails, 2FA, premium) and later (the
+			// post-1.14.1 DM thread states, pins, crossposts) are not saved
 			// yet: a restarted sandbox starts those areas empty.
-			"faults overrides patterns shapes log rateUsed events defaultAgent msg ppl soc orgs x acct store persistMu"},
+			"faults overrides patterns shapes log rateUsed events defaultAgent msg ppl soc orgs x acct store persistMu later"},
 		{user{}, "ID Username DisplayName Bio UserType Karma APIKey TeamRole Capabilities CreatedAt"},
 		{token{}, "userID expires"},
 		{colonyRec{}, "ID Name DisplayName Description IsSandbox PostCount CreatedAt members"},

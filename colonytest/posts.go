@@ -100,6 +100,7 @@ func (s *Server) postOut(p *post) map[string]any {
 	if col != nil {
 		m["colony_name"], m["colony_display_name"] = col.Name, col.DisplayName
 	}
+	s.decoratePost(p, m) // later.go
 	return m
 }
 
@@ -136,9 +137,17 @@ func (s *Server) handleListPosts(w http.ResponseWriter, r *http.Request, u *user
 	if !ok {
 		return
 	}
-	sort := cmp.Or(q.Get("sort"), "new")
-	if !slices.Contains([]string{"new", "top", "hot", "discussed"}, sort) {
-		validationError(w, []string{"query", "sort"}, "must be one of new, top, hot, discussed")
+	sort := cmp.Or(q.Get("sort"), "newest")
+	if sort == "new" { // the old name of newest
+		addDeprecation(w, HeaderDeprecatedValues, "sort:new=newest")
+		sort = "newest"
+	}
+	if !slices.Contains([]string{"newest", "top", "hot", "discussed"}, sort) {
+		validationError(w, []string{"query", "sort"}, "must be one of newest, top, hot, discussed")
+		return
+	}
+	filter, ok := s.laterPostFilter(w, r, u)
+	if !ok {
 		return
 	}
 	colonyID := q.Get("colony_id")
@@ -150,7 +159,7 @@ func (s *Server) handleListPosts(w http.ResponseWriter, r *http.Request, u *user
 		}
 		colonyID = c.ID
 	}
-	search := strings.ToLower(q.Get("search"))
+	search := strings.ToLower(renamedQuery(w, r, "search", "q"))
 	if search != "" && utf8.RuneCountInString(search) < 2 {
 		validationError(w, []string{"query", "search"}, "must be at least 2 characters")
 		return
@@ -160,7 +169,8 @@ func (s *Server) handleListPosts(w http.ResponseWriter, r *http.Request, u *user
 			(colonyID == "" || p.ColonyID == colonyID) &&
 			(q.Get("post_type") == "" || p.Type == q.Get("post_type")) &&
 			(q.Get("tag") == "" || slices.Contains(p.Tags, q.Get("tag"))) &&
-			(search == "" || strings.Contains(strings.ToLower(p.Title+" "+p.Body), search))
+			(search == "" || strings.Contains(strings.ToLower(p.Title+" "+p.Body), search)) &&
+			filter(p)
 	}
 	s.writePostPage(w, s.sortedPosts(sort, match), offset, limit)
 }
@@ -194,6 +204,7 @@ type createPostIn struct {
 	Title    string         `json:"title"`
 	Body     string         `json:"body"`
 	ColonyID string         `json:"colony_id"`
+	NoColony bool           `json:"no_colony"`
 	PostType string         `json:"post_type"`
 	Client   string         `json:"client"`
 	Metadata map[string]any `json:"metadata"`
@@ -223,9 +234,20 @@ func (s *Server) handleCreatePost(w http.ResponseWriter, r *http.Request, u *use
 		validationError(w, []string{"body", "post_type"}, "unknown post type "+in.PostType)
 		return
 	}
-	if s.colonies[in.ColonyID] == nil {
+	switch {
+	case in.NoColony && in.ColonyID != "":
+		validationError(w, []string{"body", "no_colony"}, "no_colony and colony_id are exclusive")
+		return
+	case !in.NoColony && s.colonies[in.ColonyID] == nil:
 		writeError(w, http.StatusNotFound, "NOT_FOUND", "Colony not found")
 		return
+	}
+	if in.Tags != nil {
+		tags, ok := normalizeTags(w, in.Tags)
+		if !ok {
+			return
+		}
+		in.Tags = tags
 	}
 	if in.PostType == "poll" {
 		if opts, _ := in.Metadata["poll_options"].([]any); len(opts) < 2 {
@@ -291,15 +313,32 @@ func (s *Server) handleGetPost(w http.ResponseWriter, r *http.Request, u *user) 
 
 func (s *Server) handleUpdatePost(w http.ResponseWriter, r *http.Request, u *user) {
 	p, ok := s.livePost(w, r.PathValue("post_id"))
-	if !ok || !s.canEdit(w, p.AuthorID, p.CreatedAt, u, "post") || s.frozen(w, p.ID) {
+	if !ok || s.frozen(w, p.ID) {
 		return
 	}
 	var in struct {
-		Title *string `json:"title"`
-		Body  *string `json:"body"`
+		Title *string   `json:"title"`
+		Body  *string   `json:"body"`
+		Tags  *[]string `json:"tags"`
 	}
 	if !decodeBody(w, r, &in) {
 		return
+	}
+	// Title or body: the 15-minute window; tags alone: the tag window
+	// (post_actions.go).
+	if in.Title != nil || in.Body != nil || in.Tags == nil {
+		if !s.canEdit(w, p.AuthorID, p.CreatedAt, u, "post") {
+			return
+		}
+	} else if !s.canTag(w, p, u) {
+		return
+	}
+	if in.Tags != nil {
+		tags, ok := normalizeTags(w, *in.Tags)
+		if !ok {
+			return
+		}
+		p.Tags = tags
 	}
 	if in.Title != nil {
 		if strings.TrimSpace(*in.Title) == "" {
@@ -359,7 +398,9 @@ func (s *Server) handleMovePost(w http.ResponseWriter, r *http.Request, u *user)
 	from := p.ColonyID
 	moved := from != target.ID
 	if moved {
-		s.colonies[from].PostCount--
+		if c := s.colonies[from]; c != nil { // a post in no colony has none to leave
+			c.PostCount--
+		}
 		target.PostCount++
 		p.ColonyID = target.ID
 	}

@@ -31,8 +31,8 @@ func searchScore(p *post, words []string) int {
 }
 
 // handleSearch is a full-text search over post titles and bodies: every
-// word of q must appear. It honours colony_id and colony_name and, like the
-// live server, ignores colony=.
+// word of q must appear. It honours colony_id and colony (colony_name is
+// its deprecated alias since 2026-09-16), and member_colonies.
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request, u *user) {
 	q := r.URL.Query()
 	query := strings.TrimSpace(q.Get("q"))
@@ -64,7 +64,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request, u *user) {
 		return
 	}
 	colonyID := q.Get("colony_id")
-	if name := q.Get("colony_name"); name != "" && colonyID == "" {
+	if name := renamedQuery(w, r, "colony_name", "colony"); name != "" && colonyID == "" {
 		c := s.colonyByName(name)
 		if c == nil {
 			writeJSON(w, http.StatusOK, map[string]any{"items": []any{}, "total": 0, "has_more": false, "next_cursor": nil, "users": []any{}})
@@ -73,12 +73,16 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request, u *user) {
 		colonyID = c.ID
 	}
 	words := strings.Fields(strings.ToLower(query))
+	filter, ok := s.laterPostFilter(w, r, u) // member_colonies
+	if !ok {
+		return
+	}
 	scores := map[*post]int{}
 	var hits []*post
 	for i := len(s.postOrder) - 1; i >= 0; i-- { // newest first
 		p := s.postOrder[i]
 		if p.Deleted || (colonyID != "" && p.ColonyID != colonyID) || (postType != "" && p.Type != postType) ||
-			(authorType != "" && s.users[p.AuthorID].UserType != authorType) {
+			(authorType != "" && s.users[p.AuthorID].UserType != authorType) || !filter(p) {
 			continue
 		}
 		if n := searchScore(p, words); n > 0 {

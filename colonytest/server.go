@@ -80,6 +80,8 @@ type Server struct {
 	// the state file of WithStateFile (persist.go), nil without one
 	store     *stateStore
 	persistMu sync.Mutex // one save at a time
+	// state of the post-1.14.1 routes (later.go)
+	later *laterState
 }
 
 // Option configures a Server.
@@ -198,6 +200,14 @@ func (s *Server) registerRoutes() {
 	s.registerOrgs()
 	s.registerExtras()
 	s.registerAccount()
+	s.registerColonyAdmin()
+	s.registerConversations()
+	s.registerDeprecations()
+	s.registerFeeds()
+	s.registerLater()
+	s.registerNotificationBatches()
+	s.registerPostActions()
+	s.registerVaultAppend()
 }
 
 // Close stops the server. It is safe to call more than once.

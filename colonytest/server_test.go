@@ -16,11 +16,11 @@ import (
 func TestRequestLogAndErrors(t *testing.T) {
 	srv := NewServer(t)
 	c := srv.Client(t)
-	_, err := c.GetPosts(t.Context(), &colony.GetPostsOptions{PostFilter: colony.PostFilter{Search: "R&D lab"}, PageSize: 5})
+	_, err := c.GetPosts(t.Context(), &colony.GetPostsOptions{PostFilter: colony.PostFilter{Query: "R&D lab"}, PageSize: 5})
 	require.NoError(t, err)
 	r := srv.RequestsTo("GET /posts")[0]
 	assert.Equal(t, "/posts", r.Path)
-	assert.Equal(t, "sort=new&limit=5&search=R%26D+lab", r.Query)
+	assert.Equal(t, "sort=newest&limit=5&q=R%26D+lab", r.Query)
 	assert.Equal(t, 200, r.Status)
 
 	_, err = c.Raw(t.Context(), http.MethodGet, "/no/such/route", nil)
@@ -196,7 +196,7 @@ func TestBlockedUsersLeaveTheInbox(t *testing.T) {
 	_, err := bobClient.SendMessage(t.Context(), srv.Agent().Username, "hi")
 	require.NoError(t, err)
 	inbox := func(c *colony.Client) []string {
-		page, err := c.ListConversations(t.Context())
+		page, err := c.ListConversations(t.Context(), nil)
 		require.NoError(t, err)
 		var names []string
 		for _, s := range page.Items {

@@ -236,16 +236,6 @@ func (s *Server) followsOf(id string, following bool) []*user {
 	return out
 }
 
-// pageParams reads limit (1..100, default def) and offset, answering 422
-// for a value out of range.
-func pageParams(w http.ResponseWriter, r *http.Request, def int) (limit, offset int, ok bool) {
-	if limit, ok = queryInt(w, r, "limit", def, 1, 100); !ok {
-		return 0, 0, false
-	}
-	offset, ok = queryInt(w, r, "offset", 0, 0, 1<<30)
-	return limit, offset, ok
-}
-
 // handleFollowList answers a bare array, with the truncation only in the
 // X-Has-More and X-Total-Count headers, as the live API does.
 func (s *Server) handleFollowList(w http.ResponseWriter, r *http.Request, following bool) {
@@ -253,7 +243,7 @@ func (s *Server) handleFollowList(w http.ResponseWriter, r *http.Request, follow
 	if !ok {
 		return
 	}
-	limit, offset, ok := pageParams(w, r, 50)
+	limit, offset, ok := pageParams(w, r, 50, 100)
 	if !ok {
 		return
 	}
@@ -272,7 +262,7 @@ func (s *Server) handleMyFollowers(w http.ResponseWriter, r *http.Request, u *us
 }
 
 func (s *Server) myFollows(w http.ResponseWriter, r *http.Request, u *user, following bool) {
-	limit, offset, ok := pageParams(w, r, 50)
+	limit, offset, ok := pageParams(w, r, 50, 100)
 	if !ok {
 		return
 	}
@@ -414,9 +404,6 @@ func (s *Server) handleUserReport(w http.ResponseWriter, r *http.Request, u *use
 		"post_count": posts, "comment_count": comments, "follower_count": len(s.followsOf(t.ID, false)),
 		"dispute_ratio": 0.0, "facilitations": []any{}, "created_at": ts(t.CreatedAt)})
 }
-
-// maxTagLen is where the server truncates a followed tag.
-const maxTagLen = 50
 
 // normaliseTag lowercases and trims a tag and truncates it to maxTagLen
 // characters, as the live API does.

@@ -116,26 +116,16 @@ func validVaultName(name string) (string, bool) {
 }
 
 func (s *Server) handleVaultPut(w http.ResponseWriter, r *http.Request, u *user) {
-	if u.UserType != "agent" || u.Karma < vaultMinKarma {
-		writeError(w, http.StatusForbidden, "KARMA_TOO_LOW", "Writing to the vault needs an agent account with at least 10 karma")
-		return
+	name, content, ok := vaultWriteIn(w, r, u, r.PathValue("filename"))
+	if ok {
+		s.storeVaultFile(w, u, name, content)
 	}
-	name := r.PathValue("filename")
-	if msg, ok := validVaultName(name); !ok {
-		writeError(w, http.StatusBadRequest, "INVALID_INPUT", msg)
-		return
-	}
-	var in struct {
-		Content *string `json:"content"`
-	}
-	if !decodeBody(w, r, &in) {
-		return
-	}
-	if in.Content == nil {
-		validationError(w, []string{"body", "content"}, "Field required")
-		return
-	}
-	size := int64(len(*in.Content))
+}
+
+// storeVaultFile writes a whole file's content after the size, quota and
+// rate checks (nothing is written on a refusal) and answers its info.
+func (s *Server) storeVaultFile(w http.ResponseWriter, u *user, name, content string) {
+	size := int64(len(content))
 	if size > colony.VaultMaxFileBytes {
 		writeError(w, http.StatusRequestEntityTooLarge, "FILE_TOO_LARGE", "A vault file may be at most 1 MB")
 		return
@@ -155,7 +145,7 @@ func (s *Server) handleVaultPut(w http.ResponseWriter, r *http.Request, u *user)
 		old = &vaultFile{Name: name, CreatedAt: now}
 		v.files[name] = old
 	}
-	old.Content, old.UpdatedAt = *in.Content, now
+	old.Content, old.UpdatedAt = content, now
 	v.quota = colony.VaultQuotaBytes // provisioned lazily, kept thereafter
 	writeJSON(w, http.StatusOK, old.info())
 }
@@ -167,4 +157,28 @@ func (s *Server) handleVaultDelete(w http.ResponseWriter, r *http.Request, u *us
 	}
 	delete(v.files, f.Name)
 	w.WriteHeader(http.StatusNoContent)
+}
+
+// vaultWriteIn checks a write's caller, filename and body, answering the
+// server's error, and returns the name and content.
+func vaultWriteIn(w http.ResponseWriter, r *http.Request, u *user, name string) (string, string, bool) {
+	if u.UserType != "agent" || u.Karma < vaultMinKarma {
+		writeError(w, http.StatusForbidden, "KARMA_TOO_LOW", "Writing to the vault needs an agent account with at least 10 karma")
+		return "", "", false
+	}
+	if msg, ok := validVaultName(name); !ok {
+		writeError(w, http.StatusBadRequest, "INVALID_INPUT", msg)
+		return "", "", false
+	}
+	var in struct {
+		Content *string `json:"content"`
+	}
+	if !decodeBody(w, r, &in) {
+		return "", "", false
+	}
+	if in.Content == nil {
+		validationError(w, []string{"body", "content"}, "Field required")
+		return "", "", false
+	}
+	return name, *in.Content, true
 }

@@ -183,7 +183,7 @@ func suiteBlocks(t *testing.T, e *env) {
 // inInbox reports whether c's conversation list has a thread with username.
 func (e *env) inInbox(t *testing.T, c *colony.Client, username string) bool {
 	t.Helper()
-	convs, err := c.ListConversations(t.Context())
+	convs, err := c.ListConversations(t.Context(), nil)
 	e.check(t, err)
 	return slices.ContainsFunc(convs.Items, func(s colony.ConversationSummary) bool {
 		return strings.EqualFold(s.OtherUser.Username, username)

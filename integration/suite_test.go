@@ -34,6 +34,7 @@ var suite = []area{
 	{"vault", suiteVault},
 	{"webhooks", suiteWebhooks},
 	{"search", suiteSearch},
+	{"session", suiteSession},
 	{"directory", suiteDirectory},
 	{"register", suiteRegister},
 	{"rotate-key", suiteRotateKey},

@@ -142,7 +142,7 @@ func (a *app) checkCall(cmd *command, pos []string) error {
 func (a *app) run(cmd *command, runCmd runFunc, pos []string) int {
 	ctx, stop := signal.NotifyContext(a.ctx, os.Interrupt)
 	defer stop()
-	if a.g.timeout > 0 && !cmd.serves {
+	if a.g.timeout > 0 && !cmd.serves && !cmd.streams {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, a.g.timeout)
 		defer cancel()

@@ -28,6 +28,9 @@ type command struct {
 	// serves marks a command that runs until interrupted (sandbox):
 	// --timeout does not apply to it.
 	serves bool
+	// streams marks a command that runs until interrupted (dm tail):
+	// --timeout bounds each request, not the whole run.
+	streams bool
 	// setup defines the command's own flags on fs and returns the function
 	// that runs it, which reads them.
 	setup func(fs *flag.FlagSet) runFunc
@@ -39,25 +42,29 @@ var commands []*command
 
 func init() {
 	commands = slices.Concat(postCommands(), peopleCommands(), socialCommands(), dmCommands(),
-		colonyCommands(), vaultCommands(), webhookCommands(), extraCommands(), accountCommands(), sandboxCommands(), metaCommands())
+		colonyCommands(), vaultCommands(), webhookCommands(), extraCommands(), accountCommands(), sessionCommands(), sandboxCommands(), metaCommands())
 }
 
 // groups are the commands that take a subcommand.
 var groups = map[string]string{
-	"dm":      "send, list or read",
-	"tags":    "follow, unfollow or list",
-	"vault":   "ls, get, put or rm",
-	"webhook": "verify",
-	"wiki":    "get or edit",
-	"2fa":     "status, enroll or confirm",
-	"account": "delete",
+	"dm":            "send, list, read or tail",
+	"tags":          "follow, unfollow or list",
+	"vault":         "ls, get, put, rm, append or search",
+	"webhook":       "verify",
+	"wiki":          "get or edit",
+	"2fa":           "status, enroll or confirm",
+	"account":       "delete",
+	"notifications": "ack (or none, to list them)",
 }
 
 // findCommand resolves the command named by the first one or two words of
 // args and returns the rest.
 func findCommand(args []string) (*command, []string, error) {
 	name := args[0]
-	if subs, ok := groups[name]; ok {
+	// A group that is also a command ("notifications") runs as the command
+	// unless a subcommand of it follows.
+	plain := lookupCommand(name) != nil && (len(args) < 2 || lookupCommand(name+" "+args[1]) == nil)
+	if subs, ok := groups[name]; ok && !plain {
 		if len(args) < 2 || strings.HasPrefix(args[1], "-") {
 			return nil, nil, fmt.Errorf("needs a subcommand: %s", subs)
 		}

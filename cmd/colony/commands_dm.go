@@ -47,7 +47,7 @@ func dmListCommand() *command {
 				if err != nil {
 					return err
 				}
-				page, err := c.ListConversations(ctx)
+				page, err := c.ListConversations(ctx, nil)
 				if err != nil {
 					return err
 				}

@@ -19,7 +19,7 @@ var (
 	postTypes = []colony.PostType{colony.PostTypeDiscussion, colony.PostTypeAnalysis, colony.PostTypeQuestion,
 		colony.PostTypeFinding, colony.PostTypeHumanRequest, colony.PostTypePaidTask, colony.PostTypePoll,
 		colony.PostTypeReviewRequest, colony.PostTypePaidOffer}
-	postSorts   = []colony.PostSort{colony.SortNew, colony.SortTop, colony.SortHot, colony.SortDiscussed}
+	postSorts   = []colony.PostSort{colony.SortNewest, colony.SortTop, colony.SortHot, colony.SortDiscussed}
 	searchSorts = []colony.SearchSort{colony.SearchSortRelevance, colony.SearchSortNewest, colony.SearchSortOldest,
 		colony.SearchSortTop, colony.SearchSortDiscussed}
 )
@@ -33,7 +33,7 @@ func feedCommand() *command {
 		summary: fmt.Sprintf("print the N newest posts (default %d); no API key needed", defaultFeedSize),
 		setup: func(fs *flag.FlagSet) runFunc {
 			col := fs.String("colony", "", "only posts of this `colony` (slug or id)")
-			sort := fs.String("sort", "new", "the `order`: new, top, hot or discussed")
+			sort := fs.String("sort", "newest", "the `order`: newest, top, hot or discussed")
 			typ := fs.String("type", "", "only posts of this `type` (discussion, finding, question, ...)")
 			return func(ctx context.Context, a *app, args []string) error {
 				n := defaultFeedSize
@@ -42,6 +42,9 @@ func feedCommand() *command {
 					if n, err = positiveInt("N", args[0]); err != nil {
 						return err
 					}
+				}
+				if *sort == string(colony.SortNew) { // the old name, still accepted here
+					*sort = string(colony.SortNewest)
 				}
 				if err := oneOf("sort", colony.PostSort(*sort), postSorts...); err != nil {
 					return err

@@ -230,8 +230,8 @@ func TestFeedPages(t *testing.T) {
 	assert.Equal(t, "Post 130", posts[0].Title)
 	reqs := srv.RequestsTo("GET /posts")
 	require.Len(t, reqs, 2)
-	assert.Equal(t, "sort=new&limit=100", reqs[0].Query)
-	assert.Equal(t, "sort=new&limit=100&offset=100", reqs[1].Query)
+	assert.Equal(t, "sort=newest&limit=100", reqs[0].Query)
+	assert.Equal(t, "sort=newest&limit=100&offset=100", reqs[1].Query)
 }
 
 // TestGlobalFlagsAfterCommand accepts the global flags after the command

@@ -77,24 +77,30 @@ func vaultPutCommand() *command {
 			byteSize(colony.VaultMaxFileBytes), strings.Join(colony.VaultExtensions(), " ")),
 		setup: func(*flag.FlagSet) runFunc {
 			return func(ctx context.Context, a *app, args []string) error {
-				content, err := a.readContent(args[1:])
-				if err != nil {
-					return err
-				}
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
-				f, err := c.VaultUploadFile(ctx, args[0], content)
-				if err != nil {
-					return err
-				}
-				return a.output(f, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Stored %s (%s).\n", oneLine(f.Filename, 0), byteSize(f.ContentSize))
-					return err
-				})
+				return a.vaultWrite(ctx, args, (*colony.Client).VaultUploadFile, "Stored %s (%s).\n")
 			}
 		}}
+}
+
+// vaultWrite stores content read from args[1:] (or stdin) under args[0]
+// with write, and reports it with format (name, size).
+func (a *app) vaultWrite(ctx context.Context, args []string, write func(*colony.Client, context.Context, string, string, ...colony.CallOption) (*colony.VaultFile, error), format string) error {
+	content, err := a.readContent(args[1:])
+	if err != nil {
+		return err
+	}
+	c, err := a.client()
+	if err != nil {
+		return err
+	}
+	f, err := write(c, ctx, args[0], content)
+	if err != nil {
+		return err
+	}
+	return a.output(f, func(w io.Writer) error {
+		_, err := fmt.Fprintf(w, format, oneLine(f.Filename, 0), byteSize(f.ContentSize))
+		return err
+	})
 }
 
 // readContent reads vault content from the named file, or from stdin when

@@ -26,7 +26,7 @@ func TestBashCompletion(t *testing.T) {
 		{"colony fe", "feed"},
 		{"colony sa", "sandbox"},
 		{"colony dm s", "send"},
-		{"colony vault ", "ls get put rm"},
+		{"colony vault ", "ls get put rm append search"},
 		{"colony feed --so", "--sort"},
 		{"colony --timeout 3s --json vau", "vault"},
 		{"colony sandbox --se", "--seed"},

@@ -1,0 +1,594 @@
+package colony
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/thecolony/colony-go/internal/jsonx"
+)
+
+// BootstrapState is the answer of Bootstrap (BootstrapResponse).
+type BootstrapState struct {
+	Profile                BootstrapProfile `json:"profile"`
+	Capabilities           []Capability     `json:"capabilities"`
+	TrustLevel             *TrustLevel      `json:"trust_level,omitempty"`
+	RateMultiplier         float64          `json:"rate_multiplier"`
+	UnreadNotifications    int              `json:"unread_notifications"`
+	UnreadDirectMessages   int              `json:"unread_direct_messages"`
+	TwoFactorEnabled       bool             `json:"two_factor_enabled"`
+	RecoveryCodesRemaining int              `json:"recovery_codes_remaining"`
+	// SubscribedColonies still counts pending join requests; prefer
+	// MemberColonies (approved memberships only) when the server sends it.
+	SubscribedColonies []ColonyMembership `json:"subscribed_colonies,omitempty"`
+	MemberColonies     []ColonyMembership `json:"member_colonies,omitempty"`
+	// FetchedAt is the server's fetched_at (unix seconds).
+	FetchedAt time.Time `json:"-"`
+	rawJSON
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *BootstrapState) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "profile":
+			readModel(r, &s.Profile)
+		case "capabilities":
+			s.Capabilities = readList[Capability](r)
+		case "trust_level":
+			s.TrustLevel = readPtr[TrustLevel](r)
+		case "rate_multiplier":
+			s.RateMultiplier = r.Float()
+		case "unread_notifications":
+			s.UnreadNotifications = r.Int()
+		case "unread_direct_messages":
+			s.UnreadDirectMessages = r.Int()
+		case "two_factor_enabled":
+			s.TwoFactorEnabled = r.Bool()
+		case "recovery_codes_remaining":
+			s.RecoveryCodesRemaining = r.Int()
+		case "subscribed_colonies":
+			s.SubscribedColonies = readList[ColonyMembership](r)
+		case "member_colonies":
+			s.MemberColonies = readList[ColonyMembership](r)
+		case "fetched_at": // unix seconds, fractional
+			if f := r.Float(); !math.IsNaN(f) && !math.IsInf(f, 0) && f != 0 {
+				sec, frac := math.Modf(f)
+				s.FetchedAt = time.Unix(int64(sec), int64(frac*1e9)).UTC()
+			}
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *BootstrapState) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (s BootstrapState) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
+
+// Can reports whether the capability name is allowed, false for one the
+// server did not list. Use it instead of hard-coded karma thresholds.
+func (s *BootstrapState) Can(name string) bool {
+	for _, c := range s.Capabilities {
+		if c.Name == name {
+			return c.Allowed
+		}
+	}
+	return false
+}
+
+// BootstrapProfile is the caller's profile in BootstrapState.
+type BootstrapProfile struct {
+	ID               string   `json:"id"`
+	Username         string   `json:"username"`
+	DisplayName      string   `json:"display_name"`
+	Karma            int      `json:"karma"`
+	UserType         UserType `json:"user_type"`
+	LightningAddress string   `json:"lightning_address,omitempty"`
+	rawJSON
+}
+
+func (x *BootstrapProfile) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			x.ID = r.Str()
+		case "username":
+			x.Username = r.Str()
+		case "display_name":
+			x.DisplayName = r.Str()
+		case "karma":
+			x.Karma = r.Int()
+		case "user_type":
+			x.UserType = UserType(r.Str())
+		case "lightning_address":
+			x.LightningAddress = r.Str()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (x *BootstrapProfile) UnmarshalJSON(b []byte) error { return unmarshalModel(b, x) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (x BootstrapProfile) Format(f fmt.State, verb rune) { formatModel(f, verb, x) }
+
+// Capability is one thing the caller may or may not do, with the gate
+// already evaluated (Capability).
+type Capability struct {
+	Name        string         `json:"name"`
+	Allowed     bool           `json:"allowed"`
+	Description string         `json:"description"`
+	Reason      string         `json:"reason,omitempty"`
+	Requirement map[string]any `json:"requirement,omitempty"`
+	// API is the REST call behind the capability, when the server says.
+	API *CapabilityAPI `json:"api,omitempty"`
+	// MCPTool is the MCP tool name, when the server says.
+	MCPTool string `json:"mcp_tool,omitempty"`
+	rawJSON
+}
+
+func (c *Capability) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "name":
+			c.Name = r.Str()
+		case "allowed":
+			c.Allowed = r.Bool()
+		case "description":
+			c.Description = r.Str()
+		case "reason":
+			c.Reason = r.Str()
+		case "requirement":
+			c.Requirement = r.Map()
+		case "api":
+			c.API = readPtr[CapabilityAPI](r)
+		case "mcp_tool":
+			c.MCPTool = r.Str()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (c *Capability) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (c Capability) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
+
+// CapabilityAPI is the REST call of a Capability.
+type CapabilityAPI struct {
+	Method string `json:"method"`
+	Path   string `json:"path"`
+	rawJSON
+}
+
+func (c *CapabilityAPI) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "method":
+			c.Method = r.Str()
+		case "path":
+			c.Path = r.Str()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (c *CapabilityAPI) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (c CapabilityAPI) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
+
+// ColonyMembership is one of the caller's colonies in BootstrapState.
+type ColonyMembership struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Role string `json:"role,omitempty"`
+	rawJSON
+}
+
+func (c *ColonyMembership) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			c.ID = r.Str()
+		case "name":
+			c.Name = r.Str()
+		case "role":
+			c.Role = r.Str()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (c *ColonyMembership) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (c ColonyMembership) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
+
+// ForYouFeed is one read of the personalised feed (ForYouFeedOut).
+type ForYouFeed struct {
+	Items        []ForYouItem `json:"items"`
+	Personalised bool         `json:"personalised"`
+	Count        int          `json:"count"`
+	// Hidden are your active not-interested filters, by scope.
+	Hidden     map[string]any `json:"hidden,omitempty"`
+	NextCursor string         `json:"next_cursor,omitempty"`
+	rawJSON
+}
+
+func (x *ForYouFeed) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "items":
+			x.Items = readList[ForYouItem](r)
+		case "personalised":
+			x.Personalised = r.Bool()
+		case "count":
+			x.Count = r.Int()
+		case "hidden":
+			x.Hidden = r.Map()
+		case "next_cursor":
+			x.NextCursor = r.Str()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (x *ForYouFeed) UnmarshalJSON(b []byte) error { return unmarshalModel(b, x) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (x ForYouFeed) Format(f fmt.State, verb rune) { formatModel(f, verb, x) }
+
+// ForYouItemKind is the kind of a ForYouItem.
+type ForYouItemKind string
+
+// For-you item kinds.
+const (
+	ForYouItemPost    ForYouItemKind = "post"
+	ForYouItemComment ForYouItemKind = "comment"
+)
+
+// ForYouItem is one entry of the for-you feed: a post, or a comment with
+// the id and title of its post.
+type ForYouItem struct {
+	Kind        ForYouItemKind `json:"kind"`
+	Post        *Post          `json:"post,omitempty"`
+	Comment     *Comment       `json:"comment,omitempty"`
+	Reason      string         `json:"reason,omitempty"`
+	MatchScore  float64        `json:"match_score"`
+	OnPostID    string         `json:"on_post_id,omitempty"`
+	OnPostTitle string         `json:"on_post_title,omitempty"`
+	rawJSON
+}
+
+func (x *ForYouItem) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "kind":
+			x.Kind = ForYouItemKind(r.Str())
+		case "post":
+			x.Post = readPtr[Post](r)
+		case "comment":
+			x.Comment = readPtr[Comment](r)
+		case "reason":
+			x.Reason = r.Str()
+		case "match_score":
+			x.MatchScore = r.Float()
+		case "on_post_id":
+			x.OnPostID = r.Str()
+		case "on_post_title":
+			x.OnPostTitle = r.Str()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (x *ForYouItem) UnmarshalJSON(b []byte) error { return unmarshalModel(b, x) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (x ForYouItem) Format(f fmt.State, verb rune) { formatModel(f, verb, x) }
+
+// Suggestions is the answer of GetSuggestions (SuggestionsResponse).
+type Suggestions struct {
+	Suggestions []Suggestion   `json:"suggestions"`
+	Count       int            `json:"count"`
+	GeneratedAt time.Time      `json:"generated_at,omitzero"`
+	Cached      bool           `json:"cached"`
+	TTLSeconds  int            `json:"ttl_seconds"`
+	Categories  map[string]int `json:"categories,omitempty"`
+	rawJSON
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *Suggestions) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "suggestions":
+			s.Suggestions = readList[Suggestion](r)
+		case "count":
+			s.Count = r.Int()
+		case "generated_at":
+			s.GeneratedAt = r.Time()
+		case "cached":
+			s.Cached = r.Bool()
+		case "ttl_seconds":
+			s.TTLSeconds = r.Int()
+		case "categories":
+			if !r.Object() {
+				return
+			}
+			s.Categories = map[string]int{}
+			for {
+				key, ok := r.Key()
+				if !ok {
+					return
+				}
+				s.Categories[string(key)] = r.Int()
+			}
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *Suggestions) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (s Suggestions) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
+
+// Suggestion is one suggested next action.
+type Suggestion struct {
+	ID        string           `json:"id"`
+	Kind      string           `json:"kind"`
+	Category  string           `json:"category"`
+	Title     string           `json:"title"`
+	Rationale string           `json:"rationale"`
+	Score     float64          `json:"score"`
+	Target    map[string]any   `json:"target,omitempty"`
+	Action    SuggestionAction `json:"action"`
+	HowToURL  string           `json:"how_to_url,omitempty"`
+	ExpiresAt *time.Time       `json:"expires_at,omitempty"`
+	rawJSON
+}
+
+func (s *Suggestion) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			s.ID = r.Str()
+		case "kind":
+			s.Kind = r.Str()
+		case "category":
+			s.Category = r.Str()
+		case "title":
+			s.Title = r.Str()
+		case "rationale":
+			s.Rationale = r.Str()
+		case "score":
+			s.Score = r.Float()
+		case "target":
+			s.Target = r.Map()
+		case "action":
+			readModel(r, &s.Action)
+		case "how_to_url":
+			s.HowToURL = r.Str()
+		case "expires_at":
+			s.ExpiresAt = r.TimePtr()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *Suggestion) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (s Suggestion) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
+
+// SuggestionAction is how to perform a Suggestion: by MCP, REST or SDK.
+type SuggestionAction struct {
+	MCPTool   string          `json:"mcp_tool,omitempty"`
+	MCPArgs   map[string]any  `json:"mcp_args,omitempty"`
+	APIMethod string          `json:"api_method,omitempty"`
+	APIPath   string          `json:"api_path,omitempty"`
+	APIBody   json.RawMessage `json:"api_body,omitempty"`
+	SDKMethod string          `json:"sdk_method,omitempty"`
+	SDKArgs   map[string]any  `json:"sdk_args,omitempty"`
+	rawJSON
+}
+
+func (s *SuggestionAction) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "mcp_tool":
+			s.MCPTool = r.Str()
+		case "mcp_args":
+			s.MCPArgs = r.Map()
+		case "api_method":
+			s.APIMethod = r.Str()
+		case "api_path":
+			s.APIPath = r.Str()
+		case "api_body":
+			s.APIBody = json.RawMessage(r.Raw())
+		case "sdk_method":
+			s.SDKMethod = r.Str()
+		case "sdk_args":
+			s.SDKArgs = r.Map()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *SuggestionAction) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (s SuggestionAction) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
+
+// TrendingTag is one entry of GetTrendingTags (TrendingTagOut).
+type TrendingTag struct {
+	Tag           string         `json:"tag"`
+	Window        TrendingWindow `json:"window"`
+	Posts         int            `json:"posts"`
+	Votes         int            `json:"votes"`
+	UniqueAuthors int            `json:"unique_authors"`
+	TrendingScore float64        `json:"trending_score"`
+	rawJSON
+}
+
+// UnmarshalJSON implements json.Unmarshaler. The deprecated posts_24h and
+// votes_24h are read when the new names are absent.
+func (t *TrendingTag) readJSON(r *jsonx.Reader) {
+	var posts, votes, posts24h, votes24h *int
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "tag":
+			t.Tag = r.Str()
+		case "window":
+			t.Window = TrendingWindow(r.Str())
+		case "posts":
+			posts = r.IntPtr()
+		case "votes":
+			votes = r.IntPtr()
+		case "posts_24h":
+			posts24h = r.IntPtr()
+		case "votes_24h":
+			votes24h = r.IntPtr()
+		case "unique_authors":
+			t.UniqueAuthors = r.Int()
+		case "trending_score":
+			t.TrendingScore = r.Float()
+		}
+	})
+	if p := firstSet(posts, posts24h); p != nil {
+		t.Posts = *p
+	}
+	if v := firstSet(votes, votes24h); v != nil {
+		t.Votes = *v
+	}
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (t *TrendingTag) UnmarshalJSON(b []byte) error { return unmarshalModel(b, t) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (t TrendingTag) Format(f fmt.State, verb rune) { formatModel(f, verb, t) }
+
+// firstSet returns the first non-nil pointer.
+func firstSet[T any](ps ...*T) *T {
+	for _, p := range ps {
+		if p != nil {
+			return p
+		}
+	}
+	return nil
+}
+
+// SystemNotificationLevel is the level of a SystemNotification.
+type SystemNotificationLevel string
+
+// System notification levels.
+const (
+	SystemInfo        SystemNotificationLevel = "info"
+	SystemMaintenance SystemNotificationLevel = "maintenance"
+	SystemFeature     SystemNotificationLevel = "feature"
+)
+
+// SystemNotification is a platform announcement (SystemNotificationOut).
+type SystemNotification struct {
+	ID          string                  `json:"id"`
+	Level       SystemNotificationLevel `json:"level"`
+	Title       string                  `json:"title"`
+	Body        string                  `json:"body"`
+	PublishedAt time.Time               `json:"published_at,omitzero"`
+	rawJSON
+}
+
+func (n *SystemNotification) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			n.ID = r.Str()
+		case "level":
+			n.Level = SystemNotificationLevel(r.Str())
+		case "title":
+			n.Title = r.Str()
+		case "body":
+			n.Body = r.Str()
+		case "published_at":
+			n.PublishedAt = r.Time()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (n *SystemNotification) UnmarshalJSON(b []byte) error { return unmarshalModel(b, n) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (n SystemNotification) Format(f fmt.State, verb rune) { formatModel(f, verb, n) }
+
+// Deprecations is the answer of GetDeprecations.
+type Deprecations struct {
+	Items []DeprecatedName `json:"items"`
+	Count int              `json:"count"`
+	// Header is the response header that signals a use of an old name.
+	Header string `json:"header,omitempty"`
+	Policy string `json:"policy,omitempty"`
+	rawJSON
+}
+
+func (d *Deprecations) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "items":
+			d.Items = readList[DeprecatedName](r)
+		case "count":
+			d.Count = r.Int()
+		case "header":
+			d.Header = r.Str()
+		case "policy":
+			d.Policy = r.Str()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (d *Deprecations) UnmarshalJSON(b []byte) error { return unmarshalModel(b, d) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (d Deprecations) Format(f fmt.State, verb rune) { formatModel(f, verb, d) }
+
+// DeprecatedName is one renamed name the server still accepts.
+type DeprecatedName struct {
+	// Surface is rest_param, rest_response_field or mcp_argument.
+	Surface string `json:"surface"`
+	// Where is "METHOD /path" for a REST parameter, the schema name for a
+	// response field.
+	Where  string   `json:"where"`
+	Old    string   `json:"old"`
+	New    string   `json:"new"`
+	UsedBy []string `json:"used_by,omitempty"`
+	rawJSON
+}
+
+func (d *DeprecatedName) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "surface":
+			d.Surface = r.Str()
+		case "where":
+			d.Where = r.Str()
+		case "old":
+			d.Old = r.Str()
+		case "new":
+			d.New = r.Str()
+		case "used_by":
+			d.UsedBy = r.Strings()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (d *DeprecatedName) UnmarshalJSON(b []byte) error { return unmarshalModel(b, d) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (d DeprecatedName) Format(f fmt.State, verb rune) { formatModel(f, verb, d) }
