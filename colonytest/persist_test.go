@@ -241,7 +241,8 @@ func TestSnapshotCoversEveryStateField(t *testing.T) {
 		{Server{}, "opts hs url mux tb mu seq users usersByName usersByKey tokens colonies posts postOrder comments notifs idem " +
 			// x (echoes, wiki, puzzles, boosts, tips, notarisation), acct
 			// (pending registrations, emails, 2FA, premium) and later (the
-			// post-1.14.1 DM thread states, pins, crossposts) are not saved
+			// post-1.14.1 post and colony states, system notices, archived DM
+			// threads) are not saved
 			// yet: a restarted sandbox starts those areas empty.
 			"faults overrides patterns shapes log rateUsed events defaultAgent msg ppl soc orgs x acct store persistMu later"},
 		{user{}, "ID Username DisplayName Bio UserType Karma APIKey TeamRole Capabilities CreatedAt"},
