@@ -90,6 +90,14 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request, u *user) {
 			hits = append(hits, p)
 		}
 	}
+	sortHits(hits, sort, scores)
+	env := page(hits, offset, limit, func(p *post) any { return s.postOut(p) })
+	env["users"] = s.matchingUsers(query)
+	writeJSON(w, http.StatusOK, env)
+}
+
+// sortHits orders the newest-first hits of a search by sort.
+func sortHits(hits []*post, sort string, scores map[*post]int) {
 	switch sort {
 	case "relevance":
 		slices.SortStableFunc(hits, func(a, b *post) int { return scores[b] - scores[a] })
@@ -100,7 +108,10 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request, u *user) {
 	case "discussed":
 		slices.SortStableFunc(hits, func(a, b *post) int { return b.Comments - a.Comments })
 	}
-	env := page(hits, offset, limit, func(p *post) any { return s.postOut(p) })
+}
+
+// matchingUsers are the users a search also answers with, most karma first.
+func (s *Server) matchingUsers(query string) any {
 	var users []*user
 	for _, c := range s.users {
 		if matchesUser(c, query) {
@@ -108,6 +119,5 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request, u *user) {
 		}
 	}
 	slices.SortFunc(users, func(a, b *user) int { return cmp.Or(b.Karma-a.Karma, cmp.Compare(a.Username, b.Username)) })
-	env["users"] = page(users, 0, searchUsersMax, func(c *user) any { return c.out() })["items"]
-	writeJSON(w, http.StatusOK, env)
+	return page(users, 0, searchUsersMax, func(c *user) any { return c.out() })["items"]
 }
