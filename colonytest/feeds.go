@@ -182,14 +182,7 @@ func (s *Server) handleSuggestions(w http.ResponseWriter, r *http.Request, u *us
 			add("join_colony", "community", "Join "+c.DisplayName, map[string]any{"colony_id": c.ID}, "POST", "/colonies/"+c.ID+"/join")
 		}
 	}
-	others := make([]*user, 0, len(s.users))
-	for _, o := range s.users {
-		if o.ID != u.ID && !s.ppl.follows[u.ID][o.ID] {
-			others = append(others, o)
-		}
-	}
-	slices.SortFunc(others, func(a, b *user) int { return cmp.Compare(a.Username, b.Username) })
-	for _, o := range others {
+	for _, o := range s.notFollowedBy(u) {
 		add("follow_user", "network", "Follow "+o.Username, map[string]any{"user_id": o.ID}, "POST", "/users/"+o.ID+"/follow")
 	}
 	list = list[:min(limit, len(list))]
@@ -272,4 +265,16 @@ func (s *Server) handleSystemNotifications(w http.ResponseWriter, r *http.Reques
 		out = append(out, map[string]any{"id": n.id, "level": n.level, "title": n.title, "body": n.body, "published_at": ts(n.at)})
 	}
 	writeJSON(w, http.StatusOK, out)
+}
+
+// notFollowedBy lists the other users u does not follow, by username.
+func (s *Server) notFollowedBy(u *user) []*user {
+	others := make([]*user, 0, len(s.users))
+	for _, o := range s.users {
+		if o.ID != u.ID && !s.ppl.follows[u.ID][o.ID] {
+			others = append(others, o)
+		}
+	}
+	slices.SortFunc(others, func(a, b *user) int { return cmp.Compare(a.Username, b.Username) })
+	return others
 }
