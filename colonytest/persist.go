@@ -65,6 +65,7 @@ type snapshot struct {
 	Vaults       map[string]vaultSnap       `json:"vaults"`
 	Webhooks     []*webhookRec              `json:"webhooks"`
 	Actions      map[string][]time.Time     `json:"actions"`
+	Moderation   *modState                  `json:"moderation"`
 }
 
 type tokenSnap struct {
@@ -190,6 +191,7 @@ func (s *Server) snapshotLocked() *snapshot {
 		Tokens: map[string]tokenSnap{}, Notifs: s.notifs, Idem: map[string]idemSnap{},
 		Saved: map[string][]savedSnap{}, Follows: s.ppl.follows, Blocks: s.ppl.blocks,
 		Reports: s.ppl.reports, Vaults: map[string]vaultSnap{}, Actions: s.ppl.actions,
+		Moderation: s.mod,
 	}
 	for _, u := range s.users {
 		snap.Users = append(snap.Users, u)
@@ -363,6 +365,10 @@ func (s *Server) restoreLocked(snap *snapshot) error {
 	clear(s.idem)
 	for k, r := range snap.Idem {
 		s.idem[k] = &idemRecord{hash: r.Hash, status: r.Status, header: r.Header, body: r.Body}
+	}
+	s.mod = &modState{Colonies: map[string]*colonyMod{}}
+	if snap.Moderation != nil {
+		s.mod.Colonies = orEmpty(snap.Moderation.Colonies)
 	}
 	return s.restoreMessagingLocked(snap)
 }

@@ -239,7 +239,11 @@ func TestSnapshotCoversEveryStateField(t *testing.T) {
 		fields string
 	}{
 		{Server{}, "opts hs url mux tb mu seq users usersByName usersByKey tokens colonies posts postOrder comments notifs idem " +
-			"faults overrides patterns shapes log rateUsed events defaultAgent msg ppl store persistMu"},
+			"faults overrides patterns shapes log rateUsed events defaultAgent msg ppl mod store persistMu"},
+		{modState{}, "Colonies"},
+		{colonyMod{}, "Roles Founder Bans Strikes Pending"},
+		{banRec{}, "UserID Reason BannedAt ExpiresAt"},
+		{strikeRec{}, "ID Reason Severity IssuedBy CreatedAt"},
 		{user{}, "ID Username DisplayName Bio UserType Karma APIKey TeamRole Capabilities CreatedAt"},
 		{token{}, "userID expires"},
 		{colonyRec{}, "ID Name DisplayName Description IsSandbox PostCount CreatedAt members"},

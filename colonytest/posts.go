@@ -227,6 +227,9 @@ func (s *Server) handleCreatePost(w http.ResponseWriter, r *http.Request, u *use
 		writeError(w, http.StatusNotFound, "NOT_FOUND", "Colony not found")
 		return
 	}
+	if s.refuseBanned(w, in.ColonyID, u.ID) {
+		return
+	}
 	if in.PostType == "poll" {
 		if opts, _ := in.Metadata["poll_options"].([]any); len(opts) < 2 {
 			validationError(w, []string{"body", "metadata", "poll_options"}, "a poll needs at least 2 options")

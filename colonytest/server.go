@@ -66,6 +66,8 @@ type Server struct {
 	msg *messagingState
 	// people, vault and webhook state (users.go, vault.go, webhooks.go)
 	ppl *peopleState
+	// colony moderation state (moderation.go)
+	mod *modState
 
 	// the state file of WithStateFile (persist.go), nil without one
 	store     *stateStore
@@ -183,6 +185,7 @@ func (s *Server) registerRoutes() {
 	s.registerReports()
 	s.registerVault()
 	s.registerWebhooks()
+	s.registerModeration()
 }
 
 // Close stops the server. It is safe to call more than once.

@@ -1,0 +1,30 @@
+package colony
+
+// The moderation models (§5.14). The live OpenAPI snapshot has none of
+// their schemas, so each decodes a sample shaped like the spec's field
+// list.
+func init() {
+	for name, tc := range map[string]modelCase{
+		"ModQueue": {new: newOf[ModQueue](), noSchema: "ModQueueListOut is not in the snapshot",
+			sample: `{"items":[{"source":"open_report","source_id":"r1"}],"chip_counts":{"open_report":1},"total":1,"page":1,"page_size":25,"pending_appeal_count":0}`},
+		"ModQueueItem": {new: newOf[ModQueueItem](), noSchema: "the queue item is undocumented",
+			sample: `{"source_kind":"pending_post","source_id":"p1","post_id":"p1","title":"t","author":{"id":"u"},"created_at":"2026-09-01T00:00:00Z"}`},
+		"ModActionResult": {new: newOf[ModActionResult](), noSchema: "ModQueueActionResultOut is not in the snapshot",
+			sample: `{"source_kind":"open_report","source_id":"r1","action":"dismiss","status":"resolved"}`},
+		"ModBulkResult": {new: newOf[ModBulkResult](), noSchema: "ModQueueBulkOut is not in the snapshot",
+			sample: `{"succeeded":[{"source_kind":"open_report","source_id":"r1","action":"dismiss"}],"failed":[{"source_kind":"pending_post","source_id":"p","action":"approve","message":"gone"}]}`},
+		"ColonyMember": {new: newOf[ColonyMember](), noSchema: "a bare array; sample from reference/api/colony_members.json",
+			sample: `{"user_id":"u","username":"system","display_name":"Colony System","user_type":"agent","role":"admin","joined_at":"2026-01-31T00:20:40.967411Z","is_creator":false,"approved":true}`},
+		"ColonyBan": {new: newOf[ColonyBan](), noSchema: "a bare array, undocumented",
+			sample: `{"user_id":"u","username":"b","display_name":"B","reason":null,"banned_at":"2026-09-01T00:00:00Z","expires_at":null,"is_active":true}`},
+		"BanResult": {new: newOf[BanResult](), noSchema: "undocumented body", sample: `{"status":"banned","expires_at":"2026-09-08T00:00:00Z"}`},
+		"Strike": {new: newOf[Strike](), noSchema: "MemberStrikesOut is not in the snapshot",
+			sample: `{"strike_id":"s","reason":"r","severity":"minor","issued_by":"u","created_at":"2026-09-01T00:00:00Z","expires_at":null}`},
+		"MemberStrikes": {new: newOf[MemberStrikes](), noSchema: "MemberStrikesOut is not in the snapshot",
+			sample: `{"strikes":[{"strike_id":"s"}],"active_count":1,"threshold":3,"strike_action":"mute_7d"}`},
+		"StrikeIssued": {new: newOf[StrikeIssued](), noSchema: "StrikeIssuedOut is not in the snapshot",
+			sample: `{"strike":{"strike_id":"s"},"active_count":1,"threshold":3,"fired_action":null}`},
+	} {
+		modelCases[name] = tc
+	}
+}

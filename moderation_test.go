@@ -1,0 +1,142 @@
+package colony_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	colony "github.com/thecolony/colony-go"
+	"github.com/thecolony/colony-go/colonytest"
+)
+
+// TestRunningAColony: a member cannot act on the queue and a moderator
+// can; a banned user cannot post or rejoin until unbanned; the queue's
+// actions resolve reports; member roles keep their guards.
+func TestRunningAColony(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	ctx := t.Context()
+	bobAgent, carolAgent := srv.AddAgent("bob"), srv.AddAgent("carol")
+	srv.SetColonyRole("test-posts", srv.Agent(), "moderator")
+	srv.SetColonyRole("test-posts", bobAgent, "member")
+	mod, bob, carol := srv.Client(t), srv.ClientFor(t, bobAgent), srv.ClientFor(t, carolAgent)
+
+	spam, err := bob.CreatePost(ctx, "Buy now", "Cheap pills.", &colony.CreatePostOptions{Colony: "test-posts"})
+	require.NoError(t, err)
+	rep, err := carol.ReportPost(ctx, spam.ID, colony.ReportSpam, nil)
+	require.NoError(t, err)
+
+	_, err = bob.GetModQueue(ctx, "test-posts", nil)
+	require.ErrorIs(t, err, colony.ErrForbidden, "a member cannot read the queue")
+	_, err = bob.ModQueueAction(ctx, "test-posts", colony.ModActionRequest{Source: colony.ModSourceOpenReport, SourceID: rep.ID, Action: colony.ModActionDismiss})
+	require.ErrorIs(t, err, colony.ErrForbidden, "a member cannot act on it")
+
+	q, err := mod.GetModQueue(ctx, "test-posts", nil)
+	require.NoError(t, err)
+	require.Len(t, q.Items, 1)
+	item := q.Items[0]
+	assert.Equal(t, colony.ModSourceOpenReport, item.Source)
+	assert.Equal(t, rep.ID, item.SourceID)
+	assert.Equal(t, spam.ID, item.PostID)
+
+	res, err := mod.ModQueueAction(ctx, "test-posts", colony.ModActionRequest{Source: item.Source, SourceID: item.SourceID,
+		Action: colony.ModActionBanAuthor, DurationDays: 7, ReasonText: "spam"})
+	require.NoError(t, err)
+	assert.Equal(t, colony.ModActionBanAuthor, res.Action)
+	q, err = mod.GetModQueue(ctx, "test-posts", nil)
+	require.NoError(t, err)
+	assert.Empty(t, q.Items, "the acted-on item left the open queue")
+	q, err = mod.GetModQueue(ctx, "test-posts", &colony.ModQueueOptions{Status: colony.ModQueueResolved})
+	require.NoError(t, err)
+	assert.Len(t, q.Items, 1, "and is in the resolved one")
+	_, err = mod.ModQueueAction(ctx, "test-posts", colony.ModActionRequest{Source: item.Source, SourceID: item.SourceID, Action: colony.ModActionDismiss})
+	assert.ErrorIs(t, err, colony.ErrConflict, "a resolved item cannot be acted on again")
+
+	_, err = bob.CreatePost(ctx, "Again", "More pills.", &colony.CreatePostOptions{Colony: "test-posts"})
+	require.ErrorIs(t, err, colony.ErrForbidden, "a banned user cannot post there")
+	_, err = bob.JoinColony(ctx, "test-posts")
+	require.ErrorIs(t, err, colony.ErrForbidden, "nor rejoin")
+	bans, err := mod.ListColonyBans(ctx, "test-posts", nil)
+	require.NoError(t, err)
+	require.Len(t, bans, 1)
+	assert.Equal(t, bobAgent.ID, bans[0].UserID)
+	assert.True(t, bans[0].IsActive)
+	require.NotNil(t, bans[0].ExpiresAt, "a 7-day ban expires")
+
+	require.NoError(t, mod.UnbanColonyMember(ctx, "test-posts", bobAgent.ID))
+	_, err = bob.CreatePost(ctx, "Sorry", "A real post.", &colony.CreatePostOptions{Colony: "test-posts"})
+	require.NoError(t, err, "unbanned, bob can post again")
+	assert.ErrorIs(t, mod.UnbanColonyMember(ctx, "test-posts", bobAgent.ID), colony.ErrNotFound, "no ban to lift")
+
+	_, err = bob.JoinColony(ctx, "test-posts")
+	require.NoError(t, err)
+	_, err = mod.DemoteColonyMember(ctx, "test-posts", srv.Agent().ID)
+	assert.ErrorIs(t, err, colony.ErrConflict, "the last moderator stays")
+	_, err = mod.PromoteColonyMember(ctx, "test-posts", bobAgent.ID)
+	require.NoError(t, err)
+	mods, err := carol.ListColonyMembers(ctx, "test-posts", &colony.ListColonyMembersOptions{Role: colony.ColonyRoleModerator})
+	require.NoError(t, err, "any agent may list members")
+	assert.Len(t, mods, 2)
+	_, err = bob.GetModQueue(ctx, "test-posts", nil)
+	assert.NoError(t, err, "a promoted member moderates")
+
+	issued, err := mod.IssueMemberStrike(ctx, "test-posts", carolAgent.ID, "Off topic", &colony.IssueStrikeOptions{Severity: colony.StrikeMajor})
+	require.NoError(t, err)
+	assert.Equal(t, colony.StrikeMajor, issued.Strike.Severity)
+	strikes, err := mod.ListMemberStrikes(ctx, "test-posts", carolAgent.ID)
+	require.NoError(t, err)
+	assert.Equal(t, 1, strikes.ActiveCount)
+}
+
+// TestModerationLocalChecks: what is refused before any request.
+func TestModerationLocalChecks(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	c := srv.Client(t)
+	ctx := t.Context()
+	const uid = "33333333-3333-4333-8333-333333333333"
+	act := func(r colony.ModActionRequest) error { _, err := c.ModQueueAction(ctx, "general", r); return err }
+	items := func(n int) []colony.ModBulkItem {
+		out := make([]colony.ModBulkItem, n)
+		for i := range out {
+			out[i] = colony.ModBulkItem{Source: colony.ModSourceOpenReport, SourceID: "r", Action: colony.ModActionDismiss}
+		}
+		return out
+	}
+	bulk := func(it []colony.ModBulkItem) error { _, err := c.ModQueueBulkAction(ctx, "general", it, nil); return err }
+	tests := []struct {
+		name string
+		err  error
+	}{
+		{"ban_author without a duration", act(colony.ModActionRequest{Source: colony.ModSourceOpenReport, SourceID: "r", Action: colony.ModActionBanAuthor})},
+		{"ban_author for 3 days", act(colony.ModActionRequest{Source: colony.ModSourceOpenReport, SourceID: "r", Action: colony.ModActionBanAuthor, DurationDays: 3})},
+		{"a duration on dismiss", act(colony.ModActionRequest{Source: colony.ModSourceOpenReport, SourceID: "r", Action: colony.ModActionDismiss, DurationDays: 7})},
+		{"no source", act(colony.ModActionRequest{SourceID: "r", Action: colony.ModActionApprove})},
+		{"no source id", act(colony.ModActionRequest{Source: colony.ModSourcePendingPost, Action: colony.ModActionApprove})},
+		{"reason over 2000", act(colony.ModActionRequest{Source: colony.ModSourcePendingPost, SourceID: "p", Action: colony.ModActionReject, ReasonText: strings.Repeat("x", 2001)})},
+		{"no bulk items", bulk(nil)},
+		{"101 bulk items", bulk(items(101))},
+		{"ban_author in bulk", bulk([]colony.ModBulkItem{{Source: colony.ModSourceOpenReport, SourceID: "r", Action: colony.ModActionBanAuthor}})},
+		{"queue page over 50", func() error { _, err := c.GetModQueue(ctx, "general", &colony.ModQueueOptions{PageSize: 51}); return err }()},
+		{"ban for 2 days", func() error {
+			_, err := c.BanColonyMember(ctx, "general", uid, &colony.BanOptions{DurationDays: 2})
+			return err
+		}()},
+		{"bans page over 500", func() error { _, err := c.ListColonyBans(ctx, "general", &colony.ListColonyBansOptions{PageSize: 501}); return err }()},
+		{"truncated user id", func() error { _, err := c.PromoteColonyMember(ctx, "general", "33333333-3"); return err }()},
+		{"blank strike reason", func() error { _, err := c.IssueMemberStrike(ctx, "general", uid, " ", nil); return err }()},
+		{"unknown severity", func() error {
+			_, err := c.IssueMemberStrike(ctx, "general", uid, "r", &colony.IssueStrikeOptions{Severity: "huge"})
+			return err
+		}()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.ErrorIs(t, tt.err, colony.ErrInvalidParams)
+			var pe *colony.ParamError
+			assert.True(t, errors.As(tt.err, &pe))
+		})
+	}
+	assert.Empty(t, srv.Requests(), "nothing was sent")
+}

@@ -1,0 +1,98 @@
+package colony_test
+
+import (
+	"context"
+
+	colony "github.com/thecolony/colony-go"
+)
+
+// Surface steps for colony moderation: alice moderates test-posts, bob is
+// a member there.
+func init() {
+	steps := map[string]func(ctx context.Context, w *world) error{
+		"GetModQueue": func(ctx context.Context, w *world) error {
+			_, err := w.alice.GetModQueue(ctx, "test-posts", nil)
+			return err
+		},
+		"ModQueueAction": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ModQueueAction(ctx, "test-posts", colony.ModActionRequest{Source: colony.ModSourceOpenReport,
+				SourceID: w.openReport(ctx), Action: colony.ModActionDismiss})
+			return err
+		},
+		"ModQueueBulkAction": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ModQueueBulkAction(ctx, "test-posts", []colony.ModBulkItem{{Source: colony.ModSourceOpenReport,
+				SourceID: w.openReport(ctx), Action: colony.ModActionDismiss}}, nil)
+			return err
+		},
+		"BanColonyMember": func(ctx context.Context, w *world) error {
+			_, err := w.alice.BanColonyMember(ctx, "test-posts", w.bobAgent.ID, &colony.BanOptions{DurationDays: 7})
+			return err
+		},
+		"UnbanColonyMember": func(ctx context.Context, w *world) error {
+			if _, err := w.alice.BanColonyMember(ctx, "test-posts", w.bobAgent.ID, nil); err != nil {
+				return err
+			}
+			return w.alice.UnbanColonyMember(ctx, "test-posts", w.bobAgent.ID)
+		},
+		"ListColonyBans": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ListColonyBans(ctx, "test-posts", nil)
+			return err
+		},
+		"ListColonyMembers": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ListColonyMembers(ctx, "test-posts", nil)
+			return err
+		},
+		"SetColonyMemberApproval": func(ctx context.Context, w *world) error {
+			if err := w.alice.SetColonyMemberApproval(ctx, "test-posts", w.bobAgent.ID, false); err != nil {
+				return err
+			}
+			return w.alice.SetColonyMemberApproval(ctx, "test-posts", w.bobAgent.ID, true)
+		},
+		"PromoteColonyMember": func(ctx context.Context, w *world) error {
+			_, err := w.alice.PromoteColonyMember(ctx, "test-posts", w.bobAgent.ID)
+			return err
+		},
+		"DemoteColonyMember": func(ctx context.Context, w *world) error {
+			if _, err := w.alice.PromoteColonyMember(ctx, "test-posts", w.bobAgent.ID); err != nil {
+				return err
+			}
+			_, err := w.alice.DemoteColonyMember(ctx, "test-posts", w.bobAgent.ID)
+			return err
+		},
+		"RemoveColonyMember": func(ctx context.Context, w *world) error {
+			return w.alice.RemoveColonyMember(ctx, "test-posts", w.bobAgent.ID)
+		},
+		"ListMemberStrikes": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ListMemberStrikes(ctx, "test-posts", w.bobAgent.ID)
+			return err
+		},
+		"IssueMemberStrike": func(ctx context.Context, w *world) error {
+			_, err := w.alice.IssueMemberStrike(ctx, "test-posts", w.bobAgent.ID, "Off topic", nil)
+			return err
+		},
+	}
+	for name, f := range steps {
+		surfaceSteps[name] = func(ctx context.Context, w *world) error {
+			w.moderated()
+			return f(ctx, w)
+		}
+	}
+}
+
+// moderated makes alice a moderator of test-posts and bob a member.
+func (w *world) moderated() {
+	w.srv.SetColonyRole("test-posts", w.srv.Agent(), "moderator")
+	w.srv.SetColonyRole("test-posts", w.bobAgent, "member")
+}
+
+// openReport is carol's open report of bob's post in test-posts: an item
+// of its queue.
+func (w *world) openReport(context.Context) string {
+	return w.once("openReport", func(ctx context.Context) (string, error) {
+		rep, err := w.srv.ClientFor(w.t, w.carolAgent).ReportPost(ctx, w.bobPost(), colony.ReportSpam, nil)
+		if err != nil {
+			return "", err
+		}
+		return rep.ID, nil
+	})
+}

@@ -1,0 +1,104 @@
+package colony_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"reflect"
+
+	colony "github.com/thecolony/colony-go"
+)
+
+// Wire adapters for colony moderation (§5.14): the queue, bans, members
+// and strikes.
+func init() {
+	registerWire("get_mod_queue", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.GetModQueue(ctx, a.str("colony"), &colony.ModQueueOptions{
+			Source: colony.ModQueueSource(a.str("source")), Page: a.int("page", 0),
+			PageSize: a.int("limit", a.int("page_size", 0)),
+			Sort:     colony.ModQueueSort(a.str("sort")),
+			Status:   colony.ModQueueStatus(firstStr(a, "status", "queue_status"))})
+		return err
+	})
+	registerWire("mod_queue_action", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ModQueueAction(ctx, a.str("colony"), colony.ModActionRequest{
+			Source: colony.ModQueueSource(firstStr(a, "source", "source_kind")), SourceID: a.str("source_id"),
+			Action: colony.ModAction(a.str("action")), ReasonID: a.str("reason_id"), ReasonText: a.str("reason_text"),
+			DurationDays: a.int("duration_days", a.int("ban_duration_days", 0))})
+		return err
+	})
+	registerWire("mod_queue_bulk_action", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		var items []colony.ModBulkItem
+		raw, _ := json.Marshal(a["items"])
+		if err := json.Unmarshal(raw, &items); err != nil {
+			return err
+		}
+		_, err := env.client.ModQueueBulkAction(ctx, a.str("colony"), items,
+			&colony.ModBulkOptions{ReasonID: a.str("reason_id"), ReasonText: a.str("reason_text")})
+		return err
+	})
+	registerWire("ban_colony_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.BanColonyMember(ctx, a.str("colony"), a.str("user_id"),
+			&colony.BanOptions{DurationDays: a.int("duration_days", 0), Reason: a.str("reason")})
+		return err
+	})
+	registerWire("unban_colony_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		return env.client.UnbanColonyMember(ctx, a.str("colony"), a.str("user_id"))
+	})
+	registerWire("list_colony_bans", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListColonyBans(ctx, a.str("colony"), &colony.ListColonyBansOptions{PageSize: a.int("limit", 0)})
+		return err
+	})
+	registerWire("list_colony_members", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListColonyMembers(ctx, a.str("colony"), &colony.ListColonyMembersOptions{
+			Role: colony.ColonyRole(a.str("role")), Pending: a.boolPtr("pending"), PageSize: a.int("limit", 0)})
+		return err
+	})
+	registerWire("set_colony_member_approval", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		if a.has("approved") && a.boolPtr("approved") == nil {
+			return refusedByType(env.client.SetColonyMemberApproval, 3, reflect.TypeFor[bool]())
+		}
+		return env.client.SetColonyMemberApproval(ctx, a.str("colony"), a.str("user_id"), a.boolean("approved", true))
+	})
+	registerWire("promote_colony_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.PromoteColonyMember(ctx, a.str("colony"), a.str("user_id"))
+		return err
+	})
+	registerWire("demote_colony_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.DemoteColonyMember(ctx, a.str("colony"), a.str("user_id"))
+		return err
+	})
+	registerWire("remove_colony_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		return env.client.RemoveColonyMember(ctx, a.str("colony"), a.str("user_id"))
+	})
+	registerWire("list_member_strikes", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListMemberStrikes(ctx, a.str("colony"), a.str("user_id"))
+		return err
+	})
+	registerWire("issue_member_strike", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.IssueMemberStrike(ctx, a.str("colony"), a.str("user_id"), a.str("reason"),
+			&colony.IssueStrikeOptions{Severity: colony.StrikeSeverity(a.str("severity"))})
+		return err
+	})
+}
+
+// refusedByType stands for a Python TypeError that Go's types make
+// impossible to write: it checks that parameter i of fn has type want (so
+// the call with a wrong type would not compile) and then reports the
+// refusal Python made at run time. It fails if the signature loosens.
+func refusedByType(fn any, i int, want reflect.Type) error {
+	if got := reflect.TypeOf(fn).In(i); got != want {
+		return fmt.Errorf("parameter %d is %v, not %v: a wrong type would no longer be refused", i, got, want)
+	}
+	return &colony.ParamError{Op: "compile time", Reason: "the parameter's type refuses the value"}
+}
+
+// firstStr is the first of keys the args have, as a string.
+func firstStr(a wireArgs, keys ...string) string {
+	for _, k := range keys {
+		if a.has(k) {
+			return a.str(k)
+		}
+	}
+	return ""
+}
