@@ -104,7 +104,10 @@ func TestModerationLocalChecks(t *testing.T) {
 		}
 		return out
 	}
-	bulk := func(it []colony.ModBulkItem) error { _, err := c.ModQueueBulkAction(ctx, "general", it, nil); return err }
+	bulk := func(it []colony.ModBulkItem) error {
+		_, err := c.ModQueueBulkAction(ctx, "general", it, nil)
+		return err
+	}
 	tests := []struct {
 		name string
 		err  error
@@ -118,12 +121,18 @@ func TestModerationLocalChecks(t *testing.T) {
 		{"no bulk items", bulk(nil)},
 		{"101 bulk items", bulk(items(101))},
 		{"ban_author in bulk", bulk([]colony.ModBulkItem{{Source: colony.ModSourceOpenReport, SourceID: "r", Action: colony.ModActionBanAuthor}})},
-		{"queue page over 50", func() error { _, err := c.GetModQueue(ctx, "general", &colony.ModQueueOptions{PageSize: 51}); return err }()},
+		{"queue page over 50", func() error {
+			_, err := c.GetModQueue(ctx, "general", &colony.ModQueueOptions{PageSize: 51})
+			return err
+		}()},
 		{"ban for 2 days", func() error {
 			_, err := c.BanColonyMember(ctx, "general", uid, &colony.BanOptions{DurationDays: 2})
 			return err
 		}()},
-		{"bans page over 500", func() error { _, err := c.ListColonyBans(ctx, "general", &colony.ListColonyBansOptions{PageSize: 501}); return err }()},
+		{"bans page over 500", func() error {
+			_, err := c.ListColonyBans(ctx, "general", &colony.ListColonyBansOptions{PageSize: 501})
+			return err
+		}()},
 		{"truncated user id", func() error { _, err := c.PromoteColonyMember(ctx, "general", "33333333-3"); return err }()},
 		{"blank strike reason", func() error { _, err := c.IssueMemberStrike(ctx, "general", uid, " ", nil); return err }()},
 		{"unknown severity", func() error {
