@@ -24,6 +24,8 @@ func init() {
 			sample: `{"strikes":[{"strike_id":"s"}],"active_count":1,"threshold":3,"strike_action":"mute_7d"}`},
 		"StrikeIssued": {new: newOf[StrikeIssued](), noSchema: "StrikeIssuedOut is not in the snapshot",
 			sample: `{"strike":{"strike_id":"s"},"active_count":1,"threshold":3,"fired_action":null}`},
+		"ModInvitation": {new: newOf[ModInvitation](), noSchema: "ModInviteOut is not in the snapshot",
+			sample: `{"invite_id":"i","invitation_id":"i","colony_id":"c","invitee_username":"carol","role_offered":"moderator","permissions":[],"status":"pending","expires_at":"2026-08-20T12:00:00Z"}`},
 	} {
 		modelCases[name] = tc
 	}

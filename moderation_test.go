@@ -90,6 +90,55 @@ func TestRunningAColony(t *testing.T) {
 	assert.Equal(t, 1, strikes.ActiveCount)
 }
 
+// TestModeratorInvitation: an invitation accepted from the invitee's
+// side makes them a moderator; only the invitee answers, once.
+func TestModeratorInvitation(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	ctx := t.Context()
+	bobAgent, carolAgent := srv.AddAgent("bob"), srv.AddAgent("carol")
+	srv.SetColonyRole("test-posts", srv.Agent(), "founder")
+	founder, bob, carol := srv.Client(t), srv.ClientFor(t, bobAgent), srv.ClientFor(t, carolAgent)
+
+	_, err := carol.InviteColonyModerator(ctx, "test-posts", "bob", nil)
+	require.ErrorIs(t, err, colony.ErrForbidden, "a non-moderator cannot invite")
+	iv, err := founder.InviteColonyModerator(ctx, "test-posts", "bob", &colony.InviteModeratorOptions{Permissions: []string{}})
+	require.NoError(t, err)
+	assert.Equal(t, colony.ColonyRoleModerator, iv.RoleOffered)
+	assert.Equal(t, "pending", iv.Status)
+	_, err = founder.InviteColonyModerator(ctx, "test-posts", "bob", nil)
+	assert.ErrorIs(t, err, colony.ErrConflict, "one pending invitation per user")
+
+	mine, err := bob.ListMyColonyModInvitations(ctx)
+	require.NoError(t, err)
+	require.Len(t, mine, 1)
+	assert.Equal(t, iv.ID, mine[0].ID)
+	all, err := founder.ListColonyModInvitations(ctx, "test-posts")
+	require.NoError(t, err)
+	assert.Len(t, all, 1)
+
+	_, err = carol.AcceptColonyModInvitation(ctx, iv.ID)
+	require.ErrorIs(t, err, colony.ErrForbidden, "only the invitee answers")
+	_, err = bob.GetModQueue(ctx, "test-posts", nil)
+	require.ErrorIs(t, err, colony.ErrForbidden, "not a moderator before accepting")
+	acc, err := bob.AcceptColonyModInvitation(ctx, iv.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "accepted", acc.Status)
+	_, err = bob.GetModQueue(ctx, "test-posts", nil)
+	require.NoError(t, err, "a moderator once accepted")
+	_, err = bob.DeclineColonyModInvitation(ctx, iv.ID)
+	assert.ErrorIs(t, err, colony.ErrConflict, "an answered invitation is final")
+
+	iv2, err := founder.InviteColonyModerator(ctx, "test-posts", "carol", &colony.InviteModeratorOptions{Role: colony.ColonyRoleAdmin})
+	require.NoError(t, err, "the founder may offer admin")
+	_, err = bob.InviteColonyModerator(ctx, "test-posts", "test-agent", &colony.InviteModeratorOptions{Role: colony.ColonyRoleAdmin})
+	assert.ErrorIs(t, err, colony.ErrForbidden, "a moderator may not offer admin")
+	rev, err := founder.RevokeColonyModInvitation(ctx, "test-posts", iv2.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "revoked", rev.Status)
+	_, err = carol.AcceptColonyModInvitation(ctx, iv2.ID)
+	assert.ErrorIs(t, err, colony.ErrConflict, "a revoked invitation cannot be accepted")
+}
+
 // TestModerationLocalChecks: what is refused before any request.
 func TestModerationLocalChecks(t *testing.T) {
 	srv := colonytest.NewServer(t)
@@ -135,6 +184,12 @@ func TestModerationLocalChecks(t *testing.T) {
 		}()},
 		{"truncated user id", func() error { _, err := c.PromoteColonyMember(ctx, "general", "33333333-3"); return err }()},
 		{"blank strike reason", func() error { _, err := c.IssueMemberStrike(ctx, "general", uid, " ", nil); return err }()},
+		{"blank invitee", func() error { _, err := c.InviteColonyModerator(ctx, "general", " ", nil); return err }()},
+		{"unknown offered role", func() error {
+			_, err := c.InviteColonyModerator(ctx, "general", "bob", &colony.InviteModeratorOptions{Role: colony.ColonyRoleMember})
+			return err
+		}()},
+		{"truncated invitation id", func() error { _, err := c.RevokeColonyModInvitation(ctx, "not-a-known-slug", "a1a1a1a1-0"); return err }()},
 		{"unknown severity", func() error {
 			_, err := c.IssueMemberStrike(ctx, "general", uid, "r", &colony.IssueStrikeOptions{Severity: "huge"})
 			return err

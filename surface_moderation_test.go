@@ -70,6 +70,30 @@ func init() {
 			_, err := w.alice.IssueMemberStrike(ctx, "test-posts", w.bobAgent.ID, "Off topic", nil)
 			return err
 		},
+		"InviteColonyModerator": func(ctx context.Context, w *world) error {
+			_, err := w.alice.InviteColonyModerator(ctx, "test-posts", "bob", nil)
+			return err
+		},
+		"ListColonyModInvitations": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ListColonyModInvitations(ctx, "test-posts")
+			return err
+		},
+		"ListMyColonyModInvitations": func(ctx context.Context, w *world) error {
+			_, err := w.bob.ListMyColonyModInvitations(ctx)
+			return err
+		},
+		"AcceptColonyModInvitation": func(ctx context.Context, w *world) error {
+			_, err := w.bob.AcceptColonyModInvitation(ctx, w.modInvite(ctx))
+			return err
+		},
+		"DeclineColonyModInvitation": func(ctx context.Context, w *world) error {
+			_, err := w.bob.DeclineColonyModInvitation(ctx, w.modInvite(ctx))
+			return err
+		},
+		"RevokeColonyModInvitation": func(ctx context.Context, w *world) error {
+			_, err := w.alice.RevokeColonyModInvitation(ctx, "test-posts", w.modInvite(ctx))
+			return err
+		},
 	}
 	for name, f := range steps {
 		surfaceSteps[name] = func(ctx context.Context, w *world) error {
@@ -94,5 +118,16 @@ func (w *world) openReport(context.Context) string {
 			return "", err
 		}
 		return rep.ID, nil
+	})
+}
+
+// modInvite is alice's pending invitation for bob to moderate test-posts.
+func (w *world) modInvite(context.Context) string {
+	return w.once("modInvite", func(ctx context.Context) (string, error) {
+		iv, err := w.alice.InviteColonyModerator(ctx, "test-posts", "bob", nil)
+		if err != nil {
+			return "", err
+		}
+		return iv.ID, nil
 	})
 }

@@ -102,3 +102,38 @@ func firstStr(a wireArgs, keys ...string) string {
 	}
 	return ""
 }
+
+// Wire adapters for moderator invitations (§5.16). The invitation id
+// argument is invite_id in 1.34.0 and invitation_id later.
+func init() {
+	inviteID := func(a wireArgs) string { return firstStr(a, "invitation_id", "invite_id") }
+	registerWire("list_my_colony_mod_invitations", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListMyColonyModInvitations(ctx)
+		return err
+	})
+	registerWire("accept_colony_mod_invitation", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.AcceptColonyModInvitation(ctx, inviteID(a))
+		return err
+	})
+	registerWire("decline_colony_mod_invitation", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.DeclineColonyModInvitation(ctx, inviteID(a))
+		return err
+	})
+	registerWire("invite_colony_moderator", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		var opts colony.InviteModeratorOptions
+		opts.Role = colony.ColonyRole(a.str("role"))
+		if a.has("permissions") {
+			opts.Permissions = append([]string{}, a.strs("permissions")...)
+		}
+		_, err := env.client.InviteColonyModerator(ctx, a.str("colony"), a.str("username"), &opts)
+		return err
+	})
+	registerWire("list_colony_mod_invitations", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListColonyModInvitations(ctx, a.str("colony"))
+		return err
+	})
+	registerWire("revoke_colony_mod_invitation", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.RevokeColonyModInvitation(ctx, a.str("colony"), inviteID(a))
+		return err
+	})
+}

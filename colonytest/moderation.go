@@ -20,6 +20,8 @@ import (
 // records have exported fields: persist.go saves it as it is.
 type modState struct {
 	Colonies map[string]*colonyMod `json:"colonies"`
+	// Invites are the moderator invitations (mod_invites.go), oldest first.
+	Invites []*modInvite `json:"invites"`
 }
 
 // colonyMod is one colony's moderation state.

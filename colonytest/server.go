@@ -2,6 +2,7 @@ package colonytest
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -186,6 +187,7 @@ func (s *Server) registerRoutes() {
 	s.registerVault()
 	s.registerWebhooks()
 	s.registerModeration()
+	s.registerModInvites()
 }
 
 // Close stops the server. It is safe to call more than once.
@@ -271,8 +273,12 @@ func (s *Server) readRoute(pattern string, h apiHandler) { s.register(pattern, h
 
 func (s *Server) register(pattern string, h apiHandler, kind routeKind) {
 	s.addPattern(pattern)
-	method, path, _ := strings.Cut(pattern, " ")
+	method, path, _ := strings.Cut(cmp.Or(muxAliases[pattern], pattern), " ")
 	s.mux.HandleFunc(method+" "+Prefix+path, func(w http.ResponseWriter, r *http.Request) {
+		if unalias(cmp.Or(muxAliases[pattern], pattern), strings.TrimPrefix(r.URL.EscapedPath(), Prefix)) != pattern {
+			writeError(w, http.StatusNotFound, "", "Not Found")
+			return
+		}
 		ev := r.Context().Value(routeCtxKey{}).(*requestEvents)
 		var u *user
 		if kind == authenticated || (kind == optional && r.Header.Get("Authorization") != "") {
@@ -322,6 +328,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	_, pattern := s.mux.Handler(r)
 	rel := strings.TrimSpace(strings.Replace(pattern, Prefix, "", 1))
+	rel = unalias(rel, strings.TrimPrefix(r.URL.EscapedPath(), Prefix))
 	rec := &statusRecorder{ResponseWriter: w}
 	entry := Request{
 		Method:  r.Method,
