@@ -97,7 +97,7 @@ func (c *Client) RevokeColonyModInvitation(ctx context.Context, colony, invitati
 }
 
 func modInvitations(ctx context.Context, c *Client, ep *endpoint, a args, opts []CallOption) ([]ModInvitation, error) {
-	l, err := call[modInvitationList](ctx, c, ep, a, opts)
+	l, err := call[keyedList[ModInvitation, invitesKey]](ctx, c, ep, a, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -54,16 +54,25 @@ func (m *ModInvitation) UnmarshalJSON(b []byte) error { return unmarshalLenient(
 // Format implements fmt.Formatter: the fields, without the raw JSON.
 func (m ModInvitation) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
-// modInvitationList is a list of invitations: {"invites": [...]} or a bare
-// array.
-type modInvitationList struct{ Page[ModInvitation] }
+// keyedList is a list answer: {"<key>": [...]} for one of K's keys, or a
+// bare array.
+type keyedList[T any, K listKeys] struct{ Page[T] }
 
-var modInvitationKeys = []string{"invites"}
+// listKeys names the keys a keyedList's items may be under.
+type listKeys interface{ keys() []string }
 
-func (l *modInvitationList) readJSON(r *jsonx.Reader) { readPage(r, &l.Page, modInvitationKeys, nil) }
+func (l *keyedList[T, K]) readJSON(r *jsonx.Reader) {
+	var k K
+	readPage(r, &l.Page, k.keys(), nil)
+}
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (l *modInvitationList) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, l) }
+func (l *keyedList[T, K]) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, l) }
 
 // decodeJSON decodes a response body; Page's own would look for "items".
-func (l *modInvitationList) decodeJSON(b []byte) error { return decodeLenient(b, l) }
+func (l *keyedList[T, K]) decodeJSON(b []byte) error { return decodeLenient(b, l) }
+
+// invitesKey: invitation lists are under "invites".
+type invitesKey struct{}
+
+func (invitesKey) keys() []string { return []string{"invites"} }

@@ -26,6 +26,11 @@ func init() {
 			sample: `{"strike":{"strike_id":"s"},"active_count":1,"threshold":3,"fired_action":null}`},
 		"ModInvitation": {new: newOf[ModInvitation](), noSchema: "ModInviteOut is not in the snapshot",
 			sample: `{"invite_id":"i","invitation_id":"i","colony_id":"c","invitee_username":"carol","role_offered":"moderator","permissions":[],"status":"pending","expires_at":"2026-08-20T12:00:00Z"}`},
+		"AutoModRule": {new: newOf[AutoModRule](), noSchema: "AutoModRuleOut is not in the snapshot",
+			sample: `{"rule_id":"r","name":"No links","scope":"both","enabled":true,"order_index":0,"triggers":{"regex":["https?://"]},"actions":{"remove":true},"created_at":"2026-08-20T12:00:00Z"}`},
+		"AutoModDryRun": {new: newOf[AutoModDryRun](), noSchema: "the dry run's answer is not in the snapshot",
+			sample: `{"scanned_posts":2,"scanned_comments":1,"total_scanned":3,"match_count":1,"matches":[{"target_type":"post","target_id":"p"}]}`},
+		"AutoModMatch": {new: newOf[AutoModMatch](), noSchema: "undocumented", sample: `{"target_type":"comment","target_id":"c","post_id":"p","matched":"x"}`},
 	} {
 		modelCases[name] = tc
 	}

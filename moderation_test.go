@@ -204,3 +204,77 @@ func TestModerationLocalChecks(t *testing.T) {
 	}
 	assert.Empty(t, srv.Requests(), "nothing was sent")
 }
+
+// TestAutoModDecidesTheQueue: rules in their order decide what reaches
+// the queue; a dry run shows the decision without applying it.
+func TestAutoModDecidesTheQueue(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	ctx := t.Context()
+	bobAgent := srv.AddAgent("bob")
+	srv.SetColonyRole("test-posts", srv.Agent(), "moderator")
+	srv.SetColonyRole("test-posts", bobAgent, "member")
+	mod, bob := srv.Client(t), srv.ClientFor(t, bobAgent)
+	post := func(title, body string) string {
+		p, err := bob.CreatePost(ctx, title, body, &colony.CreatePostOptions{Colony: "test-posts"})
+		require.NoError(t, err)
+		return p.ID
+	}
+	old := post("Pills", "cheap pills here")
+
+	filter := colony.AutoModRuleSpec{Name: "Hold pills", Scope: colony.AutoModPosts,
+		Triggers: colony.AutoModTriggers{Keywords: []string{"PILLS"}}, Actions: colony.AutoModActions{Filter: true}}
+	dry, err := mod.DryRunAutoModRule(ctx, "test-posts", filter)
+	require.NoError(t, err)
+	assert.Equal(t, 1, dry.MatchCount)
+	require.Len(t, dry.Matches, 1)
+	assert.Equal(t, old, dry.Matches[0].TargetID)
+	rules, err := mod.ListAutoModRules(ctx, "test-posts")
+	require.NoError(t, err)
+	assert.Empty(t, rules, "a dry run creates no rule")
+	q, err := mod.GetModQueue(ctx, "test-posts", nil)
+	require.NoError(t, err)
+	assert.Empty(t, q.Items, "and queues nothing")
+
+	_, err = bob.CreateAutoModRule(ctx, "test-posts", filter)
+	require.ErrorIs(t, err, colony.ErrForbidden, "members do not write rules")
+	hold, err := mod.CreateAutoModRule(ctx, "test-posts", filter)
+	require.NoError(t, err)
+	remove, err := mod.CreateAutoModRule(ctx, "test-posts", colony.AutoModRuleSpec{Name: "No links",
+		Triggers: colony.AutoModTriggers{Regex: []string{`https?://`}}, Actions: colony.AutoModActions{Remove: true}})
+	require.NoError(t, err)
+
+	both := post("Pills at https://x.example", "see link")
+	q, err = mod.GetModQueue(ctx, "test-posts", nil)
+	require.NoError(t, err)
+	require.Len(t, q.Items, 1)
+	assert.Equal(t, colony.ModSourceAutoModFilteredPost, q.Items[0].Source, "the first rule in order decides")
+
+	_, err = mod.ReorderAutoModRules(ctx, "test-posts", []string{remove.RuleID, hold.RuleID})
+	require.NoError(t, err)
+	_, err = mod.ReorderAutoModRules(ctx, "test-posts", []string{remove.RuleID})
+	assert.ErrorIs(t, err, colony.ErrConflict, "every rule exactly once")
+	second := post("More pills https://y.example", "again")
+	q, err = mod.GetModQueue(ctx, "test-posts", &colony.ModQueueOptions{Source: colony.ModSourceAutoModRemovedPost})
+	require.NoError(t, err)
+	require.Len(t, q.Items, 1, "after the reorder the removal rule decides")
+	assert.Equal(t, second, q.Items[0].SourceID)
+	_, err = bob.GetPost(ctx, second)
+	assert.ErrorIs(t, err, colony.ErrNotFound, "a removed post is gone")
+
+	_, err = mod.ModQueueAction(ctx, "test-posts", colony.ModActionRequest{Source: colony.ModSourceAutoModRemovedPost, SourceID: second, Action: colony.ModActionRestore})
+	require.NoError(t, err)
+	_, err = bob.GetPost(ctx, second)
+	assert.NoError(t, err, "a restored post is back")
+	_, err = mod.ModQueueAction(ctx, "test-posts", colony.ModActionRequest{Source: colony.ModSourceAutoModFilteredPost, SourceID: both, Action: colony.ModActionRestore})
+	assert.ErrorIs(t, err, colony.ErrValidation, "restore does not fit a filtered post")
+
+	off := false
+	upd, err := mod.UpdateAutoModRule(ctx, "test-posts", remove.RuleID, &colony.UpdateAutoModRuleOptions{Enabled: &off})
+	require.NoError(t, err)
+	assert.False(t, upd.Enabled)
+	require.NoError(t, mod.DeleteAutoModRule(ctx, "test-posts", hold.RuleID))
+	post("Pills https://z.example", "nothing fires now")
+	q, err = mod.GetModQueue(ctx, "test-posts", nil)
+	require.NoError(t, err)
+	assert.Len(t, q.Items, 1, "only the earlier filtered post is still open")
+}

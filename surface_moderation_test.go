@@ -131,3 +131,51 @@ func (w *world) modInvite(context.Context) string {
 		return iv.ID, nil
 	})
 }
+
+// AutoMod surface steps: alice moderates test-posts.
+func init() {
+	rule := colony.AutoModRuleSpec{Name: "No links", Triggers: colony.AutoModTriggers{Regex: []string{"https?://"}}, Actions: colony.AutoModActions{Remove: true}}
+	steps := map[string]func(ctx context.Context, w *world) error{
+		"ListAutoModRules": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ListAutoModRules(ctx, "test-posts")
+			return err
+		},
+		"CreateAutoModRule": func(ctx context.Context, w *world) error {
+			_, err := w.alice.CreateAutoModRule(ctx, "test-posts", rule)
+			return err
+		},
+		"DryRunAutoModRule": func(ctx context.Context, w *world) error {
+			_, err := w.alice.DryRunAutoModRule(ctx, "test-posts", rule)
+			return err
+		},
+		"UpdateAutoModRule": func(ctx context.Context, w *world) error {
+			off := false
+			_, err := w.alice.UpdateAutoModRule(ctx, "test-posts", w.autoModRule(rule), &colony.UpdateAutoModRuleOptions{Enabled: &off})
+			return err
+		},
+		"ReorderAutoModRules": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ReorderAutoModRules(ctx, "test-posts", []string{w.autoModRule(rule)})
+			return err
+		},
+		"DeleteAutoModRule": func(ctx context.Context, w *world) error {
+			return w.alice.DeleteAutoModRule(ctx, "test-posts", w.autoModRule(rule))
+		},
+	}
+	for name, f := range steps {
+		surfaceSteps[name] = func(ctx context.Context, w *world) error {
+			w.moderated()
+			return f(ctx, w)
+		}
+	}
+}
+
+// autoModRule is a rule alice made in test-posts.
+func (w *world) autoModRule(spec colony.AutoModRuleSpec) string {
+	return w.once("autoModRule", func(ctx context.Context) (string, error) {
+		rl, err := w.alice.CreateAutoModRule(ctx, "test-posts", spec)
+		if err != nil {
+			return "", err
+		}
+		return rl.RuleID, nil
+	})
+}

@@ -29,8 +29,7 @@ func init() {
 	})
 	registerWire("mod_queue_bulk_action", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		var items []colony.ModBulkItem
-		raw, _ := json.Marshal(a["items"])
-		if err := json.Unmarshal(raw, &items); err != nil {
+		if err := remarshal(a["items"], &items); err != nil {
 			return err
 		}
 		_, err := env.client.ModQueueBulkAction(ctx, a.str("colony"), items,
@@ -136,4 +135,67 @@ func init() {
 		_, err := env.client.RevokeColonyModInvitation(ctx, a.str("colony"), inviteID(a))
 		return err
 	})
+}
+
+// Wire adapters for AutoMod rules (§5.14).
+func init() {
+	spec := func(a wireArgs) (colony.AutoModRuleSpec, error) {
+		s := colony.AutoModRuleSpec{Name: a.str("name"), Scope: colony.AutoModScope(a.str("scope"))}
+		if err := remarshal(a["triggers"], &s.Triggers); err != nil {
+			return s, err
+		}
+		return s, remarshal(a["actions"], &s.Actions)
+	}
+	registerWire("list_automod_rules", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListAutoModRules(ctx, a.str("colony"))
+		return err
+	})
+	registerWire("create_automod_rule", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		s, err := spec(a)
+		if err == nil {
+			_, err = env.client.CreateAutoModRule(ctx, a.str("colony"), s)
+		}
+		return err
+	})
+	registerWire("dry_run_automod_rule", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		s, err := spec(a)
+		if err == nil {
+			_, err = env.client.DryRunAutoModRule(ctx, a.str("colony"), s)
+		}
+		return err
+	})
+	registerWire("update_automod_rule", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		var opts colony.UpdateAutoModRuleOptions
+		fields := map[string]any{}
+		for _, k := range []string{"name", "scope", "triggers", "actions", "enabled", "order_index"} {
+			if a.has(k) {
+				fields[k] = a[k]
+			}
+		}
+		if err := remarshal(fields, &opts); err != nil {
+			return err
+		}
+		_, err := env.client.UpdateAutoModRule(ctx, a.str("colony"), a.str("rule_id"), &opts)
+		return err
+	})
+	registerWire("reorder_automod_rules", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ReorderAutoModRules(ctx, a.str("colony"), a.strs("rule_ids"))
+		return err
+	})
+	registerWire("delete_automod_rule", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		return env.client.DeleteAutoModRule(ctx, a.str("colony"), a.str("rule_id"))
+	})
+}
+
+// remarshal converts a decoded JSON argument into a typed value; nil
+// leaves it zero.
+func remarshal(v, into any) error {
+	if v == nil {
+		return nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(b, into)
 }

@@ -34,6 +34,10 @@ type colonyMod struct {
 	Strikes map[string][]*strikeRec `json:"strikes"`
 	// Pending are the members waiting for approval.
 	Pending map[string]bool `json:"pending"`
+	// Rules are the AutoMod rules in evaluation order, Items the queue
+	// items they made (automod.go).
+	Rules []*autoModRule `json:"rules"`
+	Items []*modItem     `json:"items"`
 }
 
 type banRec struct {
@@ -196,6 +200,45 @@ func (s *Server) reportedAuthor(rp *report) *user {
 	return nil
 }
 
+// queueEntry is one item of a colony's queue, from a report or AutoMod.
+type queueEntry struct {
+	source string
+	at     time.Time
+	out    map[string]any
+}
+
+// queueEntries are the colony's open (or resolved) queue items.
+func (s *Server) queueEntries(colonyID string, m *colonyMod, open bool) []queueEntry {
+	var out []queueEntry
+	for _, rp := range s.queueReports(colonyID, open) {
+		out = append(out, queueEntry{"open_report", rp.CreatedAt, s.queueItemOut(rp)})
+	}
+	for _, it := range m.Items {
+		if (it.Status == "pending") == open {
+			out = append(out, queueEntry{it.Source, it.CreatedAt, s.modItemOut(it)})
+		}
+	}
+	return out
+}
+
+func (s *Server) modItemOut(it *modItem) map[string]any {
+	out := map[string]any{"source": it.Source, "source_kind": it.Source, "source_id": it.ID, "post_id": it.PostID,
+		"comment_id": nil, "reason": "automod", "rule_id": it.RuleID, "status": it.Status, "created_at": ts(it.CreatedAt),
+		"title": nil, "body": nil, "author": nil}
+	author := ""
+	if it.Source == "automod_removed_comment" {
+		if cm := s.comments[it.ID]; cm != nil {
+			out["comment_id"], out["body"], author = cm.ID, cm.Body, cm.AuthorID
+		}
+	} else if p := s.posts[it.ID]; p != nil {
+		out["title"], out["body"], author = p.Title, p.Body, p.AuthorID
+	}
+	if a := s.users[author]; a != nil {
+		out["author"] = a.summary()
+	}
+	return out
+}
+
 // queueReports are the colony's reports in the queue of the given status.
 func (s *Server) queueReports(colonyID string, open bool) []*report {
 	var out []*report
@@ -235,26 +278,28 @@ func (s *Server) handleGetQueue(w http.ResponseWriter, r *http.Request, u *user,
 		validationError(w, []string{"query", "source"}, "unknown queue source "+source)
 		return
 	}
-	reports := s.queueReports(c.ID, status == "open")
+	entries := s.queueEntries(c.ID, m, status == "open")
 	chips := map[string]any{}
 	for _, src := range queueSources {
 		chips[src] = 0
 	}
-	chips["open_report"] = len(s.queueReports(c.ID, true))
-	if source != "" && source != "open_report" {
-		reports = nil
+	for _, e := range s.queueEntries(c.ID, m, true) {
+		chips[e.source] = chips[e.source].(int) + 1
 	}
-	slices.SortStableFunc(reports, func(a, b *report) int {
+	if source != "" {
+		entries = slices.DeleteFunc(entries, func(e queueEntry) bool { return e.source != source })
+	}
+	slices.SortStableFunc(entries, func(a, b queueEntry) int {
 		if sort == "oldest" {
-			return a.CreatedAt.Compare(b.CreatedAt)
+			return a.at.Compare(b.at)
 		}
-		return b.CreatedAt.Compare(a.CreatedAt)
+		return b.at.Compare(a.at)
 	})
 	items := []any{}
-	for i := (page - 1) * limit; i < len(reports) && i < page*limit; i++ {
-		items = append(items, s.queueItemOut(reports[i]))
+	for i := (page - 1) * limit; i < len(entries) && i < page*limit; i++ {
+		items = append(items, entries[i].out)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": items, "chip_counts": chips, "total": len(reports),
+	writeJSON(w, http.StatusOK, map[string]any{"items": items, "chip_counts": chips, "total": len(entries),
 		"page": page, "page_size": limit, "pending_appeal_count": 0})
 }
 
@@ -289,6 +334,9 @@ func (s *Server) applyAction(u *user, c *colonyRec, in queueActionIn) (int, stri
 	case in.Action != "ban_author" && dur != nil:
 		return http.StatusUnprocessableEntity, "duration_days is only for ban_author"
 	}
+	if strings.HasPrefix(src, "automod_") {
+		return s.applyAutoModAction(c, src, in.SourceID, in.Action, in.ReasonText, dur)
+	}
 	if src != "open_report" {
 		return http.StatusNotFound, "Queue item not found"
 	}
@@ -320,6 +368,43 @@ func (s *Server) applyAction(u *user, c *colonyRec, in queueActionIn) (int, stri
 	default:
 		return http.StatusUnprocessableEntity, "action " + in.Action + " does not apply to source open_report"
 	}
+	return 0, ""
+}
+
+// applyAutoModAction acts on a queue item AutoMod made.
+func (s *Server) applyAutoModAction(c *colonyRec, src, id, action, reason string, dur *int) (int, string) {
+	m := s.modOf(c.ID)
+	i := slices.IndexFunc(m.Items, func(it *modItem) bool { return it.Source == src && it.ID == id })
+	if i < 0 {
+		return http.StatusNotFound, "Queue item not found"
+	}
+	it := m.Items[i]
+	if it.Status != "pending" {
+		return http.StatusConflict, "This item was already resolved"
+	}
+	kind := "post"
+	if src == "automod_removed_comment" {
+		kind = "comment"
+	}
+	removed := src != "automod_filtered_post"
+	switch {
+	case removed && action == "restore":
+		s.setDeleted(kind, id, false)
+	case !removed && action == "remove":
+		s.setDeleted(kind, id, true)
+	case removed && action == "confirm_removal", !removed && action == "dismiss", action == "lock":
+	case action == "ban_author":
+		author := ""
+		if p := s.posts[id]; kind == "post" && p != nil {
+			author = p.AuthorID
+		} else if cm := s.comments[id]; cm != nil {
+			author = cm.AuthorID
+		}
+		s.banLocked(c, author, cmp.Or(reason, "Banned from the moderation queue"), *dur)
+	default:
+		return http.StatusUnprocessableEntity, "action " + action + " does not apply to source " + src
+	}
+	it.Status = "resolved"
 	return 0, ""
 }
 

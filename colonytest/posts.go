@@ -237,6 +237,7 @@ func (s *Server) handleCreatePost(w http.ResponseWriter, r *http.Request, u *use
 		}
 	}
 	p := s.addPostLocked(u, in, 0)
+	s.autoModApply(p.ColonyID, "post", p.ID, p.ID, p.Title+"\n"+p.Body)
 	s.afterPost(r, u, p)
 	writeJSON(w, http.StatusCreated, s.postOut(p))
 }

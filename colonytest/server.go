@@ -188,6 +188,7 @@ func (s *Server) registerRoutes() {
 	s.registerWebhooks()
 	s.registerModeration()
 	s.registerModInvites()
+	s.registerAutoMod()
 }
 
 // Close stops the server. It is safe to call more than once.
