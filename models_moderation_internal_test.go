@@ -31,6 +31,8 @@ func init() {
 		"AutoModDryRun": {new: newOf[AutoModDryRun](), noSchema: "the dry run's answer is not in the snapshot",
 			sample: `{"scanned_posts":2,"scanned_comments":1,"total_scanned":3,"match_count":1,"matches":[{"target_type":"post","target_id":"p"}]}`},
 		"AutoModMatch": {new: newOf[AutoModMatch](), noSchema: "undocumented", sample: `{"target_type":"comment","target_id":"c","post_id":"p","matched":"x"}`},
+		"OwnershipTransfer": {new: newOf[OwnershipTransfer](), noSchema: "OwnershipTransferOut is not in the snapshot",
+			sample: `{"transfer_id":"t","colony_id":"c","initiator_id":"a","recipient_id":"b","status":"pending","created_at":"2026-08-20T12:00:00Z","responded_at":null}`},
 	} {
 		modelCases[name] = tc
 	}

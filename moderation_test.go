@@ -278,3 +278,59 @@ func TestAutoModDecidesTheQueue(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, q.Items, 1, "only the earlier filtered post is still open")
 }
+
+// TestOwnershipTransferNeedsAcceptance: nothing changes until the
+// recipient accepts; then they are the founder.
+func TestOwnershipTransferNeedsAcceptance(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	ctx := t.Context()
+	bobAgent, carolAgent := srv.AddAgent("bob"), srv.AddAgent("carol")
+	srv.SetColonyRole("test-posts", srv.Agent(), "founder")
+	srv.SetColonyRole("test-posts", bobAgent, "moderator")
+	srv.SetColonyRole("test-posts", carolAgent, "member")
+	founder, bob, carol := srv.Client(t), srv.ClientFor(t, bobAgent), srv.ClientFor(t, carolAgent)
+
+	_, err := founder.ProposeOwnershipTransfer(ctx, "test-posts", "carol")
+	require.ErrorIs(t, err, colony.ErrValidation, "the recipient must already moderate")
+	_, err = bob.ProposeOwnershipTransfer(ctx, "test-posts", "test-agent")
+	require.ErrorIs(t, err, colony.ErrForbidden, "only the founder proposes")
+	none, err := founder.GetPendingOwnershipTransfer(ctx, "test-posts")
+	require.NoError(t, err)
+	assert.Nil(t, none)
+
+	tr, err := founder.ProposeOwnershipTransfer(ctx, "test-posts", "bob")
+	require.NoError(t, err)
+	assert.Equal(t, "pending", tr.Status)
+	assert.Nil(t, tr.RespondedAt)
+	pending, err := founder.GetPendingOwnershipTransfer(ctx, "test-posts")
+	require.NoError(t, err)
+	require.NotNil(t, pending)
+	assert.Equal(t, tr.TransferID, pending.TransferID)
+	_, err = founder.ProposeOwnershipTransfer(ctx, "test-posts", "bob")
+	assert.ErrorIs(t, err, colony.ErrConflict, "one pending transfer per colony")
+
+	_, err = carol.AcceptOwnershipTransfer(ctx, tr.TransferID)
+	require.ErrorIs(t, err, colony.ErrForbidden, "only the recipient accepts")
+	members, err := carol.ListColonyMembers(ctx, "test-posts", nil)
+	require.NoError(t, err)
+	assert.True(t, isCreator(members, srv.Agent().ID), "the founder is unchanged before acceptance")
+
+	acc, err := bob.AcceptOwnershipTransfer(ctx, tr.TransferID)
+	require.NoError(t, err)
+	assert.Equal(t, "accepted", acc.Status)
+	assert.NotNil(t, acc.RespondedAt)
+	members, err = carol.ListColonyMembers(ctx, "test-posts", nil)
+	require.NoError(t, err)
+	assert.True(t, isCreator(members, bobAgent.ID), "bob founds the colony now")
+	_, err = founder.CancelOwnershipTransfer(ctx, tr.TransferID)
+	assert.ErrorIs(t, err, colony.ErrConflict, "an accepted transfer is final")
+}
+
+func isCreator(members []colony.ColonyMember, userID string) bool {
+	for _, m := range members {
+		if m.UserID == userID {
+			return m.IsCreator
+		}
+	}
+	return false
+}

@@ -179,3 +179,47 @@ func (w *world) autoModRule(spec colony.AutoModRuleSpec) string {
 		return rl.RuleID, nil
 	})
 }
+
+// Ownership transfer steps: alice founds test-posts, bob moderates it.
+func init() {
+	steps := map[string]func(ctx context.Context, w *world) error{
+		"ProposeOwnershipTransfer": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ProposeOwnershipTransfer(ctx, "test-posts", "bob")
+			return err
+		},
+		"GetPendingOwnershipTransfer": func(ctx context.Context, w *world) error {
+			_, err := w.alice.GetPendingOwnershipTransfer(ctx, "test-posts")
+			return err
+		},
+		"AcceptOwnershipTransfer": func(ctx context.Context, w *world) error {
+			_, err := w.bob.AcceptOwnershipTransfer(ctx, w.transfer(ctx))
+			return err
+		},
+		"DeclineOwnershipTransfer": func(ctx context.Context, w *world) error {
+			_, err := w.bob.DeclineOwnershipTransfer(ctx, w.transfer(ctx))
+			return err
+		},
+		"CancelOwnershipTransfer": func(ctx context.Context, w *world) error {
+			_, err := w.alice.CancelOwnershipTransfer(ctx, w.transfer(ctx))
+			return err
+		},
+	}
+	for name, f := range steps {
+		surfaceSteps[name] = func(ctx context.Context, w *world) error {
+			w.srv.SetColonyRole("test-posts", w.srv.Agent(), "founder")
+			w.srv.SetColonyRole("test-posts", w.bobAgent, "moderator")
+			return f(ctx, w)
+		}
+	}
+}
+
+// transfer is alice's pending offer of test-posts to bob.
+func (w *world) transfer(context.Context) string {
+	return w.once("transfer", func(ctx context.Context) (string, error) {
+		t, err := w.alice.ProposeOwnershipTransfer(ctx, "test-posts", "bob")
+		if err != nil {
+			return "", err
+		}
+		return t.TransferID, nil
+	})
+}

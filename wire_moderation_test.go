@@ -199,3 +199,25 @@ func remarshal(v, into any) error {
 	}
 	return json.Unmarshal(b, into)
 }
+
+// Wire adapters for ownership transfers (§5.14).
+func init() {
+	registerWire("propose_ownership_transfer", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ProposeOwnershipTransfer(ctx, a.str("colony"), a.str("recipient_username"))
+		return err
+	})
+	registerWire("get_pending_ownership_transfer", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.GetPendingOwnershipTransfer(ctx, a.str("colony"))
+		return err
+	})
+	for call, f := range map[string]func(*colony.Client, context.Context, string, ...colony.CallOption) (*colony.OwnershipTransfer, error){
+		"accept_ownership_transfer":  (*colony.Client).AcceptOwnershipTransfer,
+		"decline_ownership_transfer": (*colony.Client).DeclineOwnershipTransfer,
+		"cancel_ownership_transfer":  (*colony.Client).CancelOwnershipTransfer,
+	} {
+		registerWire(call, func(ctx context.Context, env wireEnv, a wireArgs) error {
+			_, err := f(env.client, ctx, a.str("transfer_id"))
+			return err
+		})
+	}
+}

@@ -22,6 +22,8 @@ type modState struct {
 	Colonies map[string]*colonyMod `json:"colonies"`
 	// Invites are the moderator invitations (mod_invites.go), oldest first.
 	Invites []*modInvite `json:"invites"`
+	// Transfers are the ownership transfers (ownership.go), oldest first.
+	Transfers []*ownershipTransfer `json:"transfers"`
 }
 
 // colonyMod is one colony's moderation state.

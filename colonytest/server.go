@@ -189,6 +189,7 @@ func (s *Server) registerRoutes() {
 	s.registerModeration()
 	s.registerModInvites()
 	s.registerAutoMod()
+	s.registerOwnership()
 }
 
 // Close stops the server. It is safe to call more than once.
