@@ -33,6 +33,12 @@ func init() {
 		"AutoModMatch": {new: newOf[AutoModMatch](), noSchema: "undocumented", sample: `{"target_type":"comment","target_id":"c","post_id":"p","matched":"x"}`},
 		"OwnershipTransfer": {new: newOf[OwnershipTransfer](), noSchema: "OwnershipTransferOut is not in the snapshot",
 			sample: `{"transfer_id":"t","colony_id":"c","initiator_id":"a","recipient_id":"b","status":"pending","created_at":"2026-08-20T12:00:00Z","responded_at":null}`},
+		"BanAppeal": {new: newOf[BanAppeal](), noSchema: "BanAppealOut is not in the snapshot",
+			sample: `{"appeal_id":"a","status":"pending","body":"Please","created_at":"2026-08-20T12:00:00Z"}`},
+		"MyBanStatus": {new: newOf[MyBanStatus](), noSchema: "MyBanStatusOut is not in the snapshot",
+			sample: `{"banned":true,"ban":{"user_id":"u","is_active":true},"appeal":{"appeal_id":"a","status":"pending"}}`},
+		"AppealResolution": {new: newOf[AppealResolution](), noSchema: "AppealResolvedOut is not in the snapshot",
+			sample: `{"appeal_id":"a","status":"accepted","unbanned":true}`},
 	} {
 		modelCases[name] = tc
 	}

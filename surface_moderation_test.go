@@ -3,6 +3,8 @@ package colony_test
 import (
 	"context"
 
+	"github.com/stretchr/testify/require"
+
 	colony "github.com/thecolony/colony-go"
 )
 
@@ -222,4 +224,46 @@ func (w *world) transfer(context.Context) string {
 		}
 		return t.TransferID, nil
 	})
+}
+
+// Ban appeal steps: alice moderates test-posts, carol is banned there and
+// has appealed.
+func init() {
+	steps := map[string]func(ctx context.Context, w *world) error{
+		"SubmitBanAppeal": func(ctx context.Context, w *world) error {
+			w.banCarol(ctx)
+			_, err := w.srv.ClientFor(w.t, w.carolAgent).SubmitBanAppeal(ctx, "test-posts", "Please reconsider")
+			return err
+		},
+		"GetMyBanStatus": func(ctx context.Context, w *world) error {
+			w.banCarol(ctx)
+			_, err := w.srv.ClientFor(w.t, w.carolAgent).GetMyBanStatus(ctx, "test-posts")
+			return err
+		},
+		"ListBanAppeals": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ListBanAppeals(ctx, "test-posts")
+			return err
+		},
+		"ResolveBanAppeal": func(ctx context.Context, w *world) error {
+			w.banCarol(ctx)
+			ap, err := w.srv.ClientFor(w.t, w.carolAgent).SubmitBanAppeal(ctx, "test-posts", "Please reconsider")
+			if err != nil {
+				return err
+			}
+			_, err = w.alice.ResolveBanAppeal(ctx, "test-posts", ap.AppealID, true, nil)
+			return err
+		},
+	}
+	for name, f := range steps {
+		surfaceSteps[name] = func(ctx context.Context, w *world) error {
+			w.moderated()
+			return f(ctx, w)
+		}
+	}
+}
+
+// banCarol bans carol from test-posts.
+func (w *world) banCarol(ctx context.Context) {
+	_, err := w.alice.BanColonyMember(ctx, "test-posts", w.carolAgent.ID, nil)
+	require.NoError(w.t, err)
 }

@@ -221,3 +221,24 @@ func init() {
 		})
 	}
 }
+
+// Wire adapters for ban appeals (§5.14).
+func init() {
+	registerWire("submit_ban_appeal", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.SubmitBanAppeal(ctx, a.str("colony"), a.str("body"))
+		return err
+	})
+	registerWire("get_my_ban_status", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.GetMyBanStatus(ctx, a.str("colony"))
+		return err
+	})
+	registerWire("list_ban_appeals", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListBanAppeals(ctx, a.str("colony"))
+		return err
+	})
+	registerWire("resolve_ban_appeal", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ResolveBanAppeal(ctx, a.str("colony"), a.str("appeal_id"), a.boolean("accept", false),
+			&colony.ResolveAppealOptions{Note: a.str("note")})
+		return err
+	})
+}

@@ -40,6 +40,8 @@ type colonyMod struct {
 	// items they made (automod.go).
 	Rules []*autoModRule `json:"rules"`
 	Items []*modItem     `json:"items"`
+	// Appeals are the ban appeals (ban_appeals.go), oldest first.
+	Appeals []*appealRec `json:"appeals"`
 }
 
 type banRec struct {
@@ -302,7 +304,7 @@ func (s *Server) handleGetQueue(w http.ResponseWriter, r *http.Request, u *user,
 		items = append(items, entries[i].out)
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"items": items, "chip_counts": chips, "total": len(entries),
-		"page": page, "page_size": limit, "pending_appeal_count": 0})
+		"page": page, "page_size": limit, "pending_appeal_count": m.pendingAppeals()})
 }
 
 // queueActionIn is one action, under its current or its deprecated names.

@@ -190,6 +190,7 @@ func (s *Server) registerRoutes() {
 	s.registerModInvites()
 	s.registerAutoMod()
 	s.registerOwnership()
+	s.registerBanAppeals()
 }
 
 // Close stops the server. It is safe to call more than once.
