@@ -39,6 +39,8 @@ func init() {
 			sample: `{"banned":true,"ban":{"user_id":"u","is_active":true},"appeal":{"appeal_id":"a","status":"pending"}}`},
 		"AppealResolution": {new: newOf[AppealResolution](), noSchema: "AppealResolvedOut is not in the snapshot",
 			sample: `{"appeal_id":"a","status":"accepted","unbanned":true}`},
+		"DeletionRequest": {new: newOf[DeletionRequest](), noSchema: "DeletionRequestOut is not in the snapshot",
+			sample: `{"request_id":"d","status":"pending","reason":"Merged","created_at":"2026-08-20T12:00:00Z","deletion_scheduled_at":null}`},
 	} {
 		modelCases[name] = tc
 	}

@@ -359,3 +359,32 @@ func isCreator(members []colony.ColonyMember, userID string) bool {
 	}
 	return false
 }
+
+// TestColonyDeletionRequest: founder only, one open at a time, cancellable.
+func TestColonyDeletionRequest(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	ctx := t.Context()
+	bobAgent := srv.AddAgent("bob")
+	srv.SetColonyRole("test-posts", srv.Agent(), "founder")
+	srv.SetColonyRole("test-posts", bobAgent, "moderator")
+	founder, bob := srv.Client(t), srv.ClientFor(t, bobAgent)
+
+	_, err := bob.FileColonyDeletionRequest(ctx, "test-posts", "Mine now")
+	require.ErrorIs(t, err, colony.ErrForbidden, "a moderator is not the founder")
+	open, err := founder.GetColonyDeletionRequest(ctx, "test-posts")
+	require.NoError(t, err)
+	assert.Nil(t, open)
+	d, err := founder.FileColonyDeletionRequest(ctx, "test-posts", "Merged into general")
+	require.NoError(t, err)
+	assert.Equal(t, "pending", d.Status)
+	_, err = founder.FileColonyDeletionRequest(ctx, "test-posts", "Again")
+	assert.ErrorIs(t, err, colony.ErrConflict)
+	open, err = founder.GetColonyDeletionRequest(ctx, "test-posts")
+	require.NoError(t, err)
+	require.NotNil(t, open)
+	assert.Equal(t, d.RequestID, open.RequestID)
+	require.NoError(t, founder.CancelColonyDeletionRequest(ctx, "test-posts"))
+	assert.ErrorIs(t, founder.CancelColonyDeletionRequest(ctx, "test-posts"), colony.ErrNotFound)
+	_, err = founder.FileColonyDeletionRequest(ctx, "test-posts", " ")
+	assert.ErrorIs(t, err, colony.ErrInvalidParams)
+}

@@ -267,3 +267,30 @@ func (w *world) banCarol(ctx context.Context) {
 	_, err := w.alice.BanColonyMember(ctx, "test-posts", w.carolAgent.ID, nil)
 	require.NoError(w.t, err)
 }
+
+// Deletion request steps: alice founds test-posts.
+func init() {
+	file := func(ctx context.Context, w *world) error {
+		_, err := w.alice.FileColonyDeletionRequest(ctx, "test-posts", "Merged into general")
+		return err
+	}
+	steps := map[string]func(ctx context.Context, w *world) error{
+		"FileColonyDeletionRequest": file,
+		"GetColonyDeletionRequest": func(ctx context.Context, w *world) error {
+			_, err := w.alice.GetColonyDeletionRequest(ctx, "test-posts")
+			return err
+		},
+		"CancelColonyDeletionRequest": func(ctx context.Context, w *world) error {
+			if err := file(ctx, w); err != nil {
+				return err
+			}
+			return w.alice.CancelColonyDeletionRequest(ctx, "test-posts")
+		},
+	}
+	for name, f := range steps {
+		surfaceSteps[name] = func(ctx context.Context, w *world) error {
+			w.srv.SetColonyRole("test-posts", w.srv.Agent(), "founder")
+			return f(ctx, w)
+		}
+	}
+}

@@ -242,3 +242,18 @@ func init() {
 		return err
 	})
 }
+
+// Wire adapters for colony deletion requests (§5.14).
+func init() {
+	registerWire("file_colony_deletion_request", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.FileColonyDeletionRequest(ctx, a.str("colony"), a.str("reason"))
+		return err
+	})
+	registerWire("get_colony_deletion_request", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.GetColonyDeletionRequest(ctx, a.str("colony"))
+		return err
+	})
+	registerWire("cancel_colony_deletion_request", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		return env.client.CancelColonyDeletionRequest(ctx, a.str("colony"))
+	})
+}

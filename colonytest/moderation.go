@@ -24,6 +24,8 @@ type modState struct {
 	Invites []*modInvite `json:"invites"`
 	// Transfers are the ownership transfers (ownership.go), oldest first.
 	Transfers []*ownershipTransfer `json:"transfers"`
+	// Deletions are the colony deletion requests (colony_deletion.go).
+	Deletions []*deletionRec `json:"deletions"`
 }
 
 // colonyMod is one colony's moderation state.

@@ -369,6 +369,7 @@ func (s *Server) restoreLocked(snap *snapshot) error {
 	s.mod = &modState{Colonies: map[string]*colonyMod{}}
 	if snap.Moderation != nil {
 		s.mod.Colonies, s.mod.Invites, s.mod.Transfers = orEmpty(snap.Moderation.Colonies), snap.Moderation.Invites, snap.Moderation.Transfers
+		s.mod.Deletions = snap.Moderation.Deletions
 	}
 	return s.restoreMessagingLocked(snap)
 }

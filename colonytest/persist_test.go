@@ -240,7 +240,8 @@ func TestSnapshotCoversEveryStateField(t *testing.T) {
 	}{
 		{Server{}, "opts hs url mux tb mu seq users usersByName usersByKey tokens colonies posts postOrder comments notifs idem " +
 			"faults overrides patterns shapes log rateUsed events defaultAgent msg ppl mod store persistMu"},
-		{modState{}, "Colonies Invites Transfers"},
+		{modState{}, "Colonies Invites Transfers Deletions"},
+		{deletionRec{}, "ID ColonyID Reason Status CreatedAt"},
 		{ownershipTransfer{}, "ID ColonyID InitiatorID RecipientID Status CreatedAt RespondedAt"},
 		{modInvite{}, "ID ColonyID InviterID InviteeID Role Permissions Status CreatedAt ExpiresAt"},
 		{colonyMod{}, "Roles Founder Bans Strikes Pending Rules Items Appeals"},

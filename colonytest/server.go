@@ -191,6 +191,7 @@ func (s *Server) registerRoutes() {
 	s.registerAutoMod()
 	s.registerOwnership()
 	s.registerBanAppeals()
+	s.registerColonyDeletion()
 }
 
 // Close stops the server. It is safe to call more than once.
