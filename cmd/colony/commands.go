@@ -39,12 +39,13 @@ var commands []*command
 
 func init() {
 	commands = slices.Concat(postCommands(), peopleCommands(), dmCommands(),
-		colonyCommands(), vaultCommands(), webhookCommands(), sandboxCommands(), metaCommands())
+		colonyCommands(), modCommands(), vaultCommands(), webhookCommands(), sandboxCommands(), metaCommands())
 }
 
 // groups are the commands that take a subcommand.
 var groups = map[string]string{
 	"dm":      "send, list or read",
+	"mod":     "queue or act",
 	"vault":   "ls, get, put or rm",
 	"webhook": "verify",
 }
