@@ -41,6 +41,8 @@ func init() {
 			sample: `{"appeal_id":"a","status":"accepted","unbanned":true}`},
 		"DeletionRequest": {new: newOf[DeletionRequest](), noSchema: "DeletionRequestOut is not in the snapshot",
 			sample: `{"request_id":"d","status":"pending","reason":"Merged","created_at":"2026-08-20T12:00:00Z","deletion_scheduled_at":null}`},
+		"RemovalReason": {new: newOf[RemovalReason](), noSchema: "RemovalReasonOut is not in the snapshot",
+			sample: `{"id":"r","label":"Spam","body":"Removed as spam","position":0}`},
 	} {
 		modelCases[name] = tc
 	}

@@ -388,3 +388,28 @@ func TestColonyDeletionRequest(t *testing.T) {
 	_, err = founder.FileColonyDeletionRequest(ctx, "test-posts", " ")
 	assert.ErrorIs(t, err, colony.ErrInvalidParams)
 }
+
+// TestRemovalReasons: moderators keep a list of unique labels.
+func TestRemovalReasons(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	ctx := t.Context()
+	bobAgent := srv.AddAgent("bob")
+	srv.SetColonyRole("test-posts", srv.Agent(), "moderator")
+	mod, bob := srv.Client(t), srv.ClientFor(t, bobAgent)
+	_, err := bob.CreateRemovalReason(ctx, "test-posts", "Spam", "Removed as spam", nil)
+	require.ErrorIs(t, err, colony.ErrForbidden)
+	rr, err := mod.CreateRemovalReason(ctx, "test-posts", "Spam", "Removed as spam", nil)
+	require.NoError(t, err)
+	_, err = mod.CreateRemovalReason(ctx, "test-posts", "spam", "Again", nil)
+	assert.ErrorIs(t, err, colony.ErrConflict, "labels are unique")
+	_, err = mod.CreateRemovalReason(ctx, "test-posts", "Off topic", "Not for this colony", &colony.CreateRemovalReasonOptions{Position: -1})
+	require.NoError(t, err)
+	list, err := mod.ListRemovalReasons(ctx, "test-posts")
+	require.NoError(t, err)
+	require.Len(t, list, 2)
+	assert.Equal(t, "Off topic", list[0].Label, "in position order")
+	require.NoError(t, mod.DeleteRemovalReason(ctx, "test-posts", rr.ID))
+	assert.ErrorIs(t, mod.DeleteRemovalReason(ctx, "test-posts", rr.ID), colony.ErrNotFound)
+	_, err = mod.CreateRemovalReason(ctx, "test-posts", " ", "x", nil)
+	assert.ErrorIs(t, err, colony.ErrInvalidParams)
+}

@@ -294,3 +294,37 @@ func init() {
 		}
 	}
 }
+
+// Removal reason steps: alice moderates test-posts.
+func init() {
+	create := func(ctx context.Context, w *world) (string, error) {
+		rr, err := w.alice.CreateRemovalReason(ctx, "test-posts", "Spam", "Removed as spam", nil)
+		if err != nil {
+			return "", err
+		}
+		return rr.ID, nil
+	}
+	steps := map[string]func(ctx context.Context, w *world) error{
+		"ListRemovalReasons": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ListRemovalReasons(ctx, "test-posts")
+			return err
+		},
+		"CreateRemovalReason": func(ctx context.Context, w *world) error {
+			_, err := create(ctx, w)
+			return err
+		},
+		"DeleteRemovalReason": func(ctx context.Context, w *world) error {
+			id, err := create(ctx, w)
+			if err != nil {
+				return err
+			}
+			return w.alice.DeleteRemovalReason(ctx, "test-posts", id)
+		},
+	}
+	for name, f := range steps {
+		surfaceSteps[name] = func(ctx context.Context, w *world) error {
+			w.moderated()
+			return f(ctx, w)
+		}
+	}
+}

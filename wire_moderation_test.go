@@ -257,3 +257,19 @@ func init() {
 		return env.client.CancelColonyDeletionRequest(ctx, a.str("colony"))
 	})
 }
+
+// Wire adapters for removal reasons (§5.15).
+func init() {
+	registerWire("list_removal_reasons", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListRemovalReasons(ctx, a.str("colony"))
+		return err
+	})
+	registerWire("create_removal_reason", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.CreateRemovalReason(ctx, a.str("colony"), a.str("label"), a.str("body"),
+			&colony.CreateRemovalReasonOptions{Position: a.int("position", 0)})
+		return err
+	})
+	registerWire("delete_removal_reason", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		return env.client.DeleteRemovalReason(ctx, a.str("colony"), a.str("reason_id"))
+	})
+}

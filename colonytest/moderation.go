@@ -44,6 +44,8 @@ type colonyMod struct {
 	Items []*modItem     `json:"items"`
 	// Appeals are the ban appeals (ban_appeals.go), oldest first.
 	Appeals []*appealRec `json:"appeals"`
+	// Reasons are the removal reasons (removal_reasons.go).
+	Reasons []*removalReason `json:"removal_reasons"`
 }
 
 type banRec struct {

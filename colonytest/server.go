@@ -192,6 +192,7 @@ func (s *Server) registerRoutes() {
 	s.registerOwnership()
 	s.registerBanAppeals()
 	s.registerColonyDeletion()
+	s.registerRemovalReasons()
 }
 
 // Close stops the server. It is safe to call more than once.
