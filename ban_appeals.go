@@ -127,20 +127,32 @@ func (appealsKey) keys() []string { return []string{"appeals"} }
 // characters); it works while banned. POST /colonies/{colony_id}/appeal.
 // No ban in force is ErrNotFound, an appeal already pending ErrConflict.
 func (c *Client) SubmitBanAppeal(ctx context.Context, colony, body string, opts ...CallOption) (*BanAppeal, error) {
-	op := epSubmitBanAppeal.goName
-	if err := requireText(op, "body", body); err != nil {
+	return textCall[BanAppeal](ctx, c, epSubmitBanAppeal, colony, textArg{"body", body, appealBodyMax}, struct {
+		Body string `json:"body"`
+	}{body}, opts)
+}
+
+// textArg is a required text argument of 1 to max characters.
+type textArg struct {
+	name, text string
+	max        int
+}
+
+// textCall checks a, resolves colony and sends body (which carries a) to
+// ep.
+func textCall[T any](ctx context.Context, c *Client, ep *endpoint, colony string, a textArg, body any, opts []CallOption) (*T, error) {
+	op := ep.goName
+	if err := requireText(op, a.name, a.text); err != nil {
 		return nil, err
 	}
-	if utf8.RuneCountInString(body) > appealBodyMax {
-		return nil, invalidParams(op, "body is over %d characters", appealBodyMax)
+	if utf8.RuneCountInString(a.text) > a.max {
+		return nil, invalidParams(op, "%s is over %d characters", a.name, a.max)
 	}
 	id, err := c.colonies.resolve(ctx, op, colony)
 	if err != nil {
 		return nil, err
 	}
-	return call[BanAppeal](ctx, c, epSubmitBanAppeal, args{params: []string{id}, body: struct {
-		Body string `json:"body"`
-	}{body}}, opts)
+	return call[T](ctx, c, ep, args{params: []string{id}, body: body}, opts)
 }
 
 // GetMyBanStatus returns the caller's ban and appeal in a colony.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"time"
-	"unicode/utf8"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
 )
@@ -71,20 +70,9 @@ func (o *openDeletionRequest) UnmarshalJSON(b []byte) error { return unmarshalLe
 // of 1 to 2000 characters. POST /colonies/{colony_id}/deletion-request.
 // Founder only; one open request at a time.
 func (c *Client) FileColonyDeletionRequest(ctx context.Context, colony, reason string, opts ...CallOption) (*DeletionRequest, error) {
-	op := epFileColonyDeletionRequest.goName
-	if err := requireText(op, "reason", reason); err != nil {
-		return nil, err
-	}
-	if utf8.RuneCountInString(reason) > deletionReasonMax {
-		return nil, invalidParams(op, "reason is over %d characters", deletionReasonMax)
-	}
-	id, err := c.colonies.resolve(ctx, op, colony)
-	if err != nil {
-		return nil, err
-	}
-	return call[DeletionRequest](ctx, c, epFileColonyDeletionRequest, args{params: []string{id}, body: struct {
+	return textCall[DeletionRequest](ctx, c, epFileColonyDeletionRequest, colony, textArg{"reason", reason, deletionReasonMax}, struct {
 		Reason string `json:"reason"`
-	}{reason}}, opts)
+	}{reason}, opts)
 }
 
 // GetColonyDeletionRequest returns the colony's open deletion request, or
