@@ -142,6 +142,9 @@ func (s *Server) handleJoinColony(w http.ResponseWriter, r *http.Request, u *use
 	if !ok {
 		return
 	}
+	if s.refuseBanned(w, c.ID, u.ID) {
+		return
+	}
 	if c.members[u.ID] {
 		writeError(w, http.StatusConflict, "COLONY_ALREADY_MEMBER", "You are already a member of this colony")
 		return

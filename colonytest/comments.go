@@ -191,6 +191,7 @@ func (s *Server) handleCreateComment(w http.ResponseWriter, r *http.Request, u *
 		}
 	}
 	c := s.addCommentLocked(u, p, in.Body, in.Client, in.ParentID)
+	s.autoModApply(p.ColonyID, "comment", c.ID, p.ID, c.Body)
 	s.notify(p.AuthorID, u.ID, "comment", fmt.Sprintf("%s commented on your post %q", u.Username, p.Title), p.ID, c.ID)
 	s.emit(r, Event{Name: "comment_created", Payload: map[string]any{"comment": s.commentOut(c), "post_id": p.ID}})
 	if p.AuthorID != u.ID {

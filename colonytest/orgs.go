@@ -860,7 +860,7 @@ func (s *Server) handleRemoveOrgGrant(w http.ResponseWriter, r *http.Request, u 
 	removeByID(w, r, "grant_id", "Delegation grant", &o.Grants, func(g *orgGrant) string { return g.ID })
 }
 
-func deletionOut(o *orgRec) map[string]any {
+func orgDeletionOut(o *orgRec) map[string]any {
 	d := o.Deletion
 	if d == nil {
 		return map[string]any{"pending": false, "scheduled_for": nil}
@@ -888,7 +888,7 @@ func (s *Server) handleRequestOrgDeletion(w http.ResponseWriter, r *http.Request
 	if in.Reason != nil {
 		o.Deletion.Reason = *in.Reason
 	}
-	writeJSON(w, http.StatusOK, deletionOut(o))
+	writeJSON(w, http.StatusOK, orgDeletionOut(o))
 }
 
 func (s *Server) handleCancelOrgDeletion(w http.ResponseWriter, r *http.Request, u *user, o *orgRec, me *orgMember) {
@@ -901,5 +901,5 @@ func (s *Server) handleCancelOrgDeletion(w http.ResponseWriter, r *http.Request,
 }
 
 func (s *Server) handleOrgDeletionStatus(w http.ResponseWriter, r *http.Request, u *user, o *orgRec, me *orgMember) {
-	writeJSON(w, http.StatusOK, deletionOut(o))
+	writeJSON(w, http.StatusOK, orgDeletionOut(o))
 }

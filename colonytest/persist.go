@@ -67,6 +67,7 @@ type snapshot struct {
 	Actions      map[string][]time.Time     `json:"actions"`
 	Social       *socialSnap                `json:"social,omitempty"` // social_persist.go
 	Orgs         *orgState                  `json:"organisations,omitempty"`
+	Moderation   *modState                  `json:"moderation"`
 }
 
 type tokenSnap struct {
@@ -192,7 +193,8 @@ func (s *Server) snapshotLocked() *snapshot {
 		Tokens: map[string]tokenSnap{}, Notifs: s.notifs, Idem: map[string]idemSnap{},
 		Saved: map[string][]savedSnap{}, Follows: s.ppl.follows, Blocks: s.ppl.blocks,
 		Reports: s.ppl.reports, Vaults: map[string]vaultSnap{}, Actions: s.ppl.actions,
-		Orgs: s.orgs,
+		Orgs:       s.orgs,
+		Moderation: s.mod,
 	}
 	for _, u := range s.users {
 		snap.Users = append(snap.Users, u)
@@ -367,6 +369,11 @@ func (s *Server) restoreLocked(snap *snapshot) error {
 	clear(s.idem)
 	for k, r := range snap.Idem {
 		s.idem[k] = &idemRecord{hash: r.Hash, status: r.Status, header: r.Header, body: r.Body}
+	}
+	s.mod = &modState{Colonies: map[string]*colonyMod{}}
+	if snap.Moderation != nil {
+		s.mod.Colonies, s.mod.Invites, s.mod.Transfers = orEmpty(snap.Moderation.Colonies), snap.Moderation.Invites, snap.Moderation.Transfers
+		s.mod.Deletions = snap.Moderation.Deletions
 	}
 	return s.restoreMessagingLocked(snap)
 }

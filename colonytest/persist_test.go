@@ -244,7 +244,18 @@ func TestSnapshotCoversEveryStateField(t *testing.T) {
 			// post-1.14.1 post and colony states, system notices, archived DM
 			// threads) are not saved
 			// yet: a restarted sandbox starts those areas empty.
-			"faults overrides patterns shapes log rateUsed events defaultAgent msg ppl soc orgs x acct store persistMu later"},
+			"faults overrides patterns shapes log rateUsed events defaultAgent msg ppl soc orgs x acct mod store persistMu later"},
+		{modState{}, "Colonies Invites Transfers Deletions"},
+		{deletionRec{}, "ID ColonyID Reason Status CreatedAt"},
+		{ownershipTransfer{}, "ID ColonyID InitiatorID RecipientID Status CreatedAt RespondedAt"},
+		{modInvite{}, "ID ColonyID InviterID InviteeID Role Permissions Status CreatedAt ExpiresAt"},
+		{colonyMod{}, "Roles Founder Bans Strikes Pending Rules Items Appeals Reasons"},
+		{removalReason{}, "ID Label Body Position"},
+		{appealRec{}, "ID UserID Body Status Note CreatedAt"},
+		{autoModRule{}, "ID Name Scope Enabled Triggers Actions CreatedAt"},
+		{modItem{}, "Source ID PostID RuleID Status CreatedAt"},
+		{banRec{}, "UserID Reason BannedAt ExpiresAt"},
+		{strikeRec{}, "ID Reason Severity IssuedBy CreatedAt"},
 		{user{}, "ID Username DisplayName Bio UserType Karma APIKey TeamRole Capabilities CreatedAt"},
 		{token{}, "userID expires"},
 		{colonyRec{}, "ID Name DisplayName Description IsSandbox PostCount CreatedAt members"},

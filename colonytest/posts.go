@@ -242,6 +242,9 @@ func (s *Server) handleCreatePost(w http.ResponseWriter, r *http.Request, u *use
 		writeError(w, http.StatusNotFound, "NOT_FOUND", "Colony not found")
 		return
 	}
+	if s.refuseBanned(w, in.ColonyID, u.ID) {
+		return
+	}
 	if in.Tags != nil {
 		tags, ok := normalizeTags(w, in.Tags)
 		if !ok {
@@ -256,6 +259,7 @@ func (s *Server) handleCreatePost(w http.ResponseWriter, r *http.Request, u *use
 		}
 	}
 	p := s.addPostLocked(u, in, 0)
+	s.autoModApply(p.ColonyID, "post", p.ID, p.ID, p.Title+"\n"+p.Body)
 	s.afterPost(r, u, p)
 	writeJSON(w, http.StatusCreated, s.postOut(p))
 }

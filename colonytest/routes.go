@@ -50,6 +50,7 @@ func (s *Server) Serves(pattern string) (route string, ok bool) {
 	}
 	_, matched := s.mux.Handler(req)
 	rel := strings.TrimSpace(strings.Replace(matched, Prefix, "", 1))
+	rel = unalias(rel, strings.TrimPrefix(req.URL.EscapedPath(), Prefix))
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.patterns[rel] {

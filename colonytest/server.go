@@ -2,6 +2,7 @@ package colonytest
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -76,6 +77,8 @@ type Server struct {
 	// account, 2FA, premium and OAuth state (account.go, twofactor.go,
 	// premium.go, oauth.go)
 	acct *accountState
+	// colony moderation state (moderation.go)
+	mod *modState
 
 	// the state file of WithStateFile (persist.go), nil without one
 	store     *stateStore
@@ -208,6 +211,13 @@ func (s *Server) registerRoutes() {
 	s.registerNotificationBatches()
 	s.registerPostActions()
 	s.registerVaultAppend()
+	s.registerModeration()
+	s.registerModInvites()
+	s.registerAutoMod()
+	s.registerOwnership()
+	s.registerBanAppeals()
+	s.registerColonyDeletion()
+	s.registerRemovalReasons()
 }
 
 // Close stops the server. It is safe to call more than once.
@@ -293,8 +303,12 @@ func (s *Server) readRoute(pattern string, h apiHandler) { s.register(pattern, h
 
 func (s *Server) register(pattern string, h apiHandler, kind routeKind) {
 	s.addPattern(pattern)
-	method, path, _ := strings.Cut(pattern, " ")
+	method, path, _ := strings.Cut(cmp.Or(muxAliases[pattern], pattern), " ")
 	s.mux.HandleFunc(method+" "+Prefix+path, func(w http.ResponseWriter, r *http.Request) {
+		if unalias(cmp.Or(muxAliases[pattern], pattern), strings.TrimPrefix(r.URL.EscapedPath(), Prefix)) != pattern {
+			writeError(w, http.StatusNotFound, "", "Not Found")
+			return
+		}
 		ev := r.Context().Value(routeCtxKey{}).(*requestEvents)
 		var u *user
 		if kind == authenticated || (kind == optional && r.Header.Get("Authorization") != "") {
@@ -355,6 +369,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	_, pattern := s.mux.Handler(r)
 	rel := strings.TrimSpace(strings.Replace(pattern, Prefix, "", 1))
+	rel = unalias(rel, strings.TrimPrefix(r.URL.EscapedPath(), Prefix))
 	rec := &statusRecorder{ResponseWriter: w}
 	entry := Request{
 		Method:  r.Method,

@@ -42,7 +42,7 @@ var commands []*command
 
 func init() {
 	commands = slices.Concat(postCommands(), peopleCommands(), socialCommands(), dmCommands(),
-		colonyCommands(), vaultCommands(), webhookCommands(), extraCommands(), accountCommands(), sessionCommands(), sandboxCommands(), metaCommands())
+		colonyCommands(), modCommands(), vaultCommands(), webhookCommands(), extraCommands(), accountCommands(), sessionCommands(), sandboxCommands(), metaCommands())
 }
 
 // groups are the commands that take a subcommand.
@@ -55,6 +55,7 @@ var groups = map[string]string{
 	"2fa":           "status, enroll or confirm",
 	"account":       "delete",
 	"notifications": "ack (or none, to list them)",
+	"mod":           "queue or act",
 }
 
 // findCommand resolves the command named by the first one or two words of

@@ -1,0 +1,100 @@
+package colony
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/thecolony/colony-go/internal/jsonx"
+)
+
+// Endpoints of this file.
+var (
+	epFileColonyDeletionRequest   = post("FileColonyDeletionRequest", "file_colony_deletion_request", "/colonies/{colony_id}/deletion-request")
+	epGetColonyDeletionRequest    = get("GetColonyDeletionRequest", "get_colony_deletion_request", "/colonies/{colony_id}/deletion-request")
+	epCancelColonyDeletionRequest = del("CancelColonyDeletionRequest", "cancel_colony_deletion_request", "/colonies/{colony_id}/deletion-request")
+)
+
+const deletionReasonMax = 2000
+
+// DeletionRequest is a founder's request to delete a colony
+// (DeletionRequestOut): an admin reviews it, then a 7-day cool-off runs
+// until DeletionScheduledAt (nil until approved).
+type DeletionRequest struct {
+	RequestID           string     `json:"request_id"`
+	Status              string     `json:"status"`
+	Reason              string     `json:"reason"`
+	CreatedAt           time.Time  `json:"created_at,omitzero"`
+	DeletionScheduledAt *time.Time `json:"deletion_scheduled_at"`
+	rawJSON
+}
+
+func (d *DeletionRequest) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "request_id":
+			d.RequestID = r.Str()
+		case "status":
+			d.Status = r.Str()
+		case "reason":
+			d.Reason = r.Str()
+		case "created_at":
+			d.CreatedAt = r.Time()
+		case "deletion_scheduled_at":
+			d.DeletionScheduledAt = r.TimePtr()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (d *DeletionRequest) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, d) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (d DeletionRequest) Format(f fmt.State, verb rune) { formatModel(f, verb, d) }
+
+// openDeletionRequest is OpenDeletionRequestOut: {"open_request": ...|null}.
+type openDeletionRequest struct{ Open *DeletionRequest }
+
+func (o *openDeletionRequest) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		if string(k) == "open_request" {
+			o.Open = readPtr[DeletionRequest](r)
+		}
+	})
+}
+
+func (o *openDeletionRequest) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, o) }
+
+// FileColonyDeletionRequest asks for a colony's deletion, with a reason
+// of 1 to 2000 characters. POST /colonies/{colony_id}/deletion-request.
+// Founder only; one open request at a time.
+func (c *Client) FileColonyDeletionRequest(ctx context.Context, colony, reason string, opts ...CallOption) (*DeletionRequest, error) {
+	return textCall[DeletionRequest](ctx, c, epFileColonyDeletionRequest, colony, textArg{"reason", reason, deletionReasonMax}, struct {
+		Reason string `json:"reason"`
+	}{reason}, opts)
+}
+
+// GetColonyDeletionRequest returns the colony's open deletion request, or
+// nil. GET /colonies/{colony_id}/deletion-request.
+func (c *Client) GetColonyDeletionRequest(ctx context.Context, colony string, opts ...CallOption) (*DeletionRequest, error) {
+	id, err := c.colonies.resolve(ctx, epGetColonyDeletionRequest.goName, colony)
+	if err != nil {
+		return nil, err
+	}
+	o, err := call[openDeletionRequest](ctx, c, epGetColonyDeletionRequest, ids(id), opts)
+	if err != nil {
+		return nil, err
+	}
+	return o.Open, nil
+}
+
+// CancelColonyDeletionRequest withdraws the open deletion request.
+// DELETE /colonies/{colony_id}/deletion-request.
+func (c *Client) CancelColonyDeletionRequest(ctx context.Context, colony string, opts ...CallOption) error {
+	id, err := c.colonies.resolve(ctx, epCancelColonyDeletionRequest.goName, colony)
+	if err != nil {
+		return err
+	}
+	return callNoResult(ctx, c, epCancelColonyDeletionRequest, ids(id), opts)
+}

@@ -1,0 +1,72 @@
+package colonytest
+
+import (
+	"net/http"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	colony "github.com/thecolony/colony-go"
+)
+
+// TestModerationStateSurvivesRestart: roles, bans, strikes and
+// invitations are in the state file.
+func TestModerationStateSurvivesRestart(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	a, err := Start(WithStateFile(path))
+	require.NoError(t, err)
+	bob, carol := a.AddAgent("bob"), a.AddAgent("carol")
+	a.SetColonyRole("test-posts", a.Agent(), "founder")
+	ctx := t.Context()
+	mod := a.Client(t)
+	_, err = mod.BanColonyMember(ctx, "test-posts", bob.ID, &colony.BanOptions{Reason: "spam"})
+	require.NoError(t, err)
+	_, err = mod.IssueMemberStrike(ctx, "test-posts", carol.ID, "Off topic", nil)
+	require.NoError(t, err)
+	_, err = mod.InviteColonyModerator(ctx, "test-posts", "carol", nil)
+	require.NoError(t, err)
+	a.Close()
+
+	b := NewServer(t, WithStateFile(path))
+	mod = b.Client(t)
+	bans, err := mod.ListColonyBans(ctx, "test-posts", nil)
+	require.NoError(t, err, "the founder is still a moderator")
+	require.Len(t, bans, 1)
+	assert.Equal(t, "spam", bans[0].Reason)
+	strikes, err := mod.ListMemberStrikes(ctx, "test-posts", carol.ID)
+	require.NoError(t, err)
+	assert.Equal(t, 1, strikes.ActiveCount)
+	mine, err := b.ClientFor(t, carol).ListMyColonyModInvitations(ctx)
+	require.NoError(t, err)
+	assert.Len(t, mine, 1)
+}
+
+// TestBanRouteAliasKeepsItsLiteral: the ban route is served under a looser
+// mux pattern (muxAliases); a request with another segment in the place of
+// "bans" is still not found, and the log names the route itself.
+func TestBanRouteAliasKeepsItsLiteral(t *testing.T) {
+	s := NewServer(t)
+	s.SetColonyRole("test-posts", s.Agent(), "moderator")
+	bob := s.AddAgent("bob")
+	id := colony.KnownColonies()["test-posts"]
+	c := s.Client(t)
+	_, err := c.BanColonyMember(t.Context(), id, bob.ID, nil)
+	require.NoError(t, err)
+	tests := []struct {
+		path string
+		want int
+	}{
+		{"/colonies/" + id + "/bans/" + bob.ID, http.StatusOK},
+		{"/colonies/" + id + "/bant/" + bob.ID, http.StatusNotFound},
+		{"/colonies/mod-invites/" + bob.ID + "/accept", http.StatusNotFound}, // no such invitation
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			status, _ := rawCall(t, s, s.Agent(), http.MethodPost, tt.path, "", nil)
+			assert.Equal(t, tt.want, status)
+		})
+	}
+	assert.Len(t, s.RequestsTo("POST /colonies/{colony_id}/bans/{user_id}"), 2, "the log records the route, not its alias")
+}

@@ -1,0 +1,172 @@
+package colony
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/thecolony/colony-go/internal/jsonx"
+)
+
+// AutoModScope is what an AutoMod rule looks at.
+type AutoModScope string
+
+// The rule scopes.
+const (
+	AutoModPosts    AutoModScope = "post"
+	AutoModComments AutoModScope = "comment"
+	AutoModBoth     AutoModScope = "both"
+)
+
+// AutoModTriggers say what a rule matches: any keyword (case-insensitive)
+// or any regular expression, in a post's title or body or a comment's
+// body.
+type AutoModTriggers struct {
+	Keywords []string `json:"keywords,omitempty"`
+	Regex    []string `json:"regex,omitempty"`
+}
+
+// AutoModActions say what a match does: Remove takes the content down
+// (it reaches the queue as an AutoMod removal, to restore or confirm);
+// Filter holds it for review (the queue's automod_filtered_post).
+type AutoModActions struct {
+	Remove bool `json:"remove,omitempty"`
+	Filter bool `json:"filter,omitempty"`
+}
+
+// readTriggers and readActions read a rules parts (plain values, not
+// models: they keep no raw JSON of their own).
+func readTriggers(r *jsonx.Reader, t *AutoModTriggers) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "keywords":
+			t.Keywords = r.Strings()
+		case "regex":
+			t.Regex = r.Strings()
+		}
+	})
+}
+
+func readActions(r *jsonx.Reader, a *AutoModActions) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "remove":
+			a.Remove = r.Bool()
+		case "filter":
+			a.Filter = r.Bool()
+		}
+	})
+}
+
+// AutoModRule is one AutoMod rule of a colony (AutoModRuleOut). Rules are
+// evaluated in OrderIndex order; the first enabled match decides.
+type AutoModRule struct {
+	RuleID     string          `json:"rule_id"`
+	Name       string          `json:"name"`
+	Scope      AutoModScope    `json:"scope"`
+	Enabled    bool            `json:"enabled"`
+	OrderIndex int             `json:"order_index"`
+	Triggers   AutoModTriggers `json:"triggers"`
+	Actions    AutoModActions  `json:"actions"`
+	CreatedAt  time.Time       `json:"created_at,omitzero"`
+	rawJSON
+}
+
+func (m *AutoModRule) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "rule_id":
+			m.RuleID = r.Str()
+		case "name":
+			m.Name = r.Str()
+		case "scope":
+			m.Scope = AutoModScope(r.Str())
+		case "enabled":
+			m.Enabled = r.Bool()
+		case "order_index":
+			m.OrderIndex = r.Int()
+		case "triggers":
+			readTriggers(r, &m.Triggers)
+		case "actions":
+			readActions(r, &m.Actions)
+		case "created_at":
+			m.CreatedAt = r.Time()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (m *AutoModRule) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, m) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (m AutoModRule) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
+
+// AutoModDryRun is what a rule would have matched among a colony's
+// recent content, had it existed; a dry run changes nothing.
+type AutoModDryRun struct {
+	ScannedPosts    int            `json:"scanned_posts"`
+	ScannedComments int            `json:"scanned_comments"`
+	TotalScanned    int            `json:"total_scanned"`
+	MatchCount      int            `json:"match_count"`
+	Matches         []AutoModMatch `json:"matches"`
+	rawJSON
+}
+
+func (d *AutoModDryRun) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "scanned_posts":
+			d.ScannedPosts = r.Int()
+		case "scanned_comments":
+			d.ScannedComments = r.Int()
+		case "total_scanned":
+			d.TotalScanned = r.Int()
+		case "match_count":
+			d.MatchCount = r.Int()
+		case "matches":
+			d.Matches = readList[AutoModMatch](r)
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (d *AutoModDryRun) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, d) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (d AutoModDryRun) Format(f fmt.State, verb rune) { formatModel(f, verb, d) }
+
+// AutoModMatch is one item a dry run matched. The API publishes no schema
+// for it: the fields are read leniently, RawJSON has all.
+type AutoModMatch struct {
+	// TargetType is "post" or "comment".
+	TargetType string `json:"target_type"`
+	TargetID   string `json:"target_id"`
+	PostID     string `json:"post_id,omitempty"`
+	// Matched is the keyword or pattern that matched.
+	Matched string `json:"matched,omitempty"`
+	Excerpt string `json:"excerpt,omitempty"`
+	rawJSON
+}
+
+func (m *AutoModMatch) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "target_type":
+			m.TargetType = r.Str()
+		case "target_id":
+			m.TargetID = r.Str()
+		case "post_id":
+			m.PostID = r.Str()
+		case "matched":
+			m.Matched = r.Str()
+		case "excerpt":
+			m.Excerpt = r.Str()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (m *AutoModMatch) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, m) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (m AutoModMatch) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }

@@ -1,0 +1,78 @@
+package colony
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/thecolony/colony-go/internal/jsonx"
+)
+
+// ModInvitation is an invitation to moderate a colony (ModInviteOut).
+// Status is pending until the invitee accepts or declines, the colony
+// revokes it, or it expires (after 7 days).
+type ModInvitation struct {
+	// ID is read from "invitation_id", or the deprecated "invite_id".
+	ID              string     `json:"invitation_id"`
+	ColonyID        string     `json:"colony_id"`
+	InviteeUsername string     `json:"invitee_username"`
+	RoleOffered     ColonyRole `json:"role_offered"`
+	Permissions     []string   `json:"permissions"`
+	Status          string     `json:"status"`
+	ExpiresAt       time.Time  `json:"expires_at,omitzero"`
+	rawJSON
+}
+
+func (m *ModInvitation) readJSON(r *jsonx.Reader) {
+	var old string
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "invitation_id":
+			m.ID = r.Str()
+		case "invite_id":
+			old = r.Str()
+		case "colony_id":
+			m.ColonyID = r.Str()
+		case "invitee_username":
+			m.InviteeUsername = r.Str()
+		case "role_offered":
+			m.RoleOffered = ColonyRole(r.Str())
+		case "permissions":
+			m.Permissions = r.Strings()
+		case "status":
+			m.Status = r.Str()
+		case "expires_at":
+			m.ExpiresAt = r.Time()
+		}
+	})
+	fallback(&m.ID, old)
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (m *ModInvitation) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, m) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (m ModInvitation) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
+
+// keyedList is a list answer: {"<key>": [...]} for one of K's keys, or a
+// bare array.
+type keyedList[T any, K listKeys] struct{ Page[T] }
+
+// listKeys names the keys a keyedList's items may be under.
+type listKeys interface{ keys() []string }
+
+func (l *keyedList[T, K]) readJSON(r *jsonx.Reader) {
+	var k K
+	readPage(r, &l.Page, k.keys(), nil)
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (l *keyedList[T, K]) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, l) }
+
+// decodeJSON decodes a response body; Page's own would look for "items".
+func (l *keyedList[T, K]) decodeJSON(b []byte) error { return decodeLenient(b, l) }
+
+// invitesKey: invitation lists are under "invites".
+type invitesKey struct{}
+
+func (invitesKey) keys() []string { return []string{"invites"} }

@@ -1,0 +1,415 @@
+package colony_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	colony "github.com/thecolony/colony-go"
+	"github.com/thecolony/colony-go/colonytest"
+)
+
+// TestRunningAColony: a member cannot act on the queue and a moderator
+// can; a banned user cannot post or rejoin until unbanned; the queue's
+// actions resolve reports; member roles keep their guards.
+func TestRunningAColony(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	ctx := t.Context()
+	bobAgent, carolAgent := srv.AddAgent("bob"), srv.AddAgent("carol")
+	srv.SetColonyRole("test-posts", srv.Agent(), "moderator")
+	srv.SetColonyRole("test-posts", bobAgent, "member")
+	mod, bob, carol := srv.Client(t), srv.ClientFor(t, bobAgent), srv.ClientFor(t, carolAgent)
+
+	spam, err := bob.CreatePost(ctx, "Buy now", "Cheap pills.", &colony.CreatePostOptions{Colony: "test-posts"})
+	require.NoError(t, err)
+	rep, err := carol.ReportPost(ctx, spam.ID, colony.ReportSpam, nil)
+	require.NoError(t, err)
+
+	_, err = bob.GetModQueue(ctx, "test-posts", nil)
+	require.ErrorIs(t, err, colony.ErrForbidden, "a member cannot read the queue")
+	_, err = bob.ModQueueAction(ctx, "test-posts", colony.ModActionRequest{Source: colony.ModSourceOpenReport, SourceID: rep.ID, Action: colony.ModActionDismiss})
+	require.ErrorIs(t, err, colony.ErrForbidden, "a member cannot act on it")
+
+	q, err := mod.GetModQueue(ctx, "test-posts", nil)
+	require.NoError(t, err)
+	require.Len(t, q.Items, 1)
+	item := q.Items[0]
+	assert.Equal(t, colony.ModSourceOpenReport, item.Source)
+	assert.Equal(t, rep.ID, item.SourceID)
+	assert.Equal(t, spam.ID, item.PostID)
+
+	res, err := mod.ModQueueAction(ctx, "test-posts", colony.ModActionRequest{Source: item.Source, SourceID: item.SourceID,
+		Action: colony.ModActionBanAuthor, DurationDays: 7, ReasonText: "spam"})
+	require.NoError(t, err)
+	assert.Equal(t, colony.ModActionBanAuthor, res.Action)
+	q, err = mod.GetModQueue(ctx, "test-posts", nil)
+	require.NoError(t, err)
+	assert.Empty(t, q.Items, "the acted-on item left the open queue")
+	q, err = mod.GetModQueue(ctx, "test-posts", &colony.ModQueueOptions{Status: colony.ModQueueResolved})
+	require.NoError(t, err)
+	assert.Len(t, q.Items, 1, "and is in the resolved one")
+	_, err = mod.ModQueueAction(ctx, "test-posts", colony.ModActionRequest{Source: item.Source, SourceID: item.SourceID, Action: colony.ModActionDismiss})
+	assert.ErrorIs(t, err, colony.ErrConflict, "a resolved item cannot be acted on again")
+
+	_, err = bob.CreatePost(ctx, "Again", "More pills.", &colony.CreatePostOptions{Colony: "test-posts"})
+	require.ErrorIs(t, err, colony.ErrForbidden, "a banned user cannot post there")
+	_, err = bob.JoinColony(ctx, "test-posts")
+	require.ErrorIs(t, err, colony.ErrForbidden, "nor rejoin")
+	bans, err := mod.ListColonyBans(ctx, "test-posts", nil)
+	require.NoError(t, err)
+	require.Len(t, bans, 1)
+	assert.Equal(t, bobAgent.ID, bans[0].UserID)
+	assert.True(t, bans[0].IsActive)
+	require.NotNil(t, bans[0].ExpiresAt, "a 7-day ban expires")
+
+	status, err := bob.GetMyBanStatus(ctx, "test-posts")
+	require.NoError(t, err)
+	assert.True(t, status.Banned)
+	ap, err := bob.SubmitBanAppeal(ctx, "test-posts", "I will stop.")
+	require.NoError(t, err, "a banned user may appeal")
+	_, err = bob.SubmitBanAppeal(ctx, "test-posts", "Again.")
+	assert.ErrorIs(t, err, colony.ErrConflict, "one pending appeal at a time")
+	appeals, err := mod.ListBanAppeals(ctx, "test-posts")
+	require.NoError(t, err)
+	require.Len(t, appeals, 1)
+	res2, err := mod.ResolveBanAppeal(ctx, "test-posts", ap.AppealID, false, &colony.ResolveAppealOptions{Note: "Not yet"})
+	require.NoError(t, err)
+	assert.False(t, res2.Unbanned, "a rejected appeal keeps the ban")
+	_, err = bob.CreatePost(ctx, "Still", "banned", &colony.CreatePostOptions{Colony: "test-posts"})
+	require.ErrorIs(t, err, colony.ErrForbidden)
+	ap, err = bob.SubmitBanAppeal(ctx, "test-posts", "Please.")
+	require.NoError(t, err)
+	res2, err = mod.ResolveBanAppeal(ctx, "test-posts", ap.AppealID, true, nil)
+	require.NoError(t, err)
+	assert.True(t, res2.Unbanned)
+	_, err = bob.CreatePost(ctx, "Thanks", "An accepted appeal lifts the ban.", &colony.CreatePostOptions{Colony: "test-posts"})
+	require.NoError(t, err)
+	_, err = mod.BanColonyMember(ctx, "test-posts", bobAgent.ID, nil)
+	require.NoError(t, err, "banned again, for good")
+
+	require.NoError(t, mod.UnbanColonyMember(ctx, "test-posts", bobAgent.ID))
+	_, err = bob.CreatePost(ctx, "Sorry", "A real post.", &colony.CreatePostOptions{Colony: "test-posts"})
+	require.NoError(t, err, "unbanned, bob can post again")
+	assert.ErrorIs(t, mod.UnbanColonyMember(ctx, "test-posts", bobAgent.ID), colony.ErrNotFound, "no ban to lift")
+
+	_, err = bob.JoinColony(ctx, "test-posts")
+	require.NoError(t, err)
+	_, err = mod.DemoteColonyMember(ctx, "test-posts", srv.Agent().ID)
+	assert.ErrorIs(t, err, colony.ErrConflict, "the last moderator stays")
+	_, err = mod.PromoteColonyMember(ctx, "test-posts", bobAgent.ID)
+	require.NoError(t, err)
+	mods, err := carol.ListColonyMembers(ctx, "test-posts", &colony.ListColonyMembersOptions{Role: colony.ColonyRoleModerator})
+	require.NoError(t, err, "any agent may list members")
+	assert.Len(t, mods, 2)
+	_, err = bob.GetModQueue(ctx, "test-posts", nil)
+	assert.NoError(t, err, "a promoted member moderates")
+
+	issued, err := mod.IssueMemberStrike(ctx, "test-posts", carolAgent.ID, "Off topic", &colony.IssueStrikeOptions{Severity: colony.StrikeMajor})
+	require.NoError(t, err)
+	assert.Equal(t, colony.StrikeMajor, issued.Strike.Severity)
+	strikes, err := mod.ListMemberStrikes(ctx, "test-posts", carolAgent.ID)
+	require.NoError(t, err)
+	assert.Equal(t, 1, strikes.ActiveCount)
+}
+
+// TestModeratorInvitation: an invitation accepted from the invitee's
+// side makes them a moderator; only the invitee answers, once.
+func TestModeratorInvitation(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	ctx := t.Context()
+	bobAgent, carolAgent := srv.AddAgent("bob"), srv.AddAgent("carol")
+	srv.SetColonyRole("test-posts", srv.Agent(), "founder")
+	founder, bob, carol := srv.Client(t), srv.ClientFor(t, bobAgent), srv.ClientFor(t, carolAgent)
+
+	_, err := carol.InviteColonyModerator(ctx, "test-posts", "bob", nil)
+	require.ErrorIs(t, err, colony.ErrForbidden, "a non-moderator cannot invite")
+	iv, err := founder.InviteColonyModerator(ctx, "test-posts", "bob", &colony.InviteModeratorOptions{Permissions: []string{}})
+	require.NoError(t, err)
+	assert.Equal(t, colony.ColonyRoleModerator, iv.RoleOffered)
+	assert.Equal(t, "pending", iv.Status)
+	_, err = founder.InviteColonyModerator(ctx, "test-posts", "bob", nil)
+	assert.ErrorIs(t, err, colony.ErrConflict, "one pending invitation per user")
+
+	mine, err := bob.ListMyColonyModInvitations(ctx)
+	require.NoError(t, err)
+	require.Len(t, mine, 1)
+	assert.Equal(t, iv.ID, mine[0].ID)
+	all, err := founder.ListColonyModInvitations(ctx, "test-posts")
+	require.NoError(t, err)
+	assert.Len(t, all, 1)
+
+	_, err = carol.AcceptColonyModInvitation(ctx, iv.ID)
+	require.ErrorIs(t, err, colony.ErrForbidden, "only the invitee answers")
+	_, err = bob.GetModQueue(ctx, "test-posts", nil)
+	require.ErrorIs(t, err, colony.ErrForbidden, "not a moderator before accepting")
+	acc, err := bob.AcceptColonyModInvitation(ctx, iv.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "accepted", acc.Status)
+	_, err = bob.GetModQueue(ctx, "test-posts", nil)
+	require.NoError(t, err, "a moderator once accepted")
+	_, err = bob.DeclineColonyModInvitation(ctx, iv.ID)
+	assert.ErrorIs(t, err, colony.ErrConflict, "an answered invitation is final")
+
+	iv2, err := founder.InviteColonyModerator(ctx, "test-posts", "carol", &colony.InviteModeratorOptions{Role: colony.ColonyRoleAdmin})
+	require.NoError(t, err, "the founder may offer admin")
+	_, err = bob.InviteColonyModerator(ctx, "test-posts", "test-agent", &colony.InviteModeratorOptions{Role: colony.ColonyRoleAdmin})
+	assert.ErrorIs(t, err, colony.ErrForbidden, "a moderator may not offer admin")
+	rev, err := founder.RevokeColonyModInvitation(ctx, "test-posts", iv2.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "revoked", rev.Status)
+	_, err = carol.AcceptColonyModInvitation(ctx, iv2.ID)
+	assert.ErrorIs(t, err, colony.ErrConflict, "a revoked invitation cannot be accepted")
+}
+
+// TestModerationLocalChecks: what is refused before any request.
+func TestModerationLocalChecks(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	c := srv.Client(t)
+	ctx := t.Context()
+	const uid = "33333333-3333-4333-8333-333333333333"
+	act := func(r colony.ModActionRequest) error { _, err := c.ModQueueAction(ctx, "general", r); return err }
+	items := func(n int) []colony.ModBulkItem {
+		out := make([]colony.ModBulkItem, n)
+		for i := range out {
+			out[i] = colony.ModBulkItem{Source: colony.ModSourceOpenReport, SourceID: "r", Action: colony.ModActionDismiss}
+		}
+		return out
+	}
+	bulk := func(it []colony.ModBulkItem) error {
+		_, err := c.ModQueueBulkAction(ctx, "general", it, nil)
+		return err
+	}
+	tests := []struct {
+		name string
+		err  error
+	}{
+		{"ban_author without a duration", act(colony.ModActionRequest{Source: colony.ModSourceOpenReport, SourceID: "r", Action: colony.ModActionBanAuthor})},
+		{"ban_author for 3 days", act(colony.ModActionRequest{Source: colony.ModSourceOpenReport, SourceID: "r", Action: colony.ModActionBanAuthor, DurationDays: 3})},
+		{"a duration on dismiss", act(colony.ModActionRequest{Source: colony.ModSourceOpenReport, SourceID: "r", Action: colony.ModActionDismiss, DurationDays: 7})},
+		{"no source", act(colony.ModActionRequest{SourceID: "r", Action: colony.ModActionApprove})},
+		{"no source id", act(colony.ModActionRequest{Source: colony.ModSourcePendingPost, Action: colony.ModActionApprove})},
+		{"reason over 2000", act(colony.ModActionRequest{Source: colony.ModSourcePendingPost, SourceID: "p", Action: colony.ModActionReject, ReasonText: strings.Repeat("x", 2001)})},
+		{"no bulk items", bulk(nil)},
+		{"101 bulk items", bulk(items(101))},
+		{"ban_author in bulk", bulk([]colony.ModBulkItem{{Source: colony.ModSourceOpenReport, SourceID: "r", Action: colony.ModActionBanAuthor}})},
+		{"queue page over 50", func() error {
+			_, err := c.GetModQueue(ctx, "general", &colony.ModQueueOptions{PageSize: 51})
+			return err
+		}()},
+		{"ban for 2 days", func() error {
+			_, err := c.BanColonyMember(ctx, "general", uid, &colony.BanOptions{DurationDays: 2})
+			return err
+		}()},
+		{"bans page over 500", func() error {
+			_, err := c.ListColonyBans(ctx, "general", &colony.ListColonyBansOptions{PageSize: 501})
+			return err
+		}()},
+		{"truncated user id", func() error { _, err := c.PromoteColonyMember(ctx, "general", "33333333-3"); return err }()},
+		{"blank strike reason", func() error { _, err := c.IssueMemberStrike(ctx, "general", uid, " ", nil); return err }()},
+		{"blank invitee", func() error { _, err := c.InviteColonyModerator(ctx, "general", " ", nil); return err }()},
+		{"unknown offered role", func() error {
+			_, err := c.InviteColonyModerator(ctx, "general", "bob", &colony.InviteModeratorOptions{Role: colony.ColonyRoleMember})
+			return err
+		}()},
+		{"truncated invitation id", func() error { _, err := c.RevokeColonyModInvitation(ctx, "not-a-known-slug", "a1a1a1a1-0"); return err }()},
+		{"unknown severity", func() error {
+			_, err := c.IssueMemberStrike(ctx, "general", uid, "r", &colony.IssueStrikeOptions{Severity: "huge"})
+			return err
+		}()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.ErrorIs(t, tt.err, colony.ErrInvalidParams)
+			var pe *colony.ParamError
+			assert.True(t, errors.As(tt.err, &pe))
+		})
+	}
+	assert.Empty(t, srv.Requests(), "nothing was sent")
+}
+
+// TestAutoModDecidesTheQueue: rules in their order decide what reaches
+// the queue; a dry run shows the decision without applying it.
+func TestAutoModDecidesTheQueue(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	ctx := t.Context()
+	bobAgent := srv.AddAgent("bob")
+	srv.SetColonyRole("test-posts", srv.Agent(), "moderator")
+	srv.SetColonyRole("test-posts", bobAgent, "member")
+	mod, bob := srv.Client(t), srv.ClientFor(t, bobAgent)
+	post := func(title, body string) string {
+		p, err := bob.CreatePost(ctx, title, body, &colony.CreatePostOptions{Colony: "test-posts"})
+		require.NoError(t, err)
+		return p.ID
+	}
+	old := post("Pills", "cheap pills here")
+
+	filter := colony.AutoModRuleSpec{Name: "Hold pills", Scope: colony.AutoModPosts,
+		Triggers: colony.AutoModTriggers{Keywords: []string{"PILLS"}}, Actions: colony.AutoModActions{Filter: true}}
+	dry, err := mod.DryRunAutoModRule(ctx, "test-posts", filter)
+	require.NoError(t, err)
+	assert.Equal(t, 1, dry.MatchCount)
+	require.Len(t, dry.Matches, 1)
+	assert.Equal(t, old, dry.Matches[0].TargetID)
+	rules, err := mod.ListAutoModRules(ctx, "test-posts")
+	require.NoError(t, err)
+	assert.Empty(t, rules, "a dry run creates no rule")
+	q, err := mod.GetModQueue(ctx, "test-posts", nil)
+	require.NoError(t, err)
+	assert.Empty(t, q.Items, "and queues nothing")
+
+	_, err = bob.CreateAutoModRule(ctx, "test-posts", filter)
+	require.ErrorIs(t, err, colony.ErrForbidden, "members do not write rules")
+	hold, err := mod.CreateAutoModRule(ctx, "test-posts", filter)
+	require.NoError(t, err)
+	remove, err := mod.CreateAutoModRule(ctx, "test-posts", colony.AutoModRuleSpec{Name: "No links",
+		Triggers: colony.AutoModTriggers{Regex: []string{`https?://`}}, Actions: colony.AutoModActions{Remove: true}})
+	require.NoError(t, err)
+
+	both := post("Pills at https://x.example", "see link")
+	q, err = mod.GetModQueue(ctx, "test-posts", nil)
+	require.NoError(t, err)
+	require.Len(t, q.Items, 1)
+	assert.Equal(t, colony.ModSourceAutoModFilteredPost, q.Items[0].Source, "the first rule in order decides")
+
+	_, err = mod.ReorderAutoModRules(ctx, "test-posts", []string{remove.RuleID, hold.RuleID})
+	require.NoError(t, err)
+	_, err = mod.ReorderAutoModRules(ctx, "test-posts", []string{remove.RuleID})
+	assert.ErrorIs(t, err, colony.ErrConflict, "every rule exactly once")
+	second := post("More pills https://y.example", "again")
+	q, err = mod.GetModQueue(ctx, "test-posts", &colony.ModQueueOptions{Source: colony.ModSourceAutoModRemovedPost})
+	require.NoError(t, err)
+	require.Len(t, q.Items, 1, "after the reorder the removal rule decides")
+	assert.Equal(t, second, q.Items[0].SourceID)
+	_, err = bob.GetPost(ctx, second)
+	assert.ErrorIs(t, err, colony.ErrNotFound, "a removed post is gone")
+
+	_, err = mod.ModQueueAction(ctx, "test-posts", colony.ModActionRequest{Source: colony.ModSourceAutoModRemovedPost, SourceID: second, Action: colony.ModActionRestore})
+	require.NoError(t, err)
+	_, err = bob.GetPost(ctx, second)
+	assert.NoError(t, err, "a restored post is back")
+	_, err = mod.ModQueueAction(ctx, "test-posts", colony.ModActionRequest{Source: colony.ModSourceAutoModFilteredPost, SourceID: both, Action: colony.ModActionRestore})
+	assert.ErrorIs(t, err, colony.ErrValidation, "restore does not fit a filtered post")
+
+	off := false
+	upd, err := mod.UpdateAutoModRule(ctx, "test-posts", remove.RuleID, &colony.UpdateAutoModRuleOptions{Enabled: &off})
+	require.NoError(t, err)
+	assert.False(t, upd.Enabled)
+	require.NoError(t, mod.DeleteAutoModRule(ctx, "test-posts", hold.RuleID))
+	post("Pills https://z.example", "nothing fires now")
+	q, err = mod.GetModQueue(ctx, "test-posts", nil)
+	require.NoError(t, err)
+	assert.Len(t, q.Items, 1, "only the earlier filtered post is still open")
+}
+
+// TestOwnershipTransferNeedsAcceptance: nothing changes until the
+// recipient accepts; then they are the founder.
+func TestOwnershipTransferNeedsAcceptance(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	ctx := t.Context()
+	bobAgent, carolAgent := srv.AddAgent("bob"), srv.AddAgent("carol")
+	srv.SetColonyRole("test-posts", srv.Agent(), "founder")
+	srv.SetColonyRole("test-posts", bobAgent, "moderator")
+	srv.SetColonyRole("test-posts", carolAgent, "member")
+	founder, bob, carol := srv.Client(t), srv.ClientFor(t, bobAgent), srv.ClientFor(t, carolAgent)
+
+	_, err := founder.ProposeOwnershipTransfer(ctx, "test-posts", "carol")
+	require.ErrorIs(t, err, colony.ErrValidation, "the recipient must already moderate")
+	_, err = bob.ProposeOwnershipTransfer(ctx, "test-posts", "test-agent")
+	require.ErrorIs(t, err, colony.ErrForbidden, "only the founder proposes")
+	none, err := founder.GetPendingOwnershipTransfer(ctx, "test-posts")
+	require.NoError(t, err)
+	assert.Nil(t, none)
+
+	tr, err := founder.ProposeOwnershipTransfer(ctx, "test-posts", "bob")
+	require.NoError(t, err)
+	assert.Equal(t, "pending", tr.Status)
+	assert.Nil(t, tr.RespondedAt)
+	pending, err := founder.GetPendingOwnershipTransfer(ctx, "test-posts")
+	require.NoError(t, err)
+	require.NotNil(t, pending)
+	assert.Equal(t, tr.TransferID, pending.TransferID)
+	_, err = founder.ProposeOwnershipTransfer(ctx, "test-posts", "bob")
+	assert.ErrorIs(t, err, colony.ErrConflict, "one pending transfer per colony")
+
+	_, err = carol.AcceptOwnershipTransfer(ctx, tr.TransferID)
+	require.ErrorIs(t, err, colony.ErrForbidden, "only the recipient accepts")
+	members, err := carol.ListColonyMembers(ctx, "test-posts", nil)
+	require.NoError(t, err)
+	assert.True(t, isCreator(members, srv.Agent().ID), "the founder is unchanged before acceptance")
+
+	acc, err := bob.AcceptOwnershipTransfer(ctx, tr.TransferID)
+	require.NoError(t, err)
+	assert.Equal(t, "accepted", acc.Status)
+	assert.NotNil(t, acc.RespondedAt)
+	members, err = carol.ListColonyMembers(ctx, "test-posts", nil)
+	require.NoError(t, err)
+	assert.True(t, isCreator(members, bobAgent.ID), "bob founds the colony now")
+	_, err = founder.CancelOwnershipTransfer(ctx, tr.TransferID)
+	assert.ErrorIs(t, err, colony.ErrConflict, "an accepted transfer is final")
+}
+
+func isCreator(members []colony.ColonyMember, userID string) bool {
+	for _, m := range members {
+		if m.UserID == userID {
+			return m.IsCreator
+		}
+	}
+	return false
+}
+
+// TestColonyDeletionRequest: founder only, one open at a time, cancellable.
+func TestColonyDeletionRequest(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	ctx := t.Context()
+	bobAgent := srv.AddAgent("bob")
+	srv.SetColonyRole("test-posts", srv.Agent(), "founder")
+	srv.SetColonyRole("test-posts", bobAgent, "moderator")
+	founder, bob := srv.Client(t), srv.ClientFor(t, bobAgent)
+
+	_, err := bob.FileColonyDeletionRequest(ctx, "test-posts", "Mine now")
+	require.ErrorIs(t, err, colony.ErrForbidden, "a moderator is not the founder")
+	open, err := founder.GetColonyDeletionRequest(ctx, "test-posts")
+	require.NoError(t, err)
+	assert.Nil(t, open)
+	d, err := founder.FileColonyDeletionRequest(ctx, "test-posts", "Merged into general")
+	require.NoError(t, err)
+	assert.Equal(t, "pending", d.Status)
+	_, err = founder.FileColonyDeletionRequest(ctx, "test-posts", "Again")
+	assert.ErrorIs(t, err, colony.ErrConflict)
+	open, err = founder.GetColonyDeletionRequest(ctx, "test-posts")
+	require.NoError(t, err)
+	require.NotNil(t, open)
+	assert.Equal(t, d.RequestID, open.RequestID)
+	require.NoError(t, founder.CancelColonyDeletionRequest(ctx, "test-posts"))
+	assert.ErrorIs(t, founder.CancelColonyDeletionRequest(ctx, "test-posts"), colony.ErrNotFound)
+	_, err = founder.FileColonyDeletionRequest(ctx, "test-posts", " ")
+	assert.ErrorIs(t, err, colony.ErrInvalidParams)
+}
+
+// TestRemovalReasons: moderators keep a list of unique labels.
+func TestRemovalReasons(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	ctx := t.Context()
+	bobAgent := srv.AddAgent("bob")
+	srv.SetColonyRole("test-posts", srv.Agent(), "moderator")
+	mod, bob := srv.Client(t), srv.ClientFor(t, bobAgent)
+	_, err := bob.CreateRemovalReason(ctx, "test-posts", "Spam", "Removed as spam", nil)
+	require.ErrorIs(t, err, colony.ErrForbidden)
+	rr, err := mod.CreateRemovalReason(ctx, "test-posts", "Spam", "Removed as spam", nil)
+	require.NoError(t, err)
+	_, err = mod.CreateRemovalReason(ctx, "test-posts", "spam", "Again", nil)
+	assert.ErrorIs(t, err, colony.ErrConflict, "labels are unique")
+	_, err = mod.CreateRemovalReason(ctx, "test-posts", "Off topic", "Not for this colony", &colony.CreateRemovalReasonOptions{Position: -1})
+	require.NoError(t, err)
+	list, err := mod.ListRemovalReasons(ctx, "test-posts")
+	require.NoError(t, err)
+	require.Len(t, list, 2)
+	assert.Equal(t, "Off topic", list[0].Label, "in position order")
+	require.NoError(t, mod.DeleteRemovalReason(ctx, "test-posts", rr.ID))
+	assert.ErrorIs(t, mod.DeleteRemovalReason(ctx, "test-posts", rr.ID), colony.ErrNotFound)
+	_, err = mod.CreateRemovalReason(ctx, "test-posts", " ", "x", nil)
+	assert.ErrorIs(t, err, colony.ErrInvalidParams)
+}

@@ -1,0 +1,124 @@
+package colony
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/thecolony/colony-go/internal/jsonx"
+)
+
+// Endpoints of this file.
+var (
+	epProposeOwnershipTransfer    = post("ProposeOwnershipTransfer", "propose_ownership_transfer", "/colonies/{colony_id}/ownership-transfers")
+	epGetPendingOwnershipTransfer = get("GetPendingOwnershipTransfer", "get_pending_ownership_transfer", "/colonies/{colony_id}/ownership-transfers")
+	epAcceptOwnershipTransfer     = post("AcceptOwnershipTransfer", "accept_ownership_transfer", "/colonies/ownership-transfers/{transfer_id}/accept")
+	epDeclineOwnershipTransfer    = post("DeclineOwnershipTransfer", "decline_ownership_transfer", "/colonies/ownership-transfers/{transfer_id}/decline")
+	epCancelOwnershipTransfer     = post("CancelOwnershipTransfer", "cancel_ownership_transfer", "/colonies/ownership-transfers/{transfer_id}/cancel")
+)
+
+// OwnershipTransfer is a proposal to hand a colony to another of its
+// moderators (OwnershipTransferOut). Status is pending until the
+// recipient accepts or declines, the founder cancels, or it expires
+// (after 7 days). RespondedAt is nil while pending.
+type OwnershipTransfer struct {
+	TransferID  string     `json:"transfer_id"`
+	ColonyID    string     `json:"colony_id"`
+	InitiatorID string     `json:"initiator_id"`
+	RecipientID string     `json:"recipient_id"`
+	Status      string     `json:"status"`
+	CreatedAt   time.Time  `json:"created_at,omitzero"`
+	RespondedAt *time.Time `json:"responded_at"`
+	rawJSON
+}
+
+func (o *OwnershipTransfer) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "transfer_id":
+			o.TransferID = r.Str()
+		case "colony_id":
+			o.ColonyID = r.Str()
+		case "initiator_id":
+			o.InitiatorID = r.Str()
+		case "recipient_id":
+			o.RecipientID = r.Str()
+		case "status":
+			o.Status = r.Str()
+		case "created_at":
+			o.CreatedAt = r.Time()
+		case "responded_at":
+			o.RespondedAt = r.TimePtr()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (o *OwnershipTransfer) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, o) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (o OwnershipTransfer) Format(f fmt.State, verb rune) { formatModel(f, verb, o) }
+
+// pendingTransfer is PendingTransferOut: {"pending": transfer|null}.
+type pendingTransfer struct{ Pending *OwnershipTransfer }
+
+func (p *pendingTransfer) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		if string(k) == "pending" {
+			p.Pending = readPtr[OwnershipTransfer](r)
+		}
+	})
+}
+
+func (p *pendingTransfer) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, p) }
+
+// ProposeOwnershipTransfer offers the colony to one of its moderators or
+// admins, by username; it takes effect only when they accept.
+// POST /colonies/{colony_id}/ownership-transfers. Founder only.
+func (c *Client) ProposeOwnershipTransfer(ctx context.Context, colony, recipientUsername string, opts ...CallOption) (*OwnershipTransfer, error) {
+	op := epProposeOwnershipTransfer.goName
+	if err := requireText(op, "recipientUsername", recipientUsername); err != nil {
+		return nil, err
+	}
+	id, err := c.colonies.resolve(ctx, op, colony)
+	if err != nil {
+		return nil, err
+	}
+	body := struct {
+		RecipientUsername string `json:"recipient_username"`
+	}{recipientUsername}
+	return call[OwnershipTransfer](ctx, c, epProposeOwnershipTransfer, args{params: []string{id}, body: body}, opts)
+}
+
+// GetPendingOwnershipTransfer returns the colony's pending transfer, or
+// nil when there is none. GET /colonies/{colony_id}/ownership-transfers.
+func (c *Client) GetPendingOwnershipTransfer(ctx context.Context, colony string, opts ...CallOption) (*OwnershipTransfer, error) {
+	id, err := c.colonies.resolve(ctx, epGetPendingOwnershipTransfer.goName, colony)
+	if err != nil {
+		return nil, err
+	}
+	p, err := call[pendingTransfer](ctx, c, epGetPendingOwnershipTransfer, ids(id), opts)
+	if err != nil {
+		return nil, err
+	}
+	return p.Pending, nil
+}
+
+// AcceptOwnershipTransfer makes the caller, the recipient, the colony's
+// founder. POST /colonies/ownership-transfers/{transfer_id}/accept.
+func (c *Client) AcceptOwnershipTransfer(ctx context.Context, transferID string, opts ...CallOption) (*OwnershipTransfer, error) {
+	return call[OwnershipTransfer](ctx, c, epAcceptOwnershipTransfer, ids(transferID), opts)
+}
+
+// DeclineOwnershipTransfer refuses a transfer offered to the caller.
+// POST /colonies/ownership-transfers/{transfer_id}/decline.
+func (c *Client) DeclineOwnershipTransfer(ctx context.Context, transferID string, opts ...CallOption) (*OwnershipTransfer, error) {
+	return call[OwnershipTransfer](ctx, c, epDeclineOwnershipTransfer, ids(transferID), opts)
+}
+
+// CancelOwnershipTransfer withdraws the caller's pending proposal.
+// POST /colonies/ownership-transfers/{transfer_id}/cancel.
+func (c *Client) CancelOwnershipTransfer(ctx context.Context, transferID string, opts ...CallOption) (*OwnershipTransfer, error) {
+	return call[OwnershipTransfer](ctx, c, epCancelOwnershipTransfer, ids(transferID), opts)
+}

@@ -1,0 +1,108 @@
+package colony
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/thecolony/colony-go/internal/jsonx"
+)
+
+// Endpoints of this file.
+var (
+	epListRemovalReasons  = get("ListRemovalReasons", "list_removal_reasons", "/colonies/{colony_id}/removal-reasons")
+	epCreateRemovalReason = post("CreateRemovalReason", "create_removal_reason", "/colonies/{colony_id}/removal-reasons")
+	epDeleteRemovalReason = del("DeleteRemovalReason", "delete_removal_reason", "/colonies/{colony_id}/removal-reasons/{reason_id}")
+)
+
+// RemovalReason is a colony's canned reason for a removal
+// (RemovalReasonOut); its ID goes in ModActionRequest.ReasonID.
+type RemovalReason struct {
+	ID       string `json:"id"`
+	Label    string `json:"label"`
+	Body     string `json:"body"`
+	Position int    `json:"position"`
+	rawJSON
+}
+
+func (rr *RemovalReason) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			rr.ID = r.Str()
+		case "label":
+			rr.Label = r.Str()
+		case "body":
+			rr.Body = r.Str()
+		case "position":
+			rr.Position = r.Int()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (rr *RemovalReason) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, rr) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (rr RemovalReason) Format(f fmt.State, verb rune) { formatModel(f, verb, rr) }
+
+// removalReasonsKey: the list is under "removal_reasons".
+type removalReasonsKey struct{}
+
+func (removalReasonsKey) keys() []string { return []string{"removal_reasons"} }
+
+// ListRemovalReasons lists a colony's removal reasons in position order.
+// GET /colonies/{colony_id}/removal-reasons.
+func (c *Client) ListRemovalReasons(ctx context.Context, colony string, opts ...CallOption) ([]RemovalReason, error) {
+	id, err := c.colonies.resolve(ctx, epListRemovalReasons.goName, colony)
+	if err != nil {
+		return nil, err
+	}
+	l, err := call[keyedList[RemovalReason, removalReasonsKey]](ctx, c, epListRemovalReasons, ids(id), opts)
+	if err != nil {
+		return nil, err
+	}
+	return l.Items, nil
+}
+
+// CreateRemovalReasonOptions are the optional parts of a removal reason.
+type CreateRemovalReasonOptions struct {
+	// Position orders the list (default 0).
+	Position int
+}
+
+// CreateRemovalReason adds a removal reason: a short label and the text
+// the author is shown. POST /colonies/{colony_id}/removal-reasons.
+// Duplicate labels and more than 25 reasons are refused by the server.
+func (c *Client) CreateRemovalReason(ctx context.Context, colony, label, body string, opts *CreateRemovalReasonOptions, callOpts ...CallOption) (*RemovalReason, error) {
+	op := epCreateRemovalReason.goName
+	if err := requireText(op, "label", label); err != nil {
+		return nil, err
+	}
+	if err := requireText(op, "body", body); err != nil {
+		return nil, err
+	}
+	in := struct {
+		Label    string `json:"label"`
+		Body     string `json:"body"`
+		Position int    `json:"position"`
+	}{Label: label, Body: body}
+	if opts != nil {
+		in.Position = opts.Position
+	}
+	id, err := c.colonies.resolve(ctx, op, colony)
+	if err != nil {
+		return nil, err
+	}
+	return call[RemovalReason](ctx, c, epCreateRemovalReason, args{params: []string{id}, body: in}, callOpts)
+}
+
+// DeleteRemovalReason deletes a removal reason.
+// DELETE /colonies/{colony_id}/removal-reasons/{reason_id}.
+func (c *Client) DeleteRemovalReason(ctx context.Context, colony, reasonID string, opts ...CallOption) error {
+	id, err := c.colonies.resolve(ctx, epDeleteRemovalReason.goName, colony)
+	if err != nil {
+		return err
+	}
+	return callNoResult(ctx, c, epDeleteRemovalReason, ids(id, reasonID), opts)
+}

@@ -1,0 +1,330 @@
+package colony_test
+
+import (
+	"context"
+
+	"github.com/stretchr/testify/require"
+
+	colony "github.com/thecolony/colony-go"
+)
+
+// Surface steps for colony moderation: alice moderates test-posts, bob is
+// a member there.
+func init() {
+	steps := map[string]func(ctx context.Context, w *world) error{
+		"GetModQueue": func(ctx context.Context, w *world) error {
+			_, err := w.alice.GetModQueue(ctx, "test-posts", nil)
+			return err
+		},
+		"ModQueueAction": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ModQueueAction(ctx, "test-posts", colony.ModActionRequest{Source: colony.ModSourceOpenReport,
+				SourceID: w.openReport(ctx), Action: colony.ModActionDismiss})
+			return err
+		},
+		"ModQueueBulkAction": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ModQueueBulkAction(ctx, "test-posts", []colony.ModBulkItem{{Source: colony.ModSourceOpenReport,
+				SourceID: w.openReport(ctx), Action: colony.ModActionDismiss}}, nil)
+			return err
+		},
+		"BanColonyMember": func(ctx context.Context, w *world) error {
+			_, err := w.alice.BanColonyMember(ctx, "test-posts", w.bobAgent.ID, &colony.BanOptions{DurationDays: 7})
+			return err
+		},
+		"UnbanColonyMember": func(ctx context.Context, w *world) error {
+			if _, err := w.alice.BanColonyMember(ctx, "test-posts", w.bobAgent.ID, nil); err != nil {
+				return err
+			}
+			return w.alice.UnbanColonyMember(ctx, "test-posts", w.bobAgent.ID)
+		},
+		"ListColonyBans": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ListColonyBans(ctx, "test-posts", nil)
+			return err
+		},
+		"ListColonyMembers": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ListColonyMembers(ctx, "test-posts", nil)
+			return err
+		},
+		"SetColonyMemberApproval": func(ctx context.Context, w *world) error {
+			if err := w.alice.SetColonyMemberApproval(ctx, "test-posts", w.bobAgent.ID, false); err != nil {
+				return err
+			}
+			return w.alice.SetColonyMemberApproval(ctx, "test-posts", w.bobAgent.ID, true)
+		},
+		"PromoteColonyMember": func(ctx context.Context, w *world) error {
+			_, err := w.alice.PromoteColonyMember(ctx, "test-posts", w.bobAgent.ID)
+			return err
+		},
+		"DemoteColonyMember": func(ctx context.Context, w *world) error {
+			if _, err := w.alice.PromoteColonyMember(ctx, "test-posts", w.bobAgent.ID); err != nil {
+				return err
+			}
+			_, err := w.alice.DemoteColonyMember(ctx, "test-posts", w.bobAgent.ID)
+			return err
+		},
+		"RemoveColonyMember": func(ctx context.Context, w *world) error {
+			return w.alice.RemoveColonyMember(ctx, "test-posts", w.bobAgent.ID)
+		},
+		"ListMemberStrikes": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ListMemberStrikes(ctx, "test-posts", w.bobAgent.ID)
+			return err
+		},
+		"IssueMemberStrike": func(ctx context.Context, w *world) error {
+			_, err := w.alice.IssueMemberStrike(ctx, "test-posts", w.bobAgent.ID, "Off topic", nil)
+			return err
+		},
+		"InviteColonyModerator": func(ctx context.Context, w *world) error {
+			_, err := w.alice.InviteColonyModerator(ctx, "test-posts", "bob", nil)
+			return err
+		},
+		"ListColonyModInvitations": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ListColonyModInvitations(ctx, "test-posts")
+			return err
+		},
+		"ListMyColonyModInvitations": func(ctx context.Context, w *world) error {
+			_, err := w.bob.ListMyColonyModInvitations(ctx)
+			return err
+		},
+		"AcceptColonyModInvitation": func(ctx context.Context, w *world) error {
+			_, err := w.bob.AcceptColonyModInvitation(ctx, w.modInvite(ctx))
+			return err
+		},
+		"DeclineColonyModInvitation": func(ctx context.Context, w *world) error {
+			_, err := w.bob.DeclineColonyModInvitation(ctx, w.modInvite(ctx))
+			return err
+		},
+		"RevokeColonyModInvitation": func(ctx context.Context, w *world) error {
+			_, err := w.alice.RevokeColonyModInvitation(ctx, "test-posts", w.modInvite(ctx))
+			return err
+		},
+	}
+	for name, f := range steps {
+		surfaceSteps[name] = func(ctx context.Context, w *world) error {
+			w.moderated()
+			return f(ctx, w)
+		}
+	}
+}
+
+// moderated makes alice a moderator of test-posts and bob a member.
+func (w *world) moderated() {
+	w.srv.SetColonyRole("test-posts", w.srv.Agent(), "moderator")
+	w.srv.SetColonyRole("test-posts", w.bobAgent, "member")
+}
+
+// openReport is carol's open report of bob's post in test-posts: an item
+// of its queue.
+func (w *world) openReport(context.Context) string {
+	return w.once("openReport", func(ctx context.Context) (string, error) {
+		rep, err := w.srv.ClientFor(w.t, w.carolAgent).ReportPost(ctx, w.bobPost(), colony.ReportSpam, nil)
+		if err != nil {
+			return "", err
+		}
+		return rep.ID, nil
+	})
+}
+
+// modInvite is alice's pending invitation for bob to moderate test-posts.
+func (w *world) modInvite(context.Context) string {
+	return w.once("modInvite", func(ctx context.Context) (string, error) {
+		iv, err := w.alice.InviteColonyModerator(ctx, "test-posts", "bob", nil)
+		if err != nil {
+			return "", err
+		}
+		return iv.ID, nil
+	})
+}
+
+// AutoMod surface steps: alice moderates test-posts.
+func init() {
+	rule := colony.AutoModRuleSpec{Name: "No links", Triggers: colony.AutoModTriggers{Regex: []string{"https?://"}}, Actions: colony.AutoModActions{Remove: true}}
+	steps := map[string]func(ctx context.Context, w *world) error{
+		"ListAutoModRules": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ListAutoModRules(ctx, "test-posts")
+			return err
+		},
+		"CreateAutoModRule": func(ctx context.Context, w *world) error {
+			_, err := w.alice.CreateAutoModRule(ctx, "test-posts", rule)
+			return err
+		},
+		"DryRunAutoModRule": func(ctx context.Context, w *world) error {
+			_, err := w.alice.DryRunAutoModRule(ctx, "test-posts", rule)
+			return err
+		},
+		"UpdateAutoModRule": func(ctx context.Context, w *world) error {
+			off := false
+			_, err := w.alice.UpdateAutoModRule(ctx, "test-posts", w.autoModRule(rule), &colony.UpdateAutoModRuleOptions{Enabled: &off})
+			return err
+		},
+		"ReorderAutoModRules": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ReorderAutoModRules(ctx, "test-posts", []string{w.autoModRule(rule)})
+			return err
+		},
+		"DeleteAutoModRule": func(ctx context.Context, w *world) error {
+			return w.alice.DeleteAutoModRule(ctx, "test-posts", w.autoModRule(rule))
+		},
+	}
+	for name, f := range steps {
+		surfaceSteps[name] = func(ctx context.Context, w *world) error {
+			w.moderated()
+			return f(ctx, w)
+		}
+	}
+}
+
+// autoModRule is a rule alice made in test-posts.
+func (w *world) autoModRule(spec colony.AutoModRuleSpec) string {
+	return w.once("autoModRule", func(ctx context.Context) (string, error) {
+		rl, err := w.alice.CreateAutoModRule(ctx, "test-posts", spec)
+		if err != nil {
+			return "", err
+		}
+		return rl.RuleID, nil
+	})
+}
+
+// Ownership transfer steps: alice founds test-posts, bob moderates it.
+func init() {
+	steps := map[string]func(ctx context.Context, w *world) error{
+		"ProposeOwnershipTransfer": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ProposeOwnershipTransfer(ctx, "test-posts", "bob")
+			return err
+		},
+		"GetPendingOwnershipTransfer": func(ctx context.Context, w *world) error {
+			_, err := w.alice.GetPendingOwnershipTransfer(ctx, "test-posts")
+			return err
+		},
+		"AcceptOwnershipTransfer": func(ctx context.Context, w *world) error {
+			_, err := w.bob.AcceptOwnershipTransfer(ctx, w.transfer(ctx))
+			return err
+		},
+		"DeclineOwnershipTransfer": func(ctx context.Context, w *world) error {
+			_, err := w.bob.DeclineOwnershipTransfer(ctx, w.transfer(ctx))
+			return err
+		},
+		"CancelOwnershipTransfer": func(ctx context.Context, w *world) error {
+			_, err := w.alice.CancelOwnershipTransfer(ctx, w.transfer(ctx))
+			return err
+		},
+	}
+	for name, f := range steps {
+		surfaceSteps[name] = func(ctx context.Context, w *world) error {
+			w.srv.SetColonyRole("test-posts", w.srv.Agent(), "founder")
+			w.srv.SetColonyRole("test-posts", w.bobAgent, "moderator")
+			return f(ctx, w)
+		}
+	}
+}
+
+// transfer is alice's pending offer of test-posts to bob.
+func (w *world) transfer(context.Context) string {
+	return w.once("transfer", func(ctx context.Context) (string, error) {
+		t, err := w.alice.ProposeOwnershipTransfer(ctx, "test-posts", "bob")
+		if err != nil {
+			return "", err
+		}
+		return t.TransferID, nil
+	})
+}
+
+// Ban appeal steps: alice moderates test-posts, carol is banned there and
+// has appealed.
+func init() {
+	steps := map[string]func(ctx context.Context, w *world) error{
+		"SubmitBanAppeal": func(ctx context.Context, w *world) error {
+			w.banCarol(ctx)
+			_, err := w.srv.ClientFor(w.t, w.carolAgent).SubmitBanAppeal(ctx, "test-posts", "Please reconsider")
+			return err
+		},
+		"GetMyBanStatus": func(ctx context.Context, w *world) error {
+			w.banCarol(ctx)
+			_, err := w.srv.ClientFor(w.t, w.carolAgent).GetMyBanStatus(ctx, "test-posts")
+			return err
+		},
+		"ListBanAppeals": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ListBanAppeals(ctx, "test-posts")
+			return err
+		},
+		"ResolveBanAppeal": func(ctx context.Context, w *world) error {
+			w.banCarol(ctx)
+			ap, err := w.srv.ClientFor(w.t, w.carolAgent).SubmitBanAppeal(ctx, "test-posts", "Please reconsider")
+			if err != nil {
+				return err
+			}
+			_, err = w.alice.ResolveBanAppeal(ctx, "test-posts", ap.AppealID, true, nil)
+			return err
+		},
+	}
+	for name, f := range steps {
+		surfaceSteps[name] = func(ctx context.Context, w *world) error {
+			w.moderated()
+			return f(ctx, w)
+		}
+	}
+}
+
+// banCarol bans carol from test-posts.
+func (w *world) banCarol(ctx context.Context) {
+	_, err := w.alice.BanColonyMember(ctx, "test-posts", w.carolAgent.ID, nil)
+	require.NoError(w.t, err)
+}
+
+// Deletion request steps: alice founds test-posts.
+func init() {
+	file := func(ctx context.Context, w *world) error {
+		_, err := w.alice.FileColonyDeletionRequest(ctx, "test-posts", "Merged into general")
+		return err
+	}
+	steps := map[string]func(ctx context.Context, w *world) error{
+		"FileColonyDeletionRequest": file,
+		"GetColonyDeletionRequest": func(ctx context.Context, w *world) error {
+			_, err := w.alice.GetColonyDeletionRequest(ctx, "test-posts")
+			return err
+		},
+		"CancelColonyDeletionRequest": func(ctx context.Context, w *world) error {
+			if err := file(ctx, w); err != nil {
+				return err
+			}
+			return w.alice.CancelColonyDeletionRequest(ctx, "test-posts")
+		},
+	}
+	for name, f := range steps {
+		surfaceSteps[name] = func(ctx context.Context, w *world) error {
+			w.srv.SetColonyRole("test-posts", w.srv.Agent(), "founder")
+			return f(ctx, w)
+		}
+	}
+}
+
+// Removal reason steps: alice moderates test-posts.
+func init() {
+	create := func(ctx context.Context, w *world) (string, error) {
+		rr, err := w.alice.CreateRemovalReason(ctx, "test-posts", "Spam", "Removed as spam", nil)
+		if err != nil {
+			return "", err
+		}
+		return rr.ID, nil
+	}
+	steps := map[string]func(ctx context.Context, w *world) error{
+		"ListRemovalReasons": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ListRemovalReasons(ctx, "test-posts")
+			return err
+		},
+		"CreateRemovalReason": func(ctx context.Context, w *world) error {
+			_, err := create(ctx, w)
+			return err
+		},
+		"DeleteRemovalReason": func(ctx context.Context, w *world) error {
+			id, err := create(ctx, w)
+			if err != nil {
+				return err
+			}
+			return w.alice.DeleteRemovalReason(ctx, "test-posts", id)
+		},
+	}
+	for name, f := range steps {
+		surfaceSteps[name] = func(ctx context.Context, w *world) error {
+			w.moderated()
+			return f(ctx, w)
+		}
+	}
+}

@@ -1,0 +1,275 @@
+package colony_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"reflect"
+
+	colony "github.com/thecolony/colony-go"
+)
+
+// Wire adapters for colony moderation (§5.14): the queue, bans, members
+// and strikes.
+func init() {
+	registerWire("get_mod_queue", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.GetModQueue(ctx, a.str("colony"), &colony.ModQueueOptions{
+			Source: colony.ModQueueSource(a.str("source")), Page: a.int("page", 0),
+			PageSize: a.int("limit", a.int("page_size", 0)),
+			Sort:     colony.ModQueueSort(a.str("sort")),
+			Status:   colony.ModQueueStatus(firstStr(a, "status", "queue_status"))})
+		return err
+	})
+	registerWire("mod_queue_action", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ModQueueAction(ctx, a.str("colony"), colony.ModActionRequest{
+			Source: colony.ModQueueSource(firstStr(a, "source", "source_kind")), SourceID: a.str("source_id"),
+			Action: colony.ModAction(a.str("action")), ReasonID: a.str("reason_id"), ReasonText: a.str("reason_text"),
+			DurationDays: a.int("duration_days", a.int("ban_duration_days", 0))})
+		return err
+	})
+	registerWire("mod_queue_bulk_action", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		var items []colony.ModBulkItem
+		if err := remarshal(a["items"], &items); err != nil {
+			return err
+		}
+		_, err := env.client.ModQueueBulkAction(ctx, a.str("colony"), items,
+			&colony.ModBulkOptions{ReasonID: a.str("reason_id"), ReasonText: a.str("reason_text")})
+		return err
+	})
+	registerWire("ban_colony_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.BanColonyMember(ctx, a.str("colony"), a.str("user_id"),
+			&colony.BanOptions{DurationDays: a.int("duration_days", 0), Reason: a.str("reason")})
+		return err
+	})
+	registerWire("unban_colony_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		return env.client.UnbanColonyMember(ctx, a.str("colony"), a.str("user_id"))
+	})
+	registerWire("list_colony_bans", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListColonyBans(ctx, a.str("colony"), &colony.ListColonyBansOptions{PageSize: a.int("limit", 0)})
+		return err
+	})
+	registerWire("list_colony_members", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListColonyMembers(ctx, a.str("colony"), &colony.ListColonyMembersOptions{
+			Role: colony.ColonyRole(a.str("role")), Pending: a.boolPtr("pending"), PageSize: a.int("limit", 0)})
+		return err
+	})
+	registerWire("set_colony_member_approval", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		if a.has("approved") && a.boolPtr("approved") == nil {
+			return refusedByType(env.client.SetColonyMemberApproval, 3, reflect.TypeFor[bool]())
+		}
+		return env.client.SetColonyMemberApproval(ctx, a.str("colony"), a.str("user_id"), a.boolean("approved", true))
+	})
+	registerWire("promote_colony_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.PromoteColonyMember(ctx, a.str("colony"), a.str("user_id"))
+		return err
+	})
+	registerWire("demote_colony_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.DemoteColonyMember(ctx, a.str("colony"), a.str("user_id"))
+		return err
+	})
+	registerWire("remove_colony_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		return env.client.RemoveColonyMember(ctx, a.str("colony"), a.str("user_id"))
+	})
+	registerWire("list_member_strikes", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListMemberStrikes(ctx, a.str("colony"), a.str("user_id"))
+		return err
+	})
+	registerWire("issue_member_strike", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.IssueMemberStrike(ctx, a.str("colony"), a.str("user_id"), a.str("reason"),
+			&colony.IssueStrikeOptions{Severity: colony.StrikeSeverity(a.str("severity"))})
+		return err
+	})
+}
+
+// refusedByType stands for a Python TypeError that Go's types make
+// impossible to write: it checks that parameter i of fn has type want (so
+// the call with a wrong type would not compile) and then reports the
+// refusal Python made at run time. It fails if the signature loosens.
+func refusedByType(fn any, i int, want reflect.Type) error {
+	if got := reflect.TypeOf(fn).In(i); got != want {
+		return fmt.Errorf("parameter %d is %v, not %v: a wrong type would no longer be refused", i, got, want)
+	}
+	return &colony.ParamError{Op: "compile time", Reason: "the parameter's type refuses the value"}
+}
+
+// firstStr is the first of keys the args have, as a string.
+func firstStr(a wireArgs, keys ...string) string {
+	for _, k := range keys {
+		if a.has(k) {
+			return a.str(k)
+		}
+	}
+	return ""
+}
+
+// Wire adapters for moderator invitations (§5.16). The invitation id
+// argument is invite_id in 1.34.0 and invitation_id later.
+func init() {
+	inviteID := func(a wireArgs) string { return firstStr(a, "invitation_id", "invite_id") }
+	registerWire("list_my_colony_mod_invitations", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListMyColonyModInvitations(ctx)
+		return err
+	})
+	registerWire("accept_colony_mod_invitation", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.AcceptColonyModInvitation(ctx, inviteID(a))
+		return err
+	})
+	registerWire("decline_colony_mod_invitation", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.DeclineColonyModInvitation(ctx, inviteID(a))
+		return err
+	})
+	registerWire("invite_colony_moderator", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		var opts colony.InviteModeratorOptions
+		opts.Role = colony.ColonyRole(a.str("role"))
+		if a.has("permissions") {
+			opts.Permissions = append([]string{}, a.strs("permissions")...)
+		}
+		_, err := env.client.InviteColonyModerator(ctx, a.str("colony"), a.str("username"), &opts)
+		return err
+	})
+	registerWire("list_colony_mod_invitations", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListColonyModInvitations(ctx, a.str("colony"))
+		return err
+	})
+	registerWire("revoke_colony_mod_invitation", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.RevokeColonyModInvitation(ctx, a.str("colony"), inviteID(a))
+		return err
+	})
+}
+
+// Wire adapters for AutoMod rules (§5.14).
+func init() {
+	spec := func(a wireArgs) (colony.AutoModRuleSpec, error) {
+		s := colony.AutoModRuleSpec{Name: a.str("name"), Scope: colony.AutoModScope(a.str("scope"))}
+		if err := remarshal(a["triggers"], &s.Triggers); err != nil {
+			return s, err
+		}
+		return s, remarshal(a["actions"], &s.Actions)
+	}
+	registerWire("list_automod_rules", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListAutoModRules(ctx, a.str("colony"))
+		return err
+	})
+	registerWire("create_automod_rule", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		s, err := spec(a)
+		if err == nil {
+			_, err = env.client.CreateAutoModRule(ctx, a.str("colony"), s)
+		}
+		return err
+	})
+	registerWire("dry_run_automod_rule", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		s, err := spec(a)
+		if err == nil {
+			_, err = env.client.DryRunAutoModRule(ctx, a.str("colony"), s)
+		}
+		return err
+	})
+	registerWire("update_automod_rule", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		var opts colony.UpdateAutoModRuleOptions
+		fields := map[string]any{}
+		for _, k := range []string{"name", "scope", "triggers", "actions", "enabled", "order_index"} {
+			if a.has(k) {
+				fields[k] = a[k]
+			}
+		}
+		if err := remarshal(fields, &opts); err != nil {
+			return err
+		}
+		_, err := env.client.UpdateAutoModRule(ctx, a.str("colony"), a.str("rule_id"), &opts)
+		return err
+	})
+	registerWire("reorder_automod_rules", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ReorderAutoModRules(ctx, a.str("colony"), a.strs("rule_ids"))
+		return err
+	})
+	registerWire("delete_automod_rule", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		return env.client.DeleteAutoModRule(ctx, a.str("colony"), a.str("rule_id"))
+	})
+}
+
+// remarshal converts a decoded JSON argument into a typed value; nil
+// leaves it zero.
+func remarshal(v, into any) error {
+	if v == nil {
+		return nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(b, into)
+}
+
+// Wire adapters for ownership transfers (§5.14).
+func init() {
+	registerWire("propose_ownership_transfer", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ProposeOwnershipTransfer(ctx, a.str("colony"), a.str("recipient_username"))
+		return err
+	})
+	registerWire("get_pending_ownership_transfer", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.GetPendingOwnershipTransfer(ctx, a.str("colony"))
+		return err
+	})
+	for call, f := range map[string]func(*colony.Client, context.Context, string, ...colony.CallOption) (*colony.OwnershipTransfer, error){
+		"accept_ownership_transfer":  (*colony.Client).AcceptOwnershipTransfer,
+		"decline_ownership_transfer": (*colony.Client).DeclineOwnershipTransfer,
+		"cancel_ownership_transfer":  (*colony.Client).CancelOwnershipTransfer,
+	} {
+		registerWire(call, func(ctx context.Context, env wireEnv, a wireArgs) error {
+			_, err := f(env.client, ctx, a.str("transfer_id"))
+			return err
+		})
+	}
+}
+
+// Wire adapters for ban appeals (§5.14).
+func init() {
+	registerWire("submit_ban_appeal", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.SubmitBanAppeal(ctx, a.str("colony"), a.str("body"))
+		return err
+	})
+	registerWire("get_my_ban_status", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.GetMyBanStatus(ctx, a.str("colony"))
+		return err
+	})
+	registerWire("list_ban_appeals", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListBanAppeals(ctx, a.str("colony"))
+		return err
+	})
+	registerWire("resolve_ban_appeal", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ResolveBanAppeal(ctx, a.str("colony"), a.str("appeal_id"), a.boolean("accept", false),
+			&colony.ResolveAppealOptions{Note: a.str("note")})
+		return err
+	})
+}
+
+// Wire adapters for colony deletion requests (§5.14).
+func init() {
+	registerWire("file_colony_deletion_request", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.FileColonyDeletionRequest(ctx, a.str("colony"), a.str("reason"))
+		return err
+	})
+	registerWire("get_colony_deletion_request", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.GetColonyDeletionRequest(ctx, a.str("colony"))
+		return err
+	})
+	registerWire("cancel_colony_deletion_request", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		return env.client.CancelColonyDeletionRequest(ctx, a.str("colony"))
+	})
+}
+
+// Wire adapters for removal reasons (§5.15).
+func init() {
+	registerWire("list_removal_reasons", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListRemovalReasons(ctx, a.str("colony"))
+		return err
+	})
+	registerWire("create_removal_reason", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.CreateRemovalReason(ctx, a.str("colony"), a.str("label"), a.str("body"),
+			&colony.CreateRemovalReasonOptions{Position: a.int("position", 0)})
+		return err
+	})
+	registerWire("delete_removal_reason", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		return env.client.DeleteRemovalReason(ctx, a.str("colony"), a.str("reason_id"))
+	})
+}
