@@ -372,5 +372,5 @@ func TestIterPostsHeapNearRawWalk(t *testing.T) {
 	require.Equal(t, total, n)
 	raw, client := rawGrowth(), clientGrowth()
 	t.Logf("live heap growth over %d posts: raw walk %d KiB, IterPosts %d KiB (%.2fx)", total, raw>>10, client>>10, float64(client)/float64(max(raw, 1)))
-	assert.LessOrEqual(t, client, 2*max(raw, 64<<10), "IterPosts' heap growth within 2x of the raw walk's")
+	assert.LessOrEqual(t, client, 2*max(raw, 192<<10), "IterPosts' heap growth within 2x of the raw walk's (the raw figure floored at 192 KiB: under load it can measure near zero or below)")
 }
