@@ -514,7 +514,7 @@ func (c *Client) send(ctx context.Context, r *request, opts []CallOption) (infli
 		}
 		return cl, e
 	}
-	c.deprec.note(ctx, r.method+" "+r.route, cl.resp.Header)
+	c.deprec.note(ctx, r.method, r.route, cl.resp.Header)
 	if !cl.ok() {
 		cl.recordMeta()
 	}

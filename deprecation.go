@@ -68,11 +68,13 @@ func newDeprecationLog(l *logger) *deprecationLog {
 }
 
 // note logs the deprecations of one response (of any status) once per
-// route and name. route is "METHOD /template".
-func (d *deprecationLog) note(ctx context.Context, route string, h http.Header) {
+// route and name. It costs nothing (no allocation) when there is no logger
+// or the response carries no deprecation header: it runs on every call.
+func (d *deprecationLog) note(ctx context.Context, method, template string, h http.Header) {
 	if d == nil || d.log == nil || (h.Get(HeaderDeprecatedParams) == "" && h.Get(HeaderDeprecatedValues) == "") {
 		return
 	}
+	route := method + " " + template
 	for _, kind := range [...]struct {
 		header string
 		values bool
