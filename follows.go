@@ -98,21 +98,13 @@ func followQuery(o *FollowListOptions) string {
 // follow is only in the X-Has-More and X-Total-Count headers (read them
 // with WithResponse).
 func (c *Client) GetFollowers(ctx context.Context, userID string, opts *FollowListOptions, callOpts ...CallOption) ([]User, error) {
-	out, err := call[[]User](ctx, c, epGetFollowers, args{params: []string{userID}, query: followQuery(opts)}, callOpts)
-	if err != nil {
-		return nil, err
-	}
-	return *out, nil
+	return callList[User](ctx, c, epGetFollowers, args{params: []string{userID}, query: followQuery(opts)}, callOpts)
 }
 
 // GetFollowing lists the users a user follows.
 // GET /users/{user_id}/following. Paging is as in GetFollowers.
 func (c *Client) GetFollowing(ctx context.Context, userID string, opts *FollowListOptions, callOpts ...CallOption) ([]User, error) {
-	out, err := call[[]User](ctx, c, epGetFollowing, args{params: []string{userID}, query: followQuery(opts)}, callOpts)
-	if err != nil {
-		return nil, err
-	}
-	return *out, nil
+	return callList[User](ctx, c, epGetFollowing, args{params: []string{userID}, query: followQuery(opts)}, callOpts)
 }
 
 // GetRelationship tells whether the caller and a user follow each other.

@@ -35,9 +35,5 @@ func (c *Client) UnfollowTag(ctx context.Context, tag string, opts ...CallOption
 // GET /tags/following. With none, the tag signal does nothing for the
 // caller's feed.
 func (c *Client) GetFollowedTags(ctx context.Context, opts ...CallOption) ([]FollowedTag, error) {
-	out, err := call[[]FollowedTag](ctx, c, epGetFollowedTags, args{}, opts)
-	if err != nil {
-		return nil, err
-	}
-	return *out, nil
+	return callList[FollowedTag](ctx, c, epGetFollowedTags, args{}, opts)
 }

@@ -433,11 +433,7 @@ func (c *Client) GetWikiHistory(ctx context.Context, slug string, opts *WikiHist
 	var q wire.Query
 	(&PageOptions{PageSize: o.PageSize, Offset: o.Offset}).query(&q, WikiPageSize)
 	q.AddIf("colony", o.Colony)
-	out, err := call[[]WikiRevision](ctx, c, epGetWikiHistory, args{params: []string{s}, query: q.Encode()}, callOpts)
-	if err != nil {
-		return nil, err
-	}
-	return *out, nil
+	return callList[WikiRevision](ctx, c, epGetWikiHistory, args{params: []string{s}, query: q.Encode()}, callOpts)
 }
 
 // GetWikiRevision fetches one revision of a page, in full; a revision of
