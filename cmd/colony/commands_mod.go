@@ -23,8 +23,8 @@ func modQueueCommand() *command {
 			source := fs.String("source", "", "only items of this `SOURCE` (open_report, pending_post, ...)")
 			resolved := fs.Bool("resolved", false, "the resolved items instead of the open ones")
 			return func(ctx context.Context, a *app, args []string) error {
-				if *limit < 1 || *limit > 50 {
-					return usagef("--limit must be between 1 and 50")
+				if err := checkLimit(*limit, 50); err != nil {
+					return err
 				}
 				c, err := a.client()
 				if err != nil {

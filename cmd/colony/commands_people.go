@@ -57,8 +57,8 @@ func notificationsCommand() *command {
 			unread := fs.Bool("unread", false, "only unread notifications")
 			limit := fs.Int("limit", 50, "print at most `N` (1 to 100)")
 			return func(ctx context.Context, a *app, _ []string) error {
-				if *limit < 1 || *limit > colony.MaxPageSize {
-					return usagef("--limit must be between 1 and %d", colony.MaxPageSize)
+				if err := checkLimit(*limit, colony.MaxPageSize); err != nil {
+					return err
 				}
 				c, err := a.client()
 				if err != nil {

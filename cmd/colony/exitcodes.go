@@ -62,6 +62,14 @@ func usagef(format string, args ...any) error {
 	return &usageError{msg: fmt.Sprintf(format, args...)}
 }
 
+// checkLimit refuses a --limit outside 1..max.
+func checkLimit(limit, max int) error {
+	if limit < 1 || limit > max {
+		return usagef("--limit must be between 1 and %d", max)
+	}
+	return nil
+}
+
 // exitCode maps an error to the process exit code. The SDK's sentinels are
 // matched with errors.Is, so wrapped errors map the same way.
 func exitCode(err error) int {
