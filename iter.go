@@ -2,7 +2,6 @@ package colony
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
@@ -161,18 +160,10 @@ func readItems[T any](r *jsonx.Reader) []T {
 	return items
 }
 
-// readItem reads one T: through its readJSON when it has one, else with
-// encoding/json from the item's bytes.
-func readItem[T any](r *jsonx.Reader, v *T) {
-	if m, ok := any(v).(jsonReader); ok {
-		readModel(r, m)
-		return
-	}
-	raw := r.Raw()
-	if r.Err() == nil {
-		r.FailType(json.Unmarshal(raw, v))
-	}
-}
+// readItem reads one T by its plan (models_decode_plan.go): a model
+// through its tags or readJSON, anything else with encoding/json from the
+// item's bytes.
+func readItem[T any](r *jsonx.Reader, v *T) { readModel(r, v) }
 
 // fetchPage fetches page number page (from 0).
 type fetchPage[T any] func(ctx context.Context, page int) (*Page[T], error)

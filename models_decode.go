@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"unsafe"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
 )
@@ -40,11 +41,11 @@ import (
 // source and checks all of this, and that each decodes its schema's sample
 // from the live API's OpenAPI document without losing a field.
 
-// jsonReader is implemented by every model: read the next value of r.
+// jsonReader is implemented by the models whose JSON needs more than their
+// tags: fallback keys, an id in place of an object, a list under one of
+// several keys. The rest have no decoding code at all: their fieldPlan
+// reads them.
 type jsonReader interface{ readJSON(r *jsonx.Reader) }
-
-// rawKeeper is implemented by models embedding rawJSON.
-type rawKeeper interface{ keepRaw(b []byte) }
 
 // rawJSON is embedded in every model to keep its source JSON.
 type rawJSON struct{ raw json.RawMessage }
@@ -54,52 +55,47 @@ type rawJSON struct{ raw json.RawMessage }
 // not modify it.
 func (r rawJSON) RawJSON() json.RawMessage { return r.raw }
 
-func (r *rawJSON) keepRaw(b []byte) { r.raw = b }
-
 // keep keeps a copy of b, for values parsed outside this scheme (webhook
 // deliveries) from bytes the caller may reuse.
 func (r *rawJSON) keep(b []byte) { r.raw = jsonx.Clone(b) }
 
 // readModel reads the next value of r into m, keeping its bytes as m's raw
 // JSON when m keeps one.
-func readModel(r *jsonx.Reader, m jsonReader) {
-	start := r.Pos()
-	m.readJSON(r)
-	if k, ok := m.(rawKeeper); ok {
-		k.keepRaw(r.Since(start))
-	}
+func readModel[T any](r *jsonx.Reader, m *T) {
+	planOf(reflect.TypeFor[T]()).readValue(r, unsafe.Pointer(m))
 }
 
-// modelPtr constrains PT to *T implementing jsonReader, so generic code can
-// decode a T without reflection.
-type modelPtr[T any] interface {
-	*T
-	jsonReader
+// readFields reads the object at r into the model m by its tags, as its
+// plan does, offering each key to extra first: extra reads the keys the
+// tags do not cover (and the tagged ones it reads its own way) and reports
+// whether it took the key. A custom readJSON is this call plus its extra
+// keys.
+func readFields[T any](r *jsonx.Reader, m *T, extra func(k []byte) bool) {
+	planOf(reflect.TypeFor[T]()).readObject(r, unsafe.Pointer(m), extra)
 }
 
 // readPtr reads a nullable nested model: null (or another type than an
 // object) gives nil.
-func readPtr[T any, PT modelPtr[T]](r *jsonx.Reader) *T {
+func readPtr[T any](r *jsonx.Reader) *T {
 	if r.Peek() != '{' {
 		r.Skip()
 		return nil
 	}
 	v := new(T)
-	readModel(r, PT(v))
+	readModel(r, v)
 	return v
 }
 
 // readList reads a list of models; null or another type gives nil, an
 // empty list a non-nil empty slice.
-func readList[T any, PT modelPtr[T]](r *jsonx.Reader) []T {
+func readList[T any](r *jsonx.Reader) []T {
 	if !r.Array() {
 		return nil
 	}
 	out := []T{}
 	for r.More() {
-		var v T
-		readModel(r, PT(&v))
-		out = append(out, v)
+		out = append(out, *new(T))
+		readModel(r, &out[len(out)-1])
 	}
 	return out
 }
@@ -107,7 +103,7 @@ func readList[T any, PT modelPtr[T]](r *jsonx.Reader) []T {
 // decodeModel decodes a whole response body b into m; m keeps b, which
 // the caller must not modify afterwards. Malformed JSON and a value of the
 // wrong type fail, as with encoding/json; timestamps are lenient.
-func decodeModel(b []byte, m jsonReader) error {
+func decodeModel[T any](b []byte, m *T) error {
 	var r jsonx.Reader
 	r.Reset(b)
 	readModel(&r, m)
@@ -119,7 +115,7 @@ func decodeModel(b []byte, m jsonReader) error {
 
 // decodeLenient is decodeModel for the bodies the API does not document:
 // a value of the wrong type leaves its field zero instead of failing.
-func decodeLenient(b []byte, m jsonReader) error {
+func decodeLenient[T any](b []byte, m *T) error {
 	var r jsonx.Reader
 	r.Reset(b)
 	readModel(&r, m)
@@ -127,11 +123,11 @@ func decodeLenient(b []byte, m jsonReader) error {
 }
 
 // unmarshalModel is UnmarshalJSON: decodeModel on a copy of b.
-func unmarshalModel(b []byte, m jsonReader) error { return decodeModel(jsonx.Clone(b), m) }
+func unmarshalModel[T any](b []byte, m *T) error { return decodeModel(jsonx.Clone(b), m) }
 
 // unmarshalLenient is UnmarshalJSON for lenient models: decodeLenient on a
 // copy of b.
-func unmarshalLenient(b []byte, m jsonReader) error { return decodeLenient(jsonx.Clone(b), m) }
+func unmarshalLenient[T any](b []byte, m *T) error { return decodeLenient(jsonx.Clone(b), m) }
 
 // fallback sets *dst to alt when *dst is zero: a fallback key fills a
 // field the main key left empty.

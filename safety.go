@@ -56,11 +56,8 @@ func (e *blockedEntry) readJSON(r *jsonx.Reader) {
 		e.ID = r.Str()
 		return
 	}
-	e.User.readJSON(r)
+	readModel(r, &e.User)
 }
-
-// keepRaw keeps the entry's JSON as its user's.
-func (e *blockedEntry) keepRaw(b []byte) { e.User.keepRaw(b) }
 
 // ReportReason is why content is reported. The server accepts exactly
 // these six values; anything else is refused locally.

@@ -1,0 +1,291 @@
+package colony
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"sync"
+	"time"
+	"unsafe"
+
+	"github.com/thecolony/colony-go/internal/jsonx"
+)
+
+// A model's struct tags are its decoder. The first time a type is read,
+// planOf looks at it once, by reflection, and makes its fieldPlan: for
+// each JSON key its tag names, the field's offset and the jsonx read for
+// the field's type. Reading a value then runs the plan: a map lookup per
+// key and a typed store at base+offset, with no reflection (a nested
+// pointer or list of models allocates through reflect.New and
+// reflect.Value.Grow, as encoding/json does). The reads are the ones a
+// hand-written switch would call: r.Str for any string kind, r.Int,
+// r.Time, r.TimePtr, r.Strings, r.Map, readModel for a nested model, and
+// so on; a field of a type the plan does not know is decoded by
+// encoding/json from its bytes.
+//
+// A model whose JSON needs more than its tags has a readJSON method (see
+// jsonReader), which reads its extra keys and leaves the rest to
+// readFields.
+
+// fieldPlan is how one type's values are read.
+type fieldPlan struct {
+	typ reflect.Type
+	// custom: *typ has its own readJSON, which readValue defers to.
+	custom bool
+	// object: typ is a struct read by its tags through fields.
+	object bool
+	fields map[string]fieldRead
+	// rawAt is the offset of the json.RawMessage the model keeps its
+	// source in (its embedded rawJSON, perhaps promoted), or -1.
+	rawAt int
+}
+
+// fieldRead reads one member's value into the field at offset at.
+type fieldRead struct {
+	at   uintptr
+	read readFunc
+}
+
+// readFunc reads the next value of r into the value at p.
+type readFunc func(r *jsonx.Reader, p unsafe.Pointer)
+
+// plans caches each type's plan: reflect.Type → *fieldPlan.
+var plans sync.Map
+
+// planOf returns t's plan, making it on first use.
+func planOf(t reflect.Type) *fieldPlan {
+	if p, ok := plans.Load(t); ok {
+		return p.(*fieldPlan)
+	}
+	p, _ := plans.LoadOrStore(t, makePlan(t))
+	return p.(*fieldPlan)
+}
+
+var (
+	jsonReaderType  = reflect.TypeFor[jsonReader]()
+	unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+	rawJSONType     = reflect.TypeFor[rawJSON]()
+)
+
+// makePlan looks at t once. Its fields' own plans are looked up when they
+// are first read, so a type may contain itself.
+func makePlan(t reflect.Type) *fieldPlan {
+	p := &fieldPlan{typ: t, rawAt: rawOffset(t)}
+	p.custom = reflect.PointerTo(t).Implements(jsonReaderType)
+	if t.Kind() != reflect.Struct {
+		return p
+	}
+	// A struct read by its tags: a model (it keeps its raw JSON or has its
+	// own readJSON), or a plain struct without a json.Unmarshaler of its
+	// own, which encoding/json would read by the same tags.
+	p.object = p.custom || p.rawAt >= 0 || !reflect.PointerTo(t).Implements(unmarshalerType)
+	if !p.object {
+		return p
+	}
+	p.fields = map[string]fieldRead{}
+	for _, f := range reflect.VisibleFields(t) {
+		name, ok := jsonName(f)
+		at, inline := fieldOffset(t, f.Index)
+		if !ok || !inline {
+			continue
+		}
+		if _, dup := p.fields[name]; !dup {
+			p.fields[name] = fieldRead{at: at, read: readerFor(f.Type)}
+		}
+	}
+	return p
+}
+
+// jsonName is the key a field is read from: its json tag's name. Untagged,
+// unexported, embedded and "-" fields are not read.
+func jsonName(f reflect.StructField) (string, bool) {
+	if !f.IsExported() || f.Anonymous {
+		return "", false
+	}
+	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+	return name, name != "" && name != "-"
+}
+
+// fieldOffset is the offset of the (possibly promoted) field at index in
+// t; a field promoted through an embedded pointer has none (inline false)
+// and is not read.
+func fieldOffset(t reflect.Type, index []int) (at uintptr, inline bool) {
+	for _, i := range index {
+		if t.Kind() != reflect.Struct {
+			return 0, false
+		}
+		f := t.Field(i)
+		at += f.Offset
+		t = f.Type
+	}
+	return at, true
+}
+
+// rawOffset is the offset of the raw JSON a struct keeps (an embedded
+// rawJSON, at any depth of embedding by value), or -1.
+func rawOffset(t reflect.Type) int {
+	if t.Kind() != reflect.Struct {
+		return -1
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		switch {
+		case !f.Anonymous:
+		case f.Type == rawJSONType:
+			return int(f.Offset)
+		case f.Type.Kind() == reflect.Struct:
+			if at := rawOffset(f.Type); at >= 0 {
+				return int(f.Offset) + at
+			}
+		}
+	}
+	return -1
+}
+
+// readValue reads the next value of r into the value at p: through its
+// readJSON, its tags, or encoding/json, keeping its bytes as its raw JSON.
+func (p *fieldPlan) readValue(r *jsonx.Reader, at unsafe.Pointer) {
+	start := r.Pos()
+	switch {
+	case p.custom:
+		reflect.NewAt(p.typ, at).Interface().(jsonReader).readJSON(r)
+	case p.object:
+		p.readObject(r, at, nil)
+	default:
+		decodeStd(r, p.typ, at)
+	}
+	if p.rawAt >= 0 {
+		*(*json.RawMessage)(unsafe.Add(at, p.rawAt)) = r.Since(start)
+	}
+}
+
+// readObject reads an object's members into the struct at p by its tags,
+// offering each key to extra (when not nil) first.
+func (p *fieldPlan) readObject(r *jsonx.Reader, at unsafe.Pointer, extra func(k []byte) bool) {
+	r.Fields(func(k []byte) {
+		if extra != nil && extra(k) {
+			return
+		}
+		if f, ok := p.fields[string(k)]; ok {
+			f.read(r, unsafe.Add(at, f.at))
+		}
+	})
+}
+
+// decodeStd reads a value with encoding/json, from its bytes: for the
+// field types the plan has no read of its own.
+func decodeStd(r *jsonx.Reader, t reflect.Type, at unsafe.Pointer) {
+	b := r.Raw()
+	if r.Err() == nil {
+		r.FailType(json.Unmarshal(b, reflect.NewAt(t, at).Interface()))
+	}
+}
+
+var (
+	timeType    = reflect.TypeFor[time.Time]()
+	timePtrType = reflect.TypeFor[*time.Time]()
+	rawMsgType  = reflect.TypeFor[json.RawMessage]()
+	mapType     = reflect.TypeFor[map[string]any]()
+	anyType     = reflect.TypeFor[any]()
+)
+
+// readerFor returns the read of a field of type t.
+func readerFor(t reflect.Type) readFunc {
+	switch t {
+	case timeType:
+		return func(r *jsonx.Reader, p unsafe.Pointer) { *(*time.Time)(p) = r.Time() }
+	case timePtrType:
+		return func(r *jsonx.Reader, p unsafe.Pointer) { *(**time.Time)(p) = r.TimePtr() }
+	case rawMsgType:
+		return func(r *jsonx.Reader, p unsafe.Pointer) { *(*json.RawMessage)(p) = r.Raw() }
+	case mapType:
+		return func(r *jsonx.Reader, p unsafe.Pointer) { *(*map[string]any)(p) = r.Map() }
+	case anyType:
+		return func(r *jsonx.Reader, p unsafe.Pointer) { *(*any)(p) = r.Any() }
+	}
+	if read := scalarReader(t); read != nil {
+		return read
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		return pointerReader(t)
+	case reflect.Slice:
+		return sliceReader(t)
+	}
+	return modelReader(t)
+}
+
+// scalarReader returns the read of a string, integer, float or boolean
+// kind (named types included, as their values share the layout), or nil.
+func scalarReader(t reflect.Type) readFunc {
+	if reflect.PointerTo(t).Implements(unmarshalerType) {
+		return nil
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return func(r *jsonx.Reader, p unsafe.Pointer) { *(*string)(p) = r.Str() }
+	case reflect.Int:
+		return func(r *jsonx.Reader, p unsafe.Pointer) { *(*int)(p) = r.Int() }
+	case reflect.Int64:
+		return func(r *jsonx.Reader, p unsafe.Pointer) { *(*int64)(p) = r.Int64() }
+	case reflect.Float64:
+		return func(r *jsonx.Reader, p unsafe.Pointer) { *(*float64)(p) = r.Float() }
+	case reflect.Bool:
+		return func(r *jsonx.Reader, p unsafe.Pointer) { *(*bool)(p) = r.Bool() }
+	}
+	return nil
+}
+
+// pointerReader reads a *int or *bool as jsonx does (null gives nil), and
+// a pointer to a model as readPtr: anything but an object gives nil.
+func pointerReader(t reflect.Type) readFunc {
+	switch t.Elem().Kind() {
+	case reflect.Int:
+		return func(r *jsonx.Reader, p unsafe.Pointer) { *(**int)(p) = r.IntPtr() }
+	case reflect.Bool:
+		return func(r *jsonx.Reader, p unsafe.Pointer) { *(**bool)(p) = r.BoolPtr() }
+	case reflect.Struct:
+		elem := t.Elem()
+		return func(r *jsonx.Reader, p unsafe.Pointer) {
+			if r.Peek() != '{' {
+				r.Skip()
+				*(*unsafe.Pointer)(p) = nil
+				return
+			}
+			v := reflect.New(elem).UnsafePointer()
+			planOf(elem).readValue(r, v)
+			*(*unsafe.Pointer)(p) = v
+		}
+	}
+	return modelReader(t)
+}
+
+// sliceReader reads a []string as r.Strings, and a list of anything else
+// as readList: null or another type gives nil, [] an empty list.
+func sliceReader(t reflect.Type) readFunc {
+	if t == reflect.TypeFor[[]string]() {
+		return func(r *jsonx.Reader, p unsafe.Pointer) { *(*[]string)(p) = r.Strings() }
+	}
+	if t.Elem().Kind() == reflect.Uint8 {
+		return modelReader(t) // bytes: base64, as encoding/json has them
+	}
+	read := readerFor(t.Elem())
+	return func(r *jsonx.Reader, p unsafe.Pointer) {
+		list := reflect.NewAt(t, p).Elem()
+		if !r.Array() {
+			list.SetZero()
+			return
+		}
+		list.Set(reflect.MakeSlice(t, 0, 0))
+		for n := 0; r.More(); n++ {
+			list.Grow(1)
+			list.SetLen(n + 1)
+			read(r, list.Index(n).Addr().UnsafePointer())
+		}
+	}
+}
+
+// modelReader reads a nested value through its type's plan.
+func modelReader(t reflect.Type) readFunc {
+	return func(r *jsonx.Reader, p unsafe.Pointer) { planOf(t).readValue(r, p) }
+}
