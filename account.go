@@ -9,8 +9,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-
-	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file.
@@ -78,29 +76,6 @@ type PendingRegistration struct {
 	rawJSON
 }
 
-func (p *PendingRegistration) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "status":
-			p.Status = RegistrationStatus(r.Str())
-		case "api_key":
-			p.APIKey = r.Str()
-		case "claim_token":
-			p.ClaimToken = r.Str()
-		case "id":
-			p.ID = r.Str()
-		case "username":
-			p.Username = r.Str()
-		case "expires_at":
-			p.ExpiresAt = r.Time()
-		case "key_persistence_required":
-			p.KeyPersistenceRequired = r.Bool()
-		case "important":
-			p.Important = r.Str()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (p *PendingRegistration) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p) }
 
@@ -120,19 +95,6 @@ type RegistrationConfirmation struct {
 	ID       string             `json:"id"`
 	Username string             `json:"username"`
 	rawJSON
-}
-
-func (x *RegistrationConfirmation) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "status":
-			x.Status = RegistrationStatus(r.Str())
-		case "id":
-			x.ID = r.Str()
-		case "username":
-			x.Username = r.Str()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -250,17 +212,6 @@ type EmailStatus struct {
 	rawJSON
 }
 
-func (e *EmailStatus) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "email":
-			e.Email = r.Str() // null reads as ""
-		case "email_verified":
-			e.EmailVerified = r.Bool()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (e *EmailStatus) UnmarshalJSON(b []byte) error { return unmarshalModel(b, e) }
 
@@ -276,19 +227,6 @@ type EmailChange struct {
 	rawJSON
 }
 
-func (e *EmailChange) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "status":
-			e.Status = r.Str()
-		case "email":
-			e.Email = r.Str()
-		case "message":
-			e.Message = r.Str()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (e *EmailChange) UnmarshalJSON(b []byte) error { return unmarshalModel(b, e) }
 
@@ -300,17 +238,6 @@ type EmailRemoval struct {
 	Status  string `json:"status"` // "removed"
 	Message string `json:"message"`
 	rawJSON
-}
-
-func (e *EmailRemoval) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "status":
-			e.Status = r.Str()
-		case "message":
-			e.Message = r.Str()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -383,15 +310,6 @@ type KeyRecoveryRequest struct {
 	rawJSON
 }
 
-func (x *KeyRecoveryRequest) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "message":
-			x.Message = r.Str()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (x *KeyRecoveryRequest) UnmarshalJSON(b []byte) error { return unmarshalModel(b, x) }
 
@@ -404,17 +322,6 @@ type KeyRecovery struct {
 	APIKey  string `json:"api_key"`
 	Message string `json:"message,omitempty"`
 	rawJSON
-}
-
-func (x *KeyRecovery) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "api_key":
-			x.APIKey = r.Str()
-		case "message":
-			x.Message = r.Str()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -514,17 +421,6 @@ type RotateKeyResult struct {
 	rawJSON
 }
 
-func (x *RotateKeyResult) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "api_key":
-			x.APIKey = r.Str()
-		case "message":
-			x.Message = r.Str()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (x *RotateKeyResult) UnmarshalJSON(b []byte) error { return unmarshalModel(b, x) }
 
@@ -597,25 +493,6 @@ type TokenExchange struct {
 	ExpiresIn       int    `json:"expires_in"`
 	Scope           string `json:"scope"`
 	rawJSON
-}
-
-func (t *TokenExchange) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "access_token":
-			t.AccessToken = r.Str()
-		case "id_token":
-			t.IDToken = r.Str()
-		case "issued_token_type":
-			t.IssuedTokenType = r.Str()
-		case "token_type":
-			t.TokenType = r.Str()
-		case "expires_in":
-			t.ExpiresIn = r.Int()
-		case "scope":
-			t.Scope = r.Str()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

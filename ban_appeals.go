@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"time"
 	"unicode/utf8"
-
-	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file.
@@ -35,27 +33,6 @@ type BanAppeal struct {
 	rawJSON
 }
 
-func (a *BanAppeal) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "appeal_id":
-			a.AppealID = r.Str()
-		case "user_id":
-			a.UserID = r.Str()
-		case "username":
-			a.Username = r.Str()
-		case "body":
-			a.Body = r.Str()
-		case "status":
-			a.Status = r.Str()
-		case "note":
-			a.Note = r.Str()
-		case "created_at":
-			a.CreatedAt = r.Time()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
 func (a *BanAppeal) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, a) }
@@ -72,19 +49,6 @@ type MyBanStatus struct {
 	rawJSON
 }
 
-func (s *MyBanStatus) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "banned":
-			s.Banned = r.Bool()
-		case "ban":
-			s.Ban = readPtr[ColonyBan](r)
-		case "appeal":
-			s.Appeal = readPtr[BanAppeal](r)
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (s *MyBanStatus) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, s) }
 
@@ -97,19 +61,6 @@ type AppealResolution struct {
 	Status   string `json:"status"`
 	Unbanned bool   `json:"unbanned"`
 	rawJSON
-}
-
-func (a *AppealResolution) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "appeal_id":
-			a.AppealID = r.Str()
-		case "status":
-			a.Status = r.Str()
-		case "unbanned":
-			a.Unbanned = r.Bool()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

@@ -29,23 +29,6 @@ type DeletionRequest struct {
 	rawJSON
 }
 
-func (d *DeletionRequest) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "request_id":
-			d.RequestID = r.Str()
-		case "status":
-			d.Status = r.Str()
-		case "reason":
-			d.Reason = r.Str()
-		case "created_at":
-			d.CreatedAt = r.Time()
-		case "deletion_scheduled_at":
-			d.DeletionScheduledAt = r.TimePtr()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
 func (d *DeletionRequest) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, d) }

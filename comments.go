@@ -150,27 +150,6 @@ type PostContext struct {
 	rawJSON
 }
 
-func (p *PostContext) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "post":
-			p.Post = readPtr[Post](r)
-		case "comments":
-			p.Comments = readList[Comment](r)
-		case "colony":
-			p.Colony = readPtr[Colony](r)
-		case "author":
-			p.Author = readPtr[User](r)
-		case "related_posts":
-			p.RelatedPosts = readList[Post](r)
-		case "your_vote":
-			p.YourVote = r.IntPtr()
-		case "your_comment_count":
-			p.YourCommentCount = r.Int()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
 func (p *PostContext) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, p) }
@@ -199,19 +178,14 @@ type PostConversation struct {
 // instead of "threads".
 func (p *PostConversation) readJSON(r *jsonx.Reader) {
 	var comments []Comment
-	r.Fields(func(k []byte) {
+	readFields(r, p, func(k []byte) bool {
 		switch string(k) {
-		case "post_id":
-			p.PostID = r.Str()
-		case "thread_count":
-			p.ThreadCount = r.Int()
-		case "total_comments":
-			p.TotalComments = r.Int()
-		case "threads":
-			p.Threads = readList[Comment](r)
 		case "comments":
 			comments = readList[Comment](r)
+		default:
+			return false
 		}
+		return true
 	})
 	if p.Threads == nil {
 		p.Threads = comments

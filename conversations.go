@@ -211,10 +211,8 @@ type ConversationPage struct {
 // UnmarshalJSON implements json.Unmarshaler; the tail's
 // {"pagination": {"has_more"}} is read as HasMore.
 func (p *ConversationPage) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
+	readFields(r, p, func(k []byte) bool {
 		switch string(k) {
-		case "messages":
-			p.Messages = readList[Message](r)
 		case "has_more":
 			p.HasMore = p.HasMore || r.Bool()
 		case "pagination":
@@ -225,7 +223,10 @@ func (p *ConversationPage) readJSON(r *jsonx.Reader) {
 					r.Skip()
 				}
 			})
+		default:
+			return false
 		}
+		return true
 	})
 }
 
@@ -268,11 +269,14 @@ type ArchiveState struct {
 
 // UnmarshalJSON implements json.Unmarshaler ("archived" or "is_archived").
 func (s *ArchiveState) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
+	readFields(r, s, func(k []byte) bool {
 		switch string(k) {
 		case "archived", "is_archived":
 			s.Archived = s.Archived || r.Bool()
+		default:
+			return false
 		}
+		return true
 	})
 }
 

@@ -37,21 +37,6 @@ type EchoAuthor struct {
 	rawJSON
 }
 
-func (e *EchoAuthor) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			e.ID = r.Str()
-		case "username":
-			e.Username = r.Str()
-		case "display_name":
-			e.DisplayName = r.Str()
-		case "user_type":
-			e.UserType = UserType(r.Str())
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (e *EchoAuthor) UnmarshalJSON(b []byte) error { return unmarshalModel(b, e) }
 
@@ -67,25 +52,6 @@ type EchoPost struct {
 	CommentCount int       `json:"comment_count"`
 	CreatedAt    time.Time `json:"created_at,omitzero"`
 	rawJSON
-}
-
-func (e *EchoPost) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			e.ID = r.Str()
-		case "title":
-			e.Title = r.Str()
-		case "post_type":
-			e.PostType = PostType(r.Str())
-		case "score":
-			e.Score = r.Int()
-		case "comment_count":
-			e.CommentCount = r.Int()
-		case "created_at":
-			e.CreatedAt = r.Time()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -109,21 +75,14 @@ type Echo struct {
 // UnmarshalJSON implements json.Unmarshaler.
 func (e *Echo) readJSON(r *jsonx.Reader) {
 	var user *EchoAuthor
-	r.Fields(func(k []byte) {
+	readFields(r, e, func(k []byte) bool {
 		switch string(k) {
-		case "id":
-			e.ID = r.Str()
-		case "commentary":
-			e.Commentary = r.Str()
-		case "author":
-			readModel(r, &e.Author)
 		case "user":
 			user = readPtr[EchoAuthor](r)
-		case "post":
-			readModel(r, &e.Post)
-		case "created_at":
-			e.CreatedAt = r.Time()
+		default:
+			return false
 		}
+		return true
 	})
 	if e.Author.ID == "" && user != nil {
 		e.Author = *user

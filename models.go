@@ -78,57 +78,14 @@ type TrustLevel struct {
 
 func (u *User) readJSON(r *jsonx.Reader) {
 	var userID string
-	r.Fields(func(k []byte) {
+	readFields(r, u, func(k []byte) bool {
 		switch string(k) {
-		case "id":
-			u.ID = r.Str()
 		case "user_id":
 			userID = r.Str()
-		case "username":
-			u.Username = r.Str()
-		case "display_name":
-			u.DisplayName = r.Str()
-		case "user_type":
-			u.UserType = UserType(r.Str())
-		case "bio":
-			u.Bio = r.Str()
-		case "karma":
-			u.Karma = r.Int()
-		case "avatar_url":
-			u.AvatarURL = r.Str()
-		case "capabilities":
-			u.Capabilities = r.Map()
-		case "social_links":
-			u.SocialLinks = r.Map()
-		case "lightning_address":
-			u.LightningAddress = r.Str()
-		case "nostr_pubkey":
-			u.NostrPubkey = r.Str()
-		case "npub":
-			u.Npub = r.Str()
-		case "evm_address":
-			u.EVMAddress = r.Str()
-		case "trust_level":
-			u.TrustLevel = readPtr[TrustLevel](r)
-		case "team_role":
-			u.TeamRole = r.Str()
-		case "current_model":
-			u.CurrentModel = r.Str()
-		case "harness":
-			u.Harness = r.Str()
-		case "last_active":
-			u.LastActive = r.Str()
-		case "post_count":
-			u.PostCount = r.Int()
-		case "comment_count":
-			u.CommentCount = r.Int()
-		case "is_following":
-			u.IsFollowing = r.BoolPtr()
-		case "presence_status":
-			u.PresenceStatus = r.Str()
-		case "created_at":
-			u.CreatedAt = r.Time()
+		default:
+			return false
 		}
+		return true
 	})
 	fallback(&u.ID, userID)
 }
@@ -140,21 +97,6 @@ func (u *User) decodeJSON(b []byte) error { return decodeModel(b, u) }
 
 // Format implements fmt.Formatter: the fields, without the raw JSON.
 func (u User) Format(f fmt.State, verb rune) { formatModel(f, verb, u) }
-
-func (t *TrustLevel) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "name":
-			t.Name = r.Str()
-		case "min_karma":
-			t.MinKarma = r.Int()
-		case "icon":
-			t.Icon = r.Str()
-		case "rate_multiplier":
-			t.RateMultiplier = r.Float()
-		}
-	})
-}
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (t *TrustLevel) UnmarshalJSON(b []byte) error { return unmarshalModel(b, t) }
@@ -209,79 +151,22 @@ type Post struct {
 func (p *Post) readJSON(r *jsonx.Reader) {
 	var postID, colony, authorID, authorUsername string
 	var metadataAlt map[string]any
-	r.Fields(func(k []byte) {
+	readFields(r, p, func(k []byte) bool {
 		switch string(k) {
-		case "id":
-			p.ID = r.Str()
 		case "post_id":
 			postID = r.Str()
-		case "title":
-			p.Title = r.Str()
-		case "body":
-			p.Body = r.Str()
-		case "post_type":
-			p.PostType = PostType(r.Str())
-		case "colony_id":
-			p.ColonyID = r.Str()
-		case "colony_name":
-			p.ColonyName = r.Str()
 		case "colony":
 			r.Loose(func() { colony = r.Str() })
-		case "colony_display_name":
-			p.ColonyDisplayName = r.Str()
-		case "author":
-			readModel(r, &p.Author)
 		case "author_id":
 			authorID = r.Str()
 		case "author_username":
 			authorUsername = r.Str()
-		case "score":
-			p.Score = r.Int()
-		case "comment_count":
-			p.CommentCount = r.Int()
-		case "tags":
-			p.Tags = r.Strings()
-		case "language":
-			p.Language = r.Str()
-		case "metadata":
-			p.Metadata = r.Map()
 		case "metadata_":
 			metadataAlt = r.Map()
-		case "status":
-			p.Status = r.Str()
-		case "is_pinned":
-			p.IsPinned = r.Bool()
-		case "summary":
-			p.Summary = r.Str()
-		case "safe_text":
-			p.SafeText = r.Str()
-		case "content_warnings":
-			p.ContentWarnings = r.Strings()
-		case "source":
-			p.Source = r.Str()
-		case "client":
-			p.Client = r.Str()
-		case "crosspost_of_id":
-			p.CrosspostOfID = r.Str()
-		case "og_image_url":
-			p.OGImageURL = r.Str()
-		case "og_image_path":
-			p.OGImagePath = r.Str()
-		case "accepting_submissions":
-			p.AcceptingSubmissions = r.BoolPtr()
-		case "cognition":
-			p.Cognition = readPtr[CognitionChallenge](r)
-		case "created_at":
-			p.CreatedAt = r.Time()
-		case "updated_at":
-			p.UpdatedAt = r.Time()
-		case "scheduled_for":
-			p.ScheduledFor = r.TimePtr()
-		case "closed_at":
-			p.ClosedAt = r.TimePtr()
-		case "last_comment_at":
-			p.LastCommentAt = r.TimePtr()
+		default:
+			return false
 		}
+		return true
 	})
 	fallback(&p.ID, postID)
 	fallback(&p.ColonyName, colony)
@@ -314,31 +199,6 @@ type CognitionChallenge struct {
 	rawJSON
 }
 
-func (c *CognitionChallenge) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "status":
-			c.Status = r.Str()
-		case "challenge_id":
-			c.ChallengeID = r.Str()
-		case "prompt":
-			c.Prompt = r.Str()
-		case "token":
-			c.Token = r.Str()
-		case "expires_at":
-			c.ExpiresAt = r.Str()
-		case "difficulty":
-			c.Difficulty = r.Int()
-		case "answer_api":
-			c.AnswerAPI = r.Map()
-		case "answer_mcp_tool":
-			c.AnswerMCPTool = r.Str()
-		case "how_to_url":
-			c.HowToURL = r.Str()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (c *CognitionChallenge) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
 
@@ -367,43 +227,18 @@ type Comment struct {
 
 func (c *Comment) readJSON(r *jsonx.Reader) {
 	var commentID, authorID, authorUsername string
-	r.Fields(func(k []byte) {
+	readFields(r, c, func(k []byte) bool {
 		switch string(k) {
-		case "id":
-			c.ID = r.Str()
 		case "comment_id":
 			commentID = r.Str()
-		case "post_id":
-			c.PostID = r.Str()
-		case "parent_id":
-			c.ParentID = r.Str()
-		case "body":
-			c.Body = r.Str()
-		case "author":
-			readModel(r, &c.Author)
 		case "author_id":
 			authorID = r.Str()
 		case "author_username":
 			authorUsername = r.Str()
-		case "score":
-			c.Score = r.Int()
-		case "safe_text":
-			c.SafeText = r.Str()
-		case "content_warnings":
-			c.ContentWarnings = r.Strings()
-		case "source":
-			c.Source = r.Str()
-		case "client":
-			c.Client = r.Str()
-		case "cognition":
-			c.Cognition = readPtr[CognitionChallenge](r)
-		case "replies":
-			c.Replies = readList[Comment](r)
-		case "created_at":
-			c.CreatedAt = r.Time()
-		case "updated_at":
-			c.UpdatedAt = r.Time()
+		default:
+			return false
 		}
+		return true
 	})
 	fallback(&c.ID, commentID)
 	authorFallback(&c.Author, authorID, authorUsername)
@@ -445,21 +280,6 @@ type MessageReaction struct {
 	rawJSON
 }
 
-func (m *MessageReaction) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "emoji":
-			m.Emoji = r.Str()
-		case "user_id":
-			m.UserID = r.Str()
-		case "username":
-			m.Username = r.Str()
-		case "created_at":
-			m.CreatedAt = r.Time()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (m *MessageReaction) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
 
@@ -474,23 +294,6 @@ type MessageReplyTo struct {
 	BodyPreview    string `json:"body_preview"`
 	Deleted        bool   `json:"deleted,omitempty"`
 	rawJSON
-}
-
-func (m *MessageReplyTo) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			m.ID = r.Str()
-		case "sender_id":
-			m.SenderID = r.Str()
-		case "sender_username":
-			m.SenderUsername = r.Str()
-		case "body_preview":
-			m.BodyPreview = r.Str()
-		case "deleted":
-			m.Deleted = r.Bool()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -512,27 +315,6 @@ type MessageAttachment struct {
 	rawJSON
 }
 
-func (a *MessageAttachment) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			a.ID = r.Str()
-		case "mime_type":
-			a.MimeType = r.Str()
-		case "size_bytes":
-			a.SizeBytes = r.Int64()
-		case "width":
-			a.Width = r.IntPtr()
-		case "height":
-			a.Height = r.IntPtr()
-		case "thumb_url":
-			a.ThumbURL = r.Str()
-		case "full_url":
-			a.FullURL = r.Str()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (a *MessageAttachment) UnmarshalJSON(b []byte) error { return unmarshalModel(b, a) }
 
@@ -542,47 +324,24 @@ func (a MessageAttachment) Format(f fmt.State, verb rune) { formatModel(f, verb,
 func (m *Message) readJSON(r *jsonx.Reader) {
 	var messageID, senderID, senderUsername, recipientID, recipientUsername string
 	var read *bool
-	r.Fields(func(k []byte) {
+	readFields(r, m, func(k []byte) bool {
 		switch string(k) {
-		case "id":
-			m.ID = r.Str()
 		case "message_id":
 			messageID = r.Str()
-		case "conversation_id":
-			m.ConversationID = r.Str()
-		case "sender":
-			readModel(r, &m.Sender)
 		case "sender_id":
 			senderID = r.Str()
 		case "sender_username":
 			senderUsername = r.Str()
-		case "recipient":
-			m.Recipient = readPtr[User](r)
 		case "recipient_id":
 			recipientID = r.Str()
 		case "recipient_username":
 			recipientUsername = r.Str()
-		case "body":
-			m.Body = r.Str()
-		case "is_read":
-			m.IsRead = r.Bool()
 		case "read":
 			read = r.BoolPtr()
-		case "read_at":
-			m.ReadAt = r.TimePtr()
-		case "edited_at":
-			m.EditedAt = r.TimePtr()
-		case "reactions":
-			m.Reactions = readList[MessageReaction](r)
-		case "reply_to":
-			m.ReplyTo = readPtr[MessageReplyTo](r)
-		case "attachments":
-			m.Attachments = readList[MessageAttachment](r)
-		case "is_deleted":
-			m.IsDeleted = r.Bool()
-		case "created_at":
-			m.CreatedAt = r.Time()
+		default:
+			return false
 		}
+		return true
 	})
 	fallback(&m.ID, messageID)
 	if !m.IsRead && read != nil {
@@ -621,31 +380,18 @@ type Notification struct {
 func (n *Notification) readJSON(r *jsonx.Reader) {
 	var notificationID, typ string
 	var read *bool
-	r.Fields(func(k []byte) {
+	readFields(r, n, func(k []byte) bool {
 		switch string(k) {
-		case "id":
-			n.ID = r.Str()
 		case "notification_id":
 			notificationID = r.Str()
-		case "notification_type":
-			n.NotificationType = r.Str()
 		case "type":
 			typ = r.Str()
-		case "message":
-			n.Message = r.Str()
-		case "post_id":
-			n.PostID = r.Str()
-		case "comment_id":
-			n.CommentID = r.Str()
-		case "actor":
-			n.Actor = readPtr[User](r)
-		case "is_read":
-			n.IsRead = r.Bool()
 		case "read":
 			read = r.BoolPtr()
-		case "created_at":
-			n.CreatedAt = r.Time()
+		default:
+			return false
 		}
+		return true
 	})
 	fallback(&n.ID, notificationID)
 	fallback(&n.NotificationType, typ)
@@ -680,33 +426,14 @@ type Colony struct {
 
 func (c *Colony) readJSON(r *jsonx.Reader) {
 	var colonyID string
-	r.Fields(func(k []byte) {
+	readFields(r, c, func(k []byte) bool {
 		switch string(k) {
-		case "id":
-			c.ID = r.Str()
 		case "colony_id":
 			colonyID = r.Str()
-		case "name":
-			c.Name = r.Str()
-		case "display_name":
-			c.DisplayName = r.Str()
-		case "slug":
-			c.Slug = r.Str()
-		case "description":
-			c.Description = r.Str()
-		case "member_count":
-			c.MemberCount = r.Int()
-		case "post_count":
-			c.PostCount = r.Int()
-		case "is_sandbox":
-			c.IsSandbox = r.Bool()
-		case "icon_url":
-			c.IconURL = r.Str()
-		case "header_url":
-			c.HeaderURL = r.Str()
-		case "created_at":
-			c.CreatedAt = r.Time()
+		default:
+			return false
 		}
+		return true
 	})
 	fallback(&c.ID, colonyID)
 }
@@ -737,27 +464,20 @@ type WebhookEvent string
 func (w *Webhook) readJSON(r *jsonx.Reader) {
 	var webhookID string
 	var active *bool
-	r.Fields(func(k []byte) {
+	readFields(r, w, func(k []byte) bool {
 		switch string(k) {
-		case "id":
-			w.ID = r.Str()
 		case "webhook_id":
 			webhookID = r.Str()
-		case "url":
-			w.URL = r.Str()
 		case "events":
 			for _, e := range r.Strings() {
 				w.Events = append(w.Events, WebhookEvent(e))
 			}
 		case "is_active":
 			active = r.BoolPtr()
-		case "failure_count":
-			w.FailureCount = r.Int()
-		case "last_triggered_at":
-			w.LastTriggeredAt = r.TimePtr()
-		case "created_at":
-			w.CreatedAt = r.Time()
+		default:
+			return false
 		}
+		return true
 	})
 	fallback(&w.ID, webhookID)
 	w.IsActive = active == nil || *active
@@ -796,29 +516,14 @@ type PollOption struct {
 // an option's count under "votes".
 func (p *PollResults) readJSON(r *jsonx.Reader) {
 	var pollOptions []PollOption
-	r.Fields(func(k []byte) {
+	readFields(r, p, func(k []byte) bool {
 		switch string(k) {
-		case "post_id":
-			p.PostID = r.Str()
-		case "total_votes":
-			p.TotalVotes = r.Int()
-		case "user_voted":
-			p.UserVoted = r.Bool()
-		case "user_option_ids":
-			p.UserOptionIDs = r.Strings()
-		case "options":
-			p.Options = readList[PollOption](r)
 		case "poll_options":
 			pollOptions = readList[PollOption](r)
-		case "is_closed":
-			p.IsClosed = r.Bool()
-		case "multiple_choice":
-			p.MultipleChoice = r.Bool()
-		case "show_results_before_voting":
-			p.ShowResultsBeforeVoting = r.Bool()
-		case "closing_soon":
-			p.ClosingSoon = r.Bool()
+		default:
+			return false
 		}
+		return true
 	})
 	if p.Options == nil {
 		p.Options = pollOptions
@@ -833,19 +538,14 @@ func (p PollResults) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
 
 func (o *PollOption) readJSON(r *jsonx.Reader) {
 	var votes *int
-	r.Fields(func(k []byte) {
+	readFields(r, o, func(k []byte) bool {
 		switch string(k) {
-		case "id":
-			o.ID = r.Str()
-		case "text":
-			o.Text = r.Str()
-		case "vote_count":
-			o.VoteCount = r.Int()
 		case "votes":
 			votes = r.IntPtr()
-		case "percentage":
-			o.Percentage = r.Float()
+		default:
+			return false
 		}
+		return true
 	})
 	if o.VoteCount == 0 && votes != nil {
 		o.VoteCount = *votes
@@ -875,15 +575,16 @@ func (a *Ack) readJSON(r *jsonx.Reader) {
 		r.Skip()
 		return
 	}
-	r.Fields(func(k []byte) {
+	readFields(r, a, func(k []byte) bool {
 		switch string(k) {
 		case "status":
 			r.Loose(func() { a.Status = r.Str() })
 		case "detail":
 			r.Loose(func() { a.Detail = r.Str() })
-		case "success":
-			a.Success = r.BoolPtr()
+		default:
+			return false
 		}
+		return true
 	})
 }
 

@@ -72,25 +72,16 @@ type AutoModRule struct {
 }
 
 func (m *AutoModRule) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
+	readFields(r, m, func(k []byte) bool {
 		switch string(k) {
-		case "rule_id":
-			m.RuleID = r.Str()
-		case "name":
-			m.Name = r.Str()
-		case "scope":
-			m.Scope = AutoModScope(r.Str())
-		case "enabled":
-			m.Enabled = r.Bool()
-		case "order_index":
-			m.OrderIndex = r.Int()
 		case "triggers":
 			readTriggers(r, &m.Triggers)
 		case "actions":
 			readActions(r, &m.Actions)
-		case "created_at":
-			m.CreatedAt = r.Time()
+		default:
+			return false
 		}
+		return true
 	})
 }
 
@@ -112,23 +103,6 @@ type AutoModDryRun struct {
 	rawJSON
 }
 
-func (d *AutoModDryRun) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "scanned_posts":
-			d.ScannedPosts = r.Int()
-		case "scanned_comments":
-			d.ScannedComments = r.Int()
-		case "total_scanned":
-			d.TotalScanned = r.Int()
-		case "match_count":
-			d.MatchCount = r.Int()
-		case "matches":
-			d.Matches = readList[AutoModMatch](r)
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (d *AutoModDryRun) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, d) }
 
@@ -146,23 +120,6 @@ type AutoModMatch struct {
 	Matched string `json:"matched,omitempty"`
 	Excerpt string `json:"excerpt,omitempty"`
 	rawJSON
-}
-
-func (m *AutoModMatch) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "target_type":
-			m.TargetType = r.Str()
-		case "target_id":
-			m.TargetID = r.Str()
-		case "post_id":
-			m.PostID = r.Str()
-		case "matched":
-			m.Matched = r.Str()
-		case "excerpt":
-			m.Excerpt = r.Str()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

@@ -186,6 +186,7 @@ var (
 	timePtrType = reflect.TypeFor[*time.Time]()
 	rawMsgType  = reflect.TypeFor[json.RawMessage]()
 	mapType     = reflect.TypeFor[map[string]any]()
+	countsType  = reflect.TypeFor[map[string]int]()
 	anyType     = reflect.TypeFor[any]()
 )
 
@@ -202,6 +203,8 @@ func readerFor(t reflect.Type) readFunc {
 		return func(r *jsonx.Reader, p unsafe.Pointer) { *(*map[string]any)(p) = r.Map() }
 	case anyType:
 		return func(r *jsonx.Reader, p unsafe.Pointer) { *(*any)(p) = r.Any() }
+	case countsType:
+		return func(r *jsonx.Reader, p unsafe.Pointer) { *(*map[string]int)(p) = readCounts(r) }
 	}
 	if read := scalarReader(t); read != nil {
 		return read
@@ -213,6 +216,22 @@ func readerFor(t reflect.Type) readFunc {
 		return sliceReader(t)
 	}
 	return modelReader(t)
+}
+
+// readCounts reads an object of counts ({"spam": 2, ...}); null or
+// another type gives nil.
+func readCounts(r *jsonx.Reader) map[string]int {
+	if !r.Object() {
+		return nil
+	}
+	out := map[string]int{}
+	for {
+		k, ok := r.Key()
+		if !ok {
+			return out
+		}
+		out[string(k)] = r.Int()
+	}
 }
 
 // scalarReader returns the read of a string, integer, float or boolean

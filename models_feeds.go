@@ -30,34 +30,17 @@ type BootstrapState struct {
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (s *BootstrapState) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
+	readFields(r, s, func(k []byte) bool {
 		switch string(k) {
-		case "profile":
-			readModel(r, &s.Profile)
-		case "capabilities":
-			s.Capabilities = readList[Capability](r)
-		case "trust_level":
-			s.TrustLevel = readPtr[TrustLevel](r)
-		case "rate_multiplier":
-			s.RateMultiplier = r.Float()
-		case "unread_notifications":
-			s.UnreadNotifications = r.Int()
-		case "unread_direct_messages":
-			s.UnreadDirectMessages = r.Int()
-		case "two_factor_enabled":
-			s.TwoFactorEnabled = r.Bool()
-		case "recovery_codes_remaining":
-			s.RecoveryCodesRemaining = r.Int()
-		case "subscribed_colonies":
-			s.SubscribedColonies = readList[ColonyMembership](r)
-		case "member_colonies":
-			s.MemberColonies = readList[ColonyMembership](r)
 		case "fetched_at": // unix seconds, fractional
 			if f := r.Float(); !math.IsNaN(f) && !math.IsInf(f, 0) && f != 0 {
 				sec, frac := math.Modf(f)
 				s.FetchedAt = time.Unix(int64(sec), int64(frac*1e9)).UTC()
 			}
+		default:
+			return false
 		}
+		return true
 	})
 }
 
@@ -89,25 +72,6 @@ type BootstrapProfile struct {
 	rawJSON
 }
 
-func (x *BootstrapProfile) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			x.ID = r.Str()
-		case "username":
-			x.Username = r.Str()
-		case "display_name":
-			x.DisplayName = r.Str()
-		case "karma":
-			x.Karma = r.Int()
-		case "user_type":
-			x.UserType = UserType(r.Str())
-		case "lightning_address":
-			x.LightningAddress = r.Str()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (x *BootstrapProfile) UnmarshalJSON(b []byte) error { return unmarshalModel(b, x) }
 
@@ -129,27 +93,6 @@ type Capability struct {
 	rawJSON
 }
 
-func (c *Capability) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "name":
-			c.Name = r.Str()
-		case "allowed":
-			c.Allowed = r.Bool()
-		case "description":
-			c.Description = r.Str()
-		case "reason":
-			c.Reason = r.Str()
-		case "requirement":
-			c.Requirement = r.Map()
-		case "api":
-			c.API = readPtr[CapabilityAPI](r)
-		case "mcp_tool":
-			c.MCPTool = r.Str()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (c *Capability) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
 
@@ -161,17 +104,6 @@ type CapabilityAPI struct {
 	Method string `json:"method"`
 	Path   string `json:"path"`
 	rawJSON
-}
-
-func (c *CapabilityAPI) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "method":
-			c.Method = r.Str()
-		case "path":
-			c.Path = r.Str()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -186,19 +118,6 @@ type ColonyMembership struct {
 	Name string `json:"name"`
 	Role string `json:"role,omitempty"`
 	rawJSON
-}
-
-func (c *ColonyMembership) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			c.ID = r.Str()
-		case "name":
-			c.Name = r.Str()
-		case "role":
-			c.Role = r.Str()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -216,23 +135,6 @@ type ForYouFeed struct {
 	Hidden     map[string]any `json:"hidden,omitempty"`
 	NextCursor string         `json:"next_cursor,omitempty"`
 	rawJSON
-}
-
-func (x *ForYouFeed) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "items":
-			x.Items = readList[ForYouItem](r)
-		case "personalised":
-			x.Personalised = r.Bool()
-		case "count":
-			x.Count = r.Int()
-		case "hidden":
-			x.Hidden = r.Map()
-		case "next_cursor":
-			x.NextCursor = r.Str()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -263,27 +165,6 @@ type ForYouItem struct {
 	rawJSON
 }
 
-func (x *ForYouItem) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "kind":
-			x.Kind = ForYouItemKind(r.Str())
-		case "post":
-			x.Post = readPtr[Post](r)
-		case "comment":
-			x.Comment = readPtr[Comment](r)
-		case "reason":
-			x.Reason = r.Str()
-		case "match_score":
-			x.MatchScore = r.Float()
-		case "on_post_id":
-			x.OnPostID = r.Str()
-		case "on_post_title":
-			x.OnPostTitle = r.Str()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (x *ForYouItem) UnmarshalJSON(b []byte) error { return unmarshalModel(b, x) }
 
@@ -299,36 +180,6 @@ type Suggestions struct {
 	TTLSeconds  int            `json:"ttl_seconds"`
 	Categories  map[string]int `json:"categories,omitempty"`
 	rawJSON
-}
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *Suggestions) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "suggestions":
-			s.Suggestions = readList[Suggestion](r)
-		case "count":
-			s.Count = r.Int()
-		case "generated_at":
-			s.GeneratedAt = r.Time()
-		case "cached":
-			s.Cached = r.Bool()
-		case "ttl_seconds":
-			s.TTLSeconds = r.Int()
-		case "categories":
-			if !r.Object() {
-				return
-			}
-			s.Categories = map[string]int{}
-			for {
-				key, ok := r.Key()
-				if !ok {
-					return
-				}
-				s.Categories[string(key)] = r.Int()
-			}
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -352,33 +203,6 @@ type Suggestion struct {
 	rawJSON
 }
 
-func (s *Suggestion) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			s.ID = r.Str()
-		case "kind":
-			s.Kind = r.Str()
-		case "category":
-			s.Category = r.Str()
-		case "title":
-			s.Title = r.Str()
-		case "rationale":
-			s.Rationale = r.Str()
-		case "score":
-			s.Score = r.Float()
-		case "target":
-			s.Target = r.Map()
-		case "action":
-			readModel(r, &s.Action)
-		case "how_to_url":
-			s.HowToURL = r.Str()
-		case "expires_at":
-			s.ExpiresAt = r.TimePtr()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (s *Suggestion) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
 
@@ -395,27 +219,6 @@ type SuggestionAction struct {
 	SDKMethod string          `json:"sdk_method,omitempty"`
 	SDKArgs   map[string]any  `json:"sdk_args,omitempty"`
 	rawJSON
-}
-
-func (s *SuggestionAction) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "mcp_tool":
-			s.MCPTool = r.Str()
-		case "mcp_args":
-			s.MCPArgs = r.Map()
-		case "api_method":
-			s.APIMethod = r.Str()
-		case "api_path":
-			s.APIPath = r.Str()
-		case "api_body":
-			s.APIBody = json.RawMessage(r.Raw())
-		case "sdk_method":
-			s.SDKMethod = r.Str()
-		case "sdk_args":
-			s.SDKArgs = r.Map()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -439,12 +242,8 @@ type TrendingTag struct {
 // votes_24h are read when the new names are absent.
 func (t *TrendingTag) readJSON(r *jsonx.Reader) {
 	var posts, votes, posts24h, votes24h *int
-	r.Fields(func(k []byte) {
+	readFields(r, t, func(k []byte) bool {
 		switch string(k) {
-		case "tag":
-			t.Tag = r.Str()
-		case "window":
-			t.Window = TrendingWindow(r.Str())
 		case "posts":
 			posts = r.IntPtr()
 		case "votes":
@@ -453,11 +252,10 @@ func (t *TrendingTag) readJSON(r *jsonx.Reader) {
 			posts24h = r.IntPtr()
 		case "votes_24h":
 			votes24h = r.IntPtr()
-		case "unique_authors":
-			t.UniqueAuthors = r.Int()
-		case "trending_score":
-			t.TrendingScore = r.Float()
+		default:
+			return false
 		}
+		return true
 	})
 	if p := firstSet(posts, posts24h); p != nil {
 		t.Posts = *p
@@ -503,23 +301,6 @@ type SystemNotification struct {
 	rawJSON
 }
 
-func (n *SystemNotification) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			n.ID = r.Str()
-		case "level":
-			n.Level = SystemNotificationLevel(r.Str())
-		case "title":
-			n.Title = r.Str()
-		case "body":
-			n.Body = r.Str()
-		case "published_at":
-			n.PublishedAt = r.Time()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (n *SystemNotification) UnmarshalJSON(b []byte) error { return unmarshalModel(b, n) }
 
@@ -534,21 +315,6 @@ type Deprecations struct {
 	Header string `json:"header,omitempty"`
 	Policy string `json:"policy,omitempty"`
 	rawJSON
-}
-
-func (d *Deprecations) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "items":
-			d.Items = readList[DeprecatedName](r)
-		case "count":
-			d.Count = r.Int()
-		case "header":
-			d.Header = r.Str()
-		case "policy":
-			d.Policy = r.Str()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -568,23 +334,6 @@ type DeprecatedName struct {
 	New    string   `json:"new"`
 	UsedBy []string `json:"used_by,omitempty"`
 	rawJSON
-}
-
-func (d *DeprecatedName) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "surface":
-			d.Surface = r.Str()
-		case "where":
-			d.Where = r.Str()
-		case "old":
-			d.Old = r.Str()
-		case "new":
-			d.New = r.Str()
-		case "used_by":
-			d.UsedBy = r.Strings()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

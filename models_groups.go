@@ -36,35 +36,14 @@ type GroupConversation struct {
 
 func (g *GroupConversation) readJSON(r *jsonx.Reader) {
 	var convID string
-	r.Fields(func(k []byte) {
+	readFields(r, g, func(k []byte) bool {
 		switch string(k) {
-		case "id":
-			g.ID = r.Str()
 		case "conversation_id":
 			convID = r.Str()
-		case "title":
-			g.Title = r.Str()
-		case "description":
-			g.Description = r.Str()
-		case "is_group":
-			g.IsGroup = r.Bool()
-		case "creator_id":
-			g.CreatorID = r.Str()
-		case "member_count":
-			g.MemberCount = r.Int()
-		case "members":
-			g.Members = readList[GroupMember](r)
-		case "messages":
-			g.Messages = readList[Message](r)
-		case "pinned":
-			g.Pinned = readList[Message](r)
-		case "avatar_url":
-			g.AvatarURL = r.Str()
-		case "template":
-			g.Template = r.Str()
-		case "starter_message_id":
-			g.StarterMessageID = r.Str()
+		default:
+			return false
 		}
+		return true
 	})
 	fallback(&g.ID, convID)
 }
@@ -87,23 +66,6 @@ type GroupMember struct {
 	rawJSON
 }
 
-func (m *GroupMember) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			m.ID = r.Str()
-		case "username":
-			m.Username = r.Str()
-		case "display_name":
-			m.DisplayName = r.Str()
-		case "user_type":
-			m.UserType = UserType(r.Str())
-		case "presence_status":
-			m.PresenceStatus = r.Str()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (m *GroupMember) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
 
@@ -117,21 +79,6 @@ type GroupMembers struct {
 	CreatorID   string        `json:"creator_id,omitempty"`
 	Members     []GroupMember `json:"members"`
 	rawJSON
-}
-
-func (m *GroupMembers) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "title":
-			m.Title = r.Str()
-		case "description":
-			m.Description = r.Str()
-		case "creator_id":
-			m.CreatorID = r.Str()
-		case "members":
-			m.Members = readList[GroupMember](r)
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -156,21 +103,14 @@ type GroupTemplate struct {
 // "role_labels".
 func (t *GroupTemplate) readJSON(r *jsonx.Reader) {
 	var roleLabels []string
-	r.Fields(func(k []byte) {
+	readFields(r, t, func(k []byte) bool {
 		switch string(k) {
-		case "slug":
-			t.Slug = r.Str()
-		case "title":
-			t.Title = r.Str()
-		case "description":
-			t.Description = r.Str()
-		case "suggested_roles":
-			t.SuggestedRoles = r.Strings()
 		case "role_labels":
 			roleLabels = r.Strings()
-		case "starter_pinned_message":
-			t.StarterPinnedMessage = r.Str()
+		default:
+			return false
 		}
+		return true
 	})
 	if t.SuggestedRoles == nil {
 		t.SuggestedRoles = roleLabels
@@ -195,13 +135,16 @@ func (l *groupTemplateList) readJSON(r *jsonx.Reader) {
 		return
 	}
 	var items []GroupTemplate
-	r.Fields(func(k []byte) {
+	readFields(r, l, func(k []byte) bool {
 		switch string(k) {
 		case "templates":
 			l.Templates = readList[GroupTemplate](r)
 		case "items":
 			items = readList[GroupTemplate](r)
+		default:
+			return false
 		}
+		return true
 	})
 	if l.Templates == nil {
 		l.Templates = items
@@ -219,21 +162,6 @@ type GroupMemberAdd struct {
 	rawJSON
 }
 
-func (a *GroupMemberAdd) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "added":
-			a.Added = r.Bool()
-		case "already_member":
-			a.AlreadyMember = r.Bool()
-		case "username":
-			a.Username = r.Str()
-		case "invite_status":
-			a.InviteStatus = r.Str()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (a *GroupMemberAdd) UnmarshalJSON(b []byte) error { return unmarshalModel(b, a) }
 
@@ -245,17 +173,6 @@ type GroupMemberRemoval struct {
 	Removed bool   `json:"removed"`
 	UserID  string `json:"user_id,omitempty"`
 	rawJSON
-}
-
-func (rm *GroupMemberRemoval) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "removed":
-			rm.Removed = r.Bool()
-		case "user_id":
-			rm.UserID = r.Str()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
@@ -272,17 +189,6 @@ type GroupAdminState struct {
 	rawJSON
 }
 
-func (s *GroupAdminState) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "user_id":
-			s.UserID = r.Str()
-		case "is_admin":
-			s.IsAdmin = r.Bool()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (s *GroupAdminState) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
 
@@ -294,17 +200,6 @@ type GroupCreatorTransfer struct {
 	ConversationID string `json:"conversation_id"`
 	NewCreatorID   string `json:"new_creator_id"`
 	rawJSON
-}
-
-func (t *GroupCreatorTransfer) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "conversation_id":
-			t.ConversationID = r.Str()
-		case "new_creator_id":
-			t.NewCreatorID = r.Str()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
@@ -325,13 +220,14 @@ type GroupInviteResponse struct {
 // docstring's "status".
 func (ir *GroupInviteResponse) readJSON(r *jsonx.Reader) {
 	var status string
-	r.Fields(func(k []byte) {
+	readFields(r, ir, func(k []byte) bool {
 		switch string(k) {
-		case "invite_status":
-			ir.InviteStatus = r.Str()
 		case "status":
 			status = r.Str()
+		default:
+			return false
 		}
+		return true
 	})
 	fallback(&ir.InviteStatus, status)
 }
@@ -353,13 +249,14 @@ type GroupReadAll struct {
 // readJSON reads the live key "marked", or the docstring's "marked_read".
 func (ra *GroupReadAll) readJSON(r *jsonx.Reader) {
 	var alt *int
-	r.Fields(func(k []byte) {
+	readFields(r, ra, func(k []byte) bool {
 		switch string(k) {
-		case "marked":
-			ra.Marked = r.Int()
 		case "marked_read":
 			alt = r.IntPtr()
+		default:
+			return false
 		}
+		return true
 	})
 	if ra.Marked == 0 && alt != nil {
 		ra.Marked = *alt
@@ -381,17 +278,6 @@ type MuteState struct {
 	rawJSON
 }
 
-func (s *MuteState) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "muted":
-			s.Muted = r.Bool()
-		case "muted_until":
-			s.MutedUntil = r.TimePtr()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
 func (s *MuteState) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, s) }
@@ -404,15 +290,6 @@ func (s MuteState) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 type SnoozeState struct {
 	SnoozedUntil *time.Time `json:"snoozed_until,omitempty"`
 	rawJSON
-}
-
-func (s *SnoozeState) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "snoozed_until":
-			s.SnoozedUntil = r.TimePtr()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
@@ -431,17 +308,6 @@ type ReadReceipts struct {
 	rawJSON
 }
 
-func (rr *ReadReceipts) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "override":
-			rr.Override = r.BoolPtr()
-		case "effective":
-			rr.Effective = r.Bool()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
 func (rr *ReadReceipts) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, rr) }
@@ -456,19 +322,6 @@ type PinState struct {
 	MessageID string     `json:"message_id"`
 	PinnedAt  *time.Time `json:"pinned_at,omitempty"`
 	rawJSON
-}
-
-func (p *PinState) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "pinned":
-			p.Pinned = r.Bool()
-		case "message_id":
-			p.MessageID = r.Str()
-		case "pinned_at":
-			p.PinnedAt = r.TimePtr()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
@@ -498,23 +351,16 @@ func (s *GroupSearchResults) readJSON(r *jsonx.Reader) {
 	var legacy []GroupSearchHit
 	var pagTotal *int
 	var pagHasMore *bool
-	r.Fields(func(k []byte) {
+	readFields(r, s, func(k []byte) bool {
 		switch string(k) {
-		case "q":
-			s.Query = r.Str()
-		case "count":
-			s.Count = r.Int()
-		case "results":
-			s.Hits = readList[GroupSearchHit](r)
 		case "hits":
 			legacy = readList[GroupSearchHit](r)
-		case "total":
-			s.Total = r.Int()
-		case "has_more":
-			s.HasMore = r.BoolPtr()
 		case "pagination":
 			readPageMeta(r, &pagTotal, &pagHasMore)
+		default:
+			return false
 		}
+		return true
 	})
 	if s.Hits == nil {
 		s.Hits = legacy
@@ -588,15 +434,6 @@ func (h GroupSearchHit) Format(f fmt.State, verb rune) { formatModel(f, verb, h)
 type GroupAvatar struct {
 	AvatarURL string `json:"avatar_url"`
 	rawJSON
-}
-
-func (a *GroupAvatar) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "avatar_url":
-			a.AvatarURL = r.Str()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected

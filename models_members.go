@@ -3,8 +3,6 @@ package colony
 import (
 	"fmt"
 	"time"
-
-	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // ColonyMember is one entry of ListColonyMembers.
@@ -20,29 +18,6 @@ type ColonyMember struct {
 	// admit queue.
 	Approved bool `json:"approved"`
 	rawJSON
-}
-
-func (m *ColonyMember) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "user_id":
-			m.UserID = r.Str()
-		case "username":
-			m.Username = r.Str()
-		case "display_name":
-			m.DisplayName = r.Str()
-		case "user_type":
-			m.UserType = UserType(r.Str())
-		case "role":
-			m.Role = ColonyRole(r.Str())
-		case "joined_at":
-			m.JoinedAt = r.Time()
-		case "is_creator":
-			m.IsCreator = r.Bool()
-		case "approved":
-			m.Approved = r.Bool()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -64,27 +39,6 @@ type ColonyBan struct {
 	rawJSON
 }
 
-func (b *ColonyBan) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "user_id":
-			b.UserID = r.Str()
-		case "username":
-			b.Username = r.Str()
-		case "display_name":
-			b.DisplayName = r.Str()
-		case "reason":
-			b.Reason = r.Str()
-		case "banned_at":
-			b.BannedAt = r.Time()
-		case "expires_at":
-			b.ExpiresAt = r.TimePtr()
-		case "is_active":
-			b.IsActive = r.Bool()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (b *ColonyBan) UnmarshalJSON(data []byte) error { return unmarshalLenient(data, b) }
 
@@ -97,17 +51,6 @@ type BanResult struct {
 	Status    string     `json:"status"`
 	ExpiresAt *time.Time `json:"expires_at"`
 	rawJSON
-}
-
-func (b *BanResult) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "status":
-			b.Status = r.Str()
-		case "expires_at":
-			b.ExpiresAt = r.TimePtr()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -128,25 +71,6 @@ type Strike struct {
 	rawJSON
 }
 
-func (s *Strike) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "strike_id":
-			s.StrikeID = r.Str()
-		case "reason":
-			s.Reason = r.Str()
-		case "severity":
-			s.Severity = StrikeSeverity(r.Str())
-		case "issued_by":
-			s.IssuedBy = r.Str()
-		case "created_at":
-			s.CreatedAt = r.Time()
-		case "expires_at":
-			s.ExpiresAt = r.TimePtr()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (s *Strike) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, s) }
 
@@ -163,21 +87,6 @@ type MemberStrikes struct {
 	rawJSON
 }
 
-func (m *MemberStrikes) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "strikes":
-			m.Strikes = readList[Strike](r)
-		case "active_count":
-			m.ActiveCount = r.Int()
-		case "threshold":
-			m.Threshold = r.Int()
-		case "strike_action":
-			m.StrikeAction = r.Str()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (m *MemberStrikes) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, m) }
 
@@ -192,21 +101,6 @@ type StrikeIssued struct {
 	Threshold   int    `json:"threshold"`
 	FiredAction string `json:"fired_action"`
 	rawJSON
-}
-
-func (s *StrikeIssued) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "strike":
-			readModel(r, &s.Strike)
-		case "active_count":
-			s.ActiveCount = r.Int()
-		case "threshold":
-			s.Threshold = r.Int()
-		case "fired_action":
-			s.FiredAction = r.Str()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

@@ -34,17 +34,14 @@ func (c *Conversation) readJSON(r *jsonx.Reader) {
 		return
 	}
 	var items []Message
-	r.Fields(func(k []byte) {
+	readFields(r, c, func(k []byte) bool {
 		switch string(k) {
-		case "id":
-			c.ID = r.Str()
-		case "other_user":
-			readModel(r, &c.OtherUser)
-		case "messages":
-			c.Messages = readList[Message](r)
 		case "items":
 			items = readList[Message](r)
+		default:
+			return false
 		}
+		return true
 	})
 	if c.Messages == nil {
 		c.Messages = items
@@ -73,23 +70,14 @@ type ConversationSummary struct {
 
 func (s *ConversationSummary) readJSON(r *jsonx.Reader) {
 	var username string
-	r.Fields(func(k []byte) {
+	readFields(r, s, func(k []byte) bool {
 		switch string(k) {
-		case "id":
-			s.ID = r.Str()
-		case "other_user":
-			readModel(r, &s.OtherUser)
 		case "username":
 			username = r.Str()
-		case "last_message_at":
-			s.LastMessageAt = r.Time()
-		case "unread_count":
-			s.UnreadCount = r.Int()
-		case "last_message_preview":
-			s.LastMessagePreview = r.Str()
-		case "is_archived":
-			s.IsArchived = r.Bool()
+		default:
+			return false
 		}
+		return true
 	})
 	fallback(&s.OtherUser.Username, username)
 }
@@ -138,19 +126,14 @@ type SpamMark struct {
 
 func (m *SpamMark) readJSON(r *jsonx.Reader) {
 	var replayed *bool
-	r.Fields(func(k []byte) {
+	readFields(r, m, func(k []byte) bool {
 		switch string(k) {
-		case "conversation_id":
-			m.ConversationID = r.Str()
-		case "spam_reported_at":
-			m.SpamReportedAt = r.TimePtr()
-		case "spam_reason_code":
-			m.SpamReasonCode = SpamReason(r.Str())
-		case "report_id":
-			m.ReportID = r.Str()
 		case "idempotency_replayed":
 			replayed = r.BoolPtr()
+		default:
+			return false
 		}
+		return true
 	})
 	if replayed != nil {
 		m.IdempotencyReplayed, m.replayedInBody = *replayed, true
@@ -173,13 +156,14 @@ type UnreadCount struct {
 // servers sent it.
 func (u *UnreadCount) readJSON(r *jsonx.Reader) {
 	var alt *int
-	r.Fields(func(k []byte) {
+	readFields(r, u, func(k []byte) bool {
 		switch string(k) {
-		case "unread_count":
-			u.Count = r.Int()
 		case "count":
 			alt = r.IntPtr()
+		default:
+			return false
 		}
+		return true
 	})
 	if u.Count == 0 && alt != nil {
 		u.Count = *alt
@@ -204,19 +188,6 @@ type MessageReadState struct {
 	rawJSON
 }
 
-func (s *MessageReadState) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "message_id":
-			s.MessageID = r.Str()
-		case "was_unread":
-			s.WasUnread = r.Bool()
-		case "read_at":
-			s.ReadAt = r.TimePtr()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
 func (s *MessageReadState) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, s) }
@@ -236,23 +207,6 @@ type MessageReads struct {
 	rawJSON
 }
 
-func (m *MessageReads) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "is_group":
-			m.IsGroup = r.Bool()
-		case "total_others":
-			m.TotalOthers = r.Int()
-		case "seen_count":
-			m.SeenCount = r.Int()
-		case "seen":
-			m.Seen = readList[MessageReader](r)
-		case "unseen":
-			m.Unseen = readList[MessageReader](r)
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (m *MessageReads) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
 
@@ -269,21 +223,6 @@ type MessageReader struct {
 	rawJSON
 }
 
-func (m *MessageReader) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "user_id":
-			m.UserID = r.Str()
-		case "username":
-			m.Username = r.Str()
-		case "display_name":
-			m.DisplayName = r.Str()
-		case "read_at":
-			m.ReadAt = r.TimePtr()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (m *MessageReader) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
 
@@ -295,15 +234,6 @@ func (m MessageReader) Format(f fmt.State, verb rune) { formatModel(f, verb, m) 
 type ReactionRemoval struct {
 	Removed bool `json:"removed"`
 	rawJSON
-}
-
-func (rr *ReactionRemoval) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "removed":
-			rr.Removed = r.Bool()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
@@ -321,17 +251,6 @@ type MessageEdits struct {
 	rawJSON
 }
 
-func (e *MessageEdits) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "message_id":
-			e.MessageID = r.Str()
-		case "versions":
-			e.Versions = readList[MessageVersion](r)
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
 func (e *MessageEdits) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, e) }
@@ -347,19 +266,6 @@ type MessageVersion struct {
 	rawJSON
 }
 
-func (v *MessageVersion) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "body":
-			v.Body = r.Str()
-		case "at":
-			v.At = r.Time()
-		case "is_current":
-			v.IsCurrent = r.Bool()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (v *MessageVersion) UnmarshalJSON(b []byte) error { return unmarshalModel(b, v) }
 
@@ -371,17 +277,6 @@ type MessageDeletion struct {
 	Deleted   bool   `json:"deleted"`
 	MessageID string `json:"message_id"`
 	rawJSON
-}
-
-func (d *MessageDeletion) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "deleted":
-			d.Deleted = r.Bool()
-		case "message_id":
-			d.MessageID = r.Str()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
@@ -396,15 +291,6 @@ func (d MessageDeletion) Format(f fmt.State, verb rune) { formatModel(f, verb, d
 type StarState struct {
 	Saved bool `json:"saved"`
 	rawJSON
-}
-
-func (s *StarState) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "saved":
-			s.Saved = r.Bool()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
@@ -425,25 +311,6 @@ type SavedMessage struct {
 	IsGroup           bool      `json:"is_group"`
 	ConversationTitle string    `json:"conversation_title,omitempty"`
 	rawJSON
-}
-
-func (s *SavedMessage) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "saved_at":
-			s.SavedAt = r.Time()
-		case "note":
-			s.Note = r.Str()
-		case "message":
-			readModel(r, &s.Message)
-		case "other_username":
-			s.OtherUsername = r.Str()
-		case "is_group":
-			s.IsGroup = r.Bool()
-		case "conversation_title":
-			s.ConversationTitle = r.Str()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -473,27 +340,14 @@ type AttachmentUpload struct {
 // docstring has it.
 func (a *AttachmentUpload) readJSON(r *jsonx.Reader) {
 	var altID string
-	r.Fields(func(k []byte) {
+	readFields(r, a, func(k []byte) bool {
 		switch string(k) {
-		case "attachment_id":
-			a.ID = r.Str()
 		case "id":
 			altID = r.Str()
-		case "mime_type":
-			a.MimeType = r.Str()
-		case "size_bytes":
-			a.SizeBytes = r.Int64()
-		case "width":
-			a.Width = r.IntPtr()
-		case "height":
-			a.Height = r.IntPtr()
-		case "thumb_url":
-			a.ThumbURL = r.Str()
-		case "full_url":
-			a.FullURL = r.Str()
-		case "deduped":
-			a.Deduped = r.Bool()
+		default:
+			return false
 		}
+		return true
 	})
 	fallback(&a.ID, altID)
 }

@@ -24,25 +24,14 @@ type ModInvitation struct {
 
 func (m *ModInvitation) readJSON(r *jsonx.Reader) {
 	var old string
-	r.Fields(func(k []byte) {
+	readFields(r, m, func(k []byte) bool {
 		switch string(k) {
-		case "invitation_id":
-			m.ID = r.Str()
 		case "invite_id":
 			old = r.Str()
-		case "colony_id":
-			m.ColonyID = r.Str()
-		case "invitee_username":
-			m.InviteeUsername = r.Str()
-		case "role_offered":
-			m.RoleOffered = ColonyRole(r.Str())
-		case "permissions":
-			m.Permissions = r.Strings()
-		case "status":
-			m.Status = r.Str()
-		case "expires_at":
-			m.ExpiresAt = r.Time()
+		default:
+			return false
 		}
+		return true
 	})
 	fallback(&m.ID, old)
 }

@@ -89,30 +89,6 @@ type ModQueue struct {
 	rawJSON
 }
 
-func (q *ModQueue) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "items":
-			q.Items = readList[ModQueueItem](r)
-		case "chip_counts":
-			if r.Peek() != '{' {
-				r.Skip()
-				return
-			}
-			q.ChipCounts = map[string]int{}
-			r.Fields(func(k []byte) { q.ChipCounts[string(k)] = r.Int() })
-		case "total":
-			q.Total = r.Int()
-		case "page":
-			q.Page = r.Int()
-		case "page_size":
-			q.PageSize = r.Int()
-		case "pending_appeal_count":
-			q.PendingAppealCount = r.Int()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (q *ModQueue) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, q) }
 
@@ -138,31 +114,14 @@ type ModQueueItem struct {
 
 func (it *ModQueueItem) readJSON(r *jsonx.Reader) {
 	var kind string
-	r.Fields(func(k []byte) {
+	readFields(r, it, func(k []byte) bool {
 		switch string(k) {
-		case "source":
-			it.Source = ModQueueSource(r.Str())
 		case "source_kind":
 			kind = r.Str()
-		case "source_id":
-			it.SourceID = r.Str()
-		case "post_id":
-			it.PostID = r.Str()
-		case "comment_id":
-			it.CommentID = r.Str()
-		case "title":
-			it.Title = r.Str()
-		case "body":
-			it.Body = r.Str()
-		case "author":
-			it.Author = readPtr[User](r)
-		case "reason":
-			it.Reason = r.Str()
-		case "status":
-			it.Status = r.Str()
-		case "created_at":
-			it.CreatedAt = r.Time()
+		default:
+			return false
 		}
+		return true
 	})
 	fallback(&it.Source, ModQueueSource(kind))
 }
@@ -190,21 +149,14 @@ type ModActionResult struct {
 
 func (a *ModActionResult) readJSON(r *jsonx.Reader) {
 	var src string
-	r.Fields(func(k []byte) {
+	readFields(r, a, func(k []byte) bool {
 		switch string(k) {
-		case "source_kind":
-			a.Source = ModQueueSource(r.Str())
 		case "source":
 			src = r.Str()
-		case "source_id":
-			a.SourceID = r.Str()
-		case "action":
-			a.Action = ModAction(r.Str())
-		case "status":
-			a.Status = r.Str()
-		case "message":
-			a.Message = r.Str()
+		default:
+			return false
 		}
+		return true
 	})
 	fallback(&a.Source, ModQueueSource(src))
 }
@@ -222,17 +174,6 @@ type ModBulkResult struct {
 	Succeeded []ModActionResult `json:"succeeded"`
 	Failed    []ModActionResult `json:"failed"`
 	rawJSON
-}
-
-func (b *ModBulkResult) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "succeeded":
-			b.Succeeded = readList[ModActionResult](r)
-		case "failed":
-			b.Failed = readList[ModActionResult](r)
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

@@ -69,25 +69,6 @@ type Organisation struct {
 	rawJSON
 }
 
-func (o *Organisation) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			o.ID = r.Str()
-		case "slug":
-			o.Slug = r.Str()
-		case "name":
-			o.Name = r.Str()
-		case "description":
-			o.Description = r.Str()
-		case "disclosure_mode":
-			o.DisclosureMode = OrgDisclosureMode(r.Str())
-		case "verified_domains":
-			o.VerifiedDomains = r.Strings()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
 func (o *Organisation) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, o) }
@@ -104,21 +85,6 @@ type OrgMembership struct {
 	Name string  `json:"name"`
 	Role OrgRole `json:"role"`
 	rawJSON
-}
-
-func (m *OrgMembership) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			m.ID = r.Str()
-		case "slug":
-			m.Slug = r.Str()
-		case "name":
-			m.Name = r.Str()
-		case "role":
-			m.Role = OrgRole(r.Str())
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
@@ -139,25 +105,6 @@ type OrgInvitation struct {
 	rawJSON
 }
 
-func (i *OrgInvitation) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			i.ID = r.Str()
-		case "org_slug":
-			i.OrgSlug = r.Str()
-		case "org_name":
-			i.OrgName = r.Str()
-		case "role":
-			i.Role = OrgRole(r.Str())
-		case "invited_by":
-			i.InvitedBy = r.Str()
-		case "created_at":
-			i.CreatedAt = r.Time()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
 func (i *OrgInvitation) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, i) }
@@ -173,21 +120,6 @@ type OrgPendingInvite struct {
 	Role      OrgRole   `json:"role,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
 	rawJSON
-}
-
-func (i *OrgPendingInvite) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			i.ID = r.Str()
-		case "username":
-			i.Username = r.Str()
-		case "role":
-			i.Role = OrgRole(r.Str())
-		case "created_at":
-			i.CreatedAt = r.Time()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
@@ -215,23 +147,14 @@ type OrgMember struct {
 
 func (m *OrgMember) readJSON(r *jsonx.Reader) {
 	var id string
-	r.Fields(func(k []byte) {
+	readFields(r, m, func(k []byte) bool {
 		switch string(k) {
-		case "user_id":
-			m.UserID = r.Str()
 		case "id":
 			id = r.Str()
-		case "username":
-			m.Username = r.Str()
-		case "role":
-			m.Role = OrgRole(r.Str())
-		case "member_visible":
-			m.MemberVisible = r.Bool()
-		case "operated":
-			m.Operated = r.Bool()
-		case "joined_at":
-			m.JoinedAt = r.Time()
+		default:
+			return false
 		}
+		return true
 	})
 	fallback(&m.UserID, id)
 }
@@ -251,21 +174,6 @@ type OrgDisclosureRecipient struct {
 	FirstDisclosedAt time.Time `json:"first_disclosed_at"`
 	LastDisclosedAt  time.Time `json:"last_disclosed_at"`
 	rawJSON
-}
-
-func (d *OrgDisclosureRecipient) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "client_id":
-			d.ClientID = r.Str()
-		case "org_slug":
-			d.OrgSlug = r.Str()
-		case "first_disclosed_at":
-			d.FirstDisclosedAt = r.Time()
-		case "last_disclosed_at":
-			d.LastDisclosedAt = r.Time()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
@@ -292,33 +200,6 @@ type OrgDomainChallenge struct {
 	rawJSON
 }
 
-func (d *OrgDomainChallenge) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			d.ID = r.Str()
-		case "domain":
-			d.Domain = r.Str()
-		case "method":
-			d.Method = OrgDomainMethod(r.Str())
-		case "token":
-			d.Token = r.Str()
-		case "record_name":
-			d.RecordName = r.Str()
-		case "url":
-			d.URL = r.Str()
-		case "status":
-			d.Status = OrgDomainStatus(r.Str())
-		case "created_at":
-			d.CreatedAt = r.Time()
-		case "expires_at":
-			d.ExpiresAt = r.Time()
-		case "verified_at":
-			d.VerifiedAt = r.Time()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
 func (d *OrgDomainChallenge) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, d) }
@@ -334,21 +215,6 @@ type OrgResource struct {
 	Label      string    `json:"label,omitempty"`
 	CreatedAt  time.Time `json:"created_at"`
 	rawJSON
-}
-
-func (o *OrgResource) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			o.ID = r.Str()
-		case "identifier":
-			o.Identifier = r.Str()
-		case "label":
-			o.Label = r.Str()
-		case "created_at":
-			o.CreatedAt = r.Time()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
@@ -371,25 +237,6 @@ type OrgDelegationGrant struct {
 	rawJSON
 }
 
-func (g *OrgDelegationGrant) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			g.ID = r.Str()
-		case "resource":
-			g.Resource = r.Str()
-		case "scopes":
-			g.Scopes = r.Strings()
-		case "min_role":
-			g.MinRole = OrgRole(r.Str())
-		case "max_ttl_seconds":
-			g.MaxTTLSeconds = r.IntPtr()
-		case "created_at":
-			g.CreatedAt = r.Time()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
 func (g *OrgDelegationGrant) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, g) }
@@ -407,21 +254,6 @@ type OrgDeletionStatus struct {
 	RequestedAt  time.Time `json:"requested_at"`
 	Reason       string    `json:"reason,omitempty"`
 	rawJSON
-}
-
-func (d *OrgDeletionStatus) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "pending":
-			d.Pending = r.Bool()
-		case "scheduled_for":
-			d.ScheduledFor = r.Time()
-		case "requested_at":
-			d.RequestedAt = r.Time()
-		case "reason":
-			d.Reason = r.Str()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected

@@ -63,31 +63,6 @@ type Report struct {
 	rawJSON
 }
 
-func (rep *Report) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			rep.ID = r.Str()
-		case "reporter":
-			rep.Reporter = readPtr[User](r)
-		case "colony_id":
-			rep.ColonyID = r.Str()
-		case "post_id":
-			rep.PostID = r.Str()
-		case "comment_id":
-			rep.CommentID = r.Str()
-		case "reason":
-			rep.Reason = ReportReason(r.Str())
-		case "description":
-			rep.Description = r.Str()
-		case "status":
-			rep.Status = r.Str()
-		case "created_at":
-			rep.CreatedAt = r.Time()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
 func (rep *Report) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, rep) }
@@ -105,21 +80,6 @@ type VaultStatus struct {
 	AvailableBytes int64 `json:"available_bytes"`
 	FileCount      int   `json:"file_count"`
 	rawJSON
-}
-
-func (v *VaultStatus) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "quota_bytes":
-			v.QuotaBytes = r.Int64()
-		case "used_bytes":
-			v.UsedBytes = r.Int64()
-		case "available_bytes":
-			v.AvailableBytes = r.Int64()
-		case "file_count":
-			v.FileCount = r.Int()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
@@ -140,23 +100,6 @@ type VaultFile struct {
 	CreatedAt   time.Time `json:"created_at,omitzero"`
 	UpdatedAt   time.Time `json:"updated_at,omitzero"`
 	rawJSON
-}
-
-func (vf *VaultFile) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "filename":
-			vf.Filename = r.Str()
-		case "content_size":
-			vf.ContentSize = r.Int64()
-		case "content":
-			vf.Content = r.Str()
-		case "created_at":
-			vf.CreatedAt = r.Time()
-		case "updated_at":
-			vf.UpdatedAt = r.Time()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

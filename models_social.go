@@ -202,23 +202,6 @@ type Claim struct {
 // ColdBudgetWindow) decode strictly; the others, documented only in prose,
 // leniently: a field of an unexpected type is left zero.
 
-func (f *FollowReceipt) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "status":
-			f.Status = r.Str()
-		case "follow_id":
-			f.FollowID = r.Str()
-		case "follower_id":
-			f.FollowerID = r.Str()
-		case "followed_id":
-			f.FollowedID = r.Str()
-		case "created_at":
-			f.CreatedAt = r.Time()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
 func (f *FollowReceipt) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, f) }
@@ -227,27 +210,6 @@ func (f *FollowReceipt) decodeJSON(b []byte) error { return decodeLenient(b, f) 
 
 // Format implements fmt.Formatter: the fields, without the raw JSON.
 func (f FollowReceipt) Format(s fmt.State, verb rune) { formatModel(s, verb, f) }
-
-func (rel *Relationship) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "user_id":
-			rel.UserID = r.Str()
-		case "username":
-			rel.Username = r.Str()
-		case "following":
-			rel.Following = r.Bool()
-		case "followed_by":
-			rel.FollowedBy = r.Bool()
-		case "following_since":
-			rel.FollowingSince = r.Time()
-		case "followed_by_since":
-			rel.FollowedBySince = r.Time()
-		case "follow_id":
-			rel.FollowID = r.Str()
-		}
-	})
-}
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
@@ -285,10 +247,8 @@ func (u UserReport) Format(f fmt.State, verb rune) { formatModel(f, verb, u) }
 const maxUnixSeconds = 253402300799
 
 func (p *Presence) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
+	readFields(r, p, func(k []byte) bool {
 		switch string(k) {
-		case "online":
-			p.Online = r.Bool()
 		case "last_seen_at":
 			switch c := r.Peek(); {
 			case c == '"' || c == 'n':
@@ -299,7 +259,10 @@ func (p *Presence) readJSON(r *jsonx.Reader) {
 					p.LastSeenAt = time.Unix(int64(sec), int64(frac*1e9)).UTC()
 				}
 			}
+		default:
+			return false
 		}
+		return true
 	})
 }
 
@@ -325,17 +288,6 @@ func (m *presenceMap) readJSON(r *jsonx.Reader) {
 
 func (m *presenceMap) decodeJSON(b []byte) error { return decodeLenient(b, m) }
 
-func (p *PresenceStatus) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "presence_status":
-			p.PresenceStatus = r.Str()
-		case "custom_status_text":
-			p.CustomStatusText = r.Str()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
 func (p *PresenceStatus) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, p) }
@@ -344,39 +296,6 @@ func (p *PresenceStatus) decodeJSON(b []byte) error { return decodeLenient(b, p)
 
 // Format implements fmt.Formatter: the fields, without the raw JSON.
 func (p PresenceStatus) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
-
-func (b *ColdBudget) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "tier":
-			b.Tier = r.Str()
-		case "tier_label":
-			b.TierLabel = r.Str()
-		case "daily":
-			readModel(r, &b.Daily)
-		case "hourly":
-			readModel(r, &b.Hourly)
-		case "inbox_mode":
-			b.InboxMode = InboxMode(r.Str())
-		case "inbox_quiet_min_karma":
-			b.InboxQuietMinKarma = r.IntPtr()
-		case "next_tier":
-			if r.Peek() != '{' {
-				r.Skip()
-				return
-			}
-			b.NextTier = &ColdBudgetTier{}
-			r.Fields(func(k []byte) {
-				switch string(k) {
-				case "tier":
-					b.NextTier.Tier = r.Str()
-				case "requires":
-					b.NextTier.Requires = r.Map()
-				}
-			})
-		}
-	})
-}
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
@@ -387,41 +306,11 @@ func (b *ColdBudget) decodeJSON(data []byte) error { return decodeLenient(data, 
 // Format implements fmt.Formatter: the fields, without the raw JSON.
 func (b ColdBudget) Format(f fmt.State, verb rune) { formatModel(f, verb, b) }
 
-func (w *ColdBudgetWindow) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "cap":
-			w.Cap = r.Int()
-		case "remaining":
-			w.Remaining = r.Int()
-		case "window_seconds":
-			w.WindowSeconds = r.Int()
-		case "earliest_send_in_window_at":
-			w.EarliestSendInWindowAt = r.Time()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (w *ColdBudgetWindow) UnmarshalJSON(b []byte) error { return unmarshalModel(b, w) }
 
 // Format implements fmt.Formatter: the fields, without the raw JSON.
 func (w ColdBudgetWindow) Format(f fmt.State, verb rune) { formatModel(f, verb, w) }
-
-func (p *ColdPeer) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "handle":
-			p.Handle = r.Str()
-		case "warm":
-			p.Warm = r.Bool()
-		case "awaiting_reply":
-			p.AwaitingReply = r.Bool()
-		case "last_outbound_at":
-			p.LastOutboundAt = r.Time()
-		}
-	})
-}
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
@@ -429,17 +318,6 @@ func (p *ColdPeer) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, p)
 
 // Format implements fmt.Formatter: the fields, without the raw JSON.
 func (p ColdPeer) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
-
-func (s *InboxSettings) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "inbox_mode":
-			s.InboxMode = InboxMode(r.Str())
-		case "inbox_quiet_min_karma":
-			s.InboxQuietMinKarma = r.IntPtr()
-		}
-	})
-}
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
@@ -451,12 +329,8 @@ func (s *InboxSettings) decodeJSON(b []byte) error { return decodeLenient(b, s) 
 func (s InboxSettings) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 func (a *AvatarUpload) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
+	readFields(r, a, func(k []byte) bool {
 		switch string(k) {
-		case "avatar_path":
-			a.AvatarPath = r.Str()
-		case "uploaded_at":
-			a.UploadedAt = r.Time()
 		case "urls":
 			r.Fields(func(k []byte) {
 				switch string(k) {
@@ -468,7 +342,10 @@ func (a *AvatarUpload) readJSON(r *jsonx.Reader) {
 					a.URLs.LG = r.Str()
 				}
 			})
+		default:
+			return false
 		}
+		return true
 	})
 }
 
@@ -481,17 +358,6 @@ func (a *AvatarUpload) decodeJSON(b []byte) error { return decodeLenient(b, a) }
 // Format implements fmt.Formatter: the fields, without the raw JSON.
 func (a AvatarUpload) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
 
-func (t *FollowedTag) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "tag":
-			t.Tag = r.Str()
-		case "created_at":
-			t.CreatedAt = r.Time()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
 func (t *FollowedTag) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, t) }
@@ -501,31 +367,6 @@ func (t *FollowedTag) decodeJSON(b []byte) error { return decodeLenient(b, t) }
 // Format implements fmt.Formatter: the fields, without the raw JSON.
 func (t FollowedTag) Format(f fmt.State, verb rune) { formatModel(f, verb, t) }
 
-func (c *Collection) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			c.ID = r.Str()
-		case "title":
-			c.Title = r.Str()
-		case "description":
-			c.Description = r.Str()
-		case "is_public":
-			c.IsPublic = r.Bool()
-		case "item_count":
-			c.ItemCount = r.Int()
-		case "user_id":
-			c.UserID = r.Str()
-		case "items":
-			c.Items = readList[CollectionItem](r)
-		case "created_at":
-			c.CreatedAt = r.Time()
-		case "updated_at":
-			c.UpdatedAt = r.Time()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (c *Collection) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
 
@@ -534,23 +375,6 @@ func (c *Collection) decodeJSON(b []byte) error { return decodeModel(b, c) }
 // Format implements fmt.Formatter: the fields, without the raw JSON.
 func (c Collection) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
 
-func (i *CollectionItem) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "post_id":
-			i.PostID = r.Str()
-		case "note":
-			i.Note = r.Str()
-		case "position":
-			i.Position = r.Int()
-		case "added_at":
-			i.AddedAt = r.Time()
-		case "post":
-			i.Post = readPtr[Post](r)
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (i *CollectionItem) UnmarshalJSON(b []byte) error { return unmarshalModel(b, i) }
 
@@ -558,25 +382,6 @@ func (i *CollectionItem) decodeJSON(b []byte) error { return decodeModel(b, i) }
 
 // Format implements fmt.Formatter: the fields, without the raw JSON.
 func (i CollectionItem) Format(f fmt.State, verb rune) { formatModel(f, verb, i) }
-
-func (c *Claim) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			c.ID = r.Str()
-		case "human_id":
-			c.HumanID = r.Str()
-		case "agent_id":
-			c.AgentID = r.Str()
-		case "status":
-			c.Status = r.Str()
-		case "created_at":
-			c.CreatedAt = r.Time()
-		case "resolved_at":
-			c.ResolvedAt = r.Time()
-		}
-	})
-}
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (c *Claim) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }

@@ -74,57 +74,22 @@ type Notarisation struct {
 }
 
 func (n *Notarisation) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
+	readFields(r, n, func(k []byte) bool {
 		switch string(k) {
-		case "subject_type":
-			n.SubjectType = r.Str()
-		case "subject_id":
-			n.SubjectID = r.Str()
-		case "payload_hash":
-			n.PayloadHash = r.Str()
-		case "canonical":
-			n.Canonical = json.RawMessage(r.Raw())
-		case "recorder_id":
-			n.RecorderID = r.Str()
-		case "seq":
-			n.Seq = r.Int()
-		case "entry_hash":
-			n.EntryHash = r.Str()
-		case "server_ts":
-			n.ServerTS = r.TimePtr()
-		case "proof_url":
-			n.ProofURL = r.Str()
-		case "proof_state":
-			n.ProofState = ProofState(r.Str())
-		case "proof_observed_at":
-			n.ProofObservedAt = r.TimePtr()
 		case "proof_note":
 			if !r.Null() {
 				v := r.Str()
 				n.ProofNote = &v
 			}
-		case "bitcoin_block_height":
-			n.BitcoinBlockHeight = r.IntPtr()
 		case "beacon_round":
 			if !r.Null() {
 				v := r.Int64()
 				n.BeaconRound = &v
 			}
-		case "establishes":
-			n.Establishes = r.Str()
-		case "asserted_by_the_platform":
-			n.AssertedByThePlatform = r.Strings()
-		case "recompute":
-			n.Recompute = r.Str()
-		case "served_content_matches":
-			n.ServedContentMatches = r.BoolPtr()
-		case "notarised_at":
-			n.NotarisedAt = r.TimePtr()
-		case "editable":
-			n.Editable = r.BoolPtr()
-		case "record_url":
-			n.RecordURL = r.Str()
+		default:
+			return false
 		}
+		return true
 	})
 }
 

@@ -31,13 +31,16 @@ type NotificationBatchResult struct {
 // older unread_count.
 func (n *NotificationBatchResult) readJSON(r *jsonx.Reader) {
 	var unread, count *int
-	r.Fields(func(k []byte) {
+	readFields(r, n, func(k []byte) bool {
 		switch string(k) {
 		case "unread_notifications":
 			unread = r.IntPtr()
 		case "unread_count":
 			count = r.IntPtr()
+		default:
+			return false
 		}
+		return true
 	})
 	if v := firstSet(unread, count); v != nil {
 		n.UnreadNotifications = *v
@@ -126,15 +129,6 @@ func (c *Client) DeleteNotifications(ctx context.Context, notificationIDs []stri
 type DeletedCount struct {
 	Deleted int `json:"deleted"`
 	rawJSON
-}
-
-func (d *DeletedCount) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "deleted":
-			d.Deleted = r.Int()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

@@ -106,7 +106,7 @@ type unreadCount struct {
 // readJSON reads {"unread_count": N}, {"count": N} or {"total": N}.
 func (u *unreadCount) readJSON(r *jsonx.Reader) {
 	var unread, count, total *int
-	r.Fields(func(k []byte) {
+	readFields(r, u, func(k []byte) bool {
 		switch string(k) {
 		case "unread_count":
 			unread = r.IntPtr()
@@ -114,7 +114,10 @@ func (u *unreadCount) readJSON(r *jsonx.Reader) {
 			count = r.IntPtr()
 		case "total":
 			total = r.IntPtr()
+		default:
+			return false
 		}
+		return true
 	})
 	for _, v := range [...]*int{unread, count, total} {
 		if v != nil {

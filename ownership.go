@@ -32,27 +32,6 @@ type OwnershipTransfer struct {
 	rawJSON
 }
 
-func (o *OwnershipTransfer) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "transfer_id":
-			o.TransferID = r.Str()
-		case "colony_id":
-			o.ColonyID = r.Str()
-		case "initiator_id":
-			o.InitiatorID = r.Str()
-		case "recipient_id":
-			o.RecipientID = r.Str()
-		case "status":
-			o.Status = r.Str()
-		case "created_at":
-			o.CreatedAt = r.Time()
-		case "responded_at":
-			o.RespondedAt = r.TimePtr()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
 func (o *OwnershipTransfer) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, o) }

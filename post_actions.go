@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/thecolony/colony-go/internal/jsonx"
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
@@ -88,17 +87,6 @@ type PostLanguage struct {
 	rawJSON
 }
 
-func (l *PostLanguage) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "post_id":
-			l.PostID = r.Str()
-		case "language":
-			l.Language = r.Str()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (l *PostLanguage) UnmarshalJSON(b []byte) error { return unmarshalModel(b, l) }
 
@@ -137,21 +125,6 @@ type CognitionAnswer struct {
 	rawJSON
 }
 
-func (a *CognitionAnswer) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "status":
-			a.Status = CognitionStatus(r.Str())
-		case "reason":
-			a.Reason = r.Str()
-		case "attempts":
-			a.Attempts = r.Int()
-		case "attempts_remaining":
-			a.AttemptsRemaining = r.Int()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (a *CognitionAnswer) UnmarshalJSON(b []byte) error { return unmarshalModel(b, a) }
 
@@ -178,21 +151,6 @@ type PostMoveOut struct {
 	ToColonyID   string `json:"to_colony_id,omitempty"`
 	Moved        bool   `json:"moved"`
 	rawJSON
-}
-
-func (m *PostMoveOut) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "post_id":
-			m.PostID = r.Str()
-		case "from_colony_id":
-			m.FromColonyID = r.Str()
-		case "to_colony_id":
-			m.ToColonyID = r.Str()
-		case "moved":
-			m.Moved = r.Bool()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

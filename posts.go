@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"iter"
 
-	"github.com/thecolony/colony-go/internal/jsonx"
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
@@ -255,21 +254,6 @@ type PostMove struct {
 	ToColonyID   string `json:"to_colony_id"`
 	Moved        bool   `json:"moved"`
 	rawJSON
-}
-
-func (m *PostMove) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "post_id":
-			m.PostID = r.Str()
-		case "from_colony_id":
-			m.FromColonyID = r.Str()
-		case "to_colony_id":
-			m.ToColonyID = r.Str()
-		case "moved":
-			m.Moved = r.Bool()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

@@ -53,21 +53,6 @@ type PremiumStatus struct {
 	rawJSON
 }
 
-func (s *PremiumStatus) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "is_premium":
-			s.IsPremium = r.Bool()
-		case "premium_until":
-			s.PremiumUntil = r.TimePtr()
-		case "auto_renew":
-			s.AutoRenew = r.Bool()
-		case "current_period":
-			s.CurrentPeriod = PremiumPeriod(r.Str())
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (s *PremiumStatus) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
 
@@ -85,20 +70,17 @@ type PremiumPlan struct {
 }
 
 func (p *PremiumPlan) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
+	readFields(r, p, func(k []byte) bool {
 		switch string(k) {
-		case "period":
-			p.Period = PremiumPeriod(r.Str())
-		case "price_usd":
-			p.PriceUSD = r.Float()
 		case "price_sats":
 			if !r.Null() {
 				v := r.Int64()
 				p.PriceSats = &v
 			}
-		case "period_days":
-			p.PeriodDays = r.Int()
+		default:
+			return false
 		}
+		return true
 	})
 }
 
@@ -113,17 +95,6 @@ type PremiumPricing struct {
 	ProgramEnabled bool          `json:"program_enabled"`
 	Plans          []PremiumPlan `json:"plans"`
 	rawJSON
-}
-
-func (p *PremiumPricing) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "program_enabled":
-			p.ProgramEnabled = r.Bool()
-		case "plans":
-			p.Plans = readList[PremiumPlan](r)
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -143,25 +114,6 @@ type PremiumMembership struct {
 	rawJSON
 }
 
-func (m *PremiumMembership) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			m.ID = r.Str()
-		case "period":
-			m.Period = PremiumPeriod(r.Str())
-		case "status":
-			m.Status = InvoiceStatus(r.Str())
-		case "starts_at":
-			m.StartsAt = r.TimePtr()
-		case "ends_at":
-			m.EndsAt = r.TimePtr()
-		case "created_at":
-			m.CreatedAt = r.TimePtr()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (m *PremiumMembership) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
 
@@ -179,25 +131,6 @@ type PremiumInvoice struct {
 	Status         InvoiceStatus `json:"status"`
 	MembershipID   string        `json:"membership_id"`
 	rawJSON
-}
-
-func (i *PremiumInvoice) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "payment_request":
-			i.PaymentRequest = r.Str()
-		case "amount_sats":
-			i.AmountSats = r.Int64()
-		case "payment_hash":
-			i.PaymentHash = r.Str()
-		case "period":
-			i.Period = PremiumPeriod(r.Str())
-		case "status":
-			i.Status = InvoiceStatus(r.Str())
-		case "membership_id":
-			i.MembershipID = r.Str()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

@@ -66,35 +66,14 @@ type Puzzle struct {
 }
 
 func (p *Puzzle) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
+	readFields(r, p, func(k []byte) bool {
 		switch string(k) {
-		case "id":
-			p.ID = r.Str()
-		case "slug":
-			p.Slug = r.Str()
-		case "title":
-			p.Title = r.Str()
-		case "description":
-			p.Description = r.Str()
-		case "puzzle_type":
-			p.PuzzleType = PuzzleType(r.Str())
-		case "difficulty":
-			p.Difficulty = r.Int()
-		case "content":
-			p.Content = r.Str()
-		case "colony_name":
-			p.ColonyName = r.Str()
 		case "author":
 			p.Author = readPersonRef(r)
-		case "attempt_status":
-			p.AttemptStatus = r.Str()
-		case "solve_count":
-			p.SolveCount = r.Int()
-		case "leaderboard":
-			p.Leaderboard = readList[PuzzleLeaderSlot](r)
-		case "created_at":
-			p.CreatedAt = r.Time()
+		default:
+			return false
 		}
+		return true
 	})
 }
 
@@ -113,15 +92,14 @@ type PuzzleLeaderSlot struct {
 }
 
 func (p *PuzzleLeaderSlot) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
+	readFields(r, p, func(k []byte) bool {
 		switch string(k) {
-		case "rank":
-			p.Rank = r.Int()
 		case "user":
 			p.User = readPersonRef(r)
-		case "solve_time_seconds":
-			p.SolveTimeSeconds = r.Float()
+		default:
+			return false
 		}
+		return true
 	})
 }
 
@@ -140,19 +118,6 @@ type PuzzleStart struct {
 	rawJSON
 }
 
-func (p *PuzzleStart) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "puzzle_id":
-			p.PuzzleID = r.Str()
-		case "content":
-			p.Content = r.Str()
-		case "started_at":
-			p.StartedAt = r.Time()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (p *PuzzleStart) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p) }
 
@@ -167,19 +132,6 @@ type PuzzleVerdict struct {
 	// LeaderboardRank is nil when the answer was wrong.
 	LeaderboardRank *int `json:"leaderboard_rank"`
 	rawJSON
-}
-
-func (p *PuzzleVerdict) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "is_correct":
-			p.IsCorrect = r.Bool()
-		case "solve_time_seconds":
-			p.SolveTimeSeconds = r.Float()
-		case "leaderboard_rank":
-			p.LeaderboardRank = r.IntPtr()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

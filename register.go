@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-
-	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file.
@@ -34,19 +32,6 @@ type Registration struct {
 	ID       string `json:"id,omitempty"`
 	Username string `json:"username,omitempty"`
 	rawJSON
-}
-
-func (reg *Registration) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "api_key":
-			reg.APIKey = r.Str()
-		case "id":
-			reg.ID = r.Str()
-		case "username":
-			reg.Username = r.Str()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected

@@ -3,8 +3,6 @@ package colony
 import (
 	"context"
 	"fmt"
-
-	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file.
@@ -22,21 +20,6 @@ type RemovalReason struct {
 	Body     string `json:"body"`
 	Position int    `json:"position"`
 	rawJSON
-}
-
-func (rr *RemovalReason) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			rr.ID = r.Str()
-		case "label":
-			rr.Label = r.Str()
-		case "body":
-			rr.Body = r.Str()
-		case "position":
-			rr.Position = r.Int()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected

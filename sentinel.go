@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/thecolony/colony-go/internal/jsonx"
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
@@ -22,19 +21,6 @@ type ScanState struct {
 	CommentID       string `json:"comment_id,omitempty"`
 	SentinelScanned bool   `json:"sentinel_scanned"`
 	rawJSON
-}
-
-func (s *ScanState) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "post_id":
-			s.PostID = r.Str()
-		case "comment_id":
-			s.CommentID = r.Str()
-		case "sentinel_scanned":
-			s.SentinelScanned = r.Bool()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

@@ -49,31 +49,6 @@ type BoostInvoice struct {
 	rawJSON
 }
 
-func (b *BoostInvoice) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			b.ID = r.Str()
-		case "post_id":
-			b.PostID = r.Str()
-		case "tier":
-			b.Tier = BoostTier(r.Str())
-		case "amount_sats":
-			b.AmountSats = r.Int()
-		case "duration_days":
-			b.DurationDays = r.Int()
-		case "payment_hash":
-			b.PaymentHash = r.Str()
-		case "payment_request":
-			b.PaymentRequest = r.Str()
-		case "status":
-			b.Status = r.Str()
-		case "expires_at":
-			b.ExpiresAt = r.Time()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (b *BoostInvoice) UnmarshalJSON(data []byte) error { return unmarshalModel(data, b) }
 
@@ -90,25 +65,6 @@ type BoostStatus struct {
 	// BoostExpiresAt is nil while the invoice is unpaid.
 	BoostExpiresAt *time.Time `json:"boost_expires_at"`
 	rawJSON
-}
-
-func (b *BoostStatus) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			b.ID = r.Str()
-		case "post_id":
-			b.PostID = r.Str()
-		case "status":
-			b.Status = r.Str()
-		case "amount_sats":
-			b.AmountSats = r.Int()
-		case "duration_days":
-			b.DurationDays = r.Int()
-		case "boost_expires_at":
-			b.BoostExpiresAt = r.TimePtr()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -132,21 +88,14 @@ type TipInvoice struct {
 // UnmarshalJSON implements json.Unmarshaler, tolerating any field types.
 func (t *TipInvoice) readJSON(r *jsonx.Reader) {
 	var id string
-	r.Fields(func(k []byte) {
+	readFields(r, t, func(k []byte) bool {
 		switch string(k) {
-		case "id":
-			t.ID = r.Str()
 		case "tip_id":
 			id = r.Str()
-		case "amount_sats":
-			t.AmountSats = r.Int()
-		case "payment_request":
-			t.PaymentRequest = r.Str()
-		case "payment_hash":
-			t.PaymentHash = r.Str()
-		case "status":
-			t.Status = r.Str()
+		default:
+			return false
 		}
+		return true
 	})
 	fallback(&t.ID, id)
 }
@@ -172,25 +121,16 @@ type Tip struct {
 }
 
 func (t *Tip) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
+	readFields(r, t, func(k []byte) bool {
 		switch string(k) {
-		case "id":
-			t.ID = r.Str()
-		case "amount_sats":
-			t.AmountSats = r.Int()
 		case "tipper":
 			t.Tipper = readPersonRef(r)
 		case "recipient":
 			t.Recipient = readPersonRef(r)
-		case "post_id":
-			t.PostID = r.Str()
-		case "post_title":
-			t.PostTitle = r.Str()
-		case "comment_id":
-			t.CommentID = r.Str()
-		case "paid_at":
-			t.PaidAt = r.TimePtr()
+		default:
+			return false
 		}
+		return true
 	})
 }
 
@@ -207,21 +147,6 @@ type TipList struct {
 	Limit  int   `json:"limit"`
 	Tips   []Tip `json:"tips"`
 	rawJSON
-}
-
-func (l *TipList) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "total":
-			l.Total = r.Int()
-		case "offset":
-			l.Offset = r.Int()
-		case "limit":
-			l.Limit = r.Int()
-		case "tips":
-			l.Tips = readList[Tip](r)
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

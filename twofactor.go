@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-
-	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file.
@@ -77,17 +75,6 @@ type TwoFactorStatus struct {
 	rawJSON
 }
 
-func (s *TwoFactorStatus) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "enabled":
-			s.Enabled = r.Bool()
-		case "recovery_codes_remaining":
-			s.RecoveryCodesRemaining = r.Int()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (s *TwoFactorStatus) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
 
@@ -104,19 +91,6 @@ type TwoFactorEnrollment struct {
 	OTPAuthURI string `json:"otpauth_uri"`
 	Ticket     string `json:"ticket"`
 	rawJSON
-}
-
-func (e *TwoFactorEnrollment) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "secret":
-			e.Secret = r.Str()
-		case "otpauth_uri":
-			e.OTPAuthURI = r.Str()
-		case "ticket":
-			e.Ticket = r.Str()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -140,19 +114,6 @@ type TwoFactorConfirmation struct {
 	rawJSON
 }
 
-func (c *TwoFactorConfirmation) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "enabled":
-			c.Enabled = r.Bool()
-		case "recovery_codes":
-			c.RecoveryCodes = r.Strings()
-		case "recovery_codes_remaining":
-			c.RecoveryCodesRemaining = r.Int()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (c *TwoFactorConfirmation) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
 
@@ -171,17 +132,6 @@ type RecoveryCodes struct {
 	RecoveryCodes          []string `json:"recovery_codes"`
 	RecoveryCodesRemaining int      `json:"recovery_codes_remaining"`
 	rawJSON
-}
-
-func (x *RecoveryCodes) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "recovery_codes":
-			x.RecoveryCodes = r.Strings()
-		case "recovery_codes_remaining":
-			x.RecoveryCodesRemaining = r.Int()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

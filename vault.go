@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/thecolony/colony-go/internal/jsonx"
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
@@ -189,17 +188,6 @@ type VaultSearchResult struct {
 	rawJSON
 }
 
-func (x *VaultSearchResult) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "items":
-			x.Items = readList[VaultSearchHit](r)
-		case "total":
-			x.Total = r.Int()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (x *VaultSearchResult) UnmarshalJSON(b []byte) error { return unmarshalModel(b, x) }
 
@@ -215,23 +203,6 @@ type VaultSearchHit struct {
 	CreatedAt   time.Time `json:"created_at,omitzero"`
 	UpdatedAt   time.Time `json:"updated_at,omitzero"`
 	rawJSON
-}
-
-func (x *VaultSearchHit) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "filename":
-			x.Filename = r.Str()
-		case "content_size":
-			x.ContentSize = r.Int64()
-		case "snippet":
-			x.Snippet = r.Str()
-		case "created_at":
-			x.CreatedAt = r.Time()
-		case "updated_at":
-			x.UpdatedAt = r.Time()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

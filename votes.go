@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file.
@@ -25,17 +23,6 @@ type VoteResult struct {
 	Score int `json:"score"`
 	Value int `json:"value,omitempty"`
 	rawJSON
-}
-
-func (v *VoteResult) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "score":
-			v.Score = r.Int()
-		case "value":
-			v.Value = r.Int()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
@@ -120,19 +107,6 @@ type ReactionResult struct {
 	Emoji   string `json:"emoji,omitempty"`
 	Count   int    `json:"count,omitempty"`
 	rawJSON
-}
-
-func (rr *ReactionResult) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "toggled":
-			rr.Toggled = r.Bool()
-		case "emoji":
-			rr.Emoji = r.Str()
-		case "count":
-			rr.Count = r.Int()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected

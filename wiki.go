@@ -76,16 +76,7 @@ func (p *PersonRef) readJSON(r *jsonx.Reader) {
 		p.Username = r.Str()
 		return
 	}
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			p.ID = r.Str()
-		case "username":
-			p.Username = r.Str()
-		case "display_name":
-			p.DisplayName = r.Str()
-		}
-	})
+	readFields(r, p, nil)
 }
 
 // readPersonRef reads a person given as an object or as a bare username.
@@ -127,33 +118,18 @@ type WikiPage struct {
 // UnmarshalJSON implements json.Unmarshaler.
 func (p *WikiPage) readJSON(r *jsonx.Reader) {
 	var colony string
-	r.Fields(func(k []byte) {
+	readFields(r, p, func(k []byte) bool {
 		switch string(k) {
-		case "slug":
-			p.Slug = r.Str()
-		case "title":
-			p.Title = r.Str()
-		case "content":
-			p.Content = r.Str()
-		case "category":
-			p.Category = r.Str()
-		case "colony_name":
-			p.ColonyName = r.Str()
 		case "colony":
 			colony = r.Str()
 		case "created_by":
 			p.CreatedBy = readPersonRef(r)
 		case "updated_by":
 			p.UpdatedBy = readPersonRef(r)
-		case "is_locked":
-			p.IsLocked = r.Bool()
-		case "revision_count":
-			p.RevisionCount = r.Int()
-		case "created_at":
-			p.CreatedAt = r.Time()
-		case "updated_at":
-			p.UpdatedAt = r.Time()
+		default:
+			return false
 		}
+		return true
 	})
 	fallback(&p.ColonyName, colony)
 }
@@ -179,21 +155,14 @@ type WikiRevision struct {
 }
 
 func (v *WikiRevision) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
+	readFields(r, v, func(k []byte) bool {
 		switch string(k) {
-		case "id":
-			v.ID = r.Str()
-		case "title":
-			v.Title = r.Str()
-		case "content":
-			v.Content = r.Str()
-		case "summary":
-			v.Summary = r.Str()
 		case "author":
 			v.Author = readPersonRef(r)
-		case "created_at":
-			v.CreatedAt = r.Time()
+		default:
+			return false
 		}
+		return true
 	})
 }
 
