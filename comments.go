@@ -6,7 +6,6 @@ import (
 	"iter"
 	"strings"
 
-	"github.com/thecolony/colony-go/internal/jsonx"
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
@@ -170,26 +169,8 @@ type PostConversation struct {
 	PostID        string    `json:"post_id"`
 	ThreadCount   int       `json:"thread_count"`
 	TotalComments int       `json:"total_comments"`
-	Threads       []Comment `json:"threads"`
+	Threads       []Comment `json:"threads" fallback:"comments"`
 	rawJSON
-}
-
-// readJSON reads the threads; older servers sent a flat "comments" list
-// instead of "threads".
-func (p *PostConversation) readJSON(r *jsonx.Reader) {
-	var comments []Comment
-	readFields(r, p, func(k []byte) bool {
-		switch string(k) {
-		case "comments":
-			comments = readList[Comment](r)
-		default:
-			return false
-		}
-		return true
-	})
-	if p.Threads == nil {
-		p.Threads = comments
-	}
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

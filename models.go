@@ -41,7 +41,7 @@ const (
 
 // User is a Colony account (UserOut).
 type User struct {
-	ID               string         `json:"id"`
+	ID               string         `json:"id" fallback:"user_id"`
 	Username         string         `json:"username"`
 	DisplayName      string         `json:"display_name"`
 	UserType         UserType       `json:"user_type"`
@@ -76,20 +76,6 @@ type TrustLevel struct {
 	rawJSON
 }
 
-func (u *User) readJSON(r *jsonx.Reader) {
-	var userID string
-	readFields(r, u, func(k []byte) bool {
-		switch string(k) {
-		case "user_id":
-			userID = r.Str()
-		default:
-			return false
-		}
-		return true
-	})
-	fallback(&u.ID, userID)
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (u *User) UnmarshalJSON(b []byte) error { return unmarshalModel(b, u) }
 
@@ -104,28 +90,45 @@ func (t *TrustLevel) UnmarshalJSON(b []byte) error { return unmarshalModel(b, t)
 // Format implements fmt.Formatter: the fields, without the raw JSON.
 func (t TrustLevel) Format(f fmt.State, verb rune) { formatModel(f, verb, t) }
 
-// authorFallback fills a nested user from flat "<prefix>_id" and
-// "<prefix>_username" keys when the nested object lacks them.
-func authorFallback(u *User, id, username string) {
-	fallback(&u.ID, id)
-	fallback(&u.Username, username)
+// flatPerson holds the flat twins of a nested user's id and username
+// ("author_id", "author_username"), which fill the user when its object
+// lacks them.
+type flatPerson struct{ id, username string }
+
+// read takes k when it is one of the two flat keys.
+func (fp *flatPerson) read(r *jsonx.Reader, k []byte, idKey, usernameKey string) bool {
+	switch string(k) {
+	case idKey:
+		fp.id = r.Str()
+	case usernameKey:
+		fp.username = r.Str()
+	default:
+		return false
+	}
+	return true
+}
+
+// fill sets what u lacks from the flat keys.
+func (fp *flatPerson) fill(u *User) {
+	fallback(&u.ID, fp.id)
+	fallback(&u.Username, fp.username)
 }
 
 // Post is a post in a colony (PostOut).
 type Post struct {
-	ID                string         `json:"id"`
+	ID                string         `json:"id" fallback:"post_id"`
 	Title             string         `json:"title"`
 	Body              string         `json:"body"`
 	PostType          PostType       `json:"post_type"`
 	ColonyID          string         `json:"colony_id"`
-	ColonyName        string         `json:"colony_name,omitempty"`
+	ColonyName        string         `json:"colony_name,omitempty" fallback:"colony"`
 	ColonyDisplayName string         `json:"colony_display_name,omitempty"`
 	Author            User           `json:"author"`
 	Score             int            `json:"score"`
 	CommentCount      int            `json:"comment_count"`
 	Tags              []string       `json:"tags,omitempty"`
 	Language          string         `json:"language,omitempty"`
-	Metadata          map[string]any `json:"metadata,omitempty"`
+	Metadata          map[string]any `json:"metadata,omitempty" fallback:"metadata_"`
 	Status            string         `json:"status,omitempty"`
 	IsPinned          bool           `json:"is_pinned,omitempty"`
 	Summary           string         `json:"summary,omitempty"`
@@ -149,31 +152,9 @@ type Post struct {
 }
 
 func (p *Post) readJSON(r *jsonx.Reader) {
-	var postID, colony, authorID, authorUsername string
-	var metadataAlt map[string]any
-	readFields(r, p, func(k []byte) bool {
-		switch string(k) {
-		case "post_id":
-			postID = r.Str()
-		case "colony":
-			r.Loose(func() { colony = r.Str() })
-		case "author_id":
-			authorID = r.Str()
-		case "author_username":
-			authorUsername = r.Str()
-		case "metadata_":
-			metadataAlt = r.Map()
-		default:
-			return false
-		}
-		return true
-	})
-	fallback(&p.ID, postID)
-	fallback(&p.ColonyName, colony)
-	if p.Metadata == nil {
-		p.Metadata = metadataAlt
-	}
-	authorFallback(&p.Author, authorID, authorUsername)
+	var author flatPerson
+	readFields(r, p, func(k []byte) bool { return author.read(r, k, "author_id", "author_username") })
+	author.fill(&p.Author)
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -208,7 +189,7 @@ func (c CognitionChallenge) Format(f fmt.State, verb rune) { formatModel(f, verb
 // Comment is a comment on a post (CommentOut). Replies is filled by
 // GetPostConversation, whose threads nest replies under their parent.
 type Comment struct {
-	ID              string              `json:"id"`
+	ID              string              `json:"id" fallback:"comment_id"`
 	PostID          string              `json:"post_id"`
 	ParentID        string              `json:"parent_id,omitempty"`
 	Body            string              `json:"body"`
@@ -226,22 +207,9 @@ type Comment struct {
 }
 
 func (c *Comment) readJSON(r *jsonx.Reader) {
-	var commentID, authorID, authorUsername string
-	readFields(r, c, func(k []byte) bool {
-		switch string(k) {
-		case "comment_id":
-			commentID = r.Str()
-		case "author_id":
-			authorID = r.Str()
-		case "author_username":
-			authorUsername = r.Str()
-		default:
-			return false
-		}
-		return true
-	})
-	fallback(&c.ID, commentID)
-	authorFallback(&c.Author, authorID, authorUsername)
+	var author flatPerson
+	readFields(r, c, func(k []byte) bool { return author.read(r, k, "author_id", "author_username") })
+	author.fill(&c.Author)
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -255,12 +223,12 @@ func (c Comment) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
 // Message is a direct or group message (MessageOut). Recipient is set only
 // for 1:1 messages, and only when the server names one.
 type Message struct {
-	ID             string              `json:"id"`
+	ID             string              `json:"id" fallback:"message_id"`
 	ConversationID string              `json:"conversation_id"`
 	Sender         User                `json:"sender"`
 	Recipient      *User               `json:"recipient,omitempty"`
 	Body           string              `json:"body"`
-	IsRead         bool                `json:"is_read"`
+	IsRead         bool                `json:"is_read" fallback:"read"`
 	ReadAt         *time.Time          `json:"read_at,omitempty"`
 	EditedAt       *time.Time          `json:"edited_at,omitempty"`
 	Reactions      []MessageReaction   `json:"reactions,omitempty"`
@@ -322,37 +290,17 @@ func (a *MessageAttachment) UnmarshalJSON(b []byte) error { return unmarshalMode
 func (a MessageAttachment) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
 
 func (m *Message) readJSON(r *jsonx.Reader) {
-	var messageID, senderID, senderUsername, recipientID, recipientUsername string
-	var read *bool
+	var sender, recipient flatPerson
 	readFields(r, m, func(k []byte) bool {
-		switch string(k) {
-		case "message_id":
-			messageID = r.Str()
-		case "sender_id":
-			senderID = r.Str()
-		case "sender_username":
-			senderUsername = r.Str()
-		case "recipient_id":
-			recipientID = r.Str()
-		case "recipient_username":
-			recipientUsername = r.Str()
-		case "read":
-			read = r.BoolPtr()
-		default:
-			return false
-		}
-		return true
+		return sender.read(r, k, "sender_id", "sender_username") ||
+			recipient.read(r, k, "recipient_id", "recipient_username")
 	})
-	fallback(&m.ID, messageID)
-	if !m.IsRead && read != nil {
-		m.IsRead = *read
-	}
-	authorFallback(&m.Sender, senderID, senderUsername)
-	if m.Recipient == nil && (recipientID != "" || recipientUsername != "") {
+	sender.fill(&m.Sender)
+	if m.Recipient == nil && recipient != (flatPerson{}) {
 		m.Recipient = &User{}
 	}
 	if m.Recipient != nil {
-		authorFallback(m.Recipient, recipientID, recipientUsername)
+		recipient.fill(m.Recipient)
 	}
 }
 
@@ -366,38 +314,15 @@ func (m Message) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // Notification is an entry of the notification feed (NotificationOut).
 type Notification struct {
-	ID               string    `json:"id"`
-	NotificationType string    `json:"notification_type"`
+	ID               string    `json:"id" fallback:"notification_id"`
+	NotificationType string    `json:"notification_type" fallback:"type"`
 	Message          string    `json:"message"`
 	PostID           string    `json:"post_id,omitempty"`
 	CommentID        string    `json:"comment_id,omitempty"`
 	Actor            *User     `json:"actor,omitempty"`
-	IsRead           bool      `json:"is_read"`
+	IsRead           bool      `json:"is_read" fallback:"read"`
 	CreatedAt        time.Time `json:"created_at,omitzero"`
 	rawJSON
-}
-
-func (n *Notification) readJSON(r *jsonx.Reader) {
-	var notificationID, typ string
-	var read *bool
-	readFields(r, n, func(k []byte) bool {
-		switch string(k) {
-		case "notification_id":
-			notificationID = r.Str()
-		case "type":
-			typ = r.Str()
-		case "read":
-			read = r.BoolPtr()
-		default:
-			return false
-		}
-		return true
-	})
-	fallback(&n.ID, notificationID)
-	fallback(&n.NotificationType, typ)
-	if !n.IsRead && read != nil {
-		n.IsRead = *read
-	}
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -408,7 +333,7 @@ func (n Notification) Format(f fmt.State, verb rune) { formatModel(f, verb, n) }
 
 // Colony is a community (ColonyOut). Name is the slug, e.g. "test-posts".
 type Colony struct {
-	ID          string `json:"id"`
+	ID          string `json:"id" fallback:"colony_id"`
 	Name        string `json:"name"`
 	DisplayName string `json:"display_name,omitempty"`
 	Slug        string `json:"slug,omitempty"`
@@ -424,20 +349,6 @@ type Colony struct {
 	rawJSON
 }
 
-func (c *Colony) readJSON(r *jsonx.Reader) {
-	var colonyID string
-	readFields(r, c, func(k []byte) bool {
-		switch string(k) {
-		case "colony_id":
-			colonyID = r.Str()
-		default:
-			return false
-		}
-		return true
-	})
-	fallback(&c.ID, colonyID)
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (c *Colony) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
 
@@ -446,7 +357,7 @@ func (c Colony) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
 
 // Webhook is a registered webhook (WebhookOut).
 type Webhook struct {
-	ID              string         `json:"id"`
+	ID              string         `json:"id" fallback:"webhook_id"`
 	URL             string         `json:"url"`
 	Events          []WebhookEvent `json:"events"`
 	IsActive        bool           `json:"is_active"`
@@ -462,25 +373,15 @@ type WebhookEvent string
 // readJSON reads a webhook. A missing or null is_active means active, as
 // in the Python model.
 func (w *Webhook) readJSON(r *jsonx.Reader) {
-	var webhookID string
 	var active *bool
 	readFields(r, w, func(k []byte) bool {
-		switch string(k) {
-		case "webhook_id":
-			webhookID = r.Str()
-		case "events":
-			for _, e := range r.Strings() {
-				w.Events = append(w.Events, WebhookEvent(e))
-			}
-		case "is_active":
-			active = r.BoolPtr()
-		default:
+		if string(k) != "is_active" {
 			return false
 		}
+		active = r.BoolPtr()
 		return true
 	})
-	fallback(&w.ID, webhookID)
-	w.IsActive = active == nil || *active
+	w.IsActive = active == nil || *active // absent or null: the default
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -495,7 +396,7 @@ type PollResults struct {
 	TotalVotes              int          `json:"total_votes"`
 	UserVoted               bool         `json:"user_voted"`
 	UserOptionIDs           []string     `json:"user_option_ids"`
-	Options                 []PollOption `json:"options"`
+	Options                 []PollOption `json:"options" fallback:"poll_options"`
 	IsClosed                bool         `json:"is_closed"`
 	MultipleChoice          bool         `json:"multiple_choice"`
 	ShowResultsBeforeVoting bool         `json:"show_results_before_voting"`
@@ -507,27 +408,9 @@ type PollResults struct {
 type PollOption struct {
 	ID         string  `json:"id"`
 	Text       string  `json:"text"`
-	VoteCount  int     `json:"vote_count"`
+	VoteCount  int     `json:"vote_count" fallback:"votes"`
 	Percentage float64 `json:"percentage"`
 	rawJSON
-}
-
-// readJSON reads poll results. Options may come under "poll_options", and
-// an option's count under "votes".
-func (p *PollResults) readJSON(r *jsonx.Reader) {
-	var pollOptions []PollOption
-	readFields(r, p, func(k []byte) bool {
-		switch string(k) {
-		case "poll_options":
-			pollOptions = readList[PollOption](r)
-		default:
-			return false
-		}
-		return true
-	})
-	if p.Options == nil {
-		p.Options = pollOptions
-	}
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -535,22 +418,6 @@ func (p *PollResults) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p
 
 // Format implements fmt.Formatter: the fields, without the raw JSON.
 func (p PollResults) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
-
-func (o *PollOption) readJSON(r *jsonx.Reader) {
-	var votes *int
-	readFields(r, o, func(k []byte) bool {
-		switch string(k) {
-		case "votes":
-			votes = r.IntPtr()
-		default:
-			return false
-		}
-		return true
-	})
-	if o.VoteCount == 0 && votes != nil {
-		o.VoteCount = *votes
-	}
-}
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (o *PollOption) UnmarshalJSON(b []byte) error { return unmarshalModel(b, o) }

@@ -75,9 +75,9 @@ func readFields[T any](r *jsonx.Reader, m *T, extra func(k []byte) bool) {
 }
 
 // readPtr reads a nullable nested model: null (or another type than an
-// object) gives nil.
+// object, or a string for a stringForm) gives nil.
 func readPtr[T any](r *jsonx.Reader) *T {
-	if r.Peek() != '{' {
+	if c := r.Peek(); c != '{' && (c != '"' || !planOf(reflect.TypeFor[T]()).str) {
 		r.Skip()
 		return nil
 	}

@@ -3,6 +3,7 @@ package colony
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -23,7 +24,16 @@ import (
 // so on; a field of a type the plan does not know is decoded by
 // encoding/json from its bytes.
 //
-// A model whose JSON needs more than its tags has a readJSON method (see
+// Two more things are said in the model's declaration, not in code:
+//
+//   - A fallback tag names older spellings of a field's key, in order of
+//     preference: `json:"id" fallback:"post_id"`. A fallback key fills the
+//     field only when the main key left it zero, whatever their order in
+//     the object, and a value of the wrong type there is ignored.
+//   - A model that may also come as a bare string (a username for a
+//     person) has a fromString method (stringForm).
+//
+// A model whose JSON needs more than that has a readJSON method (see
 // jsonReader), which reads its extra keys and leaves the rest to
 // readFields.
 
@@ -32,6 +42,8 @@ type fieldPlan struct {
 	typ reflect.Type
 	// custom: *typ has its own readJSON, which readValue defers to.
 	custom bool
+	// str: *typ is a stringForm, read from a string as well as an object.
+	str bool
 	// object: typ is a struct read by its tags through fields.
 	object bool
 	fields map[string]fieldRead
@@ -44,7 +56,14 @@ type fieldPlan struct {
 type fieldRead struct {
 	at   uintptr
 	read readFunc
+	typ  reflect.Type
+	// fallback: the key is the field's fallback-th fallback key (from 1),
+	// not its own.
+	fallback int
 }
+
+// stringForm is implemented by models that may come as a bare string.
+type stringForm interface{ fromString(s string) }
 
 // readFunc reads the next value of r into the value at p.
 type readFunc func(r *jsonx.Reader, p unsafe.Pointer)
@@ -63,6 +82,7 @@ func planOf(t reflect.Type) *fieldPlan {
 
 var (
 	jsonReaderType  = reflect.TypeFor[jsonReader]()
+	stringFormType  = reflect.TypeFor[stringForm]()
 	unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 	rawJSONType     = reflect.TypeFor[rawJSON]()
 )
@@ -72,6 +92,7 @@ var (
 func makePlan(t reflect.Type) *fieldPlan {
 	p := &fieldPlan{typ: t, rawAt: rawOffset(t)}
 	p.custom = reflect.PointerTo(t).Implements(jsonReaderType)
+	p.str = reflect.PointerTo(t).Implements(stringFormType)
 	if t.Kind() != reflect.Struct {
 		return p
 	}
@@ -83,6 +104,7 @@ func makePlan(t reflect.Type) *fieldPlan {
 		return p
 	}
 	p.fields = map[string]fieldRead{}
+	var fallbacks []string // added after every main key, which wins
 	for _, f := range reflect.VisibleFields(t) {
 		name, ok := jsonName(f)
 		at, inline := fieldOffset(t, f.Index)
@@ -90,7 +112,20 @@ func makePlan(t reflect.Type) *fieldPlan {
 			continue
 		}
 		if _, dup := p.fields[name]; !dup {
-			p.fields[name] = fieldRead{at: at, read: readerFor(f.Type)}
+			p.fields[name] = fieldRead{at: at, read: readerFor(f.Type), typ: f.Type}
+		}
+		if alts := f.Tag.Get("fallback"); alts != "" {
+			fallbacks = append(fallbacks, name+","+alts)
+		}
+	}
+	for _, spec := range fallbacks {
+		keys := strings.Split(spec, ",")
+		main := p.fields[keys[0]]
+		for rank, key := range keys[1:] {
+			if _, taken := p.fields[key]; !taken {
+				main.fallback = rank + 1
+				p.fields[key] = main
+			}
 		}
 	}
 	return p
@@ -147,6 +182,8 @@ func rawOffset(t reflect.Type) int {
 func (p *fieldPlan) readValue(r *jsonx.Reader, at unsafe.Pointer) {
 	start := r.Pos()
 	switch {
+	case p.str && r.Peek() == '"':
+		reflect.NewAt(p.typ, at).Interface().(stringForm).fromString(r.Str())
 	case p.custom:
 		reflect.NewAt(p.typ, at).Interface().(jsonReader).readJSON(r)
 	case p.object:
@@ -162,14 +199,35 @@ func (p *fieldPlan) readValue(r *jsonx.Reader, at unsafe.Pointer) {
 // readObject reads an object's members into the struct at p by its tags,
 // offering each key to extra (when not nil) first.
 func (p *fieldPlan) readObject(r *jsonx.Reader, at unsafe.Pointer, extra func(k []byte) bool) {
+	var alts []fallbackValue
 	r.Fields(func(k []byte) {
 		if extra != nil && extra(k) {
 			return
 		}
-		if f, ok := p.fields[string(k)]; ok {
+		f, ok := p.fields[string(k)]
+		switch {
+		case !ok:
+		case f.fallback > 0:
+			v := reflect.New(f.typ)
+			r.Loose(func() { f.read(r, v.UnsafePointer()) })
+			alts = append(alts, fallbackValue{f, v.Elem()})
+		default:
 			f.read(r, unsafe.Add(at, f.at))
 		}
 	})
+	slices.SortStableFunc(alts, func(a, b fallbackValue) int { return a.fallback - b.fallback })
+	for _, a := range alts {
+		if dst := reflect.NewAt(a.typ, unsafe.Add(at, a.at)).Elem(); dst.IsZero() {
+			dst.Set(a.v)
+		}
+	}
+}
+
+// fallbackValue is a value read from a fallback key, applied after the
+// object's main keys.
+type fallbackValue struct {
+	fieldRead
+	v reflect.Value
 }
 
 // decodeStd reads a value with encoding/json, from its bytes: for the
@@ -256,7 +314,8 @@ func scalarReader(t reflect.Type) readFunc {
 }
 
 // pointerReader reads a *int or *bool as jsonx does (null gives nil), and
-// a pointer to a model as readPtr: anything but an object gives nil.
+// a pointer to a model as readPtr: anything but an object (or, for a
+// stringForm, a string) gives nil.
 func pointerReader(t reflect.Type) readFunc {
 	switch t.Elem().Kind() {
 	case reflect.Int:
@@ -266,7 +325,7 @@ func pointerReader(t reflect.Type) readFunc {
 	case reflect.Struct:
 		elem := t.Elem()
 		return func(r *jsonx.Reader, p unsafe.Pointer) {
-			if r.Peek() != '{' {
+			if c := r.Peek(); c != '{' && (c != '"' || !planOf(elem).str) {
 				r.Skip()
 				*(*unsafe.Pointer)(p) = nil
 				return

@@ -16,7 +16,7 @@ import (
 // the Pinned messages. The API does not document these bodies; fields it
 // did not send stay zero.
 type GroupConversation struct {
-	ID          string        `json:"id"`
+	ID          string        `json:"id" fallback:"conversation_id"`
 	Title       string        `json:"title"`
 	Description string        `json:"description,omitempty"`
 	IsGroup     bool          `json:"is_group"`
@@ -32,20 +32,6 @@ type GroupConversation struct {
 	Template         string `json:"template,omitempty"`
 	StarterMessageID string `json:"starter_message_id,omitempty"`
 	rawJSON
-}
-
-func (g *GroupConversation) readJSON(r *jsonx.Reader) {
-	var convID string
-	readFields(r, g, func(k []byte) bool {
-		switch string(k) {
-		case "conversation_id":
-			convID = r.Str()
-		default:
-			return false
-		}
-		return true
-	})
-	fallback(&g.ID, convID)
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
@@ -94,27 +80,9 @@ type GroupTemplate struct {
 	Slug                 string   `json:"slug"`
 	Title                string   `json:"title"`
 	Description          string   `json:"description"`
-	SuggestedRoles       []string `json:"suggested_roles,omitempty"`
+	SuggestedRoles       []string `json:"suggested_roles,omitempty" fallback:"role_labels"`
 	StarterPinnedMessage string   `json:"starter_pinned_message,omitempty"`
 	rawJSON
-}
-
-// readJSON reads a template; roles may come under the older key
-// "role_labels".
-func (t *GroupTemplate) readJSON(r *jsonx.Reader) {
-	var roleLabels []string
-	readFields(r, t, func(k []byte) bool {
-		switch string(k) {
-		case "role_labels":
-			roleLabels = r.Strings()
-		default:
-			return false
-		}
-		return true
-	})
-	if t.SuggestedRoles == nil {
-		t.SuggestedRoles = roleLabels
-	}
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -212,24 +180,8 @@ func (t GroupCreatorTransfer) Format(f fmt.State, verb rune) { formatModel(f, ve
 // GroupInviteResponse is the answer of RespondToGroupInvite
 // (GroupInviteResponseOut): InviteStatus is "accepted" or "declined".
 type GroupInviteResponse struct {
-	InviteStatus string `json:"invite_status"`
+	InviteStatus string `json:"invite_status" fallback:"status"`
 	rawJSON
-}
-
-// readJSON reads the status from "invite_status", or from the
-// docstring's "status".
-func (ir *GroupInviteResponse) readJSON(r *jsonx.Reader) {
-	var status string
-	readFields(r, ir, func(k []byte) bool {
-		switch string(k) {
-		case "status":
-			status = r.Str()
-		default:
-			return false
-		}
-		return true
-	})
-	fallback(&ir.InviteStatus, status)
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
@@ -242,25 +194,8 @@ func (ir GroupInviteResponse) Format(f fmt.State, verb rune) { formatModel(f, ve
 // GroupReadAll is the answer of MarkGroupAllRead: how many messages were
 // marked read (your own messages never count).
 type GroupReadAll struct {
-	Marked int `json:"marked"`
+	Marked int `json:"marked" fallback:"marked_read"`
 	rawJSON
-}
-
-// readJSON reads the live key "marked", or the docstring's "marked_read".
-func (ra *GroupReadAll) readJSON(r *jsonx.Reader) {
-	var alt *int
-	readFields(r, ra, func(k []byte) bool {
-		switch string(k) {
-		case "marked_read":
-			alt = r.IntPtr()
-		default:
-			return false
-		}
-		return true
-	})
-	if ra.Marked == 0 && alt != nil {
-		ra.Marked = *alt
-	}
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected

@@ -148,26 +148,8 @@ func (m SpamMark) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // UnreadCount is the number of unread direct messages (UnreadCountOut).
 type UnreadCount struct {
-	Count int `json:"unread_count"`
+	Count int `json:"unread_count" fallback:"count"`
 	rawJSON
-}
-
-// readJSON reads the count from "unread_count", or from "count" as older
-// servers sent it.
-func (u *UnreadCount) readJSON(r *jsonx.Reader) {
-	var alt *int
-	readFields(r, u, func(k []byte) bool {
-		switch string(k) {
-		case "count":
-			alt = r.IntPtr()
-		default:
-			return false
-		}
-		return true
-	})
-	if u.Count == 0 && alt != nil {
-		u.Count = *alt
-	}
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
@@ -325,7 +307,7 @@ func (s SavedMessage) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 // (AttachmentUploadOut). ThumbURL and FullURL are paths relative to the API
 // root; Deduped is true when an identical earlier upload was reused.
 type AttachmentUpload struct {
-	ID        string `json:"attachment_id"`
+	ID        string `json:"attachment_id" fallback:"id"`
 	MimeType  string `json:"mime_type"`
 	SizeBytes int64  `json:"size_bytes"`
 	Width     *int   `json:"width,omitempty"`
@@ -334,22 +316,6 @@ type AttachmentUpload struct {
 	FullURL   string `json:"full_url"`
 	Deduped   bool   `json:"deduped"`
 	rawJSON
-}
-
-// readJSON reads the id from "attachment_id", or from "id" as the
-// docstring has it.
-func (a *AttachmentUpload) readJSON(r *jsonx.Reader) {
-	var altID string
-	readFields(r, a, func(k []byte) bool {
-		switch string(k) {
-		case "id":
-			altID = r.Str()
-		default:
-			return false
-		}
-		return true
-	})
-	fallback(&a.ID, altID)
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

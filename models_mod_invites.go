@@ -12,7 +12,7 @@ import (
 // revokes it, or it expires (after 7 days).
 type ModInvitation struct {
 	// ID is read from "invitation_id", or the deprecated "invite_id".
-	ID              string     `json:"invitation_id"`
+	ID              string     `json:"invitation_id" fallback:"invite_id"`
 	ColonyID        string     `json:"colony_id"`
 	InviteeUsername string     `json:"invitee_username"`
 	RoleOffered     ColonyRole `json:"role_offered"`
@@ -20,20 +20,6 @@ type ModInvitation struct {
 	Status          string     `json:"status"`
 	ExpiresAt       time.Time  `json:"expires_at,omitzero"`
 	rawJSON
-}
-
-func (m *ModInvitation) readJSON(r *jsonx.Reader) {
-	var old string
-	readFields(r, m, func(k []byte) bool {
-		switch string(k) {
-		case "invite_id":
-			old = r.Str()
-		default:
-			return false
-		}
-		return true
-	})
-	fallback(&m.ID, old)
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected

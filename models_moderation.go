@@ -3,8 +3,6 @@ package colony
 import (
 	"fmt"
 	"time"
-
-	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // ModQueueSource is what put an item in a colony's moderation queue (the
@@ -99,7 +97,7 @@ func (q ModQueue) Format(f fmt.State, verb rune) { formatModel(f, verb, q) }
 // schema for it: the fields below are read leniently, RawJSON has all.
 type ModQueueItem struct {
 	// Source is read from "source", or the older "source_kind".
-	Source    ModQueueSource `json:"source"`
+	Source    ModQueueSource `json:"source" fallback:"source_kind"`
 	SourceID  string         `json:"source_id"`
 	PostID    string         `json:"post_id,omitempty"`
 	CommentID string         `json:"comment_id,omitempty"`
@@ -110,20 +108,6 @@ type ModQueueItem struct {
 	Status    string         `json:"status,omitempty"`
 	CreatedAt time.Time      `json:"created_at,omitzero"`
 	rawJSON
-}
-
-func (it *ModQueueItem) readJSON(r *jsonx.Reader) {
-	var kind string
-	readFields(r, it, func(k []byte) bool {
-		switch string(k) {
-		case "source_kind":
-			kind = r.Str()
-		default:
-			return false
-		}
-		return true
-	})
-	fallback(&it.Source, ModQueueSource(kind))
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
@@ -139,26 +123,12 @@ func (it ModQueueItem) Format(f fmt.State, verb rune) { formatModel(f, verb, it)
 type ModActionResult struct {
 	// Source is read from "source_kind" (what the server still sends) or
 	// "source".
-	Source   ModQueueSource `json:"source_kind"`
+	Source   ModQueueSource `json:"source_kind" fallback:"source"`
 	SourceID string         `json:"source_id"`
 	Action   ModAction      `json:"action"`
 	Status   string         `json:"status,omitempty"`
 	Message  string         `json:"message,omitempty"`
 	rawJSON
-}
-
-func (a *ModActionResult) readJSON(r *jsonx.Reader) {
-	var src string
-	readFields(r, a, func(k []byte) bool {
-		switch string(k) {
-		case "source":
-			src = r.Str()
-		default:
-			return false
-		}
-		return true
-	})
-	fallback(&a.Source, ModQueueSource(src))
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file.
@@ -65,18 +63,6 @@ type Puzzle struct {
 	rawJSON
 }
 
-func (p *Puzzle) readJSON(r *jsonx.Reader) {
-	readFields(r, p, func(k []byte) bool {
-		switch string(k) {
-		case "author":
-			p.Author = readPersonRef(r)
-		default:
-			return false
-		}
-		return true
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler.
 func (p *Puzzle) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p) }
 
@@ -89,18 +75,6 @@ type PuzzleLeaderSlot struct {
 	User             *PersonRef `json:"user,omitempty"`
 	SolveTimeSeconds float64    `json:"solve_time_seconds"`
 	rawJSON
-}
-
-func (p *PuzzleLeaderSlot) readJSON(r *jsonx.Reader) {
-	readFields(r, p, func(k []byte) bool {
-		switch string(k) {
-		case "user":
-			p.User = readPersonRef(r)
-		default:
-			return false
-		}
-		return true
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

@@ -4,8 +4,6 @@ import (
 	"context"
 	"slices"
 	"unicode/utf8"
-
-	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file.
@@ -50,14 +48,8 @@ func (c *Client) ListBlocked(ctx context.Context, opts ...CallOption) ([]User, e
 // blockedEntry is an entry of GET /users/me/blocked: a user object or an id.
 type blockedEntry struct{ User }
 
-// readJSON reads a user object, or a plain id as a User with only ID set.
-func (e *blockedEntry) readJSON(r *jsonx.Reader) {
-	if r.Peek() == '"' {
-		e.ID = r.Str()
-		return
-	}
-	readModel(r, &e.User)
-}
+// fromString reads a plain id as a User with only ID set.
+func (e *blockedEntry) fromString(s string) { e.ID = s }
 
 // ReportReason is why content is reported. The server accepts exactly
 // these six values; anything else is refused locally.

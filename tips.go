@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/thecolony/colony-go/internal/jsonx"
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
@@ -77,27 +76,12 @@ func (b BoostStatus) Format(f fmt.State, verb rune) { formatModel(f, verb, b) }
 // API does not publish its body (success costs real satoshis, so nobody
 // measured it): the common fields are decoded, RawJSON holds the rest.
 type TipInvoice struct {
-	ID             string `json:"id,omitempty"`
+	ID             string `json:"id,omitempty" fallback:"tip_id"`
 	AmountSats     int    `json:"amount_sats,omitempty"`
 	PaymentRequest string `json:"payment_request,omitempty"`
 	PaymentHash    string `json:"payment_hash,omitempty"`
 	Status         string `json:"status,omitempty"`
 	rawJSON
-}
-
-// UnmarshalJSON implements json.Unmarshaler, tolerating any field types.
-func (t *TipInvoice) readJSON(r *jsonx.Reader) {
-	var id string
-	readFields(r, t, func(k []byte) bool {
-		switch string(k) {
-		case "tip_id":
-			id = r.Str()
-		default:
-			return false
-		}
-		return true
-	})
-	fallback(&t.ID, id)
 }
 
 // UnmarshalJSON implements json.Unmarshaler, tolerating any field types
@@ -118,20 +102,6 @@ type Tip struct {
 	CommentID  string     `json:"comment_id,omitempty"`
 	PaidAt     *time.Time `json:"paid_at,omitempty"`
 	rawJSON
-}
-
-func (t *Tip) readJSON(r *jsonx.Reader) {
-	readFields(r, t, func(k []byte) bool {
-		switch string(k) {
-		case "tipper":
-			t.Tipper = readPersonRef(r)
-		case "recipient":
-			t.Recipient = readPersonRef(r)
-		default:
-			return false
-		}
-		return true
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

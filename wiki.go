@@ -9,7 +9,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/thecolony/colony-go/internal/jsonx"
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
@@ -70,25 +69,8 @@ type PersonRef struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler, accepting a string too.
-func (p *PersonRef) readJSON(r *jsonx.Reader) {
-	if r.Peek() == '"' { // a bare username
-		p.Username = r.Str()
-		return
-	}
-	readFields(r, p, nil)
-}
-
-// readPersonRef reads a person given as an object or as a bare username.
-func readPersonRef(r *jsonx.Reader) *PersonRef {
-	if c := r.Peek(); c != '{' && c != '"' {
-		r.Skip()
-		return nil
-	}
-	p := new(PersonRef)
-	readModel(r, p)
-	return p
-}
+// fromString reads a person given as a bare username.
+func (p *PersonRef) fromString(s string) { p.Username = s }
 
 // UnmarshalJSON implements json.Unmarshaler, accepting a bare username too.
 func (p *PersonRef) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p) }
@@ -105,7 +87,7 @@ type WikiPage struct {
 	Category string `json:"category,omitempty"`
 	// ColonyName is the page's colony ("" for the site-wide wiki): the
 	// server's colony_name, or its deprecated twin colony.
-	ColonyName    string     `json:"colony_name,omitempty"`
+	ColonyName    string     `json:"colony_name,omitempty" fallback:"colony"`
 	CreatedBy     *PersonRef `json:"created_by,omitempty"`
 	UpdatedBy     *PersonRef `json:"updated_by,omitempty"`
 	IsLocked      bool       `json:"is_locked"`
@@ -113,25 +95,6 @@ type WikiPage struct {
 	CreatedAt     time.Time  `json:"created_at,omitzero"`
 	UpdatedAt     time.Time  `json:"updated_at,omitzero"`
 	rawJSON
-}
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (p *WikiPage) readJSON(r *jsonx.Reader) {
-	var colony string
-	readFields(r, p, func(k []byte) bool {
-		switch string(k) {
-		case "colony":
-			colony = r.Str()
-		case "created_by":
-			p.CreatedBy = readPersonRef(r)
-		case "updated_by":
-			p.UpdatedBy = readPersonRef(r)
-		default:
-			return false
-		}
-		return true
-	})
-	fallback(&p.ColonyName, colony)
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -152,18 +115,6 @@ type WikiRevision struct {
 	Author    *PersonRef `json:"author,omitempty"`
 	CreatedAt time.Time  `json:"created_at,omitzero"`
 	rawJSON
-}
-
-func (v *WikiRevision) readJSON(r *jsonx.Reader) {
-	readFields(r, v, func(k []byte) bool {
-		switch string(k) {
-		case "author":
-			v.Author = readPersonRef(r)
-		default:
-			return false
-		}
-		return true
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
