@@ -12,14 +12,16 @@ import (
 
 // How a model decodes. There is one way, the same for every model:
 //
-//   - The model has a readJSON method that reads its object from a
-//     jsonx.Reader with a switch on the member name, one case a field
-//     (r.Str, r.Int, r.Time, readModel for a nested model, readList for a
-//     list of them). Fallback keys ("post_id" for "id", ...) are read into
-//     locals and applied after the loop, so the order of the keys does not
-//     matter. There is no reflection: each byte of the body is scanned
-//     once, and a value of an unexpected type leaves its field zero
-//     instead of failing the call. Malformed JSON fails it.
+//   - The model's struct tags are its decoder (models_decode_plan.go):
+//     the json tag names the key, a fallback tag the older keys that fill
+//     the field when the main one is missing ("post_id" for "id"). The
+//     plan made from them once per type reads each field with the jsonx
+//     read for its type (r.Str, r.Int, r.Time, a nested model, a list of
+//     them), with no reflection per value: each byte of the body is
+//     scanned once. What tags cannot say (a list under one of several
+//     keys, a user given by flat "author_id"/"author_username" keys, a
+//     default for a missing key) is a readJSON method: its own keys, then
+//     readFields for the rest. Malformed JSON fails the call.
 //   - UnmarshalJSON is one line: unmarshalModel, which copies the bytes it
 //     is given (encoding/json's callers may reuse them). A value of the
 //     wrong type fails it, as with encoding/json, except in the bodies the
@@ -42,9 +44,9 @@ import (
 // from the live API's OpenAPI document without losing a field.
 
 // jsonReader is implemented by the models whose JSON needs more than their
-// tags: fallback keys, an id in place of an object, a list under one of
-// several keys. The rest have no decoding code at all: their fieldPlan
-// reads them.
+// tags: a list under one of several keys, flat keys of a nested user, a
+// default for a missing key. The rest have no decoding code at all: their
+// fieldPlan reads them.
 type jsonReader interface{ readJSON(r *jsonx.Reader) }
 
 // rawJSON is embedded in every model to keep its source JSON.
