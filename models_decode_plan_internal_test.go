@@ -102,7 +102,7 @@ func TestFieldPlanEmptyAndNull(t *testing.T) {
 func TestFieldPlanFallbacks(t *testing.T) {
 	for _, tc := range []struct {
 		name, body, id string
-		n          int
+		n              int
 	}{
 		{"main key only", `{"id":"main"}`, "main", 0},
 		{"fallback only", `{"probe_id":"alt","count":4}`, "alt", 4},
