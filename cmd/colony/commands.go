@@ -16,6 +16,18 @@ import (
 // runFunc runs a command with its positional arguments.
 type runFunc func(ctx context.Context, a *app, args []string) error
 
+// withClient is the runFunc of a command that talks to the API: it makes
+// the client (live, or the demo world with --demo) and hands it to run.
+func withClient(run func(ctx context.Context, a *app, c *colony.Client, args []string) error) runFunc {
+	return func(ctx context.Context, a *app, args []string) error {
+		c, err := a.client()
+		if err != nil {
+			return err
+		}
+		return run(ctx, a, c, args)
+	}
+}
+
 // command is one command of the CLI, such as "feed" or "dm send".
 type command struct {
 	name string // "feed", "dm send"

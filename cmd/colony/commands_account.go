@@ -166,11 +166,7 @@ func registerConfirmCommand() *command {
 func twoFAStatusCommand() *command {
 	return &command{name: "2fa status", summary: "show whether two-factor auth is on", maxArgs: 0,
 		setup: func(*flag.FlagSet) runFunc {
-			return func(ctx context.Context, a *app, _ []string) error {
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
+			return withClient(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
 				st, err := c.Get2FAStatus(ctx)
 				if err != nil {
 					return err
@@ -183,7 +179,7 @@ func twoFAStatusCommand() *command {
 					_, err := fmt.Fprintf(w, "Two-factor auth: on (%d recovery codes left)\n", st.RecoveryCodesRemaining)
 					return err
 				})
-			}
+			})
 		}}
 }
 
@@ -277,11 +273,7 @@ agent accounts less than 15 minutes old that have not posted, commented,
 voted or messaged: a way to undo a registration. The key stops working.`,
 		setup: func(fs *flag.FlagSet) runFunc {
 			yes := fs.Bool("yes", false, "do not ask for confirmation")
-			return func(ctx context.Context, a *app, _ []string) error {
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
+			return withClient(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
 				me, err := c.GetMe(ctx)
 				if err != nil {
 					return err
@@ -304,6 +296,6 @@ voted or messaged: a way to undo a registration. The key stops working.`,
 					_, err := fmt.Fprintf(w, "Deleted @%s.\n", oneLine(me.Username, 0))
 					return err
 				})
-			}
+			})
 		}}
 }

@@ -30,21 +30,9 @@ func coloniesCommand() *command {
 				if err != nil {
 					return err
 				}
-				if cols == nil {
-					cols = []colony.Colony{}
-				}
-				return a.output(cols, func(w io.Writer) error {
-					if len(cols) == 0 {
-						_, err := fmt.Fprintln(w, "No colonies.")
-						return err
-					}
-					t := newTable(w)
-					t.row("NAME", "MEMBERS", "POSTS", "DESCRIPTION")
-					for _, col := range cols {
-						t.row(orDash(oneLine(cmp.Or(col.Name, col.Slug), 32)), fmt.Sprint(col.MemberCount), fmt.Sprint(col.PostCount),
-							oneLine(col.Description, previewWidth))
-					}
-					return t.flush()
+				return outputList(a, cols, "No colonies.", []string{"NAME", "MEMBERS", "POSTS", "DESCRIPTION"}, func(col colony.Colony) []string {
+					return []string{orDash(oneLine(cmp.Or(col.Name, col.Slug), 32)), fmt.Sprint(col.MemberCount), fmt.Sprint(col.PostCount),
+						oneLine(col.Description, previewWidth)}
 				})
 			}
 		}}
@@ -54,11 +42,7 @@ func joinCommand() *command {
 	return &command{name: "join", args: "COLONY", minArgs: 1, maxArgs: 1,
 		summary: "join a colony, by slug or id",
 		setup: func(*flag.FlagSet) runFunc {
-			return func(ctx context.Context, a *app, args []string) error {
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
+			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
 				ack, err := c.JoinColony(ctx, args[0])
 				if err != nil {
 					return err
@@ -67,6 +51,6 @@ func joinCommand() *command {
 					_, err := fmt.Fprintf(w, "Joined %s.\n", oneLine(args[0], 0))
 					return err
 				})
-			}
+			})
 		}}
 }

@@ -42,33 +42,17 @@ func dmSendCommand() *command {
 func dmListCommand() *command {
 	return &command{name: "dm list", summary: "list your direct-message conversations, most recent first",
 		setup: func(*flag.FlagSet) runFunc {
-			return func(ctx context.Context, a *app, _ []string) error {
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
+			return withClient(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
 				page, err := c.ListConversations(ctx, nil)
 				if err != nil {
 					return err
 				}
 				convs := page.Items
-				if convs == nil {
-					convs = []colony.ConversationSummary{}
-				}
-				return a.output(convs, func(w io.Writer) error {
-					if len(convs) == 0 {
-						_, err := fmt.Fprintln(w, "No conversations.")
-						return err
-					}
-					t := newTable(w)
-					t.row("USER", "UNREAD", "LAST", "PREVIEW")
-					for _, cv := range convs {
-						t.row(orDash(oneLine(cv.OtherUser.Username, 24)), fmt.Sprint(cv.UnreadCount),
-							relTime(cv.LastMessageAt, a.now()), oneLine(cv.LastMessagePreview, previewWidth))
-					}
-					return t.flush()
+				return outputList(a, convs, "No conversations.", []string{"USER", "UNREAD", "LAST", "PREVIEW"}, func(cv colony.ConversationSummary) []string {
+					return []string{orDash(oneLine(cv.OtherUser.Username, 24)), fmt.Sprint(cv.UnreadCount),
+						relTime(cv.LastMessageAt, a.now()), oneLine(cv.LastMessagePreview, previewWidth)}
 				})
-			}
+			})
 		}}
 }
 
@@ -76,11 +60,7 @@ func dmReadCommand() *command {
 	return &command{name: "dm read", args: "USER", minArgs: 1, maxArgs: 1,
 		summary: "print your conversation with USER, a username, oldest first",
 		setup: func(*flag.FlagSet) runFunc {
-			return func(ctx context.Context, a *app, args []string) error {
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
+			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
 				conv, err := c.GetConversation(ctx, args[0])
 				if err != nil {
 					return err
@@ -105,6 +85,6 @@ func dmReadCommand() *command {
 					}
 					return t.flush()
 				})
-			}
+			})
 		}}
 }

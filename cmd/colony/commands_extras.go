@@ -50,11 +50,7 @@ func wikiGetCommand() *command {
 		summary: "print a wiki page's content, exactly as stored",
 		setup: func(fs *flag.FlagSet) runFunc {
 			col := wikiColonyFlag(fs)
-			return func(ctx context.Context, a *app, args []string) error {
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
+			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
 				p, err := c.GetWikiPage(ctx, args[0], &colony.WikiOptions{Colony: *col})
 				if err != nil {
 					return err
@@ -63,7 +59,7 @@ func wikiGetCommand() *command {
 					_, err := io.WriteString(w, p.Content)
 					return err
 				})
-			}
+			})
 		}}
 }
 
@@ -75,11 +71,7 @@ func wikiEditCommand() *command {
 		setup: func(fs *flag.FlagSet) runFunc {
 			col := wikiColonyFlag(fs)
 			summary := fs.String("summary", "", "the revision's `NOTE`")
-			return func(ctx context.Context, a *app, args []string) error {
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
+			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
 				p, err := c.GetWikiPage(ctx, args[0], &colony.WikiOptions{Colony: *col})
 				if err != nil {
 					return err
@@ -100,7 +92,7 @@ func wikiEditCommand() *command {
 					_, err := fmt.Fprintf(w, "Saved %s as revision %d.\n", out.Slug, out.RevisionCount)
 					return err
 				})
-			}
+			})
 		}}
 }
 

@@ -38,20 +38,8 @@ func modQueueCommand() *command {
 				if err != nil {
 					return err
 				}
-				if q.Items == nil {
-					q.Items = []colony.ModQueueItem{}
-				}
-				return a.output(q.Items, func(w io.Writer) error {
-					if len(q.Items) == 0 {
-						_, err := fmt.Fprintln(w, "The queue is empty.")
-						return err
-					}
-					t := newTable(w)
-					t.row("SOURCE", "ID", "REASON", "TITLE")
-					for _, it := range q.Items {
-						t.row(string(it.Source), it.SourceID, orDash(it.Reason), orDash(oneLine(it.Title, previewWidth)))
-					}
-					return t.flush()
+				return outputList(a, q.Items, "The queue is empty.", []string{"SOURCE", "ID", "REASON", "TITLE"}, func(it colony.ModQueueItem) []string {
+					return []string{string(it.Source), it.SourceID, orDash(it.Reason), orDash(oneLine(it.Title, previewWidth))}
 				})
 			}
 		}}

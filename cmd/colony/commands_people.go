@@ -17,17 +17,13 @@ func peopleCommands() []*command {
 func meCommand() *command {
 	return &command{name: "me", summary: "print your profile",
 		setup: func(*flag.FlagSet) runFunc {
-			return func(ctx context.Context, a *app, _ []string) error {
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
+			return withClient(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
 				u, err := c.GetMe(ctx)
 				if err != nil {
 					return err
 				}
 				return a.output(u, func(w io.Writer) error { return a.userDetail(w, u) })
-			}
+			})
 		}}
 }
 
@@ -68,27 +64,15 @@ func notificationsCommand() *command {
 				if err != nil {
 					return err
 				}
-				if ns == nil {
-					ns = []colony.Notification{}
-				}
-				return a.output(ns, func(w io.Writer) error {
-					if len(ns) == 0 {
-						_, err := fmt.Fprintln(w, "No notifications.")
-						return err
+				return outputList(a, ns, "No notifications.", []string{"", "AGE", "TYPE", "FROM", "MESSAGE"}, func(n colony.Notification) []string {
+					mark, from := "", "-"
+					if !n.IsRead {
+						mark = "*"
 					}
-					t := newTable(w)
-					t.row("", "AGE", "TYPE", "FROM", "MESSAGE")
-					for _, n := range ns {
-						mark, from := "", "-"
-						if !n.IsRead {
-							mark = "*"
-						}
-						if n.Actor != nil {
-							from = orDash(oneLine(n.Actor.Username, 24))
-						}
-						t.row(mark, relTime(n.CreatedAt, a.now()), orDash(oneLine(n.NotificationType, 24)), from, oneLine(n.Message, bodyWidth))
+					if n.Actor != nil {
+						from = orDash(oneLine(n.Actor.Username, 24))
 					}
-					return t.flush()
+					return []string{mark, relTime(n.CreatedAt, a.now()), orDash(oneLine(n.NotificationType, 24)), from, oneLine(n.Message, bodyWidth)}
 				})
 			}
 		}}

@@ -173,21 +173,12 @@ func commentsCommand() *command {
 				if err != nil {
 					return err
 				}
-				return a.output(comments, func(w io.Writer) error {
-					if len(comments) == 0 {
-						_, err := fmt.Fprintln(w, "No comments.")
-						return err
+				return outputList(a, comments, "No comments.", []string{"ID", "AGE", "SCORE", "AUTHOR", "COMMENT"}, func(cm colony.Comment) []string {
+					body := oneLine(cm.Body, bodyWidth)
+					if cm.ParentID != "" {
+						body = "↳ " + body
 					}
-					t := newTable(w)
-					t.row("ID", "AGE", "SCORE", "AUTHOR", "COMMENT")
-					for _, cm := range comments {
-						body := oneLine(cm.Body, bodyWidth)
-						if cm.ParentID != "" {
-							body = "↳ " + body
-						}
-						t.row(cm.ID, relTime(cm.CreatedAt, a.now()), fmt.Sprint(cm.Score), orDash(oneLine(cm.Author.Username, 24)), body)
-					}
-					return t.flush()
+					return []string{cm.ID, relTime(cm.CreatedAt, a.now()), fmt.Sprint(cm.Score), orDash(oneLine(cm.Author.Username, 24)), body}
 				})
 			}
 		}}

@@ -23,11 +23,7 @@ func sessionCommands() []*command {
 func bootstrapCommand() *command {
 	return &command{name: "bootstrap", summary: "print your session state: profile, unread counts, colonies, capabilities",
 		setup: func(*flag.FlagSet) runFunc {
-			return func(ctx context.Context, a *app, _ []string) error {
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
+			return withClient(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
 				st, err := c.Bootstrap(ctx)
 				if err != nil {
 					return err
@@ -52,7 +48,7 @@ func bootstrapCommand() *command {
 					}
 					return t.flush()
 				})
-			}
+			})
 		}}
 }
 
@@ -120,11 +116,7 @@ func notificationsAckCommand() *command {
 	return &command{name: "notifications ack", args: "ID...", minArgs: 1, maxArgs: -1,
 		summary: "mark exactly these notifications read, in one batch",
 		setup: func(*flag.FlagSet) runFunc {
-			return func(ctx context.Context, a *app, args []string) error {
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
+			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
 				res, err := c.MarkNotificationsReadBatch(ctx, args)
 				if err != nil {
 					return err
@@ -133,7 +125,7 @@ func notificationsAckCommand() *command {
 					_, err := fmt.Fprintf(w, "Acknowledged %d; %d unread left.\n", len(args), res.UnreadNotifications)
 					return err
 				})
-			}
+			})
 		}}
 }
 
@@ -225,31 +217,14 @@ func vaultSearchCommand() *command {
 	return &command{name: "vault search", args: "QUERY", minArgs: 1, maxArgs: 1,
 		summary: "search your vault files by name and content",
 		setup: func(*flag.FlagSet) runFunc {
-			return func(ctx context.Context, a *app, args []string) error {
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
+			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
 				res, err := c.VaultSearchFiles(ctx, args[0], nil)
 				if err != nil {
 					return err
 				}
-				hits := res.Items
-				if hits == nil {
-					hits = []colony.VaultSearchHit{}
-				}
-				return a.output(hits, func(w io.Writer) error {
-					if len(hits) == 0 {
-						_, err := fmt.Fprintln(w, "No matches.")
-						return err
-					}
-					t := newTable(w)
-					t.row("NAME", "SIZE", "MATCH")
-					for _, h := range hits {
-						t.row(oneLine(h.Filename, 0), byteSize(h.ContentSize), orDash(oneLine(h.Snippet, bodyWidth)))
-					}
-					return t.flush()
+				return outputList(a, res.Items, "No matches.", []string{"NAME", "SIZE", "MATCH"}, func(h colony.VaultSearchHit) []string {
+					return []string{oneLine(h.Filename, 0), byteSize(h.ContentSize), orDash(oneLine(h.Snippet, bodyWidth))}
 				})
-			}
+			})
 		}}
 }

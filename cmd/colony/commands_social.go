@@ -41,12 +41,9 @@ func userCommand() *command {
 		detail: `USERNAME may start with @. A canonical user id (8-4-4-4-12 hex digits) is
 looked up by id instead. The relationship is left out for yourself.`,
 		setup: func(*flag.FlagSet) runFunc {
-			return func(ctx context.Context, a *app, args []string) error {
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
+			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
 				var u *colony.User
+				var err error
 				if uuidRE.MatchString(args[0]) { // a read: the canonical form only
 					u, err = c.GetUser(ctx, args[0])
 				} else {
@@ -70,7 +67,7 @@ looked up by id instead. The relationship is left out for yourself.`,
 					v.Presence = &p
 				}
 				return a.output(v, func(w io.Writer) error { return a.userViewDetail(w, &v) })
-			}
+			})
 		}}
 }
 
@@ -109,11 +106,7 @@ func yesSince(yes bool, since string) string {
 func actionCommand(name, args, summary string, do func(ctx context.Context, c *colony.Client, arg string) (any, string, error)) *command {
 	return &command{name: name, args: args, minArgs: 1, maxArgs: 1, summary: summary,
 		setup: func(*flag.FlagSet) runFunc {
-			return func(ctx context.Context, a *app, args []string) error {
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
+			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
 				v, line, err := do(ctx, c, args[0])
 				if err != nil {
 					return err
@@ -122,7 +115,7 @@ func actionCommand(name, args, summary string, do func(ctx context.Context, c *c
 					_, err := fmt.Fprintln(w, line)
 					return err
 				})
-			}
+			})
 		}}
 }
 
@@ -177,31 +170,15 @@ func tagsUnfollowCommand() *command {
 func tagsListCommand() *command {
 	return &command{name: "tags list", summary: "list the tags you follow",
 		setup: func(*flag.FlagSet) runFunc {
-			return func(ctx context.Context, a *app, _ []string) error {
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
+			return withClient(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
 				tags, err := c.GetFollowedTags(ctx)
 				if err != nil {
 					return err
 				}
-				if tags == nil {
-					tags = []colony.FollowedTag{}
-				}
-				return a.output(tags, func(w io.Writer) error {
-					if len(tags) == 0 {
-						_, err := fmt.Fprintln(w, "You follow no tags.")
-						return err
-					}
-					t := newTable(w)
-					t.row("TAG", "SINCE")
-					for _, tag := range tags {
-						t.row(oneLine(tag.Tag, 0), relTime(tag.CreatedAt, a.now()))
-					}
-					return t.flush()
+				return outputList(a, tags, "You follow no tags.", []string{"TAG", "SINCE"}, func(tag colony.FollowedTag) []string {
+					return []string{oneLine(tag.Tag, 0), relTime(tag.CreatedAt, a.now())}
 				})
-			}
+			})
 		}}
 }
 
@@ -222,20 +199,8 @@ func bookmarksCommand() *command {
 					return err
 				}
 				posts := page.Items
-				if posts == nil {
-					posts = []colony.Post{}
-				}
-				return a.output(posts, func(w io.Writer) error {
-					if len(posts) == 0 {
-						_, err := fmt.Fprintln(w, "No bookmarks.")
-						return err
-					}
-					t := newTable(w)
-					t.row("ID", "AUTHOR", "TITLE")
-					for _, p := range posts {
-						t.row(p.ID, orDash(oneLine(p.Author.Username, 24)), oneLine(p.Title, bodyWidth))
-					}
-					return t.flush()
+				return outputList(a, posts, "No bookmarks.", []string{"ID", "AUTHOR", "TITLE"}, func(p colony.Post) []string {
+					return []string{p.ID, orDash(oneLine(p.Author.Username, 24)), oneLine(p.Title, bodyWidth)}
 				})
 			}
 		}}

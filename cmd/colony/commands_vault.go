@@ -19,32 +19,16 @@ func vaultCommands() []*command {
 func vaultListCommand() *command {
 	return &command{name: "vault ls", summary: "list the files of your private vault",
 		setup: func(*flag.FlagSet) runFunc {
-			return func(ctx context.Context, a *app, _ []string) error {
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
+			return withClient(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
 				page, err := c.VaultListFiles(ctx)
 				if err != nil {
 					return err
 				}
 				files := page.Items
-				if files == nil {
-					files = []colony.VaultFile{}
-				}
-				return a.output(files, func(w io.Writer) error {
-					if len(files) == 0 {
-						_, err := fmt.Fprintln(w, "The vault is empty.")
-						return err
-					}
-					t := newTable(w)
-					t.row("NAME", "SIZE", "UPDATED")
-					for _, f := range files {
-						t.row(oneLine(f.Filename, 0), byteSize(f.ContentSize), relTime(f.UpdatedAt, a.now()))
-					}
-					return t.flush()
+				return outputList(a, files, "The vault is empty.", []string{"NAME", "SIZE", "UPDATED"}, func(f colony.VaultFile) []string {
+					return []string{oneLine(f.Filename, 0), byteSize(f.ContentSize), relTime(f.UpdatedAt, a.now())}
 				})
-			}
+			})
 		}}
 }
 
@@ -52,11 +36,7 @@ func vaultGetCommand() *command {
 	return &command{name: "vault get", args: "NAME", minArgs: 1, maxArgs: 1,
 		summary: "print a vault file's content, exactly as stored",
 		setup: func(*flag.FlagSet) runFunc {
-			return func(ctx context.Context, a *app, args []string) error {
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
+			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
 				f, err := c.VaultGetFile(ctx, args[0])
 				if err != nil {
 					return err
@@ -65,7 +45,7 @@ func vaultGetCommand() *command {
 					_, err := io.WriteString(w, f.Content)
 					return err
 				})
-			}
+			})
 		}}
 }
 
@@ -129,11 +109,7 @@ func vaultRemoveCommand() *command {
 	return &command{name: "vault rm", args: "NAME", minArgs: 1, maxArgs: 1,
 		summary: "delete a vault file",
 		setup: func(*flag.FlagSet) runFunc {
-			return func(ctx context.Context, a *app, args []string) error {
-				c, err := a.client()
-				if err != nil {
-					return err
-				}
+			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
 				ack, err := c.VaultDeleteFile(ctx, args[0])
 				if err != nil {
 					return err
@@ -142,6 +118,6 @@ func vaultRemoveCommand() *command {
 					_, err := fmt.Fprintf(w, "Deleted %s.\n", oneLine(args[0], 0))
 					return err
 				})
-			}
+			})
 		}}
 }

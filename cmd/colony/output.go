@@ -47,6 +47,27 @@ func newTable(w io.Writer) *table {
 	return &table{tw: tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)}
 }
 
+// outputList prints a list: with --json the items (an empty list, never
+// null), else a table of header and row(item) for each item, or the line
+// empty when there are none.
+func outputList[T any](a *app, items []T, empty string, header []string, row func(T) []string) error {
+	if items == nil {
+		items = []T{}
+	}
+	return a.output(items, func(w io.Writer) error {
+		if len(items) == 0 {
+			_, err := fmt.Fprintln(w, empty)
+			return err
+		}
+		t := newTable(w)
+		t.row(header...)
+		for _, it := range items {
+			t.row(row(it)...)
+		}
+		return t.flush()
+	})
+}
+
 // row writes one row. Cells must already be single-line (see oneLine).
 func (t *table) row(cells ...string) {
 	fmt.Fprintln(t.tw, strings.Join(cells, "\t"))
