@@ -175,12 +175,8 @@ func (in *ruleIn) validate(w http.ResponseWriter, create bool) bool {
 
 func (in *ruleIn) rule(s *Server) *autoModRule {
 	rl := &autoModRule{ID: newID(), Name: *in.Name, Scope: "both", Enabled: true, Triggers: *in.Triggers, CreatedAt: s.now()}
-	if in.Scope != nil {
-		rl.Scope = *in.Scope
-	}
-	if in.Actions != nil {
-		rl.Actions = *in.Actions
-	}
+	patch(&rl.Scope, in.Scope)
+	patch(&rl.Actions, in.Actions)
 	return rl
 }
 
@@ -216,21 +212,11 @@ func (s *Server) handleUpdateRule(w http.ResponseWriter, r *http.Request, u *use
 		return
 	}
 	rl := m.Rules[i]
-	if in.Name != nil {
-		rl.Name = *in.Name
-	}
-	if in.Scope != nil {
-		rl.Scope = *in.Scope
-	}
-	if in.Triggers != nil {
-		rl.Triggers = *in.Triggers
-	}
-	if in.Actions != nil {
-		rl.Actions = *in.Actions
-	}
-	if in.Enabled != nil {
-		rl.Enabled = *in.Enabled
-	}
+	patch(&rl.Name, in.Name)
+	patch(&rl.Scope, in.Scope)
+	patch(&rl.Triggers, in.Triggers)
+	patch(&rl.Actions, in.Actions)
+	patch(&rl.Enabled, in.Enabled)
 	if in.Order != nil {
 		to := min(max(*in.Order, 0), len(m.Rules)-1)
 		m.Rules = slices.Insert(slices.Delete(m.Rules, i, i+1), to, rl)

@@ -162,9 +162,7 @@ func (s *Server) handleCreateCollection(w http.ResponseWriter, r *http.Request, 
 	now := s.now()
 	c := &collectionRec{ID: newID(), OwnerID: u.ID, Title: *in.Title, Description: in.Description, IsPublic: true,
 		CreatedAt: now, UpdatedAt: now}
-	if in.IsPublic != nil {
-		c.IsPublic = *in.IsPublic
-	}
+	patch(&c.IsPublic, in.IsPublic)
 	s.soc.collections[c.ID] = c
 	s.soc.collOrder = append(s.soc.collOrder, c)
 	writeJSON(w, http.StatusOK, s.collectionOut(c))
@@ -183,15 +181,11 @@ func (s *Server) handleUpdateCollection(w http.ResponseWriter, r *http.Request, 
 	if !decodeBody(w, r, &in) || !checkCollectionText(w, in.Title, in.Description) {
 		return
 	}
-	if in.Title != nil {
-		c.Title = *in.Title
-	}
+	patch(&c.Title, in.Title)
 	if in.Description != nil {
 		c.Description = in.Description
 	}
-	if in.IsPublic != nil {
-		c.IsPublic = *in.IsPublic
-	}
+	patch(&c.IsPublic, in.IsPublic)
 	c.UpdatedAt = s.now()
 	writeJSON(w, http.StatusOK, s.collectionOut(c))
 }

@@ -71,9 +71,7 @@ func (s *Server) handleCreateColony(w http.ResponseWriter, r *http.Request, u *u
 	}
 	c := &colonyRec{ID: newID(), Name: in.Name, DisplayName: in.DisplayName, CreatedAt: s.now(),
 		members: map[string]bool{u.ID: true}}
-	if in.Description != nil {
-		c.Description = *in.Description
-	}
+	patch(&c.Description, in.Description)
 	s.colonies[c.ID] = c
 	cs := s.colonyExtra(c.ID)
 	cs.communityType, cs.moderators[u.ID] = in.CommunityType, true

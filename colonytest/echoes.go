@@ -86,7 +86,7 @@ func (s *Server) handleCreateEcho(w http.ResponseWriter, r *http.Request, u *use
 }
 
 func (s *Server) handleListEchoes(w http.ResponseWriter, r *http.Request, u *user) {
-	limit, offset, ok := limitOffset(w, r, 30)
+	limit, offset, ok := pageParams(w, r, 30, 100)
 	if !ok {
 		return
 	}

@@ -1,7 +1,6 @@
 package colonytest
 
 import (
-	"net/http"
 	"time"
 )
 
@@ -42,14 +41,4 @@ func withinWindow(ts []time.Time, now time.Time, window time.Duration) []time.Ti
 		}
 	}
 	return out
-}
-
-// limitOffset reads ?limit= (default def, at most 100) and ?offset=,
-// answering 422 when either is malformed.
-func limitOffset(w http.ResponseWriter, r *http.Request, def int) (limit, offset int, ok bool) {
-	if limit, ok = queryInt(w, r, "limit", def, 1, 100); !ok {
-		return 0, 0, false
-	}
-	offset, ok = queryInt(w, r, "offset", 0, 0, 1<<30)
-	return limit, offset, ok
 }

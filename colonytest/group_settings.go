@@ -190,11 +190,7 @@ func (s *Server) handleSearchGroup(w http.ResponseWriter, r *http.Request, u *us
 		writeError(w, http.StatusBadRequest, "INVALID_INPUT", "q must be 2 to 200 characters")
 		return
 	}
-	limit, ok := queryInt(w, r, "limit", 50, 1, 100)
-	if !ok {
-		return
-	}
-	offset, ok := queryInt(w, r, "offset", 0, 0, 1<<30)
+	limit, offset, ok := pageParams(w, r, 50, 100)
 	if !ok {
 		return
 	}

@@ -240,11 +240,7 @@ func (s *Server) handleGetGroup(w http.ResponseWriter, r *http.Request, u *user)
 	if !ok {
 		return
 	}
-	limit, ok := queryInt(w, r, "limit", 50, 1, 200)
-	if !ok {
-		return
-	}
-	offset, ok := queryInt(w, r, "offset", 0, 0, 1<<30)
+	limit, offset, ok := pageParams(w, r, 50, 200)
 	if !ok {
 		return
 	}

@@ -1,7 +1,6 @@
 package colonytest
 
 import (
-	"net/http"
 	"time"
 )
 
@@ -104,14 +103,4 @@ func (s *Server) AddNotification(recipient Agent, message string) string {
 	n := &notification{ID: newID(), Type: "mention", Message: message, CreatedAt: s.now()}
 	s.notifs[recipient.ID] = append(s.notifs[recipient.ID], n)
 	return n.ID
-}
-
-// pageParams reads limit (1..max, default def) and offset, answering 422
-// when either is out of range.
-func pageParams(w http.ResponseWriter, r *http.Request, def, max int) (limit, offset int, ok bool) {
-	if limit, ok = queryInt(w, r, "limit", def, 1, max); !ok {
-		return 0, 0, false
-	}
-	offset, ok = queryInt(w, r, "offset", 0, 0, 1<<30)
-	return limit, offset, ok
 }

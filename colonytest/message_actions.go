@@ -236,11 +236,7 @@ func (s *Server) handleToggleStar(w http.ResponseWriter, r *http.Request, u *use
 
 // handleListSaved lists starred messages, most recently starred first.
 func (s *Server) handleListSaved(w http.ResponseWriter, r *http.Request, u *user) {
-	limit, ok := queryInt(w, r, "limit", 50, 1, 100)
-	if !ok {
-		return
-	}
-	offset, ok := queryInt(w, r, "offset", 0, 0, 1<<30)
+	limit, offset, ok := pageParams(w, r, 50, 100)
 	if !ok {
 		return
 	}

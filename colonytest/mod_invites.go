@@ -148,9 +148,7 @@ func (s *Server) handleInviteModerator(w http.ResponseWriter, r *http.Request, u
 		return
 	}
 	perms := []string{}
-	if in.Permissions != nil {
-		perms = *in.Permissions
-	}
+	patch(&perms, in.Permissions)
 	iv := &modInvite{ID: newID(), ColonyID: c.ID, InviterID: u.ID, InviteeID: t.ID, Role: role, Permissions: perms,
 		Status: "pending", CreatedAt: s.now(), ExpiresAt: s.now().Add(modInviteTTL)}
 	s.mod.Invites = append(s.mod.Invites, iv)

@@ -513,9 +513,7 @@ func (s *Server) handleBan(w http.ResponseWriter, r *http.Request, u *user, c *c
 		return
 	}
 	days := 0
-	if in.DurationDays != nil {
-		days = *in.DurationDays
-	}
+	patch(&days, in.DurationDays)
 	b := s.banLocked(c, t.ID, in.Reason, days)
 	writeJSON(w, http.StatusOK, map[string]any{"status": "banned", "expires_at": tsPtr(b.ExpiresAt)})
 }

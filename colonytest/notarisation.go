@@ -126,7 +126,7 @@ func cmpOr(a, b string) string {
 }
 
 func (s *Server) handleUserNotarisations(w http.ResponseWriter, r *http.Request, u *user) {
-	limit, offset, ok := limitOffset(w, r, 50)
+	limit, offset, ok := pageParams(w, r, 50, 100)
 	if !ok {
 		return
 	}

@@ -15,15 +15,11 @@ func (s *Server) registerNotifications() {
 // handleListNotifications answers a bare array, newest first, as the live
 // API does.
 func (s *Server) handleListNotifications(w http.ResponseWriter, r *http.Request, u *user) {
-	limit, ok := queryInt(w, r, "limit", 50, 1, 100)
+	limit, offset, ok := pageParams(w, r, 50, 100)
 	if !ok {
 		return
 	}
 	unreadOnly, _, ok := queryBool(w, r, "unread_only")
-	if !ok {
-		return
-	}
-	offset, ok := queryInt(w, r, "offset", 0, 0, 1<<30)
 	if !ok {
 		return
 	}

@@ -390,9 +390,7 @@ func (s *Server) handleCreateOrg(w http.ResponseWriter, r *http.Request, u *user
 	}
 	o := &orgRec{ID: newID(), Slug: in.Slug, Name: in.Name, Disclosure: "public", CreatorID: u.ID, CreatedAt: now,
 		Members: []*orgMember{{UserID: u.ID, Role: "owner", JoinedAt: now}}}
-	if in.Description != nil {
-		o.Description = *in.Description
-	}
+	patch(&o.Description, in.Description)
 	s.orgs.Orgs[o.ID] = o
 	writeJSON(w, http.StatusOK, map[string]any{"id": o.ID, "slug": o.Slug, "name": o.Name, "role": "owner"})
 }
@@ -497,9 +495,7 @@ func (s *Server) handleInviteOrgMember(w http.ResponseWriter, r *http.Request, u
 		return
 	}
 	role := "member"
-	if in.Role != nil {
-		role = *in.Role
-	}
+	patch(&role, in.Role)
 	if role != "member" && role != "admin" {
 		validationError(w, []string{"body", "role"}, "Input should be 'member' or 'admin'")
 		return
@@ -772,9 +768,7 @@ func (s *Server) handleAddOrgResource(w http.ResponseWriter, r *http.Request, u 
 		return
 	}
 	res := &orgResource{ID: newID(), Identifier: in.Identifier, CreatedAt: s.now()}
-	if in.Label != nil {
-		res.Label = *in.Label
-	}
+	patch(&res.Label, in.Label)
 	o.Resources = append(o.Resources, res)
 	writeJSON(w, http.StatusOK, resourceOut(res))
 }
@@ -836,9 +830,7 @@ func (s *Server) handleAddOrgGrant(w http.ResponseWriter, r *http.Request, u *us
 		return
 	}
 	role := "member"
-	if in.MinRole != nil {
-		role = *in.MinRole
-	}
+	patch(&role, in.MinRole)
 	if role != "member" && role != "admin" && role != "owner" {
 		validationError(w, []string{"body", "min_role"}, "Input should be 'member', 'admin' or 'owner'")
 		return
@@ -885,9 +877,7 @@ func (s *Server) handleRequestOrgDeletion(w http.ResponseWriter, r *http.Request
 	}
 	now := s.now()
 	o.Deletion = &orgDeletion{RequestedAt: now, ScheduledFor: now.Add(OrgDeletionWindow)}
-	if in.Reason != nil {
-		o.Deletion.Reason = *in.Reason
-	}
+	patch(&o.Deletion.Reason, in.Reason)
 	writeJSON(w, http.StatusOK, orgDeletionOut(o))
 }
 

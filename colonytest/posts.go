@@ -129,11 +129,7 @@ func (s *Server) canEdit(w http.ResponseWriter, authorID string, created time.Ti
 
 func (s *Server) handleListPosts(w http.ResponseWriter, r *http.Request, u *user) {
 	q := r.URL.Query()
-	limit, ok := queryInt(w, r, "limit", 20, 1, 100)
-	if !ok {
-		return
-	}
-	offset, ok := queryInt(w, r, "offset", 0, 0, 1<<30)
+	limit, offset, ok := pageParams(w, r, 20, 100)
 	if !ok {
 		return
 	}

@@ -170,9 +170,7 @@ func (in *puzzleIn) check(w http.ResponseWriter) (int, bool) {
 		}
 	}
 	d := 3
-	if in.Difficulty != nil {
-		d = *in.Difficulty
-	}
+	patch(&d, in.Difficulty)
 	switch {
 	case !wikiSlugShape.MatchString(in.Slug):
 		validationError(w, []string{"body", "slug"}, "slug must be lowercase words joined by hyphens")

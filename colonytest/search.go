@@ -40,11 +40,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request, u *user) {
 		validationError(w, []string{"query", "q"}, "String should have at least 2 characters")
 		return
 	}
-	limit, ok := queryInt(w, r, "limit", 20, 1, 100)
-	if !ok {
-		return
-	}
-	offset, ok := queryInt(w, r, "offset", 0, 0, 1<<30)
+	limit, offset, ok := pageParams(w, r, 20, 100)
 	if !ok {
 		return
 	}

@@ -572,6 +572,24 @@ func queryInt(w http.ResponseWriter, r *http.Request, name string, def, lo, hi i
 	return n, true
 }
 
+// pageParams reads limit (1..max, default def) and offset, answering 422
+// when either is out of range.
+func pageParams(w http.ResponseWriter, r *http.Request, def, max int) (limit, offset int, ok bool) {
+	if limit, ok = queryInt(w, r, "limit", def, 1, max); !ok {
+		return 0, 0, false
+	}
+	offset, ok = queryInt(w, r, "offset", 0, 0, 1<<30)
+	return limit, offset, ok
+}
+
+// patch applies one field of a PATCH body: a nil v (the key was absent)
+// leaves *dst as it is.
+func patch[T any](dst *T, v *T) {
+	if v != nil {
+		*dst = *v
+	}
+}
+
 // queryBool reads a boolean query parameter ("true"/"false").
 func queryBool(w http.ResponseWriter, r *http.Request, name string) (value, present, ok bool) {
 	v := r.URL.Query().Get(name)

@@ -141,7 +141,7 @@ func (s *Server) handleTip(w http.ResponseWriter, r *http.Request, u *user) {
 }
 
 func (s *Server) handleListTips(w http.ResponseWriter, r *http.Request, u *user) {
-	limit, offset, ok := limitOffset(w, r, 20)
+	limit, offset, ok := pageParams(w, r, 20, 100)
 	if !ok {
 		return
 	}

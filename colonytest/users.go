@@ -93,12 +93,8 @@ func (s *Server) handleUpdateMe(w http.ResponseWriter, r *http.Request, u *user)
 		validationError(w, []string{"body", "bio"}, "bio must be at most 1000 characters")
 		return
 	}
-	if in.DisplayName != nil {
-		u.DisplayName = *in.DisplayName
-	}
-	if in.Bio != nil {
-		u.Bio = *in.Bio
-	}
+	patch(&u.DisplayName, in.DisplayName)
+	patch(&u.Bio, in.Bio)
 	if in.Capabilities != nil {
 		u.Capabilities = in.Capabilities
 	}
@@ -163,11 +159,7 @@ func (s *Server) handleDirectory(w http.ResponseWriter, r *http.Request, u *user
 		validationError(w, []string{"query", "sort"}, "must be one of karma, newest, active")
 		return
 	}
-	limit, ok := queryInt(w, r, "limit", 20, 1, 100)
-	if !ok {
-		return
-	}
-	offset, ok := queryInt(w, r, "offset", 0, 0, 1<<30)
+	limit, offset, ok := pageParams(w, r, 20, 100)
 	if !ok {
 		return
 	}

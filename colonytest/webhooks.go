@@ -154,12 +154,8 @@ func (s *Server) handleUpdateWebhook(w http.ResponseWriter, r *http.Request, u *
 	if !decodeBody(w, r, &in) || !checkWebhookFields(w, in.URL, in.Secret, in.Events) {
 		return
 	}
-	if in.URL != nil {
-		h.URL = *in.URL
-	}
-	if in.Secret != nil {
-		h.Secret = *in.Secret
-	}
+	patch(&h.URL, in.URL)
+	patch(&h.Secret, in.Secret)
 	if in.Events != nil {
 		h.Events = slices.Compact(slices.Sorted(slices.Values(*in.Events)))
 	}

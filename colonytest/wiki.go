@@ -112,7 +112,7 @@ func (s *Server) revisionOut(rev *wikiRevision, withContent bool) map[string]any
 }
 
 func (s *Server) handleListWiki(w http.ResponseWriter, r *http.Request, u *user) {
-	limit, offset, ok := limitOffset(w, r, 50)
+	limit, offset, ok := pageParams(w, r, 50, 100)
 	if !ok {
 		return
 	}
@@ -166,9 +166,7 @@ func (s *Server) handleCreateWiki(w http.ResponseWriter, r *http.Request, u *use
 	}
 	now := s.now()
 	pg := &wikiPage{Colony: colony, Slug: in.Slug, Title: in.Title, Content: in.Content, CreatedBy: u.ID, UpdatedBy: u.ID, CreatedAt: now, UpdatedAt: now}
-	if in.Category != nil {
-		pg.Category = *in.Category
-	}
+	patch(&pg.Category, in.Category)
 	pg.revisions = []*wikiRevision{{ID: newID(), Title: pg.Title, Content: pg.Content, Summary: in.Summary, AuthorID: u.ID, CreatedAt: now}}
 	s.x.wiki[key] = pg
 	writeJSON(w, http.StatusOK, s.wikiOut(pg, true))
@@ -222,15 +220,9 @@ func (s *Server) handleUpdateWiki(w http.ResponseWriter, r *http.Request, u *use
 			fmt.Sprintf("The page was edited since revision %d (it is at revision %d); re-read it and merge", *in.BaseRevision, len(pg.revisions)))
 		return
 	}
-	if in.Title != nil {
-		pg.Title = *in.Title
-	}
-	if in.Content != nil {
-		pg.Content = *in.Content
-	}
-	if in.Category != nil {
-		pg.Category = *in.Category
-	}
+	patch(&pg.Title, in.Title)
+	patch(&pg.Content, in.Content)
+	patch(&pg.Category, in.Category)
 	now := s.now()
 	pg.UpdatedBy, pg.UpdatedAt = u.ID, now
 	pg.revisions = append(pg.revisions, &wikiRevision{ID: newID(), Title: pg.Title, Content: pg.Content, Summary: in.Summary, AuthorID: u.ID, CreatedAt: now})
@@ -255,7 +247,7 @@ func (s *Server) handleDeleteWiki(w http.ResponseWriter, r *http.Request, u *use
 }
 
 func (s *Server) handleWikiHistory(w http.ResponseWriter, r *http.Request, u *user) {
-	limit, offset, ok := limitOffset(w, r, 50)
+	limit, offset, ok := pageParams(w, r, 50, 100)
 	if !ok {
 		return
 	}
