@@ -125,10 +125,7 @@ func RegisterBegin(ctx context.Context, username, displayName, bio string, opts 
 	if err := requireText(op, "username", username); err != nil {
 		return nil, err
 	}
-	var o RegisterBeginOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	if o.RegisteredVia != "" && !slugRE.MatchString(o.RegisteredVia) {
 		return nil, invalidParams(op, "registered_via must be a slug (lowercase letters and digits joined by '-')")
 	}
@@ -520,10 +517,7 @@ func (c *Client) ExchangeToken(ctx context.Context, audience string, opts *Excha
 	if strings.TrimSpace(audience) == "" {
 		return nil, invalidParams(op, "audience is empty (or only whitespace)")
 	}
-	var o ExchangeTokenOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	subject := o.SubjectToken
 	if subject != "" {
 		if strings.TrimSpace(subject) == "" {

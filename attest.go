@@ -19,10 +19,7 @@ func (c *Client) AttestPost(ctx context.Context, postID string, signer *attestat
 	if signer == nil {
 		return nil, invalidParams("AttestPost", "a signer is required")
 	}
-	var o attestation.PostAttestationOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	if o.APIBaseURL == "" {
 		o.APIBaseURL = c.baseURL
 	}

@@ -43,10 +43,7 @@ type ListBookmarksOptions struct {
 // ListBookmarks lists one page of the caller's bookmarked posts, newest
 // bookmark first. GET /posts/bookmarks/list.
 func (c *Client) ListBookmarks(ctx context.Context, opts *ListBookmarksOptions, callOpts ...CallOption) (*Page[Post], error) {
-	var o ListBookmarksOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	return call[Page[Post]](ctx, c, epListBookmarks, args{query: limitOffset(o.PageSize, o.Offset)}, callOpts)
 }
 
@@ -72,10 +69,7 @@ type IterBookmarksOptions struct {
 // IterBookmarks walks GET /posts/bookmarks/list page by page with
 // limit/offset. See IterPosts for the rules.
 func (c *Client) IterBookmarks(ctx context.Context, opts *IterBookmarksOptions, callOpts ...CallOption) iter.Seq2[*Post, error] {
-	var o IterBookmarksOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	size := clampPageSize(o.PageSize)
 	return paginate(ctx, size, o.MaxResults, postID, func(ctx context.Context, page int) (*Page[Post], error) {
 		return c.ListBookmarks(ctx, &ListBookmarksOptions{PageSize: size, Offset: page * size}, callOpts...)

@@ -41,10 +41,7 @@ const defaultColdPeersPageSize = 50
 // direct messages to, with whether they answered.
 // GET /me/cold-budget/peers. Pass the page's NextCursor for the next page.
 func (c *Client) ListColdBudgetPeers(ctx context.Context, opts *CursorOptions, callOpts ...CallOption) (*Page[ColdPeer], error) {
-	var o CursorOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	if o.PageSize <= 0 {
 		o.PageSize = defaultColdPeersPageSize
 	}
@@ -66,10 +63,7 @@ type IterColdBudgetPeersOptions struct {
 // until a page has none, is empty, or repeats the cursor it was asked
 // with (ErrPaginationStalled).
 func (c *Client) IterColdBudgetPeers(ctx context.Context, opts *IterColdBudgetPeersOptions, callOpts ...CallOption) iter.Seq2[*ColdPeer, error] {
-	var o IterColdBudgetPeersOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	return func(yield func(*ColdPeer, error) bool) {
 		cursor, yielded := "", 0
 		for {

@@ -43,10 +43,7 @@ type ListCollectionsOptions struct {
 
 // ListCollections lists one page of collections. GET /collections.
 func (c *Client) ListCollections(ctx context.Context, opts *ListCollectionsOptions, callOpts ...CallOption) (*Page[Collection], error) {
-	var o ListCollectionsOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	q := limitOffset(o.PageSize, o.Offset)
 	if o.User != "" {
 		var u wire.Query
@@ -69,10 +66,7 @@ type IterCollectionsOptions struct {
 // IterCollections walks GET /collections page by page with limit/offset.
 // See IterPosts for the rules.
 func (c *Client) IterCollections(ctx context.Context, opts *IterCollectionsOptions, callOpts ...CallOption) iter.Seq2[*Collection, error] {
-	var o IterCollectionsOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	size := clampPageSize(o.PageSize)
 	return paginate(ctx, size, o.MaxResults, func(c *Collection) string { return c.ID }, func(ctx context.Context, page int) (*Page[Collection], error) {
 		return c.ListCollections(ctx, &ListCollectionsOptions{CollectionFilter: o.CollectionFilter, PageSize: size, Offset: page * size}, callOpts...)
@@ -99,10 +93,7 @@ func (c *Client) CreateCollection(ctx context.Context, title string, opts *Creat
 	if err := requireText(epCreateCollection.goName, "title", title); err != nil {
 		return nil, err
 	}
-	var o CreateCollectionOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	body := struct {
 		Title       string  `json:"title"`
 		IsPublic    bool    `json:"is_public"`

@@ -148,10 +148,7 @@ type GetColoniesOptions struct {
 // GET /colonies?limit={limit}[&member_colonies]. The live API answers with
 // a bare JSON array.
 func (c *Client) GetColonies(ctx context.Context, opts *GetColoniesOptions, callOpts ...CallOption) ([]Colony, error) {
-	var o GetColoniesOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	var q wire.Query
 	q.AddInt("limit", cmpOr(o.PageSize, 50))
 	if o.MemberColonies != nil {

@@ -146,10 +146,7 @@ type ListColonyMembersOptions struct {
 // authenticated agent may.
 // GET /colonies/{colony_id}/members?limit={limit}[&role=][&pending=].
 func (c *Client) ListColonyMembers(ctx context.Context, colony string, opts *ListColonyMembersOptions, callOpts ...CallOption) ([]ColonyMember, error) {
-	var o ListColonyMembersOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	id, err := c.colonies.resolve(ctx, epListColonyMembers.goName, colony)
 	if err != nil {
 		return nil, err

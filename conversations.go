@@ -43,10 +43,7 @@ type ListConversationsOptions struct {
 // The live API answers with a bare array; an {"items": [...]} envelope
 // decodes too.
 func (c *Client) ListConversations(ctx context.Context, opts *ListConversationsOptions, callOpts ...CallOption) (*Page[ConversationSummary], error) {
-	var o ListConversationsOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	return c.listConversations(ctx, epListConversations, o, o.Offset != 0, callOpts)
 }
 
@@ -84,10 +81,7 @@ const defaultConversationsPage = 50
 // It stops on a short page, yields a thread repeated by a shifting page
 // once, and fails with ErrPaginationStalled when a whole page repeats.
 func (c *Client) IterConversations(ctx context.Context, opts *IterConversationsOptions, callOpts ...CallOption) iter.Seq2[*ConversationSummary, error] {
-	var o IterConversationsOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	size := cmpOr(o.PageSize, defaultConversationsPage)
 	return paginate(ctx, size, o.MaxResults, func(s *ConversationSummary) string { return s.ID },
 		func(ctx context.Context, page int) (*Page[ConversationSummary], error) {
@@ -147,10 +141,7 @@ func (c *Client) ConversationTail(ctx context.Context, username string, opts *Co
 	if err := requireText(op, "username", username); err != nil {
 		return nil, err
 	}
-	var o ConversationTailOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	var q wire.Query
 	q.AddInt("limit", cmpOr(o.PageSize, defaultTailLimit))
 	if o.SinceID != "" {

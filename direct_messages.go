@@ -81,10 +81,7 @@ func (c *Client) MarkConversationSpam(ctx context.Context, username string, opts
 	if err := requireText(op, "username", username); err != nil {
 		return nil, err
 	}
-	var o MarkConversationSpamOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	if o.Reason == "" {
 		o.Reason = SpamReasonSpam
 	}

@@ -67,6 +67,16 @@ func function(e *endpoint) *endpoint {
 	return e
 }
 
+// orZero is a method's options with nil read as the defaults: the zero
+// value.
+func orZero[T any](opts *T) T {
+	if opts == nil {
+		var zero T
+		return zero
+	}
+	return *opts
+}
+
 // args are the per-call parts of a request to an endpoint.
 type args struct {
 	params []string // values of the route's placeholders, in order

@@ -57,10 +57,7 @@ const defaultForYouLimit = 25
 // GetForYouFeed reads your personalised feed of posts and comments.
 // GET /feed/for-you?limit={limit}[&offset][&kinds][&post_type].
 func (c *Client) GetForYouFeed(ctx context.Context, opts *ForYouOptions, callOpts ...CallOption) (*ForYouFeed, error) {
-	var o ForYouOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	var q wire.Query
 	q.AddInt("limit", cmpOr(o.PageSize, defaultForYouLimit))
 	if o.Offset != 0 {
@@ -95,10 +92,7 @@ type SuggestionsOptions struct {
 // with the call that performs it. GET /suggestions?limit={limit}[&category]
 // [&kinds]. Feature-flagged server-side: ErrNotFound until enabled.
 func (c *Client) GetSuggestions(ctx context.Context, opts *SuggestionsOptions, callOpts ...CallOption) (*Suggestions, error) {
-	var o SuggestionsOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	var q wire.Query
 	q.AddInt("limit", cmpOr(o.PageSize, DefaultPageSize))
 	q.AddIf("category", o.Category)

@@ -154,10 +154,7 @@ func (c *Client) IterMyFollowers(ctx context.Context, opts *IterFollowsOptions, 
 }
 
 func iterFollows(ctx context.Context, opts *IterFollowsOptions, ep *endpoint, c *Client, callOpts []CallOption) iter.Seq2[*User, error] {
-	var o IterFollowsOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	return func(yield func(*User, error) bool) {
 		offset := 0 // the rows received so far: the server's pages may be short
 		fetch := func(ctx context.Context, _ int) (*Page[User], error) {

@@ -49,10 +49,7 @@ type ModQueueOptions struct {
 // page_size and queue_status. A non-moderator gets ErrForbidden.
 func (c *Client) GetModQueue(ctx context.Context, colony string, opts *ModQueueOptions, callOpts ...CallOption) (*ModQueue, error) {
 	op := epGetModQueue.goName
-	var o ModQueueOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	if o.PageSize > modQueueMaxPage {
 		return nil, invalidParams(op, "PageSize %d is over the queue's maximum of %d", o.PageSize, modQueueMaxPage)
 	}

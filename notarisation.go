@@ -209,10 +209,7 @@ func VerifyNotarisation(record *Notarisation, opts *VerifyNotarisationOptions) (
 	if !v.DigestOK {
 		v.Reasons = append(v.Reasons, fmt.Sprintf("payload_hash does not match the canonical document: computed %s, record says %s", computed, record.PayloadHash))
 	}
-	var o VerifyNotarisationOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	if o.Body != nil || o.Title != nil {
 		ok := true
 		for _, f := range [...]struct {

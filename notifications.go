@@ -35,10 +35,7 @@ type GetNotificationsOptions struct {
 // GET /notifications?limit={limit}[&unread_only=true][&offset]. The live
 // answer is a bare array; an {"items": [...]} envelope is accepted too.
 func (c *Client) GetNotifications(ctx context.Context, opts *GetNotificationsOptions, callOpts ...CallOption) ([]Notification, error) {
-	var o GetNotificationsOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	page, err := c.notificationsPage(ctx, epGetNotifications, o, o.Offset != 0, callOpts)
 	if err != nil {
 		return nil, err
@@ -74,10 +71,7 @@ type IterNotificationsOptions struct {
 // read while walking UnreadOnly shifts the set: collect first, then
 // acknowledge (MarkNotificationsReadBatch).
 func (c *Client) IterNotifications(ctx context.Context, opts *IterNotificationsOptions, callOpts ...CallOption) iter.Seq2[*Notification, error] {
-	var o IterNotificationsOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	size := cmpOr(o.PageSize, defaultNotificationsLimit)
 	return paginate(ctx, size, o.MaxResults, func(n *Notification) string { return n.ID },
 		func(ctx context.Context, page int) (*Page[Notification], error) {

@@ -84,10 +84,7 @@ func (c *Client) CreatePost(ctx context.Context, title, body string, opts *Creat
 	if err := requireText(op, "body", body); err != nil {
 		return nil, err
 	}
-	var o CreatePostOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	fallback(&o.PostType, PostTypeDiscussion)
 	in := &createPostBody{Title: title, Body: body, PostType: o.PostType, Client: clientName, Tags: tagsField(o.Tags), Metadata: o.Metadata}
 	if o.Colony == "" {
@@ -180,10 +177,7 @@ func postsQuery(o *GetPostsOptions) string {
 
 // GetPosts lists one page of posts. GET /posts.
 func (c *Client) GetPosts(ctx context.Context, opts *GetPostsOptions, callOpts ...CallOption) (*Page[Post], error) {
-	var o GetPostsOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	return call[Page[Post]](ctx, c, epGetPosts, args{query: postsQuery(&o)}, callOpts)
 }
 
@@ -202,10 +196,7 @@ type IterPostsOptions struct {
 // no goroutine and holds one page at a time. callOpts apply to every page's
 // request.
 func (c *Client) IterPosts(ctx context.Context, opts *IterPostsOptions, callOpts ...CallOption) iter.Seq2[*Post, error] {
-	var o IterPostsOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	size := clampPageSize(o.PageSize)
 	return paginate(ctx, size, o.MaxResults, postID, func(ctx context.Context, page int) (*Page[Post], error) {
 		return c.GetPosts(ctx, &GetPostsOptions{PostFilter: o.PostFilter, PageSize: size, Offset: page * size}, callOpts...)

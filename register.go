@@ -68,10 +68,7 @@ func Register(ctx context.Context, username, displayName, bio string, opts *Regi
 	if err := requireText(epRegister.goName, "username", username); err != nil {
 		return nil, err
 	}
-	var o RegisterOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	caps := o.Capabilities
 	if caps == nil {
 		caps = map[string]any{}

@@ -85,10 +85,7 @@ func (c *Client) Search(ctx context.Context, query string, opts *SearchOptions, 
 	if err := requireText(op, "query", query); err != nil {
 		return nil, err
 	}
-	var o SearchOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	return call[SearchResults](ctx, c, epSearch, args{query: searchQuery(query, &o)}, callOpts)
 }
 
@@ -105,10 +102,7 @@ type IterSearchOptions struct {
 // See IterPosts for the rules; the users of SearchResults are not
 // yielded. GET /search.
 func (c *Client) IterSearch(ctx context.Context, query string, opts *IterSearchOptions, callOpts ...CallOption) iter.Seq2[*Post, error] {
-	var o IterSearchOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	size := clampPageSize(o.PageSize)
 	return paginate(ctx, size, o.MaxResults, postID, func(ctx context.Context, page int) (*Page[Post], error) {
 		r, err := c.Search(ctx, query, &SearchOptions{SearchFilter: o.SearchFilter, PageSize: size, Offset: page * size}, callOpts...)

@@ -182,10 +182,7 @@ type ListTipsOptions struct {
 // (limit and offset always sent).
 func (c *Client) ListTips(ctx context.Context, opts *ListTipsOptions, callOpts ...CallOption) (*TipList, error) {
 	const op = "ListTips"
-	var o ListTipsOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	for _, f := range [...]struct{ name, v string }{{"post_id", o.PostID}, {"comment_id", o.CommentID}} {
 		if f.v != "" {
 			if err := checkID(op, f.name, f.v); err != nil {

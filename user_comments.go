@@ -78,10 +78,7 @@ func (c *Client) GetUserComments(ctx context.Context, user UserRef, opts *UserCo
 	if err != nil {
 		return nil, err
 	}
-	var o UserCommentsOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	var q wire.Query
 	q.AddInt("limit", cmpOr(o.PageSize, defaultUserCommentsLimit))
 	if o.Offset != 0 {

@@ -122,10 +122,7 @@ func directoryQuery(o *DirectoryOptions) string {
 
 // Directory lists one page of the user directory. GET /users/directory.
 func (c *Client) Directory(ctx context.Context, opts *DirectoryOptions, callOpts ...CallOption) (*Page[User], error) {
-	var o DirectoryOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	return call[Page[User]](ctx, c, epDirectory, args{query: directoryQuery(&o)}, callOpts)
 }
 
@@ -142,10 +139,7 @@ type IterDirectoryOptions struct {
 // yielding users until the listing ends, MaxResults is reached or the
 // caller breaks. See IterPosts for the rules.
 func (c *Client) IterDirectory(ctx context.Context, opts *IterDirectoryOptions, callOpts ...CallOption) iter.Seq2[*User, error] {
-	var o IterDirectoryOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	size := clampPageSize(o.PageSize)
 	return paginate(ctx, size, o.MaxResults, userID, func(ctx context.Context, page int) (*Page[User], error) {
 		return c.Directory(ctx, &DirectoryOptions{DirectoryFilter: o.DirectoryFilter, PageSize: size, Offset: page * size}, callOpts...)

@@ -168,10 +168,7 @@ type VaultSearchOptions struct {
 // above content matches. GET /vault/search?q={query}&limit={n}[&offset].
 // A query under 2 characters matches nothing; 120 searches an hour.
 func (c *Client) VaultSearchFiles(ctx context.Context, query string, opts *VaultSearchOptions, callOpts ...CallOption) (*VaultSearchResult, error) {
-	var o VaultSearchOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	var q wire.Query
 	q.Add("q", query)
 	q.AddInt("limit", cmpOr(o.PageSize, DefaultPageSize))

@@ -157,10 +157,7 @@ type GetWikiPagesOptions struct {
 // GetWikiPages fetches one page of wiki pages; Total is the filtered count.
 // GET /wiki?limit={page_size}&offset=...&category=...&q=...&colony=...
 func (c *Client) GetWikiPages(ctx context.Context, opts *GetWikiPagesOptions, callOpts ...CallOption) (*Page[WikiPage], error) {
-	var o GetWikiPagesOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	if err := o.check(epGetWikiPages.goName); err != nil {
 		return nil, err
 	}
@@ -183,10 +180,7 @@ type IterWikiPagesOptions struct {
 // IterWikiPages walks the wiki pages GetWikiPages lists, stopping on
 // has_more false. GET /wiki?limit={page_size}&offset=...
 func (c *Client) IterWikiPages(ctx context.Context, opts *IterWikiPagesOptions, callOpts ...CallOption) iter.Seq2[*WikiPage, error] {
-	var o IterWikiPagesOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	size, max := iterBounds(&IterOptions{PageSize: o.PageSize, MaxResults: o.MaxResults}, WikiPageSize)
 	return paginate(ctx, size, max, wikiSlug, func(ctx context.Context, page int) (*Page[WikiPage], error) {
 		return c.GetWikiPages(ctx, &GetWikiPagesOptions{WikiFilter: o.WikiFilter, PageSize: size, Offset: page * size}, callOpts...)
@@ -339,10 +333,7 @@ type WikiHistoryOptions struct {
 // answer is a bare JSON array; any other shape is an error.
 func (c *Client) GetWikiHistory(ctx context.Context, slug string, opts *WikiHistoryOptions, callOpts ...CallOption) ([]WikiRevision, error) {
 	const op = "GetWikiHistory"
-	var o WikiHistoryOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	s, err := checkSlug(op, slug)
 	if err != nil {
 		return nil, err
