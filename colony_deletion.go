@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"time"
-
-	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file.
@@ -37,14 +35,8 @@ func (d *DeletionRequest) UnmarshalJSON(b []byte) error { return unmarshalLenien
 func (d DeletionRequest) Format(f fmt.State, verb rune) { formatModel(f, verb, d) }
 
 // openDeletionRequest is OpenDeletionRequestOut: {"open_request": ...|null}.
-type openDeletionRequest struct{ Open *DeletionRequest }
-
-func (o *openDeletionRequest) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		if string(k) == "open_request" {
-			o.Open = readPtr[DeletionRequest](r)
-		}
-	})
+type openDeletionRequest struct {
+	Open *DeletionRequest `json:"open_request"`
 }
 
 func (o *openDeletionRequest) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, o) }

@@ -234,17 +234,6 @@ type ConversationRead struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (c *ConversationRead) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		if string(k) == "marked_read" {
-			c.MarkedRead = r.Int()
-		} else {
-			r.Skip()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler, tolerating any field types.
 func (c *ConversationRead) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, c) }
 

@@ -108,7 +108,7 @@ func readList[T any](r *jsonx.Reader) []T {
 func decodeModel[T any](b []byte, m *T) error {
 	var r jsonx.Reader
 	r.Reset(b)
-	readModel(&r, m)
+	planOf(reflect.TypeFor[T]()).readSelf(&r, unsafe.Pointer(m))
 	if err := r.End(); err != nil {
 		return err
 	}
@@ -120,7 +120,7 @@ func decodeModel[T any](b []byte, m *T) error {
 func decodeLenient[T any](b []byte, m *T) error {
 	var r jsonx.Reader
 	r.Reset(b)
-	readModel(&r, m)
+	planOf(reflect.TypeFor[T]()).readSelf(&r, unsafe.Pointer(m))
 	return r.End()
 }
 

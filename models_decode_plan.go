@@ -44,7 +44,10 @@ type fieldPlan struct {
 	custom bool
 	// str: *typ is a stringForm, read from a string as well as an object.
 	str bool
-	// object: typ is a struct read by its tags through fields.
+	// object: typ is a struct read by its tags through fields wherever it
+	// is met. A struct with a json.Unmarshaler of its own and no readJSON
+	// or raw JSON is read by its tags only as itself (decodeModel, from its
+	// UnmarshalJSON); nested, it is left to that UnmarshalJSON.
 	object bool
 	fields map[string]fieldRead
 	// rawAt is the offset of the json.RawMessage the model keeps its
@@ -100,9 +103,6 @@ func makePlan(t reflect.Type) *fieldPlan {
 	// own readJSON), or a plain struct without a json.Unmarshaler of its
 	// own, which encoding/json would read by the same tags.
 	p.object = p.custom || p.rawAt >= 0 || !reflect.PointerTo(t).Implements(unmarshalerType)
-	if !p.object {
-		return p
-	}
 	p.fields = map[string]fieldRead{}
 	var fallbacks []string // added after every main key, which wins
 	for _, f := range reflect.VisibleFields(t) {
@@ -179,14 +179,21 @@ func rawOffset(t reflect.Type) int {
 
 // readValue reads the next value of r into the value at p: through its
 // readJSON, its tags, or encoding/json, keeping its bytes as its raw JSON.
-func (p *fieldPlan) readValue(r *jsonx.Reader, at unsafe.Pointer) {
+func (p *fieldPlan) readValue(r *jsonx.Reader, at unsafe.Pointer) { p.read(r, at, p.object) }
+
+// readSelf is readValue for a value decoded as itself (decodeModel): a
+// struct is read by its tags even when it has an UnmarshalJSON, which is
+// what called it.
+func (p *fieldPlan) readSelf(r *jsonx.Reader, at unsafe.Pointer) { p.read(r, at, p.fields != nil) }
+
+func (p *fieldPlan) read(r *jsonx.Reader, at unsafe.Pointer, byTags bool) {
 	start := r.Pos()
 	switch {
 	case p.str && r.Peek() == '"':
 		reflect.NewAt(p.typ, at).Interface().(stringForm).fromString(r.Str())
 	case p.custom:
 		reflect.NewAt(p.typ, at).Interface().(jsonReader).readJSON(r)
-	case p.object:
+	case byTags:
 		p.readObject(r, at, nil)
 	default:
 		decodeStd(r, p.typ, at)
@@ -313,7 +320,7 @@ func scalarReader(t reflect.Type) readFunc {
 	return nil
 }
 
-// pointerReader reads a *int or *bool as jsonx does (null gives nil), and
+// pointerReader reads a *int, *bool, *string or *int64 (null gives nil), and
 // a pointer to a model as readPtr: anything but an object (or, for a
 // stringForm, a string) gives nil.
 func pointerReader(t reflect.Type) readFunc {
@@ -322,6 +329,10 @@ func pointerReader(t reflect.Type) readFunc {
 		return func(r *jsonx.Reader, p unsafe.Pointer) { *(**int)(p) = r.IntPtr() }
 	case reflect.Bool:
 		return func(r *jsonx.Reader, p unsafe.Pointer) { *(**bool)(p) = r.BoolPtr() }
+	case reflect.String:
+		return nullable(func(r *jsonx.Reader, p unsafe.Pointer) { *(**string)(p) = ptrTo(r.Str()) })
+	case reflect.Int64:
+		return nullable(func(r *jsonx.Reader, p unsafe.Pointer) { *(**int64)(p) = ptrTo(r.Int64()) })
 	case reflect.Struct:
 		elem := t.Elem()
 		return func(r *jsonx.Reader, p unsafe.Pointer) {
@@ -337,6 +348,19 @@ func pointerReader(t reflect.Type) readFunc {
 	}
 	return modelReader(t)
 }
+
+// nullable reads null as a nil pointer, and anything else with read.
+func nullable(read readFunc) readFunc {
+	return func(r *jsonx.Reader, p unsafe.Pointer) {
+		if r.Null() {
+			*(*unsafe.Pointer)(p) = nil
+			return
+		}
+		read(r, p)
+	}
+}
+
+func ptrTo[T any](v T) *T { return &v }
 
 // sliceReader reads a []string as r.Strings, and a list of anything else
 // as readList: null or another type gives nil, [] an empty list.

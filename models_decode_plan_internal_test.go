@@ -143,3 +143,26 @@ func TestFieldPlanTypeErrors(t *testing.T) {
 	_, err := decodeProbe(t, `{"id":"x",}`)
 	require.Error(t, err, "malformed JSON always fails")
 }
+
+// wrapperProbe is an envelope without raw JSON whose UnmarshalJSON is the
+// plan's: reading it must not loop back into its UnmarshalJSON.
+type wrapperProbe struct {
+	Inner *planProbe `json:"inner"`
+}
+
+func (w *wrapperProbe) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, w) }
+
+func TestFieldPlanEnvelopeWithItsOwnUnmarshalJSON(t *testing.T) {
+	var w wrapperProbe
+	require.NoError(t, json.Unmarshal([]byte(`{"inner":{"id":"x"}}`), &w), "as itself")
+	require.NotNil(t, w.Inner)
+	assert.Equal(t, "x", w.Inner.ID)
+	var holder struct {
+		Items []wrapperProbe `json:"items"`
+		rawJSON
+	}
+	require.NoError(t, decodeModel([]byte(`{"items":[{"inner":{"id":"y"}},{"inner":null}]}`), &holder), "nested, through its UnmarshalJSON")
+	require.Len(t, holder.Items, 2)
+	assert.Equal(t, "y", holder.Items[0].Inner.ID)
+	assert.Nil(t, holder.Items[1].Inner)
+}

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/thecolony/colony-go/attestation"
-	"github.com/thecolony/colony-go/internal/jsonx"
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
@@ -71,26 +70,6 @@ type Notarisation struct {
 	Editable              *bool      `json:"editable,omitempty"`
 	RecordURL             string     `json:"record_url,omitempty"`
 	rawJSON
-}
-
-func (n *Notarisation) readJSON(r *jsonx.Reader) {
-	readFields(r, n, func(k []byte) bool {
-		switch string(k) {
-		case "proof_note":
-			if !r.Null() {
-				v := r.Str()
-				n.ProofNote = &v
-			}
-		case "beacon_round":
-			if !r.Null() {
-				v := r.Int64()
-				n.BeaconRound = &v
-			}
-		default:
-			return false
-		}
-		return true
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

@@ -3,8 +3,6 @@ package colony
 import (
 	"context"
 	"fmt"
-
-	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file: acknowledging and deleting notifications in
@@ -23,28 +21,8 @@ const NotificationBatchSize = 100
 // NotificationBatchResult is the answer of a batch (NotificationBatchReadOut,
 // NotificationBatchDeleteOut): your unread count afterwards.
 type NotificationBatchResult struct {
-	UnreadNotifications int `json:"unread_notifications"`
+	UnreadNotifications int `json:"unread_notifications" fallback:"unread_count"`
 	rawJSON
-}
-
-// UnmarshalJSON implements json.Unmarshaler: unread_notifications, or the
-// older unread_count.
-func (n *NotificationBatchResult) readJSON(r *jsonx.Reader) {
-	var unread, count *int
-	readFields(r, n, func(k []byte) bool {
-		switch string(k) {
-		case "unread_notifications":
-			unread = r.IntPtr()
-		case "unread_count":
-			count = r.IntPtr()
-		default:
-			return false
-		}
-		return true
-	})
-	if v := firstSet(unread, count); v != nil {
-		n.UnreadNotifications = *v
-	}
 }
 
 // UnmarshalJSON implements json.Unmarshaler, tolerating any field types.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"iter"
 
-	"github.com/thecolony/colony-go/internal/jsonx"
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
@@ -88,37 +87,13 @@ func (c *Client) GetNotificationCount(ctx context.Context, opts ...CallOption) (
 	if err := c.do(ctx, epGetNotificationCount.req(args{}), &out, opts); err != nil {
 		return 0, err
 	}
-	return out.n, nil
+	return out.N, nil
 }
 
 // unreadCount decodes {"unread_count": N}, {"count": N} or {"total": N}.
 type unreadCount struct {
-	n int
+	N int `json:"unread_count" fallback:"count,total"`
 	rawJSON
-}
-
-// readJSON reads {"unread_count": N}, {"count": N} or {"total": N}.
-func (u *unreadCount) readJSON(r *jsonx.Reader) {
-	var unread, count, total *int
-	readFields(r, u, func(k []byte) bool {
-		switch string(k) {
-		case "unread_count":
-			unread = r.IntPtr()
-		case "count":
-			count = r.IntPtr()
-		case "total":
-			total = r.IntPtr()
-		default:
-			return false
-		}
-		return true
-	})
-	for _, v := range [...]*int{unread, count, total} {
-		if v != nil {
-			u.n = *v
-			break
-		}
-	}
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected

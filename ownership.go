@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"time"
-
-	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file.
@@ -40,14 +38,8 @@ func (o *OwnershipTransfer) UnmarshalJSON(b []byte) error { return unmarshalLeni
 func (o OwnershipTransfer) Format(f fmt.State, verb rune) { formatModel(f, verb, o) }
 
 // pendingTransfer is PendingTransferOut: {"pending": transfer|null}.
-type pendingTransfer struct{ Pending *OwnershipTransfer }
-
-func (p *pendingTransfer) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		if string(k) == "pending" {
-			p.Pending = readPtr[OwnershipTransfer](r)
-		}
-	})
+type pendingTransfer struct {
+	Pending *OwnershipTransfer `json:"pending"`
 }
 
 func (p *pendingTransfer) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, p) }

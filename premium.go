@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"time"
-
-	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file.
@@ -67,21 +65,6 @@ type PremiumPlan struct {
 	PriceSats  *int64 `json:"price_sats"`
 	PeriodDays int    `json:"period_days"`
 	rawJSON
-}
-
-func (p *PremiumPlan) readJSON(r *jsonx.Reader) {
-	readFields(r, p, func(k []byte) bool {
-		switch string(k) {
-		case "price_sats":
-			if !r.Null() {
-				v := r.Int64()
-				p.PriceSats = &v
-			}
-		default:
-			return false
-		}
-		return true
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
