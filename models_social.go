@@ -328,27 +328,6 @@ func (s *InboxSettings) decodeJSON(b []byte) error { return decodeLenient(b, s) 
 // Format implements fmt.Formatter: the fields, without the raw JSON.
 func (s InboxSettings) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
-func (a *AvatarUpload) readJSON(r *jsonx.Reader) {
-	readFields(r, a, func(k []byte) bool {
-		switch string(k) {
-		case "urls":
-			r.Fields(func(k []byte) {
-				switch string(k) {
-				case "sm":
-					a.URLs.SM = r.Str()
-				case "md":
-					a.URLs.MD = r.Str()
-				case "lg":
-					a.URLs.LG = r.Str()
-				}
-			})
-		default:
-			return false
-		}
-		return true
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
 func (a *AvatarUpload) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, a) }
