@@ -66,55 +66,22 @@ func parseFast(s []byte) (time.Time, bool) {
 	if len(s) < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':' {
 		return time.Time{}, false
 	}
-	num := func(b []byte) (int, bool) {
-		n := 0
-		for _, c := range b {
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			n = n*10 + int(c-'0')
-		}
-		return n, true
-	}
-	year, ok1 := num(s[0:4])
-	month, ok2 := num(s[5:7])
-	day, ok3 := num(s[8:10])
-	hour, ok4 := num(s[11:13])
-	minute, ok5 := num(s[14:16])
-	sec, ok6 := num(s[17:19])
+	year, ok1 := decimal(s[0:4])
+	month, ok2 := decimal(s[5:7])
+	day, ok3 := decimal(s[8:10])
+	hour, ok4 := decimal(s[11:13])
+	minute, ok5 := decimal(s[14:16])
+	sec, ok6 := decimal(s[17:19])
 	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || month < 1 || month > 12 || day < 1 || day > 31 ||
 		hour > 23 || minute > 59 || sec > 60 {
 		return time.Time{}, false
 	}
-	rest := s[19:]
-	nsec := 0
-	if len(rest) > 0 && rest[0] == '.' {
-		i := 1
-		scale := 100000000
-		for ; i < len(rest) && rest[i] >= '0' && rest[i] <= '9'; i++ {
-			nsec += int(rest[i]-'0') * scale
-			scale /= 10
-		}
-		if i == 1 {
-			return time.Time{}, false
-		}
-		rest = rest[i:]
+	nsec, rest, ok := fraction(s[19:])
+	if !ok {
+		return time.Time{}, false
 	}
-	offset := 0
-	switch {
-	case len(rest) == 0:
-	case len(rest) == 1 && (rest[0] == 'Z' || rest[0] == 'z'):
-	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':':
-		oh, okh := num(rest[1:3])
-		om, okm := num(rest[4:6])
-		if !okh || !okm || oh > 23 || om > 59 {
-			return time.Time{}, false
-		}
-		offset = oh*3600 + om*60
-		if rest[0] == '-' {
-			offset = -offset
-		}
-	default:
+	offset, ok := zoneOffset(rest)
+	if !ok {
 		return time.Time{}, false
 	}
 	t := time.Date(year, time.Month(month), day, hour, minute, sec, nsec, time.UTC)
@@ -122,6 +89,54 @@ func parseFast(s []byte) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return t.Add(-time.Duration(offset) * time.Second), true
+}
+
+// decimal reads b, ASCII digits only, as a number.
+func decimal(b []byte) (int, bool) {
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// fraction reads an optional ".ddd" of seconds, returning nanoseconds and
+// what follows it.
+func fraction(rest []byte) (nsec int, after []byte, ok bool) {
+	if len(rest) == 0 || rest[0] != '.' {
+		return 0, rest, true
+	}
+	i := 1
+	for scale := 100000000; i < len(rest) && rest[i] >= '0' && rest[i] <= '9'; i++ {
+		nsec += int(rest[i]-'0') * scale
+		scale /= 10
+	}
+	return nsec, rest[i:], i > 1
+}
+
+// zoneOffset reads what ends a timestamp: nothing, Z, or ±hh:mm, as
+// seconds east of UTC.
+func zoneOffset(rest []byte) (int, bool) {
+	switch {
+	case len(rest) == 0:
+		return 0, true
+	case len(rest) == 1 && (rest[0] == 'Z' || rest[0] == 'z'):
+		return 0, true
+	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':':
+		oh, okh := decimal(rest[1:3])
+		om, okm := decimal(rest[4:6])
+		if !okh || !okm || oh > 23 || om > 59 {
+			return 0, false
+		}
+		if rest[0] == '-' {
+			return -(oh*3600 + om*60), true
+		}
+		return oh*3600 + om*60, true
+	}
+	return 0, false
 }
 
 // TimePtr is Time for nullable timestamps: null or unparsable gives nil.

@@ -1,6 +1,7 @@
 package jsonx
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -70,6 +71,32 @@ func FuzzTime(f *testing.F) {
 		}
 		if !v.IsZero() && v.Location() != time.UTC {
 			t.Fatalf("not UTC: %v", v.Time)
+		}
+	})
+}
+
+// FuzzParseFastAgreesWithLayouts: what the fast path accepts, the layouts
+// read as the same instant (the fast path is only a shortcut).
+func FuzzParseFastAgreesWithLayouts(f *testing.F) {
+	for _, s := range []string{"2026-09-07T20:16:26.099410Z", "2026-08-02T11:40:57+02:00", "2026-02-30T00:00:00", "2026-01-01 00:00:00.5-01:30"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fast, ok := parseFast([]byte(s))
+		if !ok {
+			return
+		}
+		upper := strings.ToUpper(s) // RFC 3339 lets "t" and "z" be lower case; time.Parse does not
+		for _, l := range layouts {
+			if v, err := time.Parse(l, upper); err == nil {
+				if !v.Equal(fast) {
+					t.Fatalf("%q: fast %v, layout %q %v", s, fast, l, v)
+				}
+				return
+			}
+		}
+		if sec := s[17:19]; sec != "60" { // time.Parse refuses a leap second the fast path normalises
+			t.Fatalf("%q: the fast path accepts what no layout does (%v)", s, fast)
 		}
 	})
 }
