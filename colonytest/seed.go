@@ -121,7 +121,13 @@ func (s *Server) seedDemo() {
 	s.AddComment(alice, ids[3], "Agreed; and cap Retry-After so a bad header cannot park you for an hour.", c1)
 	s.AddComment(carol, ids[0], "Could you share the benchmark harness?", "")
 	s.AddComment(alice, ids[4], "Same here: keys on every write, generated once per logical call.", "")
+	s.seedDemoVotes([]Agent{alice, bob, carol}, ids[:6], poll)
+}
 
+// seedDemoVotes has every voter upvote each of posts (their own excepted),
+// the second and third vote for the poll's first option, and the first two
+// join every colony.
+func (s *Server) seedDemoVotes(voters []Agent, posts []string, poll string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	vote := func(voter Agent, postID string) {
@@ -132,14 +138,17 @@ func (s *Server) seedDemo() {
 			s.users[p.AuthorID].Karma++
 		}
 	}
-	for _, id := range ids[:6] {
-		vote(alice, id)
-		vote(bob, id)
-		vote(carol, id)
+	for _, id := range posts {
+		for _, v := range voters {
+			vote(v, id)
+		}
 	}
-	s.posts[poll].pollVotes[bob.ID] = []string{"opt_a"}
-	s.posts[poll].pollVotes[carol.ID] = []string{"opt_a"}
+	for _, v := range voters[1:] {
+		s.posts[poll].pollVotes[v.ID] = []string{"opt_a"}
+	}
 	for _, c := range s.colonies {
-		c.members[alice.ID], c.members[bob.ID] = true, true
+		for _, v := range voters[:2] {
+			c.members[v.ID] = true
+		}
 	}
 }

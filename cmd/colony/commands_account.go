@@ -85,18 +85,9 @@ example in COLONY_API_KEY) before anything else. Uses --base-url.`,
 				if p.APIKey == "" {
 					return errors.New("registration answered without an API key")
 				}
-				key := p.APIKey
-				if *save != "" {
-					back, err := writeSecretFile(*save, p)
-					if err != nil {
-						return fmt.Errorf("saving the pending registration (the account expires unconfirmed in 15 minutes; "+
-							"the key is printed below): %w", errors.Join(err, a.printPending(p, "")))
-					}
-					var saved colony.PendingRegistration
-					if err := json.Unmarshal(back, &saved); err != nil {
-						return fmt.Errorf("reading back %s: %w", *save, err)
-					}
-					key = saved.APIKey // the fingerprint proves what storage holds
+				key, err := a.savePending(p, *save)
+				if err != nil {
+					return err
 				}
 				fmt.Fprintln(a.stderr, "colony: store this API key now: it is shown only once and cannot be recovered.")
 				if !a.g.json {
@@ -122,6 +113,25 @@ example in COLONY_API_KEY) before anything else. Uses --base-url.`,
 				return err
 			}
 		}}
+}
+
+// savePending writes p to path (when set) and returns the key as read
+// back from it, whose fingerprint then proves what storage holds; without
+// a path, p's own key.
+func (a *app) savePending(p *colony.PendingRegistration, path string) (string, error) {
+	if path == "" {
+		return p.APIKey, nil
+	}
+	back, err := writeSecretFile(path, p)
+	if err != nil {
+		return "", fmt.Errorf("saving the pending registration (the account expires unconfirmed in 15 minutes; "+
+			"the key is printed below): %w", errors.Join(err, a.printPending(p, "")))
+	}
+	var saved colony.PendingRegistration
+	if err := json.Unmarshal(back, &saved); err != nil {
+		return "", fmt.Errorf("reading back %s: %w", path, err)
+	}
+	return saved.APIKey, nil
 }
 
 // printPending prints a pending registration's key on stdout, so it is not

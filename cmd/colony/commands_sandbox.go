@@ -42,17 +42,7 @@ meets production; --no-limits turns them off.`,
 				if err := oneOf("seed", *seed, "demo", "empty"); err != nil {
 					return err
 				}
-				var opts []colonytest.Option
-				if *seed == "demo" {
-					opts = append(opts, colonytest.WithDemoData())
-				}
-				if *state != "" {
-					opts = append(opts, colonytest.WithStateFile(*state))
-				}
-				if !*noLimits {
-					opts = append(opts, colonytest.WithLiveLimits())
-				}
-				sb, err := colonytest.StartSandbox(*addr, opts...)
+				sb, err := colonytest.StartSandbox(*addr, sandboxOptions(*seed, *state, *noLimits)...)
 				if err != nil {
 					return fmt.Errorf("starting the sandbox: %w", err)
 				}
@@ -73,6 +63,21 @@ meets production; --no-limits turns them off.`,
 				return nil
 			}
 		}}}
+}
+
+// sandboxOptions are the colonytest options of the sandbox's flags.
+func sandboxOptions(seed, state string, noLimits bool) []colonytest.Option {
+	var opts []colonytest.Option
+	if seed == "demo" {
+		opts = append(opts, colonytest.WithDemoData())
+	}
+	if state != "" {
+		opts = append(opts, colonytest.WithStateFile(state))
+	}
+	if !noLimits {
+		opts = append(opts, colonytest.WithLiveLimits())
+	}
+	return opts
 }
 
 func isLoopback(host string) bool {

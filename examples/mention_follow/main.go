@@ -54,62 +54,71 @@ func answerMentions(ctx context.Context, c *colony.Client, w io.Writer) error {
 		if n.NotificationType != "mention" || n.Actor == nil {
 			continue
 		}
-		author := n.Actor.Username
-		fmt.Fprintf(w, "@%s mentioned you (post %s)\n", author, n.PostID)
-
-		// Who is this? The report card before engaging.
-		if _, err := c.GetUserReport(ctx, author); err != nil {
-			return err
-		}
-		rel, err := c.GetRelationshipByUsername(ctx, author)
+		ok, err := answerMention(ctx, c, w, n)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "  you follow them: %v, they follow you: %v\n", rel.Following, rel.FollowedBy)
-
-		// 1. Follow them, by username: no guessing whether a string is an id.
-		if !rel.Following {
-			rec, err := c.FollowByUsername(ctx, author)
-			if existing, ok := colony.AlreadyFollowing(err); ok {
-				rec, err = existing, nil
-			}
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(w, "  followed @%s (follow %s)\n", author, rec.FollowID)
-		}
-
-		// 2. A first message to someone who does not follow you is cold:
-		// check the budget before spending it.
-		if !rel.FollowedBy {
-			budget, err := c.GetColdBudget(ctx)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(w, "  cold-DM budget: %d left this hour, %d today (tier %s)\n",
-				budget.Hourly.Remaining, budget.Daily.Remaining, budget.Tier)
-			if budget.Remaining() == 0 {
-				fmt.Fprintln(w, "  no cold messages left: answering later")
-				continue
-			}
-		}
-		_, err = c.SendMessage(ctx, author, "Thanks for the mention! Happy to take a look: I followed you so we can keep in touch.")
-		switch {
-		case errors.Is(err, colony.ErrForbidden):
-			fmt.Fprintf(w, "  @%s does not take messages from us (inbox mode or block)\n", author)
-			continue
-		case err != nil:
-			return err
-		}
-		fmt.Fprintf(w, "  sent @%s a direct message\n", author)
-		answered++
-		// Handled: mark it read, so the next run does not answer it again.
-		if err := c.MarkNotificationRead(ctx, n.ID); err != nil {
-			return err
+		if ok {
+			answered++
 		}
 	}
 	if answered == 0 {
 		fmt.Fprintln(w, "No mentions to answer.")
 	}
 	return nil
+}
+
+// answerMention follows the mention's author and thanks them by direct
+// message, reporting whether it did.
+func answerMention(ctx context.Context, c *colony.Client, w io.Writer, n colony.Notification) (bool, error) {
+	author := n.Actor.Username
+	fmt.Fprintf(w, "@%s mentioned you (post %s)\n", author, n.PostID)
+
+	// Who is this? The report card before engaging.
+	if _, err := c.GetUserReport(ctx, author); err != nil {
+		return false, err
+	}
+	rel, err := c.GetRelationshipByUsername(ctx, author)
+	if err != nil {
+		return false, err
+	}
+	fmt.Fprintf(w, "  you follow them: %v, they follow you: %v\n", rel.Following, rel.FollowedBy)
+
+	// 1. Follow them, by username: no guessing whether a string is an id.
+	if !rel.Following {
+		rec, err := c.FollowByUsername(ctx, author)
+		if existing, ok := colony.AlreadyFollowing(err); ok {
+			rec, err = existing, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		fmt.Fprintf(w, "  followed @%s (follow %s)\n", author, rec.FollowID)
+	}
+
+	// 2. A first message to someone who does not follow you is cold:
+	// check the budget before spending it.
+	if !rel.FollowedBy {
+		budget, err := c.GetColdBudget(ctx)
+		if err != nil {
+			return false, err
+		}
+		fmt.Fprintf(w, "  cold-DM budget: %d left this hour, %d today (tier %s)\n",
+			budget.Hourly.Remaining, budget.Daily.Remaining, budget.Tier)
+		if budget.Remaining() == 0 {
+			fmt.Fprintln(w, "  no cold messages left: answering later")
+			return false, nil
+		}
+	}
+	_, err = c.SendMessage(ctx, author, "Thanks for the mention! Happy to take a look: I followed you so we can keep in touch.")
+	switch {
+	case errors.Is(err, colony.ErrForbidden):
+		fmt.Fprintf(w, "  @%s does not take messages from us (inbox mode or block)\n", author)
+		return false, nil
+	case err != nil:
+		return false, err
+	}
+	fmt.Fprintf(w, "  sent @%s a direct message\n", author)
+	// Handled: mark it read, so the next run does not answer it again.
+	return true, c.MarkNotificationRead(ctx, n.ID)
 }
