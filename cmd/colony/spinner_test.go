@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -34,22 +35,28 @@ func TestSpinnerOnlyOnATerminal(t *testing.T) {
 	assert.Empty(t, buf.String())
 }
 
-// TestSpinnerDraws drives the drawing loop with a hand-made ticker.
+// TestSpinnerDraws drives the drawing loop with a hand-made ticker. Each
+// tick is drawn before the test goes on (synctest.Wait: the loop is back
+// waiting), so the count a frame shows is the one added before its tick.
 func TestSpinnerDraws(t *testing.T) {
-	var buf bytes.Buffer
-	tick := make(chan time.Time)
-	sp := runSpinner(&buf, "fetching posts", tick)
-	tick <- time.Time{}
-	sp.add(100)
-	tick <- time.Time{}
-	sp.stop()
-	sp.stop() // idempotent
-	out := buf.String()
-	frames := strings.Split(out, "\r")
-	require.Len(t, frames, 4, "%q", out) // "", two frames, the erase
-	assert.Equal(t, spinnerFrames[0]+" fetching posts… 0", frames[1])
-	assert.Equal(t, spinnerFrames[1]+" fetching posts… 100", frames[2])
-	assert.Equal(t, "\033[K", frames[3], "the line is erased when done")
+	synctest.Test(t, func(t *testing.T) {
+		var buf bytes.Buffer
+		tick := make(chan time.Time)
+		sp := runSpinner(&buf, "fetching posts", tick)
+		tick <- time.Time{}
+		synctest.Wait()
+		sp.add(100)
+		tick <- time.Time{}
+		synctest.Wait()
+		sp.stop()
+		sp.stop() // idempotent
+		out := buf.String()
+		frames := strings.Split(out, "\r")
+		require.Len(t, frames, 4, "%q", out) // "", two frames, the erase
+		assert.Equal(t, spinnerFrames[0]+" fetching posts… 0", frames[1])
+		assert.Equal(t, spinnerFrames[1]+" fetching posts… 100", frames[2])
+		assert.Equal(t, "\033[K", frames[3], "the line is erased when done")
+	})
 }
 
 // TestListingsDrawNoSpinnerWhenPiped: stderr in tests is a buffer, so the
