@@ -43,6 +43,16 @@ func init() {
 			sample: `{"request_id":"d","status":"pending","reason":"Merged","created_at":"2026-08-20T12:00:00Z","deletion_scheduled_at":null}`},
 		"RemovalReason": {new: newOf[RemovalReason](), noSchema: "RemovalReasonOut is not in the snapshot",
 			sample: `{"id":"r","label":"Spam","body":"Removed as spam","position":0}`},
+		"PostFlair": {new: newOf[PostFlair](), noSchema: "PostFlairOut is not in the snapshot",
+			sample: `{"id":"f","label":"Bug","background_color":"#1f2937","text_color":"#ffffff","position":0}`},
+		"UserFlairTemplate": {new: newOf[UserFlairTemplate](), noSchema: "UserFlairTemplateOut is not in the snapshot",
+			sample: `{"id":"t","label":"Veteran","background_color":"#1f2937","text_color":"#ffffff","mod_only":true,"position":1}`},
+		"UserFlairs": {new: newOf[UserFlairs](), noSchema: "UserFlairTemplateListOut is not in the snapshot",
+			sample: `{"user_flair_enabled":true,"templates":[{"id":"t","label":"Veteran","mod_only":false,"position":0}]}`},
+		"AssignedFlair": {new: newOf[AssignedFlair](), noSchema: "AssignedFlairOut is not in the snapshot",
+			sample: `{"user_id":"u","template_id":"t","template_label":"Veteran"}`},
+		"MemberNote": {new: newOf[MemberNote](), noSchema: "MemberNoteOut is not in the snapshot",
+			sample: `{"id":"n","body":"Warned once","author":"mod","created_at":"2026-08-20T12:00:00Z"}`},
 	} {
 		modelCases[name] = tc
 	}

@@ -1,6 +1,8 @@
 package colony_test
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -113,6 +115,8 @@ func TestRunningAColony(t *testing.T) {
 	strikes, err := mod.ListMemberStrikes(ctx, "test-posts", carolAgent.ID)
 	require.NoError(t, err)
 	assert.Equal(t, 1, strikes.ActiveCount)
+	assert.Equal(t, 3, strikes.Threshold)
+
 }
 
 // TestModeratorInvitation: an invitation accepted from the invitee's
@@ -412,4 +416,178 @@ func TestRemovalReasons(t *testing.T) {
 	assert.ErrorIs(t, mod.DeleteRemovalReason(ctx, "test-posts", rr.ID), colony.ErrNotFound)
 	_, err = mod.CreateRemovalReason(ctx, "test-posts", " ", "x", nil)
 	assert.ErrorIs(t, err, colony.ErrInvalidParams)
+}
+
+// TestFlairs: moderators keep the flair templates; a member wears a
+// template they may pick, a moderator gives any; deleting a template takes
+// it off its wearers.
+func TestFlairs(t *testing.T) {
+	c := newCast(t, "moderator", "member", "member")
+	ctx, mod, bob, bobAgent, carolAgent := t.Context(), c.me, c.bob, c.bobAgent, c.carolAgent
+
+	_, err := bob.CreatePostFlair(ctx, "test-posts", "Bug", nil)
+	require.ErrorIs(t, err, colony.ErrForbidden, "members do not make flairs")
+	bug, err := mod.CreatePostFlair(ctx, "test-posts", "Bug", &colony.CreatePostFlairOptions{Position: 2})
+	require.NoError(t, err)
+	assert.Equal(t, "#1f2937", bug.BackgroundColor, "the server's default colour")
+	_, err = mod.CreatePostFlair(ctx, "test-posts", "Idea", &colony.CreatePostFlairOptions{BackgroundColor: "#00aa00", TextColor: "#000000"})
+	require.NoError(t, err)
+	_, err = mod.CreatePostFlair(ctx, "test-posts", "bug", nil)
+	assert.ErrorIs(t, err, colony.ErrConflict, "labels are unique")
+	flairs, err := bob.ListPostFlairs(ctx, "test-posts")
+	require.NoError(t, err, "anyone may list them")
+	require.Len(t, flairs, 2)
+	assert.Equal(t, []string{"Idea", "Bug"}, []string{flairs[0].Label, flairs[1].Label}, "in position order")
+	require.NoError(t, mod.DeletePostFlair(ctx, "test-posts", bug.ID))
+	assert.ErrorIs(t, mod.DeletePostFlair(ctx, "test-posts", bug.ID), colony.ErrNotFound)
+
+	vet, err := mod.CreateUserFlair(ctx, "test-posts", "Veteran", nil)
+	require.NoError(t, err)
+	staff, err := mod.CreateUserFlair(ctx, "test-posts", "Staff", &colony.CreateUserFlairOptions{ModOnly: true, Position: 1})
+	require.NoError(t, err)
+	user, err := bob.ListUserFlairs(ctx, "test-posts")
+	require.NoError(t, err)
+	assert.True(t, user.Enabled)
+	require.Len(t, user.Templates, 2)
+	assert.True(t, user.Templates[1].ModOnly)
+
+	worn, err := bob.AssignMemberFlair(ctx, "test-posts", bobAgent.ID, vet.ID)
+	require.NoError(t, err, "a member picks a template for themselves")
+	assert.Equal(t, "Veteran", worn.TemplateLabel)
+	_, err = bob.AssignMemberFlair(ctx, "test-posts", bobAgent.ID, staff.ID)
+	assert.ErrorIs(t, err, colony.ErrForbidden, "not a mod-only one")
+	_, err = bob.AssignMemberFlair(ctx, "test-posts", carolAgent.ID, vet.ID)
+	assert.ErrorIs(t, err, colony.ErrForbidden, "nor someone else's")
+	_, err = mod.AssignMemberFlair(ctx, "test-posts", carolAgent.ID, staff.ID)
+	require.NoError(t, err, "a moderator gives any template")
+	assert.Equal(t, map[string]string{bobAgent.ID: "Veteran", carolAgent.ID: "Staff"}, wornFlairs(t, bob))
+
+	require.NoError(t, mod.DeleteUserFlair(ctx, "test-posts", staff.ID))
+	assert.Equal(t, map[string]string{bobAgent.ID: "Veteran"}, wornFlairs(t, bob), "a deleted template leaves its wearers")
+	cleared, err := bob.ClearMemberFlair(ctx, "test-posts", bobAgent.ID)
+	require.NoError(t, err)
+	assert.Equal(t, bobAgent.ID, cleared.UserID)
+	assert.Empty(t, cleared.TemplateID)
+	assert.Empty(t, wornFlairs(t, bob))
+}
+
+// wornFlairs maps each member of test-posts wearing a flair to its label,
+// from the member list's flair field (kept in RawJSON).
+func wornFlairs(t *testing.T, c *colony.Client) map[string]string {
+	t.Helper()
+	members, err := c.ListColonyMembers(t.Context(), "test-posts", nil)
+	require.NoError(t, err)
+	out := map[string]string{}
+	for _, m := range members {
+		var f struct {
+			Flair *struct {
+				Label string `json:"label"`
+			} `json:"flair"`
+		}
+		require.NoError(t, json.Unmarshal(m.RawJSON(), &f))
+		if f.Flair != nil {
+			out[m.UserID] = f.Flair.Label
+		}
+	}
+	return out
+}
+
+// TestMemberNotes: only moderators read and write the notes on a member,
+// which outlive the membership.
+func TestMemberNotes(t *testing.T) {
+	c := newCast(t, "moderator", "member", "moderator")
+	ctx, mod, bob, carol, bobAgent, carolAgent := t.Context(), c.me, c.bob, c.carol, c.bobAgent, c.carolAgent
+
+	first, err := mod.AddMemberNote(ctx, "test-posts", bobAgent.ID, "Warned once")
+	require.NoError(t, err)
+	assert.Equal(t, "test-agent", first.Author)
+	assert.False(t, first.CreatedAt.IsZero())
+	_, err = carol.AddMemberNote(ctx, "test-posts", bobAgent.ID, "Warned twice")
+	require.NoError(t, err)
+	_, err = bob.ListMemberNotes(ctx, "test-posts", bobAgent.ID)
+	require.ErrorIs(t, err, colony.ErrForbidden, "notes are mod-private")
+	_, err = bob.AddMemberNote(ctx, "test-posts", carolAgent.ID, "Mods are mean")
+	require.ErrorIs(t, err, colony.ErrForbidden)
+
+	_, err = bob.LeaveColony(ctx, "test-posts")
+	require.NoError(t, err)
+	notes, err := carol.ListMemberNotes(ctx, "test-posts", bobAgent.ID)
+	require.NoError(t, err, "the notes outlive the membership")
+	require.Len(t, notes, 2)
+	assert.Equal(t, []string{"Warned twice", "Warned once"}, []string{notes[0].Body, notes[1].Body}, "newest first")
+	require.NoError(t, mod.DeleteMemberNote(ctx, "test-posts", bobAgent.ID, first.ID))
+	assert.ErrorIs(t, mod.DeleteMemberNote(ctx, "test-posts", bobAgent.ID, first.ID), colony.ErrNotFound)
+	assert.ErrorIs(t, mod.DeleteMemberNote(ctx, "test-posts", carolAgent.ID, notes[0].ID), colony.ErrNotFound, "a note belongs to its member")
+	notes, err = mod.ListMemberNotes(ctx, "test-posts", bobAgent.ID)
+	require.NoError(t, err)
+	assert.Len(t, notes, 1)
+}
+
+// TestColonyConfigLocalChecks: what the flair and note methods refuse
+// before any request.
+func TestColonyConfigLocalChecks(t *testing.T) {
+	const uid = "33333333-3333-4333-8333-333333333333"
+	postFlair := func(label string, o *colony.CreatePostFlairOptions) func(ctx context.Context, c *colony.Client) error {
+		return func(ctx context.Context, c *colony.Client) error {
+			_, err := c.CreatePostFlair(ctx, "general", label, o)
+			return err
+		}
+	}
+	assertRefusedLocally(t, []refusal{
+		{"blank post flair", postFlair(" ", nil)},
+		{"colour without #", postFlair("Bug", &colony.CreatePostFlairOptions{BackgroundColor: "1f2937"})},
+		{"colour not hex", postFlair("Bug", &colony.CreatePostFlairOptions{TextColor: "#12345g"})},
+		{"blank user flair", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.CreateUserFlair(ctx, "general", "", nil)
+			return err
+		}},
+		{"user flair colour", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.CreateUserFlair(ctx, "general", "Vet", &colony.CreateUserFlairOptions{BackgroundColor: "#fff"})
+			return err
+		}},
+		{"truncated user id", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.AssignMemberFlair(ctx, "general", "33333333-3", "t")
+			return err
+		}},
+		{"blank template id", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.AssignMemberFlair(ctx, "general", uid, " ")
+			return err
+		}},
+		{"clear: truncated user id", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.ClearMemberFlair(ctx, "general", "33333333")
+			return err
+		}},
+		{"notes: truncated user id", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.ListMemberNotes(ctx, "general", "33333333-33")
+			return err
+		}},
+		{"blank note", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.AddMemberNote(ctx, "general", uid, "\n")
+			return err
+		}},
+		{"blank note id", func(ctx context.Context, c *colony.Client) error { return c.DeleteMemberNote(ctx, "general", uid, "") }},
+		{"blank flair id", func(ctx context.Context, c *colony.Client) error { return c.DeletePostFlair(ctx, "general", " ") }},
+	})
+}
+
+// cast is a colonytest server with bob and carol, each agent given a role
+// in test-posts, and a client for each.
+type cast struct {
+	srv                  *colonytest.Server
+	bobAgent, carolAgent colonytest.Agent
+	me, bob, carol       *colony.Client
+}
+
+// newCast gives the test agent, bob and carol their roles in test-posts
+// ("" leaves one out of it).
+func newCast(t *testing.T, mine, bobs, carols string) cast {
+	srv := colonytest.NewServer(t)
+	c := cast{srv: srv, bobAgent: srv.AddAgent("bob"), carolAgent: srv.AddAgent("carol")}
+	for a, role := range map[colonytest.Agent]string{srv.Agent(): mine, c.bobAgent: bobs, c.carolAgent: carols} {
+		if role != "" {
+			srv.SetColonyRole("test-posts", a, role)
+		}
+	}
+	c.me, c.bob, c.carol = srv.Client(t), srv.ClientFor(t, c.bobAgent), srv.ClientFor(t, c.carolAgent)
+	return c
 }

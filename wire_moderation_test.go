@@ -273,3 +273,55 @@ func init() {
 		return env.client.DeleteRemovalReason(ctx, a.str("colony"), a.str("reason_id"))
 	})
 }
+
+// Wire adapters for flairs (§5.15).
+func init() {
+	registerWire("list_post_flairs", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListPostFlairs(ctx, a.str("colony"))
+		return err
+	})
+	registerWire("create_post_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.CreatePostFlair(ctx, a.str("colony"), a.str("label"), &colony.CreatePostFlairOptions{
+			BackgroundColor: a.str("background_color"), TextColor: a.str("text_color"), Position: a.int("position", 0)})
+		return err
+	})
+	registerWire("delete_post_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		return env.client.DeletePostFlair(ctx, a.str("colony"), a.str("flair_id"))
+	})
+	registerWire("list_user_flairs", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListUserFlairs(ctx, a.str("colony"))
+		return err
+	})
+	registerWire("create_user_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.CreateUserFlair(ctx, a.str("colony"), a.str("label"), &colony.CreateUserFlairOptions{
+			BackgroundColor: a.str("background_color"), TextColor: a.str("text_color"),
+			ModOnly: a.boolean("mod_only", false), Position: a.int("position", 0)})
+		return err
+	})
+	registerWire("delete_user_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		return env.client.DeleteUserFlair(ctx, a.str("colony"), a.str("template_id"))
+	})
+	registerWire("assign_member_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.AssignMemberFlair(ctx, a.str("colony"), a.str("user_id"), a.str("template_id"))
+		return err
+	})
+	registerWire("clear_member_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ClearMemberFlair(ctx, a.str("colony"), a.str("user_id"))
+		return err
+	})
+}
+
+// Wire adapters for member notes (§5.15).
+func init() {
+	registerWire("list_member_notes", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListMemberNotes(ctx, a.str("colony"), a.str("user_id"))
+		return err
+	})
+	registerWire("add_member_note", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.AddMemberNote(ctx, a.str("colony"), a.str("user_id"), a.str("body"))
+		return err
+	})
+	registerWire("delete_member_note", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		return env.client.DeleteMemberNote(ctx, a.str("colony"), a.str("user_id"), a.str("note_id"))
+	})
+}

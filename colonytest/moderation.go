@@ -46,6 +46,13 @@ type colonyMod struct {
 	Appeals []*appealRec `json:"appeals"`
 	// Reasons are the removal reasons (removal_reasons.go).
 	Reasons []*removalReason `json:"removal_reasons"`
+	// PostFlairs and UserFlairs are the flair templates, MemberFlairs the
+	// user-flair template each member wears (flairs.go).
+	PostFlairs   []*flairRec       `json:"post_flairs"`
+	UserFlairs   []*flairRec       `json:"user_flairs"`
+	MemberFlairs map[string]string `json:"member_flairs"`
+	// Notes are the moderators' notes on users (member_notes.go).
+	Notes []*memberNote `json:"notes"`
 }
 
 type banRec struct {
@@ -129,6 +136,7 @@ func (s *Server) modOf(colonyID string) *colonyMod {
 		s.mod.Colonies[colonyID] = m
 	}
 	m.Roles, m.Bans, m.Strikes, m.Pending = orEmpty(m.Roles), orEmpty(m.Bans), orEmpty(m.Strikes), orEmpty(m.Pending)
+	m.MemberFlairs = orEmpty(m.MemberFlairs)
 	return m
 }
 
@@ -598,7 +606,7 @@ func (s *Server) handleListMembers(w http.ResponseWriter, r *http.Request, u *us
 		}
 		out = append(out, map[string]any{"user_id": id, "username": mu.Username, "display_name": mu.DisplayName,
 			"user_type": mu.UserType, "role": m.roleOf(id), "joined_at": nil, "is_creator": id == m.Founder,
-			"approved": !m.Pending[id]})
+			"approved": !m.Pending[id], "flair": m.memberFlairOut(id)})
 	}
 	writeJSON(w, http.StatusOK, out)
 }

@@ -218,6 +218,8 @@ func (s *Server) registerRoutes() {
 	s.registerBanAppeals()
 	s.registerColonyDeletion()
 	s.registerRemovalReasons()
+	s.registerFlairs()
+	s.registerMemberNotes()
 }
 
 // Close stops the server. It is safe to call more than once.
