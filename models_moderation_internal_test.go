@@ -53,6 +53,16 @@ func init() {
 			sample: `{"user_id":"u","template_id":"t","template_label":"Veteran"}`},
 		"MemberNote": {new: newOf[MemberNote](), noSchema: "MemberNoteOut is not in the snapshot",
 			sample: `{"id":"n","body":"Warned once","author":"mod","created_at":"2026-08-20T12:00:00Z"}`},
+		"ModmailOpened": {new: newOf[ModmailOpened](), noSchema: "the modmail answers publish no schema",
+			sample: `{"conversation_id":"c","created":true}`},
+		"ModmailThread": {new: newOf[ModmailThread](), noSchema: "the modmail answers publish no schema",
+			sample: `{"conversation_id":"c","title":"Modmail","opener_id":"u","last_message_at":"2026-08-20T12:00:00Z","created_at":"2026-08-20T11:00:00Z","is_participant":false}`},
+		"ModActivity": {new: newOf[ModActivity](), noSchema: "the mod-activity answer publishes no schema",
+			sample: `{"window_days":30,"mods":[{"user_id":"u","username":"mod","total":2}],"health":{"open_reports":1,"median_resolution_seconds":60.5},"hourly":[]}`},
+		"ModActivityMod": {new: newOf[ModActivityMod](), noSchema: "the mod-activity answer publishes no schema",
+			sample: `{"user_id":"u","username":"mod","total":4,"removals":1,"approvals":1,"dismissals":1,"other":1}`},
+		"ModActivityHealth": {new: newOf[ModActivityHealth](), noSchema: "the mod-activity answer publishes no schema",
+			sample: `{"open_reports":1,"pending_posts":0,"pending_appeals":2,"resolved_reports":3,"median_resolution_seconds":null}`},
 	} {
 		modelCases[name] = tc
 	}

@@ -15,8 +15,9 @@ import (
 )
 
 // TestRunningAColony: a member cannot act on the queue and a moderator
-// can; a banned user cannot post or rejoin until unbanned; the queue's
-// actions resolve reports; member roles keep their guards.
+// can; a banned user cannot post or rejoin until unbanned, but can write
+// to the moderators, who join the thread to answer; the queue's actions
+// resolve reports; member roles keep their guards.
 func TestRunningAColony(t *testing.T) {
 	srv := colonytest.NewServer(t)
 	ctx := t.Context()
@@ -60,6 +61,7 @@ func TestRunningAColony(t *testing.T) {
 	require.ErrorIs(t, err, colony.ErrForbidden, "a banned user cannot post there")
 	_, err = bob.JoinColony(ctx, "test-posts")
 	require.ErrorIs(t, err, colony.ErrForbidden, "nor rejoin")
+	modmailWhileBanned(t, srv, mod, bob, bobAgent)
 	bans, err := mod.ListColonyBans(ctx, "test-posts", nil)
 	require.NoError(t, err)
 	require.Len(t, bans, 1)
@@ -117,6 +119,43 @@ func TestRunningAColony(t *testing.T) {
 	assert.Equal(t, 1, strikes.ActiveCount)
 	assert.Equal(t, 3, strikes.Threshold)
 
+}
+
+// modmailWhileBanned: banned bob writes to the moderators; mod joins the
+// thread and answers in it; writing again adds to the same thread.
+func modmailWhileBanned(t *testing.T, srv *colonytest.Server, mod, bob *colony.Client, bobAgent colonytest.Agent) {
+	ctx := t.Context()
+	opened, err := bob.OpenModmail(ctx, "test-posts", "Why was I banned?")
+	require.NoError(t, err, "a banned user may still write to the moderators")
+	assert.True(t, opened.Created)
+	_, err = bob.ListModmail(ctx, "test-posts")
+	require.ErrorIs(t, err, colony.ErrForbidden, "only moderators list modmail")
+	threads, err := mod.ListModmail(ctx, "test-posts")
+	require.NoError(t, err)
+	require.Len(t, threads, 1)
+	assert.Equal(t, bobAgent.ID, threads[0].OpenerID)
+	assert.False(t, threads[0].IsParticipant)
+	_, err = mod.SendGroupMessage(ctx, opened.ConversationID, "Spam.", nil)
+	require.ErrorIs(t, err, colony.ErrForbidden, "a moderator joins before answering")
+	for range 2 { // joining is idempotent
+		_, err = mod.JoinModmail(ctx, "test-posts", opened.ConversationID)
+		require.NoError(t, err)
+	}
+	_, err = mod.SendGroupMessage(ctx, opened.ConversationID, "You were banned for spam.", nil)
+	require.NoError(t, err)
+	again, err := bob.OpenModmail(ctx, "test-posts", "I see.")
+	require.NoError(t, err)
+	assert.Equal(t, opened.ConversationID, again.ConversationID, "one thread per member")
+	assert.False(t, again.Created)
+	thread, err := bob.GetGroupConversation(ctx, opened.ConversationID, nil)
+	require.NoError(t, err)
+	require.Len(t, thread.Messages, 3)
+	assert.Equal(t, "You were banned for spam.", thread.Messages[1].Body)
+	threads, err = mod.ListModmail(ctx, "test-posts")
+	require.NoError(t, err)
+	assert.True(t, threads[0].IsParticipant)
+	_, err = mod.JoinModmail(ctx, "test-posts", srv.Agent().ID)
+	assert.ErrorIs(t, err, colony.ErrNotFound, "no such thread")
 }
 
 // TestModeratorInvitation: an invitation accepted from the invitee's
@@ -523,8 +562,8 @@ func TestMemberNotes(t *testing.T) {
 	assert.Len(t, notes, 1)
 }
 
-// TestColonyConfigLocalChecks: what the flair and note methods refuse
-// before any request.
+// TestColonyConfigLocalChecks: what the flair, note, modmail and activity
+// methods refuse before any request.
 func TestColonyConfigLocalChecks(t *testing.T) {
 	const uid = "33333333-3333-4333-8333-333333333333"
 	postFlair := func(label string, o *colony.CreatePostFlairOptions) func(ctx context.Context, c *colony.Client) error {
@@ -567,6 +606,18 @@ func TestColonyConfigLocalChecks(t *testing.T) {
 		}},
 		{"blank note id", func(ctx context.Context, c *colony.Client) error { return c.DeleteMemberNote(ctx, "general", uid, "") }},
 		{"blank flair id", func(ctx context.Context, c *colony.Client) error { return c.DeletePostFlair(ctx, "general", " ") }},
+		{"blank modmail", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.OpenModmail(ctx, "general", "")
+			return err
+		}},
+		{"blank conversation id", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.JoinModmail(ctx, "general", "")
+			return err
+		}},
+		{"negative window", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.GetModActivity(ctx, "general", &colony.ModActivityOptions{WindowDays: -7})
+			return err
+		}},
 	})
 }
 

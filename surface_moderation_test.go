@@ -393,3 +393,39 @@ func (w *world) userFlair(context.Context) string {
 		return f.ID, nil
 	})
 }
+
+// Modmail and mod activity steps (§5.14): alice moderates
+// test-posts; bob writes to its moderators.
+func init() {
+	steps := map[string]func(ctx context.Context, w *world) error{
+		"OpenModmail": func(ctx context.Context, w *world) error {
+			_, err := w.bob.OpenModmail(ctx, "test-posts", "Why was my post removed?")
+			return err
+		},
+		"ListModmail": func(ctx context.Context, w *world) error {
+			w.modmail(ctx)
+			_, err := w.alice.ListModmail(ctx, "test-posts")
+			return err
+		},
+		"JoinModmail": func(ctx context.Context, w *world) error {
+			_, err := w.alice.JoinModmail(ctx, "test-posts", w.modmail(ctx))
+			return err
+		},
+		"GetModActivity": func(ctx context.Context, w *world) error {
+			_, err := w.alice.GetModActivity(ctx, "test-posts", &colony.ModActivityOptions{WindowDays: 7})
+			return err
+		},
+	}
+	moderatedSteps(steps)
+}
+
+// modmail is bob's modmail thread with test-posts' moderators.
+func (w *world) modmail(context.Context) string {
+	return w.once("modmail", func(ctx context.Context) (string, error) {
+		o, err := w.bob.OpenModmail(ctx, "test-posts", "Why was my post removed?")
+		if err != nil {
+			return "", err
+		}
+		return o.ConversationID, nil
+	})
+}

@@ -274,6 +274,26 @@ func init() {
 	})
 }
 
+// Wire adapters for mod activity and modmail (§5.14).
+func init() {
+	registerWire("get_mod_activity", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.GetModActivity(ctx, a.str("colony"), &colony.ModActivityOptions{WindowDays: a.int("window_days", 0)})
+		return err
+	})
+	registerWire("open_modmail", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.OpenModmail(ctx, a.str("colony"), a.str("body"))
+		return err
+	})
+	registerWire("list_modmail", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListModmail(ctx, a.str("colony"))
+		return err
+	})
+	registerWire("join_modmail", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.JoinModmail(ctx, a.str("colony"), a.str("conversation_id"))
+		return err
+	})
+}
+
 // Wire adapters for flairs (§5.15).
 func init() {
 	registerWire("list_post_flairs", func(ctx context.Context, env wireEnv, a wireArgs) error {

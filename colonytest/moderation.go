@@ -53,6 +53,10 @@ type colonyMod struct {
 	MemberFlairs map[string]string `json:"member_flairs"`
 	// Notes are the moderators' notes on users (member_notes.go).
 	Notes []*memberNote `json:"notes"`
+	// Modmail are the colony's modmail threads (modmail.go).
+	Modmail []*modmailRec `json:"modmail"`
+	// Log is the moderators' queue actions (mod_activity.go).
+	Log []*modLogEntry `json:"log"`
 }
 
 type banRec struct {
@@ -442,6 +446,7 @@ func (s *Server) handleQueueAction(w http.ResponseWriter, r *http.Request, u *us
 		writeError(w, status, "", msg)
 		return
 	}
+	s.logModAction(u, c, in)
 	writeJSON(w, http.StatusOK, map[string]any{"source_kind": cmp.Or(in.Source, in.SourceKind), "source_id": in.SourceID,
 		"action": in.Action, "status": "resolved"})
 }
@@ -468,6 +473,7 @@ func (s *Server) handleQueueBulk(w http.ResponseWriter, r *http.Request, u *user
 			failed = append(failed, out)
 			continue
 		}
+		s.logModAction(u, c, it)
 		succeeded = append(succeeded, out)
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"succeeded": succeeded, "failed": failed})

@@ -3,7 +3,9 @@ package colonytest
 import (
 	"net/http"
 	"path/filepath"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -69,4 +71,40 @@ func TestBanRouteAliasKeepsItsLiteral(t *testing.T) {
 		})
 	}
 	assert.Len(t, s.RequestsTo("POST /colonies/{colony_id}/bans/{user_id}"), 2, "the log records the route, not its alias")
+}
+
+// TestModActivityWindow: the asked window snaps up to 7, 30 or 90 days,
+// and only actions inside it count.
+func TestModActivityWindow(t *testing.T) {
+	now := time.Date(2026, 9, 1, 12, 0, 0, 0, time.UTC)
+	var mu sync.Mutex
+	s := NewServer(t, WithClock(func() time.Time { mu.Lock(); defer mu.Unlock(); return now }))
+	advance := func(d time.Duration) { mu.Lock(); defer mu.Unlock(); now = now.Add(d) }
+	bob, carol := s.AddAgent("bob"), s.AddAgent("carol")
+	s.SetColonyRole("test-posts", s.Agent(), "moderator")
+	ctx := t.Context()
+	mod := s.Client(t)
+	dismiss := func() {
+		rep, err := s.ClientFor(t, carol).ReportPost(ctx, s.AddPost(bob, PostSpec{Title: "T", Body: "B", Colony: "test-posts"}), colony.ReportSpam, nil)
+		require.NoError(t, err)
+		advance(90 * time.Second) // resolved after a minute and a half
+		_, err = mod.ModQueueAction(ctx, "test-posts", colony.ModActionRequest{Source: colony.ModSourceOpenReport, SourceID: rep.ID, Action: colony.ModActionDismiss})
+		require.NoError(t, err)
+	}
+	dismiss()
+	advance(10 * 24 * time.Hour)
+	dismiss()
+	tests := []struct {
+		ask, window, resolved int
+	}{
+		{1, 7, 1}, {7, 7, 1}, {8, 30, 2}, {45, 90, 2}, {365, 90, 2},
+	}
+	for _, tt := range tests {
+		act, err := mod.GetModActivity(ctx, "test-posts", &colony.ModActivityOptions{WindowDays: tt.ask})
+		require.NoError(t, err)
+		assert.Equal(t, tt.window, act.WindowDays, "asked %d", tt.ask)
+		assert.Equal(t, tt.resolved, act.Health.ResolvedReports, "asked %d", tt.ask)
+		require.NotNil(t, act.Health.MedianResolutionSeconds)
+		assert.InDelta(t, 90, *act.Health.MedianResolutionSeconds, 0.001)
+	}
 }

@@ -220,6 +220,8 @@ func (s *Server) registerRoutes() {
 	s.registerRemovalReasons()
 	s.registerFlairs()
 	s.registerMemberNotes()
+	s.registerModmail()
+	s.registerModActivity()
 }
 
 // Close stops the server. It is safe to call more than once.
