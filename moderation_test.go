@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -17,7 +18,8 @@ import (
 // TestRunningAColony: a member cannot act on the queue and a moderator
 // can; a banned user cannot post or rejoin until unbanned, but can write
 // to the moderators, who join the thread to answer; the queue's actions
-// resolve reports; member roles keep their guards.
+// resolve reports and show in the mod activity; member roles keep their
+// guards; the strike settings decide when a strike fires.
 func TestRunningAColony(t *testing.T) {
 	srv := colonytest.NewServer(t)
 	ctx := t.Context()
@@ -119,6 +121,33 @@ func TestRunningAColony(t *testing.T) {
 	assert.Equal(t, 1, strikes.ActiveCount)
 	assert.Equal(t, 3, strikes.Threshold)
 
+	strikeSettingsAndActivity(t, srv, mod, carol, carolAgent)
+}
+
+// strikeSettingsAndActivity: a lower strike threshold makes carol's second
+// strike fire the new action; the mod activity shows the queue's ban.
+func strikeSettingsAndActivity(t *testing.T, srv *colonytest.Server, mod, carol *colony.Client, carolAgent colonytest.Agent) {
+	ctx := t.Context()
+	_, err := carol.UpdateColonySettings(ctx, "test-posts", &colony.UpdateColonySettingsOptions{StrikeThreshold: colony.Ptr(2)})
+	require.ErrorIs(t, err, colony.ErrForbidden, "a member cannot change the settings")
+	_, err = mod.UpdateColonySettings(ctx, "test-posts", &colony.UpdateColonySettingsOptions{
+		StrikeThreshold: colony.Ptr(2), StrikeAction: colony.Ptr(colony.StrikeActionMute30Days)})
+	require.NoError(t, err)
+	issued, err := mod.IssueMemberStrike(ctx, "test-posts", carolAgent.ID, "Off topic again", nil)
+	require.NoError(t, err)
+	assert.Equal(t, 2, issued.Threshold)
+	assert.Equal(t, string(colony.StrikeActionMute30Days), issued.FiredAction, "the second strike reaches the new threshold")
+
+	activity, err := mod.GetModActivity(ctx, "test-posts", nil)
+	require.NoError(t, err)
+	assert.Equal(t, 30, activity.WindowDays)
+	assert.Equal(t, 1, activity.Health.ResolvedReports, "the report banned from the queue")
+	require.NotNil(t, activity.Health.MedianResolutionSeconds)
+	require.NotEmpty(t, activity.Mods)
+	assert.Equal(t, srv.Agent().ID, activity.Mods[0].UserID, "the busiest moderator first")
+	assert.Equal(t, 1, activity.Mods[0].Other, "ban_author counts as other")
+	_, err = carol.GetModActivity(ctx, "test-posts", nil)
+	assert.ErrorIs(t, err, colony.ErrForbidden)
 }
 
 // modmailWhileBanned: banned bob writes to the moderators; mod joins the
@@ -562,6 +591,111 @@ func TestMemberNotes(t *testing.T) {
 	assert.Len(t, notes, 1)
 }
 
+// TestColonySettingsAreEnforced: the settings a moderator changes are the
+// server's rules: karma floors, banned words, and null clearing a setting.
+func TestColonySettingsAreEnforced(t *testing.T) {
+	cast := newCast(t, "moderator", "member", "") // bob and carol have 100 karma
+	ctx, mod, bob, carol := t.Context(), cast.me, cast.bob, cast.carol
+	settle := func(o colony.UpdateColonySettingsOptions) *colony.Colony {
+		t.Helper()
+		c, err := mod.UpdateColonySettings(ctx, "test-posts", &o)
+		require.NoError(t, err)
+		return c
+	}
+	post := func(body string) (*colony.Post, error) {
+		return bob.CreatePost(ctx, "A post", body, &colony.CreatePostOptions{Colony: "test-posts"})
+	}
+
+	settle(colony.UpdateColonySettingsOptions{MinKarmaToPost: colony.Ptr(150), MinKarmaToJoin: colony.Ptr(150)})
+	_, err := post("Hello.")
+	var apiErr *colony.APIError
+	require.ErrorAs(t, err, &apiErr, "under the posting floor")
+	assert.Equal(t, "KARMA_TOO_LOW", apiErr.Code)
+	_, err = carol.JoinColony(ctx, "test-posts")
+	require.ErrorIs(t, err, colony.ErrForbidden, "under the joining floor")
+	settle(colony.UpdateColonySettingsOptions{Clear: []colony.ColonySetting{colony.ColonySettingMinKarmaToPost}})
+	_, err = post("Hello.")
+	require.NoError(t, err, "a cleared floor is off")
+
+	settle(colony.UpdateColonySettingsOptions{BannedWords: []string{"Pills"}, BannedWordsAction: colony.Ptr(colony.BannedWordsReject)})
+	_, err = post("cheap pills")
+	require.ErrorIs(t, err, colony.ErrValidation, "a rejecting colony refuses a banned word")
+	settle(colony.UpdateColonySettingsOptions{BannedWordsAction: colony.Ptr(colony.BannedWordsQuarantine)})
+	held, err := post("cheap pills")
+	require.NoError(t, err)
+	_, err = carol.GetPost(ctx, held.ID)
+	require.ErrorIs(t, err, colony.ErrNotFound, "a quarantined post is hidden")
+	q, err := mod.GetModQueue(ctx, "test-posts", nil)
+	require.NoError(t, err)
+	require.Len(t, q.Items, 1)
+	assert.Equal(t, held.ID, q.Items[0].SourceID)
+	_, err = mod.ModQueueAction(ctx, "test-posts", colony.ModActionRequest{Source: q.Items[0].Source, SourceID: held.ID, Action: colony.ModActionRestore})
+	require.NoError(t, err)
+	_, err = carol.GetPost(ctx, held.ID)
+	require.NoError(t, err, "restored from the queue")
+	settle(colony.UpdateColonySettingsOptions{BannedWords: []string{}})
+	_, err = post("more pills")
+	require.NoError(t, err, "an empty list clears the banned words")
+
+	c := settle(colony.UpdateColonySettingsOptions{DisplayName: colony.Ptr("Test Posts"), Rules: colony.Ptr("Be kind."),
+		DefaultSort: colony.Ptr(colony.ColonySortTop)})
+	assert.Equal(t, "Test Posts", c.DisplayName)
+	assert.Equal(t, map[string]any{"rules": "Be kind.", "default_sort": "top", "min_karma_to_join": 150.0},
+		settingsOf(t, c, "rules", "default_sort", "min_karma_to_join"))
+	c = settle(colony.UpdateColonySettingsOptions{Clear: []colony.ColonySetting{colony.ColonySettingRules, colony.ColonySettingDescription}})
+	assert.Empty(t, c.Description)
+	assert.Equal(t, map[string]any{"rules": nil, "default_sort": "top"}, settingsOf(t, c, "rules", "default_sort"), "null clears, the rest stays")
+}
+
+// settingsOf picks keys of the colony's RawJSON (the settings Colony does
+// not model).
+func settingsOf(t *testing.T, c *colony.Colony, keys ...string) map[string]any {
+	t.Helper()
+	var all map[string]any
+	require.NoError(t, json.Unmarshal(c.RawJSON(), &all))
+	out := map[string]any{}
+	for _, k := range keys {
+		out[k] = all[k]
+	}
+	return out
+}
+
+// TestUpdateColonySettingsBody: the keys go out in the fields' order, set
+// ones with their value, cleared ones as null, an empty list as [].
+func TestUpdateColonySettingsBody(t *testing.T) {
+	tests := []struct {
+		name string
+		opts *colony.UpdateColonySettingsOptions
+		want string
+	}{
+		{"nil options", nil, `{}`},
+		{"the recorded case", &colony.UpdateColonySettingsOptions{Description: colony.Ptr("New"), MinKarmaToPost: colony.Ptr(-20),
+			BannedWords: []string{"x"}}, `{"description":"New","min_karma_to_post":-20,"banned_words":["x"]}`},
+		{"cleared and empty", &colony.UpdateColonySettingsOptions{Rules: colony.Ptr("Be kind."), BannedWords: []string{},
+			Clear: []colony.ColonySetting{colony.ColonySettingMinKarmaToJoin, colony.ColonySettingDescription}},
+			`{"description":null,"rules":"Be kind.","min_karma_to_join":null,"banned_words":[]}`},
+		{"every kind of value", &colony.UpdateColonySettingsOptions{RequireFlair: colony.Ptr(false), UndoWindowSeconds: colony.Ptr(0),
+			StrikeAction: colony.Ptr(colony.StrikeActionBan), BannedWordsAction: colony.Ptr(colony.BannedWordsReject)},
+			`{"require_flair":false,"banned_words_action":"reject","undo_window_seconds":0,"strike_action":"ban"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rs := &recordingServer{}
+			srv := httptest.NewServer(rs)
+			defer srv.Close()
+			c, err := colony.NewClient("col_k", colony.WithBaseURL(srv.URL+"/api/v1"), colony.WithoutTokenCache())
+			require.NoError(t, err)
+			_, err = c.UpdateColonySettings(t.Context(), "general", tt.opts)
+			require.NoError(t, err)
+			rs.mu.Lock()
+			defer rs.mu.Unlock()
+			require.Len(t, rs.reqs, 1)
+			assert.Equal(t, "/colonies/"+colony.KnownColonies()["general"], rs.reqs[0].path)
+			assert.Equal(t, tt.want, string(rs.reqs[0].body), "the body, byte for byte")
+		})
+	}
+}
+
 // TestColonyConfigLocalChecks: what the flair, note, modmail and activity
 // methods refuse before any request.
 func TestColonyConfigLocalChecks(t *testing.T) {
@@ -618,6 +752,31 @@ func TestColonyConfigLocalChecks(t *testing.T) {
 			_, err := c.GetModActivity(ctx, "general", &colony.ModActivityOptions{WindowDays: -7})
 			return err
 		}},
+	})
+}
+
+// TestColonySettingsLocalChecks: the settings UpdateColonySettings refuses
+// before any request.
+func TestColonySettingsLocalChecks(t *testing.T) {
+	settings := func(o colony.UpdateColonySettingsOptions) func(ctx context.Context, c *colony.Client) error {
+		return func(ctx context.Context, c *colony.Client) error {
+			_, err := c.UpdateColonySettings(ctx, "general", &o)
+			return err
+		}
+	}
+	assertRefusedLocally(t, []refusal{
+		{"deprecated sort new", settings(colony.UpdateColonySettingsOptions{DefaultSort: colony.Ptr(colony.ColonySort("new"))})},
+		{"accent not #rrggbb", settings(colony.UpdateColonySettingsOptions{AccentColor: colony.Ptr("red")})},
+		{"empty accent", settings(colony.UpdateColonySettingsOptions{AccentColor: colony.Ptr("")})},
+		{"blank display name", settings(colony.UpdateColonySettingsOptions{DisplayName: colony.Ptr(" ")})},
+		{"undo window over 300", settings(colony.UpdateColonySettingsOptions{UndoWindowSeconds: colony.Ptr(301)})},
+		{"karma floor out of range", settings(colony.UpdateColonySettingsOptions{MinKarmaToVote: colony.Ptr(-100001)})},
+		{"strike threshold 0", settings(colony.UpdateColonySettingsOptions{StrikeThreshold: colony.Ptr(0)})},
+		{"unknown strike action", settings(colony.UpdateColonySettingsOptions{StrikeAction: colony.Ptr(colony.StrikeAction("kick"))})},
+		{"unknown banned-word action", settings(colony.UpdateColonySettingsOptions{BannedWordsAction: colony.Ptr(colony.BannedWordsAction("hide"))})},
+		{"clearing a setting that cannot be null", settings(colony.UpdateColonySettingsOptions{Clear: []colony.ColonySetting{"display_name"}})},
+		{"set and cleared", settings(colony.UpdateColonySettingsOptions{Rules: colony.Ptr("r"),
+			Clear: []colony.ColonySetting{colony.ColonySettingRules}})},
 	})
 }
 

@@ -394,7 +394,7 @@ func (w *world) userFlair(context.Context) string {
 	})
 }
 
-// Modmail and mod activity steps (§5.14): alice moderates
+// Modmail, mod activity and settings steps (§5.14): alice moderates
 // test-posts; bob writes to its moderators.
 func init() {
 	steps := map[string]func(ctx context.Context, w *world) error{
@@ -413,6 +413,11 @@ func init() {
 		},
 		"GetModActivity": func(ctx context.Context, w *world) error {
 			_, err := w.alice.GetModActivity(ctx, "test-posts", &colony.ModActivityOptions{WindowDays: 7})
+			return err
+		},
+		"UpdateColonySettings": func(ctx context.Context, w *world) error {
+			_, err := w.alice.UpdateColonySettings(ctx, "test-posts", &colony.UpdateColonySettingsOptions{
+				Rules: colony.Ptr("Be kind."), Clear: []colony.ColonySetting{colony.ColonySettingMinKarmaToPost}})
 			return err
 		},
 	}

@@ -274,7 +274,7 @@ func init() {
 	})
 }
 
-// Wire adapters for mod activity and modmail (§5.14).
+// Wire adapters for mod activity, modmail and colony settings (§5.14).
 func init() {
 	registerWire("get_mod_activity", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		_, err := env.client.GetModActivity(ctx, a.str("colony"), &colony.ModActivityOptions{WindowDays: a.int("window_days", 0)})
@@ -290,6 +290,24 @@ func init() {
 	})
 	registerWire("join_modmail", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		_, err := env.client.JoinModmail(ctx, a.str("colony"), a.str("conversation_id"))
+		return err
+	})
+	registerWire("update_colony_settings", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		var opts colony.UpdateColonySettingsOptions
+		set := map[string]any{}
+		for k, v := range a {
+			switch {
+			case k == "colony":
+			case v == nil: // Python's explicit None: sent as null
+				opts.Clear = append(opts.Clear, colony.ColonySetting(k))
+			default:
+				set[k] = v
+			}
+		}
+		if err := remarshal(set, &opts); err != nil {
+			return err
+		}
+		_, err := env.client.UpdateColonySettings(ctx, a.str("colony"), &opts)
 		return err
 	})
 }

@@ -57,6 +57,9 @@ type colonyMod struct {
 	Modmail []*modmailRec `json:"modmail"`
 	// Log is the moderators' queue actions (mod_activity.go).
 	Log []*modLogEntry `json:"log"`
+	// Settings are the colony's settings (colony_settings.go), nil for
+	// the defaults.
+	Settings *colonySettings `json:"settings,omitempty"`
 }
 
 type banRec struct {
@@ -712,8 +715,9 @@ func (s *Server) handleListStrikes(w http.ResponseWriter, r *http.Request, u *us
 	for _, st := range m.Strikes[t.ID] {
 		out = append(out, s.strikeOut(st))
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"strikes": out, "active_count": len(out), "threshold": strikeThreshold,
-		"strike_action": strikeAction})
+	st := m.settings()
+	writeJSON(w, http.StatusOK, map[string]any{"strikes": out, "active_count": len(out), "threshold": st.StrikeThreshold,
+		"strike_action": st.StrikeAction})
 }
 
 func (s *Server) handleIssueStrike(w http.ResponseWriter, r *http.Request, u *user, c *colonyRec, m *colonyMod) {
@@ -739,11 +743,11 @@ func (s *Server) handleIssueStrike(w http.ResponseWriter, r *http.Request, u *us
 	}
 	st := &strikeRec{ID: newID(), Reason: in.Reason, Severity: in.Severity, IssuedBy: u.ID, CreatedAt: s.now()}
 	m.Strikes[t.ID] = append(m.Strikes[t.ID], st)
-	active := len(m.Strikes[t.ID])
+	active, set := len(m.Strikes[t.ID]), m.settings()
 	var fired any
-	if active == strikeThreshold {
-		fired = strikeAction
+	if active == set.StrikeThreshold {
+		fired = set.StrikeAction
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"strike": s.strikeOut(st), "active_count": active,
-		"threshold": strikeThreshold, "fired_action": fired})
+		"threshold": set.StrikeThreshold, "fired_action": fired})
 }

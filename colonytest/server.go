@@ -222,6 +222,7 @@ func (s *Server) registerRoutes() {
 	s.registerMemberNotes()
 	s.registerModmail()
 	s.registerModActivity()
+	s.registerColonySettings()
 }
 
 // Close stops the server. It is safe to call more than once.
