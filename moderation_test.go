@@ -1,7 +1,10 @@
 package colony_test
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -13,8 +16,10 @@ import (
 )
 
 // TestRunningAColony: a member cannot act on the queue and a moderator
-// can; a banned user cannot post or rejoin until unbanned; the queue's
-// actions resolve reports; member roles keep their guards.
+// can; a banned user cannot post or rejoin until unbanned, but can write
+// to the moderators, who join the thread to answer; the queue's actions
+// resolve reports and show in the mod activity; member roles keep their
+// guards; the strike settings decide when a strike fires.
 func TestRunningAColony(t *testing.T) {
 	srv := colonytest.NewServer(t)
 	ctx := t.Context()
@@ -58,6 +63,7 @@ func TestRunningAColony(t *testing.T) {
 	require.ErrorIs(t, err, colony.ErrForbidden, "a banned user cannot post there")
 	_, err = bob.JoinColony(ctx, "test-posts")
 	require.ErrorIs(t, err, colony.ErrForbidden, "nor rejoin")
+	modmailWhileBanned(t, srv, mod, bob, bobAgent)
 	bans, err := mod.ListColonyBans(ctx, "test-posts", nil)
 	require.NoError(t, err)
 	require.Len(t, bans, 1)
@@ -113,6 +119,72 @@ func TestRunningAColony(t *testing.T) {
 	strikes, err := mod.ListMemberStrikes(ctx, "test-posts", carolAgent.ID)
 	require.NoError(t, err)
 	assert.Equal(t, 1, strikes.ActiveCount)
+	assert.Equal(t, 3, strikes.Threshold)
+
+	strikeSettingsAndActivity(t, srv, mod, carol, carolAgent)
+}
+
+// strikeSettingsAndActivity: a lower strike threshold makes carol's second
+// strike fire the new action; the mod activity shows the queue's ban.
+func strikeSettingsAndActivity(t *testing.T, srv *colonytest.Server, mod, carol *colony.Client, carolAgent colonytest.Agent) {
+	ctx := t.Context()
+	_, err := carol.UpdateColonySettings(ctx, "test-posts", &colony.UpdateColonySettingsOptions{StrikeThreshold: colony.Ptr(2)})
+	require.ErrorIs(t, err, colony.ErrForbidden, "a member cannot change the settings")
+	_, err = mod.UpdateColonySettings(ctx, "test-posts", &colony.UpdateColonySettingsOptions{
+		StrikeThreshold: colony.Ptr(2), StrikeAction: colony.Ptr(colony.StrikeActionMute30Days)})
+	require.NoError(t, err)
+	issued, err := mod.IssueMemberStrike(ctx, "test-posts", carolAgent.ID, "Off topic again", nil)
+	require.NoError(t, err)
+	assert.Equal(t, 2, issued.Threshold)
+	assert.Equal(t, string(colony.StrikeActionMute30Days), issued.FiredAction, "the second strike reaches the new threshold")
+
+	activity, err := mod.GetModActivity(ctx, "test-posts", nil)
+	require.NoError(t, err)
+	assert.Equal(t, 30, activity.WindowDays)
+	assert.Equal(t, 1, activity.Health.ResolvedReports, "the report banned from the queue")
+	require.NotNil(t, activity.Health.MedianResolutionSeconds)
+	require.NotEmpty(t, activity.Mods)
+	assert.Equal(t, srv.Agent().ID, activity.Mods[0].UserID, "the busiest moderator first")
+	assert.Equal(t, 1, activity.Mods[0].Other, "ban_author counts as other")
+	_, err = carol.GetModActivity(ctx, "test-posts", nil)
+	assert.ErrorIs(t, err, colony.ErrForbidden)
+}
+
+// modmailWhileBanned: banned bob writes to the moderators; mod joins the
+// thread and answers in it; writing again adds to the same thread.
+func modmailWhileBanned(t *testing.T, srv *colonytest.Server, mod, bob *colony.Client, bobAgent colonytest.Agent) {
+	ctx := t.Context()
+	opened, err := bob.OpenModmail(ctx, "test-posts", "Why was I banned?")
+	require.NoError(t, err, "a banned user may still write to the moderators")
+	assert.True(t, opened.Created)
+	_, err = bob.ListModmail(ctx, "test-posts")
+	require.ErrorIs(t, err, colony.ErrForbidden, "only moderators list modmail")
+	threads, err := mod.ListModmail(ctx, "test-posts")
+	require.NoError(t, err)
+	require.Len(t, threads, 1)
+	assert.Equal(t, bobAgent.ID, threads[0].OpenerID)
+	assert.False(t, threads[0].IsParticipant)
+	_, err = mod.SendGroupMessage(ctx, opened.ConversationID, "Spam.", nil)
+	require.ErrorIs(t, err, colony.ErrForbidden, "a moderator joins before answering")
+	for range 2 { // joining is idempotent
+		_, err = mod.JoinModmail(ctx, "test-posts", opened.ConversationID)
+		require.NoError(t, err)
+	}
+	_, err = mod.SendGroupMessage(ctx, opened.ConversationID, "You were banned for spam.", nil)
+	require.NoError(t, err)
+	again, err := bob.OpenModmail(ctx, "test-posts", "I see.")
+	require.NoError(t, err)
+	assert.Equal(t, opened.ConversationID, again.ConversationID, "one thread per member")
+	assert.False(t, again.Created)
+	thread, err := bob.GetGroupConversation(ctx, opened.ConversationID, nil)
+	require.NoError(t, err)
+	require.Len(t, thread.Messages, 3)
+	assert.Equal(t, "You were banned for spam.", thread.Messages[1].Body)
+	threads, err = mod.ListModmail(ctx, "test-posts")
+	require.NoError(t, err)
+	assert.True(t, threads[0].IsParticipant)
+	_, err = mod.JoinModmail(ctx, "test-posts", srv.Agent().ID)
+	assert.ErrorIs(t, err, colony.ErrNotFound, "no such thread")
 }
 
 // TestModeratorInvitation: an invitation accepted from the invitee's
@@ -412,4 +484,320 @@ func TestRemovalReasons(t *testing.T) {
 	assert.ErrorIs(t, mod.DeleteRemovalReason(ctx, "test-posts", rr.ID), colony.ErrNotFound)
 	_, err = mod.CreateRemovalReason(ctx, "test-posts", " ", "x", nil)
 	assert.ErrorIs(t, err, colony.ErrInvalidParams)
+}
+
+// TestFlairs: moderators keep the flair templates; a member wears a
+// template they may pick, a moderator gives any; deleting a template takes
+// it off its wearers.
+func TestFlairs(t *testing.T) {
+	c := newCast(t, "moderator", "member", "member")
+	ctx, mod, bob, bobAgent, carolAgent := t.Context(), c.me, c.bob, c.bobAgent, c.carolAgent
+
+	_, err := bob.CreatePostFlair(ctx, "test-posts", "Bug", nil)
+	require.ErrorIs(t, err, colony.ErrForbidden, "members do not make flairs")
+	bug, err := mod.CreatePostFlair(ctx, "test-posts", "Bug", &colony.CreatePostFlairOptions{Position: 2})
+	require.NoError(t, err)
+	assert.Equal(t, "#1f2937", bug.BackgroundColor, "the server's default colour")
+	_, err = mod.CreatePostFlair(ctx, "test-posts", "Idea", &colony.CreatePostFlairOptions{BackgroundColor: "#00aa00", TextColor: "#000000"})
+	require.NoError(t, err)
+	_, err = mod.CreatePostFlair(ctx, "test-posts", "bug", nil)
+	assert.ErrorIs(t, err, colony.ErrConflict, "labels are unique")
+	flairs, err := bob.ListPostFlairs(ctx, "test-posts")
+	require.NoError(t, err, "anyone may list them")
+	require.Len(t, flairs, 2)
+	assert.Equal(t, []string{"Idea", "Bug"}, []string{flairs[0].Label, flairs[1].Label}, "in position order")
+	require.NoError(t, mod.DeletePostFlair(ctx, "test-posts", bug.ID))
+	assert.ErrorIs(t, mod.DeletePostFlair(ctx, "test-posts", bug.ID), colony.ErrNotFound)
+
+	vet, err := mod.CreateUserFlair(ctx, "test-posts", "Veteran", nil)
+	require.NoError(t, err)
+	staff, err := mod.CreateUserFlair(ctx, "test-posts", "Staff", &colony.CreateUserFlairOptions{ModOnly: true, Position: 1})
+	require.NoError(t, err)
+	user, err := bob.ListUserFlairs(ctx, "test-posts")
+	require.NoError(t, err)
+	assert.True(t, user.Enabled)
+	require.Len(t, user.Templates, 2)
+	assert.True(t, user.Templates[1].ModOnly)
+
+	worn, err := bob.AssignMemberFlair(ctx, "test-posts", bobAgent.ID, vet.ID)
+	require.NoError(t, err, "a member picks a template for themselves")
+	assert.Equal(t, "Veteran", worn.TemplateLabel)
+	_, err = bob.AssignMemberFlair(ctx, "test-posts", bobAgent.ID, staff.ID)
+	assert.ErrorIs(t, err, colony.ErrForbidden, "not a mod-only one")
+	_, err = bob.AssignMemberFlair(ctx, "test-posts", carolAgent.ID, vet.ID)
+	assert.ErrorIs(t, err, colony.ErrForbidden, "nor someone else's")
+	_, err = mod.AssignMemberFlair(ctx, "test-posts", carolAgent.ID, staff.ID)
+	require.NoError(t, err, "a moderator gives any template")
+	assert.Equal(t, map[string]string{bobAgent.ID: "Veteran", carolAgent.ID: "Staff"}, wornFlairs(t, bob))
+
+	require.NoError(t, mod.DeleteUserFlair(ctx, "test-posts", staff.ID))
+	assert.Equal(t, map[string]string{bobAgent.ID: "Veteran"}, wornFlairs(t, bob), "a deleted template leaves its wearers")
+	cleared, err := bob.ClearMemberFlair(ctx, "test-posts", bobAgent.ID)
+	require.NoError(t, err)
+	assert.Equal(t, bobAgent.ID, cleared.UserID)
+	assert.Empty(t, cleared.TemplateID)
+	assert.Empty(t, wornFlairs(t, bob))
+}
+
+// wornFlairs maps each member of test-posts wearing a flair to its label,
+// from the member list's flair field (kept in RawJSON).
+func wornFlairs(t *testing.T, c *colony.Client) map[string]string {
+	t.Helper()
+	members, err := c.ListColonyMembers(t.Context(), "test-posts", nil)
+	require.NoError(t, err)
+	out := map[string]string{}
+	for _, m := range members {
+		var f struct {
+			Flair *struct {
+				Label string `json:"label"`
+			} `json:"flair"`
+		}
+		require.NoError(t, json.Unmarshal(m.RawJSON(), &f))
+		if f.Flair != nil {
+			out[m.UserID] = f.Flair.Label
+		}
+	}
+	return out
+}
+
+// TestMemberNotes: only moderators read and write the notes on a member,
+// which outlive the membership.
+func TestMemberNotes(t *testing.T) {
+	c := newCast(t, "moderator", "member", "moderator")
+	ctx, mod, bob, carol, bobAgent, carolAgent := t.Context(), c.me, c.bob, c.carol, c.bobAgent, c.carolAgent
+
+	first, err := mod.AddMemberNote(ctx, "test-posts", bobAgent.ID, "Warned once")
+	require.NoError(t, err)
+	assert.Equal(t, "test-agent", first.Author)
+	assert.False(t, first.CreatedAt.IsZero())
+	_, err = carol.AddMemberNote(ctx, "test-posts", bobAgent.ID, "Warned twice")
+	require.NoError(t, err)
+	_, err = bob.ListMemberNotes(ctx, "test-posts", bobAgent.ID)
+	require.ErrorIs(t, err, colony.ErrForbidden, "notes are mod-private")
+	_, err = bob.AddMemberNote(ctx, "test-posts", carolAgent.ID, "Mods are mean")
+	require.ErrorIs(t, err, colony.ErrForbidden)
+
+	_, err = bob.LeaveColony(ctx, "test-posts")
+	require.NoError(t, err)
+	notes, err := carol.ListMemberNotes(ctx, "test-posts", bobAgent.ID)
+	require.NoError(t, err, "the notes outlive the membership")
+	require.Len(t, notes, 2)
+	assert.Equal(t, []string{"Warned twice", "Warned once"}, []string{notes[0].Body, notes[1].Body}, "newest first")
+	require.NoError(t, mod.DeleteMemberNote(ctx, "test-posts", bobAgent.ID, first.ID))
+	assert.ErrorIs(t, mod.DeleteMemberNote(ctx, "test-posts", bobAgent.ID, first.ID), colony.ErrNotFound)
+	assert.ErrorIs(t, mod.DeleteMemberNote(ctx, "test-posts", carolAgent.ID, notes[0].ID), colony.ErrNotFound, "a note belongs to its member")
+	notes, err = mod.ListMemberNotes(ctx, "test-posts", bobAgent.ID)
+	require.NoError(t, err)
+	assert.Len(t, notes, 1)
+}
+
+// TestColonySettingsAreEnforced: the settings a moderator changes are the
+// server's rules: karma floors, banned words, and null clearing a setting.
+func TestColonySettingsAreEnforced(t *testing.T) {
+	cast := newCast(t, "moderator", "member", "") // bob and carol have 100 karma
+	ctx, mod, bob, carol := t.Context(), cast.me, cast.bob, cast.carol
+	settle := func(o colony.UpdateColonySettingsOptions) *colony.Colony {
+		t.Helper()
+		c, err := mod.UpdateColonySettings(ctx, "test-posts", &o)
+		require.NoError(t, err)
+		return c
+	}
+	post := func(body string) (*colony.Post, error) {
+		return bob.CreatePost(ctx, "A post", body, &colony.CreatePostOptions{Colony: "test-posts"})
+	}
+
+	settle(colony.UpdateColonySettingsOptions{MinKarmaToPost: colony.Ptr(150), MinKarmaToJoin: colony.Ptr(150)})
+	_, err := post("Hello.")
+	var apiErr *colony.APIError
+	require.ErrorAs(t, err, &apiErr, "under the posting floor")
+	assert.Equal(t, "KARMA_TOO_LOW", apiErr.Code)
+	_, err = carol.JoinColony(ctx, "test-posts")
+	require.ErrorIs(t, err, colony.ErrForbidden, "under the joining floor")
+	settle(colony.UpdateColonySettingsOptions{Clear: []colony.ColonySetting{colony.ColonySettingMinKarmaToPost}})
+	_, err = post("Hello.")
+	require.NoError(t, err, "a cleared floor is off")
+
+	settle(colony.UpdateColonySettingsOptions{BannedWords: []string{"Pills"}, BannedWordsAction: colony.Ptr(colony.BannedWordsReject)})
+	_, err = post("cheap pills")
+	require.ErrorIs(t, err, colony.ErrValidation, "a rejecting colony refuses a banned word")
+	settle(colony.UpdateColonySettingsOptions{BannedWordsAction: colony.Ptr(colony.BannedWordsQuarantine)})
+	held, err := post("cheap pills")
+	require.NoError(t, err)
+	_, err = carol.GetPost(ctx, held.ID)
+	require.ErrorIs(t, err, colony.ErrNotFound, "a quarantined post is hidden")
+	q, err := mod.GetModQueue(ctx, "test-posts", nil)
+	require.NoError(t, err)
+	require.Len(t, q.Items, 1)
+	assert.Equal(t, held.ID, q.Items[0].SourceID)
+	_, err = mod.ModQueueAction(ctx, "test-posts", colony.ModActionRequest{Source: q.Items[0].Source, SourceID: held.ID, Action: colony.ModActionRestore})
+	require.NoError(t, err)
+	_, err = carol.GetPost(ctx, held.ID)
+	require.NoError(t, err, "restored from the queue")
+	settle(colony.UpdateColonySettingsOptions{BannedWords: []string{}})
+	_, err = post("more pills")
+	require.NoError(t, err, "an empty list clears the banned words")
+
+	c := settle(colony.UpdateColonySettingsOptions{DisplayName: colony.Ptr("Test Posts"), Rules: colony.Ptr("Be kind."),
+		DefaultSort: colony.Ptr(colony.ColonySortTop)})
+	assert.Equal(t, "Test Posts", c.DisplayName)
+	assert.Equal(t, map[string]any{"rules": "Be kind.", "default_sort": "top", "min_karma_to_join": 150.0},
+		settingsOf(t, c, "rules", "default_sort", "min_karma_to_join"))
+	c = settle(colony.UpdateColonySettingsOptions{Clear: []colony.ColonySetting{colony.ColonySettingRules, colony.ColonySettingDescription}})
+	assert.Empty(t, c.Description)
+	assert.Equal(t, map[string]any{"rules": nil, "default_sort": "top"}, settingsOf(t, c, "rules", "default_sort"), "null clears, the rest stays")
+}
+
+// settingsOf picks keys of the colony's RawJSON (the settings Colony does
+// not model).
+func settingsOf(t *testing.T, c *colony.Colony, keys ...string) map[string]any {
+	t.Helper()
+	var all map[string]any
+	require.NoError(t, json.Unmarshal(c.RawJSON(), &all))
+	out := map[string]any{}
+	for _, k := range keys {
+		out[k] = all[k]
+	}
+	return out
+}
+
+// TestUpdateColonySettingsBody: the keys go out in the fields' order, set
+// ones with their value, cleared ones as null, an empty list as [].
+func TestUpdateColonySettingsBody(t *testing.T) {
+	tests := []struct {
+		name string
+		opts *colony.UpdateColonySettingsOptions
+		want string
+	}{
+		{"nil options", nil, `{}`},
+		{"the recorded case", &colony.UpdateColonySettingsOptions{Description: colony.Ptr("New"), MinKarmaToPost: colony.Ptr(-20),
+			BannedWords: []string{"x"}}, `{"description":"New","min_karma_to_post":-20,"banned_words":["x"]}`},
+		{"cleared and empty", &colony.UpdateColonySettingsOptions{Rules: colony.Ptr("Be kind."), BannedWords: []string{},
+			Clear: []colony.ColonySetting{colony.ColonySettingMinKarmaToJoin, colony.ColonySettingDescription}},
+			`{"description":null,"rules":"Be kind.","min_karma_to_join":null,"banned_words":[]}`},
+		{"every kind of value", &colony.UpdateColonySettingsOptions{RequireFlair: colony.Ptr(false), UndoWindowSeconds: colony.Ptr(0),
+			StrikeAction: colony.Ptr(colony.StrikeActionBan), BannedWordsAction: colony.Ptr(colony.BannedWordsReject)},
+			`{"require_flair":false,"banned_words_action":"reject","undo_window_seconds":0,"strike_action":"ban"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rs := &recordingServer{}
+			srv := httptest.NewServer(rs)
+			defer srv.Close()
+			c, err := colony.NewClient("col_k", colony.WithBaseURL(srv.URL+"/api/v1"), colony.WithoutTokenCache())
+			require.NoError(t, err)
+			_, err = c.UpdateColonySettings(t.Context(), "general", tt.opts)
+			require.NoError(t, err)
+			rs.mu.Lock()
+			defer rs.mu.Unlock()
+			require.Len(t, rs.reqs, 1)
+			assert.Equal(t, "/colonies/"+colony.KnownColonies()["general"], rs.reqs[0].path)
+			assert.Equal(t, tt.want, string(rs.reqs[0].body), "the body, byte for byte")
+		})
+	}
+}
+
+// TestColonyConfigLocalChecks: what the flair, note, modmail and activity
+// methods refuse before any request.
+func TestColonyConfigLocalChecks(t *testing.T) {
+	const uid = "33333333-3333-4333-8333-333333333333"
+	postFlair := func(label string, o *colony.CreatePostFlairOptions) func(ctx context.Context, c *colony.Client) error {
+		return func(ctx context.Context, c *colony.Client) error {
+			_, err := c.CreatePostFlair(ctx, "general", label, o)
+			return err
+		}
+	}
+	assertRefusedLocally(t, []refusal{
+		{"blank post flair", postFlair(" ", nil)},
+		{"colour without #", postFlair("Bug", &colony.CreatePostFlairOptions{BackgroundColor: "1f2937"})},
+		{"colour not hex", postFlair("Bug", &colony.CreatePostFlairOptions{TextColor: "#12345g"})},
+		{"blank user flair", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.CreateUserFlair(ctx, "general", "", nil)
+			return err
+		}},
+		{"user flair colour", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.CreateUserFlair(ctx, "general", "Vet", &colony.CreateUserFlairOptions{BackgroundColor: "#fff"})
+			return err
+		}},
+		{"truncated user id", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.AssignMemberFlair(ctx, "general", "33333333-3", "t")
+			return err
+		}},
+		{"blank template id", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.AssignMemberFlair(ctx, "general", uid, " ")
+			return err
+		}},
+		{"clear: truncated user id", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.ClearMemberFlair(ctx, "general", "33333333")
+			return err
+		}},
+		{"notes: truncated user id", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.ListMemberNotes(ctx, "general", "33333333-33")
+			return err
+		}},
+		{"blank note", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.AddMemberNote(ctx, "general", uid, "\n")
+			return err
+		}},
+		{"blank note id", func(ctx context.Context, c *colony.Client) error { return c.DeleteMemberNote(ctx, "general", uid, "") }},
+		{"blank flair id", func(ctx context.Context, c *colony.Client) error { return c.DeletePostFlair(ctx, "general", " ") }},
+		{"blank modmail", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.OpenModmail(ctx, "general", "")
+			return err
+		}},
+		{"blank conversation id", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.JoinModmail(ctx, "general", "")
+			return err
+		}},
+		{"negative window", func(ctx context.Context, c *colony.Client) error {
+			_, err := c.GetModActivity(ctx, "general", &colony.ModActivityOptions{WindowDays: -7})
+			return err
+		}},
+	})
+}
+
+// TestColonySettingsLocalChecks: the settings UpdateColonySettings refuses
+// before any request.
+func TestColonySettingsLocalChecks(t *testing.T) {
+	settings := func(o colony.UpdateColonySettingsOptions) func(ctx context.Context, c *colony.Client) error {
+		return func(ctx context.Context, c *colony.Client) error {
+			_, err := c.UpdateColonySettings(ctx, "general", &o)
+			return err
+		}
+	}
+	assertRefusedLocally(t, []refusal{
+		{"deprecated sort new", settings(colony.UpdateColonySettingsOptions{DefaultSort: colony.Ptr(colony.ColonySort("new"))})},
+		{"accent not #rrggbb", settings(colony.UpdateColonySettingsOptions{AccentColor: colony.Ptr("red")})},
+		{"empty accent", settings(colony.UpdateColonySettingsOptions{AccentColor: colony.Ptr("")})},
+		{"blank display name", settings(colony.UpdateColonySettingsOptions{DisplayName: colony.Ptr(" ")})},
+		{"undo window over 300", settings(colony.UpdateColonySettingsOptions{UndoWindowSeconds: colony.Ptr(301)})},
+		{"karma floor out of range", settings(colony.UpdateColonySettingsOptions{MinKarmaToVote: colony.Ptr(-100001)})},
+		{"strike threshold 0", settings(colony.UpdateColonySettingsOptions{StrikeThreshold: colony.Ptr(0)})},
+		{"unknown strike action", settings(colony.UpdateColonySettingsOptions{StrikeAction: colony.Ptr(colony.StrikeAction("kick"))})},
+		{"unknown banned-word action", settings(colony.UpdateColonySettingsOptions{BannedWordsAction: colony.Ptr(colony.BannedWordsAction("hide"))})},
+		{"clearing a setting that cannot be null", settings(colony.UpdateColonySettingsOptions{Clear: []colony.ColonySetting{"display_name"}})},
+		{"set and cleared", settings(colony.UpdateColonySettingsOptions{Rules: colony.Ptr("r"),
+			Clear: []colony.ColonySetting{colony.ColonySettingRules}})},
+	})
+}
+
+// cast is a colonytest server with bob and carol, each agent given a role
+// in test-posts, and a client for each.
+type cast struct {
+	srv                  *colonytest.Server
+	bobAgent, carolAgent colonytest.Agent
+	me, bob, carol       *colony.Client
+}
+
+// newCast gives the test agent, bob and carol their roles in test-posts
+// ("" leaves one out of it).
+func newCast(t *testing.T, mine, bobs, carols string) cast {
+	srv := colonytest.NewServer(t)
+	c := cast{srv: srv, bobAgent: srv.AddAgent("bob"), carolAgent: srv.AddAgent("carol")}
+	for a, role := range map[colonytest.Agent]string{srv.Agent(): mine, c.bobAgent: bobs, c.carolAgent: carols} {
+		if role != "" {
+			srv.SetColonyRole("test-posts", a, role)
+		}
+	}
+	c.me, c.bob, c.carol = srv.Client(t), srv.ClientFor(t, c.bobAgent), srv.ClientFor(t, c.carolAgent)
+	return c
 }

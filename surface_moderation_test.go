@@ -97,6 +97,12 @@ func init() {
 			return err
 		},
 	}
+	moderatedSteps(steps)
+}
+
+// moderatedSteps adds steps that run with alice moderating test-posts and
+// bob a member there.
+func moderatedSteps(steps map[string]func(ctx context.Context, w *world) error) {
 	for name, f := range steps {
 		surfaceSteps[name] = func(ctx context.Context, w *world) error {
 			w.moderated()
@@ -163,12 +169,7 @@ func init() {
 			return w.alice.DeleteAutoModRule(ctx, "test-posts", w.autoModRule(rule))
 		},
 	}
-	for name, f := range steps {
-		surfaceSteps[name] = func(ctx context.Context, w *world) error {
-			w.moderated()
-			return f(ctx, w)
-		}
-	}
+	moderatedSteps(steps)
 }
 
 // autoModRule is a rule alice made in test-posts.
@@ -254,12 +255,7 @@ func init() {
 			return err
 		},
 	}
-	for name, f := range steps {
-		surfaceSteps[name] = func(ctx context.Context, w *world) error {
-			w.moderated()
-			return f(ctx, w)
-		}
-	}
+	moderatedSteps(steps)
 }
 
 // banCarol bans carol from test-posts.
@@ -321,10 +317,120 @@ func init() {
 			return w.alice.DeleteRemovalReason(ctx, "test-posts", id)
 		},
 	}
-	for name, f := range steps {
-		surfaceSteps[name] = func(ctx context.Context, w *world) error {
-			w.moderated()
-			return f(ctx, w)
-		}
+	moderatedSteps(steps)
+}
+
+// Flair steps (§5.15): alice moderates test-posts, bob is a member there.
+func init() {
+	steps := map[string]func(ctx context.Context, w *world) error{
+		"ListPostFlairs": func(ctx context.Context, w *world) error {
+			_, err := w.bob.ListPostFlairs(ctx, "test-posts")
+			return err
+		},
+		"CreatePostFlair": func(ctx context.Context, w *world) error {
+			_, err := w.alice.CreatePostFlair(ctx, "test-posts", "Bug", &colony.CreatePostFlairOptions{BackgroundColor: "#aa0000"})
+			return err
+		},
+		"DeletePostFlair": func(ctx context.Context, w *world) error {
+			f, err := w.alice.CreatePostFlair(ctx, "test-posts", "Bug", nil)
+			if err != nil {
+				return err
+			}
+			return w.alice.DeletePostFlair(ctx, "test-posts", f.ID)
+		},
+		"ListUserFlairs": func(ctx context.Context, w *world) error {
+			_, err := w.bob.ListUserFlairs(ctx, "test-posts")
+			return err
+		},
+		"CreateUserFlair": func(ctx context.Context, w *world) error {
+			_, err := w.alice.CreateUserFlair(ctx, "test-posts", "Veteran", &colony.CreateUserFlairOptions{ModOnly: true})
+			return err
+		},
+		"DeleteUserFlair": func(ctx context.Context, w *world) error {
+			return w.alice.DeleteUserFlair(ctx, "test-posts", w.userFlair(ctx))
+		},
+		"AssignMemberFlair": func(ctx context.Context, w *world) error {
+			_, err := w.alice.AssignMemberFlair(ctx, "test-posts", w.bobAgent.ID, w.userFlair(ctx))
+			return err
+		},
+		"ClearMemberFlair": func(ctx context.Context, w *world) error {
+			_, err := w.bob.ClearMemberFlair(ctx, "test-posts", w.bobAgent.ID)
+			return err
+		},
 	}
+	moderatedSteps(steps)
+}
+
+// Member note steps (§5.15): alice moderates test-posts, bob is a member
+// there.
+func init() {
+	moderatedSteps(map[string]func(ctx context.Context, w *world) error{
+		"ListMemberNotes": func(ctx context.Context, w *world) error {
+			_, err := w.alice.ListMemberNotes(ctx, "test-posts", w.bobAgent.ID)
+			return err
+		},
+		"AddMemberNote": func(ctx context.Context, w *world) error {
+			_, err := w.alice.AddMemberNote(ctx, "test-posts", w.bobAgent.ID, "Warned once")
+			return err
+		},
+		"DeleteMemberNote": func(ctx context.Context, w *world) error {
+			n, err := w.alice.AddMemberNote(ctx, "test-posts", w.bobAgent.ID, "Warned once")
+			if err != nil {
+				return err
+			}
+			return w.alice.DeleteMemberNote(ctx, "test-posts", w.bobAgent.ID, n.ID)
+		},
+	})
+}
+
+// userFlair is a user-flair template alice made in test-posts.
+func (w *world) userFlair(context.Context) string {
+	return w.once("userFlair", func(ctx context.Context) (string, error) {
+		f, err := w.alice.CreateUserFlair(ctx, "test-posts", "Veteran", nil)
+		if err != nil {
+			return "", err
+		}
+		return f.ID, nil
+	})
+}
+
+// Modmail, mod activity and settings steps (§5.14): alice moderates
+// test-posts; bob writes to its moderators.
+func init() {
+	steps := map[string]func(ctx context.Context, w *world) error{
+		"OpenModmail": func(ctx context.Context, w *world) error {
+			_, err := w.bob.OpenModmail(ctx, "test-posts", "Why was my post removed?")
+			return err
+		},
+		"ListModmail": func(ctx context.Context, w *world) error {
+			w.modmail(ctx)
+			_, err := w.alice.ListModmail(ctx, "test-posts")
+			return err
+		},
+		"JoinModmail": func(ctx context.Context, w *world) error {
+			_, err := w.alice.JoinModmail(ctx, "test-posts", w.modmail(ctx))
+			return err
+		},
+		"GetModActivity": func(ctx context.Context, w *world) error {
+			_, err := w.alice.GetModActivity(ctx, "test-posts", &colony.ModActivityOptions{WindowDays: 7})
+			return err
+		},
+		"UpdateColonySettings": func(ctx context.Context, w *world) error {
+			_, err := w.alice.UpdateColonySettings(ctx, "test-posts", &colony.UpdateColonySettingsOptions{
+				Rules: colony.Ptr("Be kind."), Clear: []colony.ColonySetting{colony.ColonySettingMinKarmaToPost}})
+			return err
+		},
+	}
+	moderatedSteps(steps)
+}
+
+// modmail is bob's modmail thread with test-posts' moderators.
+func (w *world) modmail(context.Context) string {
+	return w.once("modmail", func(ctx context.Context) (string, error) {
+		o, err := w.bob.OpenModmail(ctx, "test-posts", "Why was my post removed?")
+		if err != nil {
+			return "", err
+		}
+		return o.ConversationID, nil
+	})
 }

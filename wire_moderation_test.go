@@ -273,3 +273,93 @@ func init() {
 		return env.client.DeleteRemovalReason(ctx, a.str("colony"), a.str("reason_id"))
 	})
 }
+
+// Wire adapters for mod activity, modmail and colony settings (§5.14).
+func init() {
+	registerWire("get_mod_activity", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.GetModActivity(ctx, a.str("colony"), &colony.ModActivityOptions{WindowDays: a.int("window_days", 0)})
+		return err
+	})
+	registerWire("open_modmail", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.OpenModmail(ctx, a.str("colony"), a.str("body"))
+		return err
+	})
+	registerWire("list_modmail", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListModmail(ctx, a.str("colony"))
+		return err
+	})
+	registerWire("join_modmail", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.JoinModmail(ctx, a.str("colony"), a.str("conversation_id"))
+		return err
+	})
+	registerWire("update_colony_settings", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		var opts colony.UpdateColonySettingsOptions
+		set := map[string]any{}
+		for k, v := range a {
+			switch {
+			case k == "colony":
+			case v == nil: // Python's explicit None: sent as null
+				opts.Clear = append(opts.Clear, colony.ColonySetting(k))
+			default:
+				set[k] = v
+			}
+		}
+		if err := remarshal(set, &opts); err != nil {
+			return err
+		}
+		_, err := env.client.UpdateColonySettings(ctx, a.str("colony"), &opts)
+		return err
+	})
+}
+
+// Wire adapters for flairs (§5.15).
+func init() {
+	registerWire("list_post_flairs", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListPostFlairs(ctx, a.str("colony"))
+		return err
+	})
+	registerWire("create_post_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.CreatePostFlair(ctx, a.str("colony"), a.str("label"), &colony.CreatePostFlairOptions{
+			BackgroundColor: a.str("background_color"), TextColor: a.str("text_color"), Position: a.int("position", 0)})
+		return err
+	})
+	registerWire("delete_post_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		return env.client.DeletePostFlair(ctx, a.str("colony"), a.str("flair_id"))
+	})
+	registerWire("list_user_flairs", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListUserFlairs(ctx, a.str("colony"))
+		return err
+	})
+	registerWire("create_user_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.CreateUserFlair(ctx, a.str("colony"), a.str("label"), &colony.CreateUserFlairOptions{
+			BackgroundColor: a.str("background_color"), TextColor: a.str("text_color"),
+			ModOnly: a.boolean("mod_only", false), Position: a.int("position", 0)})
+		return err
+	})
+	registerWire("delete_user_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		return env.client.DeleteUserFlair(ctx, a.str("colony"), a.str("template_id"))
+	})
+	registerWire("assign_member_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.AssignMemberFlair(ctx, a.str("colony"), a.str("user_id"), a.str("template_id"))
+		return err
+	})
+	registerWire("clear_member_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ClearMemberFlair(ctx, a.str("colony"), a.str("user_id"))
+		return err
+	})
+}
+
+// Wire adapters for member notes (§5.15).
+func init() {
+	registerWire("list_member_notes", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.ListMemberNotes(ctx, a.str("colony"), a.str("user_id"))
+		return err
+	})
+	registerWire("add_member_note", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		_, err := env.client.AddMemberNote(ctx, a.str("colony"), a.str("user_id"), a.str("body"))
+		return err
+	})
+	registerWire("delete_member_note", func(ctx context.Context, env wireEnv, a wireArgs) error {
+		return env.client.DeleteMemberNote(ctx, a.str("colony"), a.str("user_id"), a.str("note_id"))
+	})
+}

@@ -106,7 +106,7 @@ func (rl *autoModRule) matches(kind, text string) string {
 // comment); the first enabled match acts.
 func (s *Server) autoModApply(colonyID, kind, id, postID, text string) {
 	m := s.mod.Colonies[colonyID]
-	if m == nil {
+	if m == nil || s.quarantineBannedWords(colonyID, kind, id, postID, text) {
 		return
 	}
 	for _, rl := range m.Rules {

@@ -87,7 +87,8 @@ func (s *Server) colonyOut(c *colonyRec) map[string]any {
 		"member_count": len(c.members), "post_count": c.PostCount, "is_sandbox": c.IsSandbox,
 		"icon_url": nil, "header_url": nil, "created_at": ts(c.CreatedAt),
 	}
-	s.decorateColony(c, m) // colony_admin.go
+	s.decorateColony(c, m)   // colony_admin.go
+	s.decorateSettings(c, m) // colony_settings.go
 	return m
 }
 
@@ -142,7 +143,7 @@ func (s *Server) handleJoinColony(w http.ResponseWriter, r *http.Request, u *use
 	if !ok {
 		return
 	}
-	if s.refuseBanned(w, c.ID, u.ID) {
+	if s.refuseBanned(w, c.ID, u.ID) || s.refuseKarma(w, c.ID, u, "join") {
 		return
 	}
 	if c.members[u.ID] {

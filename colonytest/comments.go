@@ -182,6 +182,9 @@ func (s *Server) handleCreateComment(w http.ResponseWriter, r *http.Request, u *
 		validationError(w, []string{"body", "body"}, "body must be 1 to 10000 characters")
 		return
 	}
+	if s.refuseContent(w, p.ColonyID, u, "comment", in.Body) {
+		return
+	}
 	var parent *comment
 	if in.ParentID != "" {
 		parent = s.comments[in.ParentID]

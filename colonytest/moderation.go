@@ -46,6 +46,20 @@ type colonyMod struct {
 	Appeals []*appealRec `json:"appeals"`
 	// Reasons are the removal reasons (removal_reasons.go).
 	Reasons []*removalReason `json:"removal_reasons"`
+	// PostFlairs and UserFlairs are the flair templates, MemberFlairs the
+	// user-flair template each member wears (flairs.go).
+	PostFlairs   []*flairRec       `json:"post_flairs"`
+	UserFlairs   []*flairRec       `json:"user_flairs"`
+	MemberFlairs map[string]string `json:"member_flairs"`
+	// Notes are the moderators' notes on users (member_notes.go).
+	Notes []*memberNote `json:"notes"`
+	// Modmail are the colony's modmail threads (modmail.go).
+	Modmail []*modmailRec `json:"modmail"`
+	// Log is the moderators' queue actions (mod_activity.go).
+	Log []*modLogEntry `json:"log"`
+	// Settings are the colony's settings (colony_settings.go), nil for
+	// the defaults.
+	Settings *colonySettings `json:"settings,omitempty"`
 }
 
 type banRec struct {
@@ -129,6 +143,7 @@ func (s *Server) modOf(colonyID string) *colonyMod {
 		s.mod.Colonies[colonyID] = m
 	}
 	m.Roles, m.Bans, m.Strikes, m.Pending = orEmpty(m.Roles), orEmpty(m.Bans), orEmpty(m.Strikes), orEmpty(m.Pending)
+	m.MemberFlairs = orEmpty(m.MemberFlairs)
 	return m
 }
 
@@ -434,6 +449,7 @@ func (s *Server) handleQueueAction(w http.ResponseWriter, r *http.Request, u *us
 		writeError(w, status, "", msg)
 		return
 	}
+	s.logModAction(u, c, in)
 	writeJSON(w, http.StatusOK, map[string]any{"source_kind": cmp.Or(in.Source, in.SourceKind), "source_id": in.SourceID,
 		"action": in.Action, "status": "resolved"})
 }
@@ -460,6 +476,7 @@ func (s *Server) handleQueueBulk(w http.ResponseWriter, r *http.Request, u *user
 			failed = append(failed, out)
 			continue
 		}
+		s.logModAction(u, c, it)
 		succeeded = append(succeeded, out)
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"succeeded": succeeded, "failed": failed})
@@ -596,7 +613,7 @@ func (s *Server) handleListMembers(w http.ResponseWriter, r *http.Request, u *us
 		}
 		out = append(out, map[string]any{"user_id": id, "username": mu.Username, "display_name": mu.DisplayName,
 			"user_type": mu.UserType, "role": m.roleOf(id), "joined_at": nil, "is_creator": id == m.Founder,
-			"approved": !m.Pending[id]})
+			"approved": !m.Pending[id], "flair": m.memberFlairOut(id)})
 	}
 	writeJSON(w, http.StatusOK, out)
 }
@@ -696,8 +713,9 @@ func (s *Server) handleListStrikes(w http.ResponseWriter, r *http.Request, u *us
 	for _, st := range m.Strikes[t.ID] {
 		out = append(out, s.strikeOut(st))
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"strikes": out, "active_count": len(out), "threshold": strikeThreshold,
-		"strike_action": strikeAction})
+	st := m.settings()
+	writeJSON(w, http.StatusOK, map[string]any{"strikes": out, "active_count": len(out), "threshold": st.StrikeThreshold,
+		"strike_action": st.StrikeAction})
 }
 
 func (s *Server) handleIssueStrike(w http.ResponseWriter, r *http.Request, u *user, c *colonyRec, m *colonyMod) {
@@ -723,11 +741,11 @@ func (s *Server) handleIssueStrike(w http.ResponseWriter, r *http.Request, u *us
 	}
 	st := &strikeRec{ID: newID(), Reason: in.Reason, Severity: in.Severity, IssuedBy: u.ID, CreatedAt: s.now()}
 	m.Strikes[t.ID] = append(m.Strikes[t.ID], st)
-	active := len(m.Strikes[t.ID])
+	active, set := len(m.Strikes[t.ID]), m.settings()
 	var fired any
-	if active == strikeThreshold {
-		fired = strikeAction
+	if active == set.StrikeThreshold {
+		fired = set.StrikeAction
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"strike": s.strikeOut(st), "active_count": active,
-		"threshold": strikeThreshold, "fired_action": fired})
+		"threshold": set.StrikeThreshold, "fired_action": fired})
 }

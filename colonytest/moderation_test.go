@@ -1,9 +1,12 @@
 package colonytest
 
 import (
+	"encoding/json"
 	"net/http"
 	"path/filepath"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -69,4 +72,108 @@ func TestBanRouteAliasKeepsItsLiteral(t *testing.T) {
 		})
 	}
 	assert.Len(t, s.RequestsTo("POST /colonies/{colony_id}/bans/{user_id}"), 2, "the log records the route, not its alias")
+}
+
+// TestColonyConfigSurvivesRestart: flairs and who wears them, member
+// notes, modmail threads (and their conversation), the mod log and the
+// settings are in the state file.
+func TestColonyConfigSurvivesRestart(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	a, err := Start(WithStateFile(path))
+	require.NoError(t, err)
+	bob := a.AddAgent("bob")
+	a.SetColonyRole("test-posts", a.Agent(), "moderator")
+	a.SetColonyRole("test-posts", bob, "member")
+	ctx := t.Context()
+	mod, member := a.Client(t), a.ClientFor(t, bob)
+	_, err = mod.CreatePostFlair(ctx, "test-posts", "Bug", nil)
+	require.NoError(t, err)
+	vet, err := mod.CreateUserFlair(ctx, "test-posts", "Veteran", nil)
+	require.NoError(t, err)
+	_, err = mod.AssignMemberFlair(ctx, "test-posts", bob.ID, vet.ID)
+	require.NoError(t, err)
+	_, err = mod.AddMemberNote(ctx, "test-posts", bob.ID, "Warned once")
+	require.NoError(t, err)
+	opened, err := member.OpenModmail(ctx, "test-posts", "Hello mods")
+	require.NoError(t, err)
+	_, err = mod.UpdateColonySettings(ctx, "test-posts", &colony.UpdateColonySettingsOptions{StrikeThreshold: colony.Ptr(5)})
+	require.NoError(t, err)
+	rep, err := a.ClientFor(t, a.AddAgent("carol")).ReportPost(ctx, a.AddPost(bob, PostSpec{Title: "T", Body: "B", Colony: "test-posts"}), colony.ReportSpam, nil)
+	require.NoError(t, err)
+	_, err = mod.ModQueueAction(ctx, "test-posts", colony.ModActionRequest{Source: colony.ModSourceOpenReport, SourceID: rep.ID, Action: colony.ModActionDismiss})
+	require.NoError(t, err)
+	a.Close()
+
+	b := NewServer(t, WithStateFile(path))
+	mod, member = b.Client(t), b.ClientFor(t, bob)
+	flairs, err := mod.ListPostFlairs(ctx, "test-posts")
+	require.NoError(t, err)
+	assert.Len(t, flairs, 1)
+	members, err := mod.ListColonyMembers(ctx, "test-posts", nil)
+	require.NoError(t, err)
+	worn := map[string]string{}
+	for _, m := range members {
+		var f struct {
+			Flair *struct {
+				ID string `json:"id"`
+			} `json:"flair"`
+		}
+		require.NoError(t, json.Unmarshal(m.RawJSON(), &f))
+		if f.Flair != nil {
+			worn[m.UserID] = f.Flair.ID
+		}
+	}
+	assert.Equal(t, map[string]string{bob.ID: vet.ID}, worn, "bob still wears his flair")
+	notes, err := mod.ListMemberNotes(ctx, "test-posts", bob.ID)
+	require.NoError(t, err)
+	assert.Len(t, notes, 1)
+	threads, err := mod.ListModmail(ctx, "test-posts")
+	require.NoError(t, err)
+	require.Len(t, threads, 1)
+	g, err := member.GetGroupConversation(ctx, opened.ConversationID, nil)
+	require.NoError(t, err, "the thread's conversation is kept")
+	assert.Len(t, g.Messages, 1)
+	strikes, err := mod.ListMemberStrikes(ctx, "test-posts", bob.ID)
+	require.NoError(t, err)
+	assert.Equal(t, 5, strikes.Threshold)
+	act, err := mod.GetModActivity(ctx, "test-posts", nil)
+	require.NoError(t, err)
+	require.NotEmpty(t, act.Mods)
+	assert.Equal(t, 1, act.Mods[0].Dismissals, "the mod log is kept")
+}
+
+// TestModActivityWindow: the asked window snaps up to 7, 30 or 90 days,
+// and only actions inside it count.
+func TestModActivityWindow(t *testing.T) {
+	now := time.Date(2026, 9, 1, 12, 0, 0, 0, time.UTC)
+	var mu sync.Mutex
+	s := NewServer(t, WithClock(func() time.Time { mu.Lock(); defer mu.Unlock(); return now }))
+	advance := func(d time.Duration) { mu.Lock(); defer mu.Unlock(); now = now.Add(d) }
+	bob, carol := s.AddAgent("bob"), s.AddAgent("carol")
+	s.SetColonyRole("test-posts", s.Agent(), "moderator")
+	ctx := t.Context()
+	mod := s.Client(t)
+	dismiss := func() {
+		rep, err := s.ClientFor(t, carol).ReportPost(ctx, s.AddPost(bob, PostSpec{Title: "T", Body: "B", Colony: "test-posts"}), colony.ReportSpam, nil)
+		require.NoError(t, err)
+		advance(90 * time.Second) // resolved after a minute and a half
+		_, err = mod.ModQueueAction(ctx, "test-posts", colony.ModActionRequest{Source: colony.ModSourceOpenReport, SourceID: rep.ID, Action: colony.ModActionDismiss})
+		require.NoError(t, err)
+	}
+	dismiss()
+	advance(10 * 24 * time.Hour)
+	dismiss()
+	tests := []struct {
+		ask, window, resolved int
+	}{
+		{1, 7, 1}, {7, 7, 1}, {8, 30, 2}, {45, 90, 2}, {365, 90, 2},
+	}
+	for _, tt := range tests {
+		act, err := mod.GetModActivity(ctx, "test-posts", &colony.ModActivityOptions{WindowDays: tt.ask})
+		require.NoError(t, err)
+		assert.Equal(t, tt.window, act.WindowDays, "asked %d", tt.ask)
+		assert.Equal(t, tt.resolved, act.Health.ResolvedReports, "asked %d", tt.ask)
+		require.NotNil(t, act.Health.MedianResolutionSeconds)
+		assert.InDelta(t, 90, *act.Health.MedianResolutionSeconds, 0.001)
+	}
 }

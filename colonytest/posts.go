@@ -238,7 +238,7 @@ func (s *Server) handleCreatePost(w http.ResponseWriter, r *http.Request, u *use
 		writeError(w, http.StatusNotFound, "NOT_FOUND", "Colony not found")
 		return
 	}
-	if s.refuseBanned(w, in.ColonyID, u.ID) {
+	if s.refuseBanned(w, in.ColonyID, u.ID) || s.refuseContent(w, in.ColonyID, u, "post", in.Title+"\n"+in.Body) {
 		return
 	}
 	if in.Tags != nil {

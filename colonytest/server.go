@@ -218,6 +218,11 @@ func (s *Server) registerRoutes() {
 	s.registerBanAppeals()
 	s.registerColonyDeletion()
 	s.registerRemovalReasons()
+	s.registerFlairs()
+	s.registerMemberNotes()
+	s.registerModmail()
+	s.registerModActivity()
+	s.registerColonySettings()
 }
 
 // Close stops the server. It is safe to call more than once.

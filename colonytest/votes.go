@@ -62,13 +62,13 @@ func (s *Server) castVote(w http.ResponseWriter, r *http.Request, u *user, what,
 }
 
 func (s *Server) handleVotePost(w http.ResponseWriter, r *http.Request, u *user) {
-	if p, ok := s.livePost(w, r.PathValue("post_id")); ok {
+	if p, ok := s.livePost(w, r.PathValue("post_id")); ok && !s.refuseKarma(w, p.ColonyID, u, "vote") {
 		s.castVote(w, r, u, "post", p.AuthorID, p.votes, &p.Score)
 	}
 }
 
 func (s *Server) handleVoteComment(w http.ResponseWriter, r *http.Request, u *user) {
-	if c, ok := s.liveComment(w, r.PathValue("comment_id")); ok {
+	if c, ok := s.liveComment(w, r.PathValue("comment_id")); ok && !s.refuseKarma(w, s.posts[c.PostID].ColonyID, u, "vote") {
 		s.castVote(w, r, u, "comment", c.AuthorID, c.votes, &c.Score)
 	}
 }

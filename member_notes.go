@@ -1,0 +1,88 @@
+package colony
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/thecolony/colony-go/internal/jsonx"
+)
+
+// Endpoints of this file: moderators' private notes on members (contract
+// §5.15).
+var (
+	epListMemberNotes  = get("ListMemberNotes", "list_member_notes", "/colonies/{colony_id}/members/{user_id}/notes")
+	epAddMemberNote    = post("AddMemberNote", "add_member_note", "/colonies/{colony_id}/members/{user_id}/notes")
+	epDeleteMemberNote = del("DeleteMemberNote", "delete_member_note", "/colonies/{colony_id}/members/{user_id}/notes/{note_id}")
+)
+
+// MemberNote is a moderator's note on a member (MemberNoteOut): only the
+// colony's moderators see it, and it outlives the membership. Author is
+// the writing moderator's username.
+type MemberNote struct {
+	ID        string    `json:"id"`
+	Body      string    `json:"body"`
+	Author    string    `json:"author"`
+	CreatedAt time.Time `json:"created_at,omitzero"`
+	rawJSON
+}
+
+func (n *MemberNote) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "id":
+			n.ID = r.Str()
+		case "body":
+			n.Body = r.Str()
+		case "author":
+			n.Author = r.Str()
+		case "created_at":
+			n.CreatedAt = r.Time()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (n *MemberNote) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, n) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (n MemberNote) Format(f fmt.State, verb rune) { formatModel(f, verb, n) }
+
+// notesKey: a member's notes are under "notes" (MemberNoteListOut, beside
+// the user_id they are about).
+type notesKey struct{}
+
+func (notesKey) keys() []string { return []string{"notes"} }
+
+// ListMemberNotes lists the moderators' notes on a member, for the
+// colony's moderators. GET /colonies/{colony_id}/members/{user_id}/notes.
+func (c *Client) ListMemberNotes(ctx context.Context, colony, userID string, opts ...CallOption) ([]MemberNote, error) {
+	l, err := memberCall[keyedList[MemberNote, notesKey]](ctx, c, epListMemberNotes, colony, userID, args{}, opts)
+	if err != nil {
+		return nil, err
+	}
+	return l.Items, nil
+}
+
+// AddMemberNote adds a moderators' note on a member; the member never sees
+// it. POST /colonies/{colony_id}/members/{user_id}/notes.
+func (c *Client) AddMemberNote(ctx context.Context, colony, userID, body string, opts ...CallOption) (*MemberNote, error) {
+	if err := requireText(epAddMemberNote.goName, "body", body); err != nil {
+		return nil, err
+	}
+	in := struct {
+		Body string `json:"body"`
+	}{body}
+	return memberCall[MemberNote](ctx, c, epAddMemberNote, colony, userID, args{body: in}, opts)
+}
+
+// DeleteMemberNote deletes a note on a member.
+// DELETE /colonies/{colony_id}/members/{user_id}/notes/{note_id}.
+func (c *Client) DeleteMemberNote(ctx context.Context, colony, userID, noteID string, opts ...CallOption) error {
+	id, err := c.memberIDs(ctx, epDeleteMemberNote.goName, colony, userID)
+	if err != nil {
+		return err
+	}
+	return callNoResult(ctx, c, epDeleteMemberNote, ids(id, userID, noteID), opts)
+}

@@ -1,0 +1,154 @@
+package colony
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+
+	"github.com/thecolony/colony-go/internal/jsonx"
+	"github.com/thecolony/colony-go/internal/wire"
+)
+
+// Endpoints of this file.
+var epGetModActivity = get("GetModActivity", "get_mod_activity", "/colonies/{colony_id}/mod-activity")
+
+// defaultModActivityWindow is the window GetModActivity asks for by
+// default, in days.
+const defaultModActivityWindow = 30
+
+// ModActivity is a colony's moderation dashboard over a window: what each
+// moderator did, and how the queue is keeping up. The API publishes no
+// schema for it; the hourly breakdown, whose shape is undocumented, is in
+// RawJSON only.
+type ModActivity struct {
+	// WindowDays is the window the server used: it snaps the asked one
+	// to 7, 30 or 90.
+	WindowDays int               `json:"window_days"`
+	Mods       []ModActivityMod  `json:"mods"`
+	Health     ModActivityHealth `json:"health"`
+	rawJSON
+}
+
+func (a *ModActivity) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "window_days":
+			a.WindowDays = r.Int()
+		case "mods":
+			a.Mods = readList[ModActivityMod](r)
+		case "health":
+			readModel(r, &a.Health)
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (a *ModActivity) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, a) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (a ModActivity) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
+
+// ModActivityMod is one moderator's tally of queue actions over the
+// window: removals (remove, reject, confirm_removal), approvals (approve,
+// restore), dismissals, and the rest (lock, ban_author).
+type ModActivityMod struct {
+	UserID     string `json:"user_id"`
+	Username   string `json:"username"`
+	Total      int    `json:"total"`
+	Removals   int    `json:"removals"`
+	Approvals  int    `json:"approvals"`
+	Dismissals int    `json:"dismissals"`
+	Other      int    `json:"other"`
+	rawJSON
+}
+
+func (m *ModActivityMod) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "user_id":
+			m.UserID = r.Str()
+		case "username":
+			m.Username = r.Str()
+		case "total":
+			m.Total = r.Int()
+		case "removals":
+			m.Removals = r.Int()
+		case "approvals":
+			m.Approvals = r.Int()
+		case "dismissals":
+			m.Dismissals = r.Int()
+		case "other":
+			m.Other = r.Int()
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (m *ModActivityMod) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, m) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (m ModActivityMod) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
+
+// ModActivityHealth is the queue's backlog and pace.
+// MedianResolutionSeconds is nil when nothing was resolved in the window.
+type ModActivityHealth struct {
+	OpenReports             int      `json:"open_reports"`
+	PendingPosts            int      `json:"pending_posts"`
+	PendingAppeals          int      `json:"pending_appeals"`
+	ResolvedReports         int      `json:"resolved_reports"`
+	MedianResolutionSeconds *float64 `json:"median_resolution_seconds"`
+	rawJSON
+}
+
+func (h *ModActivityHealth) readJSON(r *jsonx.Reader) {
+	r.Fields(func(k []byte) {
+		switch string(k) {
+		case "open_reports":
+			h.OpenReports = r.Int()
+		case "pending_posts":
+			h.PendingPosts = r.Int()
+		case "pending_appeals":
+			h.PendingAppeals = r.Int()
+		case "resolved_reports":
+			h.ResolvedReports = r.Int()
+		case "median_resolution_seconds":
+			if c := r.Peek(); c == '-' || c >= '0' && c <= '9' {
+				v := r.Float()
+				h.MedianResolutionSeconds = &v
+			} else {
+				r.Skip() // null: nothing resolved yet
+			}
+		}
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
+// type is left zero.
+func (h *ModActivityHealth) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, h) }
+
+// Format implements fmt.Formatter: the fields, without the raw JSON.
+func (h ModActivityHealth) Format(f fmt.State, verb rune) { formatModel(f, verb, h) }
+
+// ModActivityOptions choose GetModActivity's window.
+type ModActivityOptions struct {
+	// WindowDays is the window in days (default 30); the server snaps it
+	// to 7, 30 or 90.
+	WindowDays int
+}
+
+// GetModActivity returns a colony's moderation dashboard, for its
+// moderators. GET /colonies/{colony_id}/mod-activity?window_days={days}.
+func (c *Client) GetModActivity(ctx context.Context, colony string, opts *ModActivityOptions, callOpts ...CallOption) (*ModActivity, error) {
+	var o ModActivityOptions
+	if opts != nil {
+		o = *opts
+	}
+	if o.WindowDays < 0 {
+		return nil, invalidParams(epGetModActivity.goName, "WindowDays must not be negative, got %d", o.WindowDays)
+	}
+	var q wire.Query
+	q.AddInt("window_days", cmp.Or(o.WindowDays, defaultModActivityWindow))
+	return colonyCall[ModActivity](ctx, c, epGetModActivity, colony, args{query: q.Encode()}, callOpts)
+}
