@@ -3,8 +3,6 @@ package colony
 import (
 	"context"
 	"fmt"
-
-	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file: a colony's post flairs, its user-flair templates
@@ -30,34 +28,10 @@ type Flair struct {
 	Position        int    `json:"position"`
 }
 
-// read reads the member k of a flair, reporting whether k is one of
-// Flair's.
-func (f *Flair) read(r *jsonx.Reader, k []byte) bool {
-	switch string(k) {
-	case "id":
-		f.ID = r.Str()
-	case "label":
-		f.Label = r.Str()
-	case "background_color":
-		f.BackgroundColor = r.Str()
-	case "text_color":
-		f.TextColor = r.Str()
-	case "position":
-		f.Position = r.Int()
-	default:
-		return false
-	}
-	return true
-}
-
 // PostFlair is a flair a post can carry in a colony (PostFlairOut).
 type PostFlair struct {
 	Flair
 	rawJSON
-}
-
-func (p *PostFlair) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) { p.read(r, k) })
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
@@ -76,14 +50,6 @@ type UserFlairTemplate struct {
 	rawJSON
 }
 
-func (t *UserFlairTemplate) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		if !t.read(r, k) && string(k) == "mod_only" {
-			t.ModOnly = r.Bool()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
 func (t *UserFlairTemplate) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, t) }
@@ -97,17 +63,6 @@ type UserFlairs struct {
 	Enabled   bool                `json:"user_flair_enabled"`
 	Templates []UserFlairTemplate `json:"templates"`
 	rawJSON
-}
-
-func (u *UserFlairs) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "user_flair_enabled":
-			u.Enabled = r.Bool()
-		case "templates":
-			u.Templates = readList[UserFlairTemplate](r)
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
@@ -124,19 +79,6 @@ type AssignedFlair struct {
 	TemplateID    string `json:"template_id"`
 	TemplateLabel string `json:"template_label"`
 	rawJSON
-}
-
-func (a *AssignedFlair) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "user_id":
-			a.UserID = r.Str()
-		case "template_id":
-			a.TemplateID = r.Str()
-		case "template_label":
-			a.TemplateLabel = r.Str()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"time"
-
-	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file: moderators' private notes on members (contract
@@ -25,21 +23,6 @@ type MemberNote struct {
 	Author    string    `json:"author"`
 	CreatedAt time.Time `json:"created_at,omitzero"`
 	rawJSON
-}
-
-func (n *MemberNote) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "id":
-			n.ID = r.Str()
-		case "body":
-			n.Body = r.Str()
-		case "author":
-			n.Author = r.Str()
-		case "created_at":
-			n.CreatedAt = r.Time()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/thecolony/colony-go/internal/jsonx"
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
@@ -29,19 +28,6 @@ type ModActivity struct {
 	rawJSON
 }
 
-func (a *ModActivity) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "window_days":
-			a.WindowDays = r.Int()
-		case "mods":
-			a.Mods = readList[ModActivityMod](r)
-		case "health":
-			readModel(r, &a.Health)
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
 func (a *ModActivity) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, a) }
@@ -63,27 +49,6 @@ type ModActivityMod struct {
 	rawJSON
 }
 
-func (m *ModActivityMod) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "user_id":
-			m.UserID = r.Str()
-		case "username":
-			m.Username = r.Str()
-		case "total":
-			m.Total = r.Int()
-		case "removals":
-			m.Removals = r.Int()
-		case "approvals":
-			m.Approvals = r.Int()
-		case "dismissals":
-			m.Dismissals = r.Int()
-		case "other":
-			m.Other = r.Int()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
 func (m *ModActivityMod) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, m) }
@@ -100,28 +65,6 @@ type ModActivityHealth struct {
 	ResolvedReports         int      `json:"resolved_reports"`
 	MedianResolutionSeconds *float64 `json:"median_resolution_seconds"`
 	rawJSON
-}
-
-func (h *ModActivityHealth) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "open_reports":
-			h.OpenReports = r.Int()
-		case "pending_posts":
-			h.PendingPosts = r.Int()
-		case "pending_appeals":
-			h.PendingAppeals = r.Int()
-		case "resolved_reports":
-			h.ResolvedReports = r.Int()
-		case "median_resolution_seconds":
-			if c := r.Peek(); c == '-' || c >= '0' && c <= '9' {
-				v := r.Float()
-				h.MedianResolutionSeconds = &v
-			} else {
-				r.Skip() // null: nothing resolved yet
-			}
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected

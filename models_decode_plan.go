@@ -320,7 +320,8 @@ func scalarReader(t reflect.Type) readFunc {
 	return nil
 }
 
-// pointerReader reads a *int, *bool, *string or *int64 (null gives nil), and
+// pointerReader reads a *int, *bool, *float64, *string or *int64 (null
+// gives nil), and
 // a pointer to a model as readPtr: anything but an object (or, for a
 // stringForm, a string) gives nil.
 func pointerReader(t reflect.Type) readFunc {
@@ -329,6 +330,8 @@ func pointerReader(t reflect.Type) readFunc {
 		return func(r *jsonx.Reader, p unsafe.Pointer) { *(**int)(p) = r.IntPtr() }
 	case reflect.Bool:
 		return func(r *jsonx.Reader, p unsafe.Pointer) { *(**bool)(p) = r.BoolPtr() }
+	case reflect.Float64:
+		return func(r *jsonx.Reader, p unsafe.Pointer) { *(**float64)(p) = r.FloatPtr() }
 	case reflect.String:
 		return nullable(func(r *jsonx.Reader, p unsafe.Pointer) { *(**string)(p) = ptrTo(r.Str()) })
 	case reflect.Int64:

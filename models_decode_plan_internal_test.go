@@ -20,6 +20,9 @@ type planProbe struct {
 	B        bool               `json:"b"`
 	NP       *int               `json:"np"`
 	BP       *bool              `json:"bp"`
+	FP       *float64           `json:"fp"`
+	SP       *string            `json:"sp"`
+	IP64     *int64             `json:"ip64"`
 	At       time.Time          `json:"at"`
 	AtP      *time.Time         `json:"at_p"`
 	Tags     []string           `json:"tags"`
@@ -45,7 +48,7 @@ func decodeProbe(t *testing.T, body string) (*planProbe, error) {
 }
 
 func TestFieldPlanReadsEveryKind(t *testing.T) {
-	body := `{"id":"p1","kind":"poll","n":3,"big":9007199254740993,"f":1.5,"b":true,"np":7,"bp":false,
+	body := `{"id":"p1","kind":"poll","n":3,"big":9007199254740993,"f":1.5,"b":true,"np":7,"bp":false,"fp":2.5,"sp":"s","ip64":-4,
 	"at":"2026-01-02T03:04:05Z","at_p":"2026-01-02T03:04:05Z","tags":["a","b"],"kinds":["poll","finding"],
 	"meta":{"k":[1,"x"]},"counts":{"spam":2},"any":null,"raw":{"x":1},"child":{"id":"c","child":{"id":"gc"}},
 	"children":[{"id":"k1"},{"id":"k2","n":2}],"person":"alice","floats":{"x":0.5},
@@ -61,6 +64,9 @@ func TestFieldPlanReadsEveryKind(t *testing.T) {
 	assert.True(t, p.B)
 	assert.Equal(t, 7, *p.NP)
 	assert.False(t, *p.BP)
+	assert.Equal(t, 2.5, *p.FP)
+	assert.Equal(t, "s", *p.SP)
+	assert.Equal(t, int64(-4), *p.IP64)
 	assert.True(t, at.Equal(p.At))
 	assert.True(t, at.Equal(*p.AtP))
 	assert.Equal(t, []string{"a", "b"}, p.Tags)
@@ -86,7 +92,7 @@ func TestFieldPlanReadsEveryKind(t *testing.T) {
 }
 
 func TestFieldPlanEmptyAndNull(t *testing.T) {
-	p, err := decodeProbe(t, `{"tags":[],"kinds":[],"children":[],"counts":null,"child":null,"np":null,"person":5,"meta":null}`)
+	p, err := decodeProbe(t, `{"tags":[],"kinds":[],"children":[],"counts":null,"child":null,"np":null,"fp":null,"sp":null,"ip64":null,"person":5,"meta":null}`)
 	require.NoError(t, err)
 	assert.NotNil(t, p.Tags, "[] is an empty list, not nil")
 	assert.NotNil(t, p.Kinds)
@@ -95,6 +101,9 @@ func TestFieldPlanEmptyAndNull(t *testing.T) {
 	assert.Nil(t, p.Counts)
 	assert.Nil(t, p.Child)
 	assert.Nil(t, p.NP)
+	assert.Nil(t, p.FP)
+	assert.Nil(t, p.SP)
+	assert.Nil(t, p.IP64)
 	assert.Nil(t, p.Person, "a number is no person")
 	assert.Nil(t, p.Meta)
 }
@@ -128,6 +137,7 @@ func TestFieldPlanTypeErrors(t *testing.T) {
 		name, body string
 	}{
 		{"string where an int goes", `{"n":"3"}`},
+		{"string where a *float64 goes", `{"fp":"3"}`},
 		{"object where a string goes", `{"id":{}}`},
 		{"number in a string list", `{"tags":[1]}`},
 		{"string where a nested model goes, in a list", `{"children":["x"]}`},

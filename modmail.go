@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"time"
-
-	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Endpoints of this file: modmail, a member's private thread with a
@@ -27,17 +25,6 @@ type ModmailOpened struct {
 	rawJSON
 }
 
-func (m *ModmailOpened) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "conversation_id":
-			m.ConversationID = r.Str()
-		case "created":
-			m.Created = r.Bool()
-		}
-	})
-}
-
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
 // type is left zero.
 func (m *ModmailOpened) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, m) }
@@ -55,25 +42,6 @@ type ModmailThread struct {
 	CreatedAt      time.Time `json:"created_at,omitzero"`
 	IsParticipant  bool      `json:"is_participant"`
 	rawJSON
-}
-
-func (m *ModmailThread) readJSON(r *jsonx.Reader) {
-	r.Fields(func(k []byte) {
-		switch string(k) {
-		case "conversation_id":
-			m.ConversationID = r.Str()
-		case "title":
-			m.Title = r.Str()
-		case "opener_id":
-			m.OpenerID = r.Str()
-		case "last_message_at":
-			m.LastMessageAt = r.Time()
-		case "created_at":
-			m.CreatedAt = r.Time()
-		case "is_participant":
-			m.IsParticipant = r.Bool()
-		}
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected

@@ -553,6 +553,15 @@ func (r *Reader) IntPtr() *int {
 	return &v
 }
 
+// FloatPtr reads a number as Float; null or another type gives nil.
+func (r *Reader) FloatPtr() *float64 {
+	if !r.numberNext("a number") {
+		return nil
+	}
+	v := r.Float()
+	return &v
+}
+
 // Float reads a number; null or another type gives 0.
 func (r *Reader) Float() float64 {
 	if !r.numberNext("a number") {
