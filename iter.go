@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"reflect"
+	"unsafe"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
 )
@@ -152,18 +154,14 @@ func readItems[T any](r *jsonx.Reader) []T {
 		return nil
 	}
 	items := []T{}
+	plan := planOf(reflect.TypeFor[T]())
 	for r.More() {
 		var zero T
 		items = append(items, zero)
-		readItem(r, &items[len(items)-1])
+		plan.readValue(r, unsafe.Pointer(&items[len(items)-1]))
 	}
 	return items
 }
-
-// readItem reads one T by its plan (models_decode_plan.go): a model
-// through its tags or readJSON, anything else with encoding/json from the
-// item's bytes.
-func readItem[T any](r *jsonx.Reader, v *T) { readModel(r, v) }
 
 // fetchPage fetches page number page (from 0).
 type fetchPage[T any] func(ctx context.Context, page int) (*Page[T], error)

@@ -123,7 +123,7 @@ type Post struct {
 	ColonyID          string         `json:"colony_id"`
 	ColonyName        string         `json:"colony_name,omitempty" fallback:"colony"`
 	ColonyDisplayName string         `json:"colony_display_name,omitempty"`
-	Author            User           `json:"author"`
+	Author            User           `json:"author" flat:"author_"`
 	Score             int            `json:"score"`
 	CommentCount      int            `json:"comment_count"`
 	Tags              []string       `json:"tags,omitempty"`
@@ -149,12 +149,6 @@ type Post struct {
 	ClosedAt             *time.Time          `json:"closed_at,omitempty"`
 	LastCommentAt        *time.Time          `json:"last_comment_at,omitempty"`
 	rawJSON
-}
-
-func (p *Post) readJSON(r *jsonx.Reader) {
-	var author flatPerson
-	readFields(r, p, func(k []byte) bool { return author.read(r, k, "author_id", "author_username") })
-	author.fill(&p.Author)
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -193,7 +187,7 @@ type Comment struct {
 	PostID          string              `json:"post_id"`
 	ParentID        string              `json:"parent_id,omitempty"`
 	Body            string              `json:"body"`
-	Author          User                `json:"author"`
+	Author          User                `json:"author" flat:"author_"`
 	Score           int                 `json:"score"`
 	SafeText        string              `json:"safe_text,omitempty"`
 	ContentWarnings []string            `json:"content_warnings,omitempty"`
@@ -204,12 +198,6 @@ type Comment struct {
 	CreatedAt       time.Time           `json:"created_at,omitzero"`
 	UpdatedAt       time.Time           `json:"updated_at,omitzero"`
 	rawJSON
-}
-
-func (c *Comment) readJSON(r *jsonx.Reader) {
-	var author flatPerson
-	readFields(r, c, func(k []byte) bool { return author.read(r, k, "author_id", "author_username") })
-	author.fill(&c.Author)
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -225,7 +213,7 @@ func (c Comment) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
 type Message struct {
 	ID             string              `json:"id" fallback:"message_id"`
 	ConversationID string              `json:"conversation_id"`
-	Sender         User                `json:"sender"`
+	Sender         User                `json:"sender" flat:"sender_"`
 	Recipient      *User               `json:"recipient,omitempty"`
 	Body           string              `json:"body"`
 	IsRead         bool                `json:"is_read" fallback:"read"`
@@ -290,12 +278,8 @@ func (a *MessageAttachment) UnmarshalJSON(b []byte) error { return unmarshalMode
 func (a MessageAttachment) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
 
 func (m *Message) readJSON(r *jsonx.Reader) {
-	var sender, recipient flatPerson
-	readFields(r, m, func(k []byte) bool {
-		return sender.read(r, k, "sender_id", "sender_username") ||
-			recipient.read(r, k, "recipient_id", "recipient_username")
-	})
-	sender.fill(&m.Sender)
+	var recipient flatPerson
+	readFields(r, m, func(k []byte) bool { return recipient.read(r, k, "recipient_id", "recipient_username") })
 	if m.Recipient == nil && recipient != (flatPerson{}) {
 		m.Recipient = &User{}
 	}

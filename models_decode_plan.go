@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -30,6 +31,9 @@ import (
 //     preference: `json:"id" fallback:"post_id"`. A fallback key fills the
 //     field only when the main key left it zero, whatever their order in
 //     the object, and a value of the wrong type there is ignored.
+//   - A flat tag on a nested struct names the prefix of its flat twins:
+//     with `json:"author" flat:"author_"`, "author_id" and
+//     "author_username" are fallbacks of the author's id and username.
 //   - A model that may also come as a bare string (a username for a
 //     person) has a fromString method (stringForm).
 //
@@ -49,16 +53,26 @@ type fieldPlan struct {
 	// or raw JSON is read by its tags only as itself (decodeModel, from its
 	// UnmarshalJSON); nested, it is left to that UnmarshalJSON.
 	object bool
-	fields map[string]fieldRead
+	// fields are the reads of a struct's keys in an open-addressed table
+	// indexed by keyHash, a hash of three bytes of the key, which is
+	// faster than hashing all of it. nil for a type that is not a struct.
+	fields []keyedRead
 	// rawAt is the offset of the json.RawMessage the model keeps its
 	// source in (its embedded rawJSON, perhaps promoted), or -1.
 	rawAt int
 }
 
+// keyedRead is the read of one key.
+type keyedRead struct {
+	key string
+	fieldRead
+}
+
 // fieldRead reads one member's value into the field at offset at.
 type fieldRead struct {
 	at   uintptr
-	read readFunc
+	kind readKind // the common kinds, read without an indirect call
+	read readFunc // the others
 	typ  reflect.Type
 	// fallback: the key is the field's fallback-th fallback key (from 1),
 	// not its own.
@@ -70,6 +84,50 @@ type stringForm interface{ fromString(s string) }
 
 // readFunc reads the next value of r into the value at p.
 type readFunc func(r *jsonx.Reader, p unsafe.Pointer)
+
+// readKind names the field types most models are made of.
+type readKind uint8
+
+const (
+	readOther readKind = iota // read
+	readString
+	readInt
+	readBool
+	readTime
+)
+
+// kindOf is t's readKind.
+func kindOf(t reflect.Type) readKind {
+	switch {
+	case t == timeType:
+		return readTime
+	case reflect.PointerTo(t).Implements(unmarshalerType):
+		return readOther
+	case t.Kind() == reflect.String:
+		return readString
+	case t.Kind() == reflect.Int:
+		return readInt
+	case t.Kind() == reflect.Bool:
+		return readBool
+	}
+	return readOther
+}
+
+// readAt reads the next value of r into the field at p.
+func (f *fieldRead) readAt(r *jsonx.Reader, p unsafe.Pointer) {
+	switch f.kind {
+	case readString:
+		*(*string)(p) = r.Str()
+	case readInt:
+		*(*int)(p) = r.Int()
+	case readBool:
+		*(*bool)(p) = r.Bool()
+	case readTime:
+		*(*time.Time)(p) = r.Time()
+	default:
+		f.read(r, p)
+	}
+}
 
 // plans caches each type's plan: reflect.Type → *fieldPlan.
 var plans sync.Map
@@ -103,32 +161,98 @@ func makePlan(t reflect.Type) *fieldPlan {
 	// own readJSON), or a plain struct without a json.Unmarshaler of its
 	// own, which encoding/json would read by the same tags.
 	p.object = p.custom || p.rawAt >= 0 || !reflect.PointerTo(t).Implements(unmarshalerType)
-	p.fields = map[string]fieldRead{}
-	var fallbacks []string // added after every main key, which wins
+	p.fields = indexKeys(tagReads(t))
+	return p
+}
+
+// tagReads are the reads of t's keys: each tagged field's own key, then
+// its fallback keys (a key names one field; the main keys come first).
+func tagReads(t reflect.Type) map[string]fieldRead {
+	reads := map[string]fieldRead{}
+	var fallbacks []string
 	for _, f := range reflect.VisibleFields(t) {
 		name, ok := jsonName(f)
 		at, inline := fieldOffset(t, f.Index)
 		if !ok || !inline {
 			continue
 		}
-		if _, dup := p.fields[name]; !dup {
-			p.fields[name] = fieldRead{at: at, read: readerFor(f.Type), typ: f.Type}
+		if _, dup := reads[name]; !dup {
+			reads[name] = fieldRead{at: at, kind: kindOf(f.Type), read: readerFor(f.Type), typ: f.Type}
 		}
 		if alts := f.Tag.Get("fallback"); alts != "" {
 			fallbacks = append(fallbacks, name+","+alts)
 		}
+		if prefix := f.Tag.Get("flat"); prefix != "" {
+			addFlat(reads, prefix, at, f.Type)
+		}
 	}
 	for _, spec := range fallbacks {
 		keys := strings.Split(spec, ",")
-		main := p.fields[keys[0]]
+		main := reads[keys[0]]
 		for rank, key := range keys[1:] {
-			if _, taken := p.fields[key]; !taken {
+			if _, taken := reads[key]; !taken {
 				main.fallback = rank + 1
-				p.fields[key] = main
+				reads[key] = main
 			}
 		}
 	}
-	return p
+	return reads
+}
+
+// addFlat adds the flat twins of a nested struct's keys (prefix "author_":
+// "author_id" for the author's "id") as its fields' fallbacks: they fill
+// what the nested object leaves zero. at is the nested struct's offset.
+func addFlat(reads map[string]fieldRead, prefix string, at uintptr, t reflect.Type) {
+	for key, f := range tagReads(t) {
+		if _, taken := reads[prefix+key]; !taken && f.fallback == 0 {
+			f.at += at
+			f.fallback = 1
+			reads[prefix+key] = f
+		}
+	}
+}
+
+// indexKeys puts reads in a table of a power-of-two size at least
+// four times their number, each at its keyHash or the next free slot.
+func indexKeys(reads map[string]fieldRead) []keyedRead {
+	size := 8
+	for size < 4*len(reads) {
+		size *= 2
+	}
+	out := make([]keyedRead, size)
+	for key, f := range reads {
+		i := keyHash([]byte(key), size-1)
+		for out[i].key != "" {
+			i = (i + 1) & (size - 1)
+		}
+		out[i] = keyedRead{key, f}
+	}
+	return out
+}
+
+// keyHash mixes a key's length and its first and last bytes.
+func keyHash(k []byte, mask int) int {
+	if len(k) == 0 {
+		return 0
+	}
+	return (len(k)*31 + int(k[0])*7 + int(k[len(k)-1])) & mask
+}
+
+// field returns the read of key k, or nil.
+func (p *fieldPlan) field(k []byte) *fieldRead {
+	if len(k) == 0 {
+		return nil
+	}
+	mask := len(p.fields) - 1
+	for i := keyHash(k, mask); ; i = (i + 1) & mask {
+		e := &p.fields[i]
+		if e.key == "" {
+			return nil
+		}
+		if e.key == string(k) {
+			return &e.fieldRead
+		}
+	}
 }
 
 // jsonName is the key a field is read from: its json tag's name. Untagged,
@@ -206,22 +330,39 @@ func (p *fieldPlan) read(r *jsonx.Reader, at unsafe.Pointer, byTags bool) {
 // readObject reads an object's members into the struct at p by its tags,
 // offering each key to extra (when not nil) first.
 func (p *fieldPlan) readObject(r *jsonx.Reader, at unsafe.Pointer, extra func(k []byte) bool) {
+	if !r.Object() {
+		return
+	}
 	var alts []fallbackValue
-	r.Fields(func(k []byte) {
-		if extra != nil && extra(k) {
-			return
+	for {
+		k, more := r.Key()
+		if !more {
+			break
 		}
-		f, ok := p.fields[string(k)]
-		switch {
-		case !ok:
-		case f.fallback > 0:
-			v := reflect.New(f.typ)
-			r.Loose(func() { f.read(r, v.UnsafePointer()) })
-			alts = append(alts, fallbackValue{f, v.Elem()})
-		default:
-			f.read(r, unsafe.Add(at, f.at))
+		start := r.Offset()
+		if extra == nil || !extra(k) {
+			switch f := p.field(k); {
+			case f == nil:
+			case f.fallback > 0:
+				v := reflect.New(f.typ)
+				r.Loose(func() { f.readAt(r, v.UnsafePointer()) })
+				alts = append(alts, fallbackValue{*f, v.Elem()})
+			default:
+				f.readAt(r, unsafe.Add(at, f.at))
+			}
 		}
-	})
+		if r.Offset() == start { // a value nobody read
+			r.Skip()
+		}
+	}
+	if len(alts) > 0 {
+		applyFallbacks(at, alts)
+	}
+}
+
+// applyFallbacks sets each field that its main key left zero from its
+// preferred fallback.
+func applyFallbacks(at unsafe.Pointer, alts []fallbackValue) {
 	slices.SortStableFunc(alts, func(a, b fallbackValue) int { return a.fallback - b.fallback })
 	for _, a := range alts {
 		if dst := reflect.NewAt(a.typ, unsafe.Add(at, a.at)).Elem(); dst.IsZero() {
@@ -390,7 +531,16 @@ func sliceReader(t reflect.Type) readFunc {
 	}
 }
 
-// modelReader reads a nested value through its type's plan.
+// modelReader reads a nested value through its type's plan, looked up
+// when first needed (a type may contain itself) and kept.
 func modelReader(t reflect.Type) readFunc {
-	return func(r *jsonx.Reader, p unsafe.Pointer) { planOf(t).readValue(r, p) }
+	var plan atomic.Pointer[fieldPlan]
+	return func(r *jsonx.Reader, p unsafe.Pointer) {
+		pl := plan.Load()
+		if pl == nil {
+			pl = planOf(t)
+			plan.Store(pl)
+		}
+		pl.readValue(r, p)
+	}
 }

@@ -176,3 +176,21 @@ func TestFieldPlanEnvelopeWithItsOwnUnmarshalJSON(t *testing.T) {
 	assert.Equal(t, "y", holder.Items[0].Inner.ID)
 	assert.Nil(t, holder.Items[1].Inner)
 }
+
+func TestFieldPlanFlatTwins(t *testing.T) {
+	for _, tc := range []struct {
+		name, body, id, username string
+	}{
+		{"nested only", `{"author":{"id":"u1","username":"al"}}`, "u1", "al"},
+		{"flat only", `{"author_id":"u2","author_username":"bo"}`, "u2", "bo"},
+		{"nested wins, flat first", `{"author_id":"u2","author":{"id":"u1","username":"al"}}`, "u1", "al"},
+		{"flat fills what nested lacks", `{"author":{"id":"u1"},"author_username":"bo"}`, "u1", "bo"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var p Post
+			require.NoError(t, decodeModel([]byte(tc.body), &p))
+			assert.Equal(t, tc.id, p.Author.ID)
+			assert.Equal(t, tc.username, p.Author.Username)
+		})
+	}
+}

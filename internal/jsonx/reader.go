@@ -77,6 +77,10 @@ func (r *Reader) Pos() int {
 	return r.pos
 }
 
+// Offset returns the offset of the next unread byte, without moving past
+// white space: a value read since an earlier Offset has moved it.
+func (r *Reader) Offset() int { return r.pos }
+
 // Since returns the bytes from start to the current offset, capped so an
 // append to the result cannot write past it.
 func (r *Reader) Since(start int) []byte {
