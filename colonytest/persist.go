@@ -68,6 +68,7 @@ type snapshot struct {
 	Social       *socialSnap                `json:"social,omitempty"` // social_persist.go
 	Orgs         *orgState                  `json:"organisations,omitempty"`
 	Moderation   *modState                  `json:"moderation"`
+	Extras       *extrasSnap                `json:"extras,omitempty"` // extras_persist.go
 }
 
 type tokenSnap struct {
@@ -193,8 +194,8 @@ func (s *Server) snapshotLocked() *snapshot {
 		Tokens: map[string]tokenSnap{}, Notifs: s.notifs, Idem: map[string]idemSnap{},
 		Saved: map[string][]savedSnap{}, Follows: s.ppl.follows, Blocks: s.ppl.blocks,
 		Reports: s.ppl.reports, Vaults: map[string]vaultSnap{}, Actions: s.ppl.actions,
-		Orgs:       s.orgs,
-		Moderation: s.mod,
+		Orgs: s.orgs, Moderation: s.mod, Social: s.soc.snapshot(),
+		Extras: s.x.snapshot(),
 	}
 	for _, u := range s.users {
 		snap.Users = append(snap.Users, u)
@@ -243,7 +244,6 @@ func (s *Server) snapshotLocked() *snapshot {
 		snap.Webhooks = append(snap.Webhooks, h)
 	}
 	sortBy(snap.Webhooks, func(h *webhookRec) (time.Time, string) { return h.CreatedAt, h.ID })
-	snap.Social = s.soc.snapshot()
 	return snap
 }
 
@@ -426,6 +426,7 @@ func (s *Server) restoreMessagingLocked(snap *snapshot) error {
 		p.webhooks[h.ID] = h
 	}
 	s.soc.restore(snap.Social)
+	s.x.restore(snap.Extras)
 	s.orgs = newOrgState() // a file from before organisations has none
 	if o := snap.Orgs; o != nil {
 		s.orgs.Disclosures = o.Disclosures
