@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -211,6 +212,25 @@ func TestStateFileAcknowledgedWritesAreOnDisk(t *testing.T) {
 	assert.Len(t, entries, 1, "only the state file: temporary files are renamed or removed")
 }
 
+// TestStateFileIsPrivate: the file holds API keys and TOTP secrets, so
+// only its owner may read it, when created and after every rewrite.
+func TestStateFileIsPrivate(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no Unix permission bits")
+	}
+	path := filepath.Join(t.TempDir(), "state.json")
+	s := NewServer(t, WithStateFile(path))
+	mode := func() os.FileMode {
+		info, err := os.Stat(path)
+		require.NoError(t, err)
+		return info.Mode().Perm()
+	}
+	assert.Equal(t, os.FileMode(0o600), mode(), "created from the seed")
+	_, err := s.Client(t).Enroll2FA(t.Context())
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), mode(), "rewritten with a TOTP secret in it")
+}
+
 // TestStateFileTokensSurvive: a token issued before a restart still
 // authenticates a plain HTTP request after it (what curl users keep).
 func TestStateFileTokensSurvive(t *testing.T) {
@@ -307,6 +327,7 @@ func checkFields(t *testing.T, file string, lists []fieldList) {
 func TestSnapshotCoversEveryStateField(t *testing.T) {
 	checkFields(t, "persist.go", coreStateFields)
 	checkFields(t, "extras_persist.go", extrasStateFields)
+	checkFields(t, "account_persist.go", accountStateFields)
 }
 
 // coreStateFields are the structs persist.go saves, and Server's fields:
@@ -315,10 +336,9 @@ func TestSnapshotCoversEveryStateField(t *testing.T) {
 // (rateUsed), event sinks and the store are the running server's, not kept.
 var coreStateFields = []fieldList{
 	{Server{}, "opts hs url mux tb mu seq users usersByName usersByKey tokens colonies posts postOrder comments notifs idem " +
-		// acct (pending registrations, emails, 2FA, premium) and later (the
-		// post-1.14.1 post and colony states, system notices, archived DM
-		// threads) are not saved yet: a restarted sandbox starts those
-		// areas empty.
+		// later (the post-1.14.1 post and colony states, system notices,
+		// archived DM threads) is not saved yet: a restarted sandbox starts
+		// it empty.
 		"faults overrides patterns shapes log rateUsed events defaultAgent msg ppl soc orgs x acct mod store persistMu later"},
 	{modState{}, "Colonies Invites Transfers Deletions"},
 	{deletionRec{}, "ID ColonyID Reason Status CreatedAt"},
@@ -376,6 +396,20 @@ var extrasStateFields = []fieldList{
 	{boostRec{}, "ID PostID Tier PaymentHash AmountSats DurationDays CreatedAt PaidAt"},
 	{tipRec{}, "ID TipperID RecipientID PostID CommentID PaymentHash AmountSats CreatedAt PaidAt"},
 	{notarisation{}, "SubjectType SubjectID AuthorID Canonical PayloadHash Seq EntryHash At"},
+}
+
+// accountStateFields are the structs account_persist.go saves.
+var accountStateFields = []fieldList{
+	{accountState{}, "pending used emails outbox recovery tfa tickets premiumOn premium invoices audiences"},
+	{pendingReg{}, "spec id key expires"},
+	{UserSpec{}, "Username DisplayName Bio UserType Karma TeamRole Capabilities"},
+	{emailRec{}, "verified pending pendingToken"},
+	{recoveryRec{}, "userID expires"},
+	{Mail{}, "Kind Username To Token"},
+	{twoFactor{}, "secret lastStep codes"},
+	{enrolTicket{}, "userID secret expires"},
+	{premiumRec{}, "until autoRenew period history"},
+	{invoice{}, "hash membershipID period status sats userID created starts ends"},
 }
 
 // TestStateFileReadsDoNotRewrite: a request that changes nothing (a read)
