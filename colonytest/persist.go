@@ -70,6 +70,7 @@ type snapshot struct {
 	Moderation   *modState                  `json:"moderation"`
 	Extras       *extrasSnap                `json:"extras,omitempty"`  // extras_persist.go
 	Account      *accountSnap               `json:"account,omitempty"` // account_persist.go
+	Later        *laterSnap                 `json:"later,omitempty"`   // later_persist.go
 }
 
 type tokenSnap struct {
@@ -196,7 +197,7 @@ func (s *Server) snapshotLocked() *snapshot {
 		Saved: map[string][]savedSnap{}, Follows: s.ppl.follows, Blocks: s.ppl.blocks,
 		Reports: s.ppl.reports, Vaults: map[string]vaultSnap{}, Actions: s.ppl.actions,
 		Orgs: s.orgs, Moderation: s.mod, Social: s.soc.snapshot(),
-		Extras: s.x.snapshot(), Account: s.acct.snapshot(),
+		Extras: s.x.snapshot(), Account: s.acct.snapshot(), Later: s.later.snapshot(),
 	}
 	for _, u := range s.users {
 		snap.Users = append(snap.Users, u)
@@ -429,6 +430,7 @@ func (s *Server) restoreMessagingLocked(snap *snapshot) error {
 	s.soc.restore(snap.Social)
 	s.x.restore(snap.Extras)
 	s.acct.restore(snap.Account)
+	s.later.restore(snap.Later)
 	s.orgs = newOrgState() // a file from before organisations has none
 	if o := snap.Orgs; o != nil {
 		s.orgs.Disclosures = o.Disclosures

@@ -328,17 +328,15 @@ func TestSnapshotCoversEveryStateField(t *testing.T) {
 	checkFields(t, "persist.go", coreStateFields)
 	checkFields(t, "extras_persist.go", extrasStateFields)
 	checkFields(t, "account_persist.go", accountStateFields)
+	checkFields(t, "later_persist.go", laterStateFields)
 }
 
 // coreStateFields are the structs persist.go saves, and Server's fields:
-// the areas whose lists follow are saved by their own files; the
+// x, acct and later are saved by the files of the lists below; the
 // request log, faults, overrides, route tables, X-RateLimit counters
 // (rateUsed), event sinks and the store are the running server's, not kept.
 var coreStateFields = []fieldList{
 	{Server{}, "opts hs url mux tb mu seq users usersByName usersByKey tokens colonies posts postOrder comments notifs idem " +
-		// later (the post-1.14.1 post and colony states, system notices,
-		// archived DM threads) is not saved yet: a restarted sandbox starts
-		// it empty.
 		"faults overrides patterns shapes log rateUsed events defaultAgent msg ppl soc orgs x acct mod store persistMu later"},
 	{modState{}, "Colonies Invites Transfers Deletions"},
 	{deletionRec{}, "ID ColonyID Reason Status CreatedAt"},
@@ -410,6 +408,14 @@ var accountStateFields = []fieldList{
 	{enrolTicket{}, "userID secret expires"},
 	{premiumRec{}, "until autoRenew period history"},
 	{invoice{}, "hash membershipID period status sats userID created starts ends"},
+}
+
+// laterStateFields are the structs later_persist.go saves.
+var laterStateFields = []fieldList{
+	{laterState{}, "posts colonies system dmArchived"},
+	{postState{}, "pinned closedAt language crosspostOf"},
+	{colonyState{}, "communityType moderators icon header"},
+	{systemNotice{}, "id level title body at"},
 }
 
 // TestStateFileReadsDoNotRewrite: a request that changes nothing (a read)
