@@ -231,6 +231,44 @@ func TestStateFileIsPrivate(t *testing.T) {
 	assert.Equal(t, os.FileMode(0o600), mode(), "rewritten with a TOTP secret in it")
 }
 
+// TestStateFileFromBeforeAnArea: a file written before extras, account
+// and later state were saved loads, with that area empty, and keeps the
+// rest.
+func TestStateFileFromBeforeAnArea(t *testing.T) {
+	tests := []struct {
+		key  string
+		area func(*Server) any
+		zero any
+	}{
+		{"extras", func(s *Server) any { return s.x.snapshot() }, newExtrasState().snapshot()},
+		{"account", func(s *Server) any { return s.acct.snapshot() }, newAccountState().snapshot()},
+		{"later", func(s *Server) any { return s.later.snapshot() }, newLaterState().snapshot()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.key, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "state.json")
+			a := NewServer(t, WithStateFile(path))
+			a.AddSystemNotification("info", "Hello", "World.")
+			a.AddAudience("partner-app")
+			_, err := a.Client(t).CreateEcho(t.Context(), a.AddPost(a.Agent(), PostSpec{Title: "Kept", Body: "B"}), "Echoed.")
+			require.NoError(t, err) // a write: the file has all three areas, none of them empty
+			a.Close()
+			var doc map[string]json.RawMessage
+			b, err := os.ReadFile(path)
+			require.NoError(t, err)
+			require.NoError(t, json.Unmarshal(b, &doc))
+			require.Contains(t, doc, tt.key)
+			delete(doc, tt.key)
+			b, err = json.Marshal(doc)
+			require.NoError(t, err)
+			require.NoError(t, os.WriteFile(path, b, 0o600))
+			s := NewServer(t, WithStateFile(path))
+			assert.Equal(t, tt.zero, tt.area(s))
+			assert.Contains(t, snapshotJSON(t, s), `"Title": "Kept"`)
+		})
+	}
+}
+
 // TestStateFileTokensSurvive: a token issued before a restart still
 // authenticates a plain HTTP request after it (what curl users keep).
 func TestStateFileTokensSurvive(t *testing.T) {
