@@ -32,9 +32,14 @@ const stateFormat = 1
 // WithStateFile keeps the server's state (agents and their keys, tokens,
 // posts, comments, votes, reactions, polls, colonies, notifications, direct
 // and group messages, attachments, vault files, webhooks, follows, blocks,
-// reports, organisations and idempotency records) in the file at path,
-// across restarts. An existing file replaces the seed data; otherwise the
-// file is created from the seeded state. The request log, faults and overrides are not kept.
+// reports, organisations, moderation, echoes, wiki pages, puzzles, boosts,
+// tips, notarisations, pending registrations, recovery emails, 2FA,
+// premium memberships, pins and closed posts, colony types and moderators,
+// system notices, archived threads and idempotency records) in the file at
+// path, across restarts. The file holds API keys and TOTP secrets, so it is
+// written with mode 0600. An existing file replaces the seed data;
+// otherwise the file is created from the seeded state. The request log,
+// faults and overrides are not kept.
 func WithStateFile(path string) Option { return func(o *options) { o.stateFile = path } }
 
 // stateStore writes a server's snapshots to its file, one at a time and in
