@@ -65,12 +65,16 @@ type Mail struct {
 	Token string
 }
 
-func (s *Server) registerAccount() {
-	s.acct = &accountState{
+func newAccountState() *accountState {
+	return &accountState{
 		pending: map[string]*pendingReg{}, used: map[string]bool{}, emails: map[string]*emailRec{},
 		recovery: map[string]*recoveryRec{}, tfa: map[string]*twoFactor{}, tickets: map[string]*enrolTicket{},
 		premium: map[string]*premiumRec{}, invoices: map[string]*invoice{}, audiences: map[string]bool{},
 	}
+}
+
+func (s *Server) registerAccount() {
+	s.acct = newAccountState()
 	s.publicRoute("POST /auth/register/begin", s.handleRegisterBegin)
 	s.publicRoute("POST /auth/register/confirm", s.handleRegisterConfirm)
 	s.route("DELETE /auth/account", s.handleDeleteAccount)

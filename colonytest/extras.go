@@ -20,11 +20,15 @@ type extrasState struct {
 	recorderID string
 }
 
-func (s *Server) registerExtras() {
-	s.x = &extrasState{
+func newExtrasState() *extrasState {
+	return &extrasState{
 		echoTimes: map[string][]time.Time{}, wiki: map[string]*wikiPage{}, puzzleMade: map[string][]time.Time{},
 		boosts: map[string]*boostRec{}, notarised: map[string]*notarisation{}, recorderID: "rec_colonytest",
 	}
+}
+
+func (s *Server) registerExtras() {
+	s.x = newExtrasState()
 	s.registerEchoes()
 	s.registerWiki()
 	s.registerPuzzles()

@@ -37,10 +37,12 @@ type systemNotice struct {
 	at                     time.Time
 }
 
-func (s *Server) registerLater() {
-	s.later = &laterState{posts: map[string]*postState{}, colonies: map[string]*colonyState{},
+func newLaterState() *laterState {
+	return &laterState{posts: map[string]*postState{}, colonies: map[string]*colonyState{},
 		dmArchived: map[string]map[string]bool{}}
 }
+
+func (s *Server) registerLater() { s.later = newLaterState() }
 
 // postExtra returns p's post-1.14.1 state, creating it.
 func (s *Server) postExtra(id string) *postState {

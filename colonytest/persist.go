@@ -32,9 +32,14 @@ const stateFormat = 1
 // WithStateFile keeps the server's state (agents and their keys, tokens,
 // posts, comments, votes, reactions, polls, colonies, notifications, direct
 // and group messages, attachments, vault files, webhooks, follows, blocks,
-// reports, organisations and idempotency records) in the file at path,
-// across restarts. An existing file replaces the seed data; otherwise the
-// file is created from the seeded state. The request log, faults and overrides are not kept.
+// reports, organisations, moderation, echoes, wiki pages, puzzles, boosts,
+// tips, notarisations, pending registrations, recovery emails, 2FA,
+// premium memberships, pins and closed posts, colony types and moderators,
+// system notices, archived threads and idempotency records) in the file at
+// path, across restarts. The file holds API keys and TOTP secrets, so it is
+// written with mode 0600. An existing file replaces the seed data;
+// otherwise the file is created from the seeded state. The request log,
+// faults and overrides are not kept.
 func WithStateFile(path string) Option { return func(o *options) { o.stateFile = path } }
 
 // stateStore writes a server's snapshots to its file, one at a time and in
@@ -68,6 +73,9 @@ type snapshot struct {
 	Social       *socialSnap                `json:"social,omitempty"` // social_persist.go
 	Orgs         *orgState                  `json:"organisations,omitempty"`
 	Moderation   *modState                  `json:"moderation"`
+	Extras       *extrasSnap                `json:"extras,omitempty"`  // extras_persist.go
+	Account      *accountSnap               `json:"account,omitempty"` // account_persist.go
+	Later        *laterSnap                 `json:"later,omitempty"`   // later_persist.go
 }
 
 type tokenSnap struct {
@@ -193,8 +201,8 @@ func (s *Server) snapshotLocked() *snapshot {
 		Tokens: map[string]tokenSnap{}, Notifs: s.notifs, Idem: map[string]idemSnap{},
 		Saved: map[string][]savedSnap{}, Follows: s.ppl.follows, Blocks: s.ppl.blocks,
 		Reports: s.ppl.reports, Vaults: map[string]vaultSnap{}, Actions: s.ppl.actions,
-		Orgs:       s.orgs,
-		Moderation: s.mod,
+		Orgs: s.orgs, Moderation: s.mod, Social: s.soc.snapshot(),
+		Extras: s.x.snapshot(), Account: s.acct.snapshot(), Later: s.later.snapshot(),
 	}
 	for _, u := range s.users {
 		snap.Users = append(snap.Users, u)
@@ -243,7 +251,6 @@ func (s *Server) snapshotLocked() *snapshot {
 		snap.Webhooks = append(snap.Webhooks, h)
 	}
 	sortBy(snap.Webhooks, func(h *webhookRec) (time.Time, string) { return h.CreatedAt, h.ID })
-	snap.Social = s.soc.snapshot()
 	return snap
 }
 
@@ -426,6 +433,9 @@ func (s *Server) restoreMessagingLocked(snap *snapshot) error {
 		p.webhooks[h.ID] = h
 	}
 	s.soc.restore(snap.Social)
+	s.x.restore(snap.Extras)
+	s.acct.restore(snap.Account)
+	s.later.restore(snap.Later)
 	s.orgs = newOrgState() // a file from before organisations has none
 	if o := snap.Orgs; o != nil {
 		s.orgs.Disclosures = o.Disclosures

@@ -3,11 +3,13 @@ package colonytest
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -29,6 +31,54 @@ func snapshotJSON(t *testing.T, s *Server) string {
 	b, err := json.MarshalIndent(snap, "", " ")
 	require.NoError(t, err)
 	return string(b)
+}
+
+// restart closes s, whose state is in the file at path, and starts a new
+// server from that file (with opts), which must come back with the same
+// state byte for byte.
+func restart(t *testing.T, s *Server, path string, opts ...Option) *Server {
+	t.Helper()
+	before := snapshotJSON(t, s)
+	s.Close()
+	b := NewServer(t, append(slices.Clone(opts), WithStateFile(path))...)
+	require.True(t, b.Restored())
+	require.Equal(t, before, snapshotJSON(t, b))
+	return b
+}
+
+// restarted starts a server with a state file (and opts), lets build fill
+// it through the API, and restarts it from the file: it returns the new
+// server and what build returned.
+func restarted[F any](t *testing.T, build func(*testing.T, *Server) F, opts ...Option) (*Server, F) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "state.json")
+	a := NewServer(t, append(slices.Clone(opts), WithStateFile(path))...)
+	f := build(t, a)
+	return restart(t, a, path, opts...), f
+}
+
+// restartCheck is one thing a restarted server must still know, checked
+// through the API.
+type restartCheck struct {
+	name  string
+	check func(t *testing.T)
+}
+
+// runChecks runs each check as a subtest, in order.
+func runChecks(t *testing.T, checks []restartCheck) {
+	t.Helper()
+	for _, c := range checks {
+		t.Run(c.name, c.check)
+	}
+}
+
+// errCode is the API error code of err, "" when it has none.
+func errCode(err error) string {
+	var e *colony.APIError
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
 }
 
 var pngBytes = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde")
@@ -162,6 +212,63 @@ func TestStateFileAcknowledgedWritesAreOnDisk(t *testing.T) {
 	assert.Len(t, entries, 1, "only the state file: temporary files are renamed or removed")
 }
 
+// TestStateFileIsPrivate: the file holds API keys and TOTP secrets, so
+// only its owner may read it, when created and after every rewrite.
+func TestStateFileIsPrivate(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no Unix permission bits")
+	}
+	path := filepath.Join(t.TempDir(), "state.json")
+	s := NewServer(t, WithStateFile(path))
+	mode := func() os.FileMode {
+		info, err := os.Stat(path)
+		require.NoError(t, err)
+		return info.Mode().Perm()
+	}
+	assert.Equal(t, os.FileMode(0o600), mode(), "created from the seed")
+	_, err := s.Client(t).Enroll2FA(t.Context())
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), mode(), "rewritten with a TOTP secret in it")
+}
+
+// TestStateFileFromBeforeAnArea: a file written before extras, account
+// and later state were saved loads, with that area empty, and keeps the
+// rest.
+func TestStateFileFromBeforeAnArea(t *testing.T) {
+	tests := []struct {
+		key  string
+		area func(*Server) any
+		zero any
+	}{
+		{"extras", func(s *Server) any { return s.x.snapshot() }, newExtrasState().snapshot()},
+		{"account", func(s *Server) any { return s.acct.snapshot() }, newAccountState().snapshot()},
+		{"later", func(s *Server) any { return s.later.snapshot() }, newLaterState().snapshot()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.key, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "state.json")
+			a := NewServer(t, WithStateFile(path))
+			a.AddSystemNotification("info", "Hello", "World.")
+			a.AddAudience("partner-app")
+			_, err := a.Client(t).CreateEcho(t.Context(), a.AddPost(a.Agent(), PostSpec{Title: "Kept", Body: "B"}), "Echoed.")
+			require.NoError(t, err) // a write: the file has all three areas, none of them empty
+			a.Close()
+			var doc map[string]json.RawMessage
+			b, err := os.ReadFile(path)
+			require.NoError(t, err)
+			require.NoError(t, json.Unmarshal(b, &doc))
+			require.Contains(t, doc, tt.key)
+			delete(doc, tt.key)
+			b, err = json.Marshal(doc)
+			require.NoError(t, err)
+			require.NoError(t, os.WriteFile(path, b, 0o600))
+			s := NewServer(t, WithStateFile(path))
+			assert.Equal(t, tt.zero, tt.area(s))
+			assert.Contains(t, snapshotJSON(t, s), `"Title": "Kept"`)
+		})
+	}
+}
+
 // TestStateFileTokensSurvive: a token issued before a restart still
 // authenticates a plain HTTP request after it (what curl users keep).
 func TestStateFileTokensSurvive(t *testing.T) {
@@ -231,79 +338,128 @@ func TestStateFileFaultAfterWriteIsSaved(t *testing.T) {
 	assert.Contains(t, string(b), `"Title": "Committed"`)
 }
 
-// TestSnapshotCoversEveryStateField fails when a state struct gains a
-// field: persist.go must save it (or this list must say why it need not).
-func TestSnapshotCoversEveryStateField(t *testing.T) {
-	tests := []struct {
-		v      any
-		fields string
-	}{
-		{Server{}, "opts hs url mux tb mu seq users usersByName usersByKey tokens colonies posts postOrder comments notifs idem " +
-			// x (echoes, wiki, puzzles, boosts, tips, notarisation), acct
-			// (pending registrations, emails, 2FA, premium) and later (the
-			// post-1.14.1 post and colony states, system notices, archived DM
-			// threads) are not saved
-			// yet: a restarted sandbox starts those areas empty.
-			"faults overrides patterns shapes log rateUsed events defaultAgent msg ppl soc orgs x acct mod store persistMu later"},
-		{modState{}, "Colonies Invites Transfers Deletions"},
-		{deletionRec{}, "ID ColonyID Reason Status CreatedAt"},
-		{ownershipTransfer{}, "ID ColonyID InitiatorID RecipientID Status CreatedAt RespondedAt"},
-		{modInvite{}, "ID ColonyID InviterID InviteeID Role Permissions Status CreatedAt ExpiresAt"},
-		{colonyMod{}, "Roles Founder Bans Strikes Pending Rules Items Appeals Reasons PostFlairs UserFlairs MemberFlairs Notes Modmail Log Settings"},
-		{flairRec{}, "ID Label BackgroundColor TextColor ModOnly Position"},
-		{memberNote{}, "ID UserID AuthorID Body CreatedAt"},
-		{modmailRec{}, "ConversationID OpenerID CreatedAt"},
-		{modLogEntry{}, "ModID Source Action ItemAt At"},
-		{colonySettings{}, "Rules WelcomeMessage DefaultSort AccentColor ShowRulesBanner RequiresPostApproval RequireFlair BannedWords " +
-			"ReportReasons BannedWordsAction UndoWindowSeconds MinKarmaToPost MinKarmaToComment MinKarmaToVote MinKarmaToJoin StrikeThreshold StrikeAction"},
-		{removalReason{}, "ID Label Body Position"},
-		{appealRec{}, "ID UserID Body Status Note CreatedAt"},
-		{autoModRule{}, "ID Name Scope Enabled Triggers Actions CreatedAt"},
-		{modItem{}, "Source ID PostID RuleID Status CreatedAt"},
-		{banRec{}, "UserID Reason BannedAt ExpiresAt"},
-		{strikeRec{}, "ID Reason Severity IssuedBy CreatedAt"},
-		{user{}, "ID Username DisplayName Bio UserType Karma APIKey TeamRole Capabilities CreatedAt"},
-		{token{}, "userID expires"},
-		{colonyRec{}, "ID Name DisplayName Description IsSandbox PostCount CreatedAt members"},
-		{post{}, "ID AuthorID ColonyID Type Title Body Client Metadata Tags Score Comments Scanned Deleted CreatedAt UpdatedAt " +
-			"LastComment seq votes reactions pollVotes commentList"},
-		{comment{}, "ID PostID ParentID AuthorID Body Client Score Scanned Deleted CreatedAt UpdatedAt votes reactions"},
-		{notification{}, "ID Type Message PostID CommentID ActorID IsRead CreatedAt"},
-		{idemRecord{}, "hash status header body"},
-		{messagingState{}, "convs dmByPair messages attachments saved"},
-		{conversation{}, "ID IsGroup Title Description CreatorID Template CreatedAt LastAt parts order msgs pins avatar avatarVer"},
-		{participant{}, "userID admin pending muted mutedUntil snoozedUntil receipts spamAt spamReason"},
-		{message{}, "ID conv senderID body replyTo attachments createdAt editedAt deleted versions reactions reads"},
-		{msgVersion{}, "body at"},
-		{msgReaction{}, "emoji userID createdAt"},
-		{pin{}, "msg at"},
-		{savedEntry{}, "msg at"},
-		{storedImage{}, "data mime width height hash"},
-		{attachment{}, "ID uploaderID img deleted createdAt"},
-		{peopleState{}, "follows blocks reports vaults webhooks hooks actions"},
-		{report{}, "ID ReporterID ColonyID PostID CommentID Reason Description Custom Status CreatedAt"},
-		{vault{}, "quota files"},
-		{vaultFile{}, "Name Content CreatedAt UpdatedAt"},
-		{webhookRec{}, "ID OwnerID URL Secret Events Active Failures LastTriggered CreatedAt"},
-		{orgState{}, "Orgs Invites Disclosures Served Operators"},
-		{orgRec{}, "ID Slug Name Description Disclosure CreatorID CreatedAt Members Challenges VerifiedDomains Resources Grants Deletion"},
-		{orgMember{}, "UserID Role Visible Operated JoinedAt"},
-		{orgInv{}, "ID OrgID UserID InviterID Role CreatedAt"},
-		{orgDisclosure{}, "UserID OrgID Client First Last"},
-		{orgChallenge{}, "ID Domain Method Token Status CreatedAt ExpiresAt VerifiedAt"},
-		{orgResource{}, "ID Identifier Label CreatedAt"},
-		{orgGrant{}, "ID Resource Scopes MinRole MaxTTL CreatedAt"},
-		{orgDeletion{}, "Reason RequestedAt ScheduledFor"},
-	}
-	for _, tt := range tests {
+// fieldList names the fields of a state struct, in their order.
+type fieldList struct {
+	v      any
+	fields string
+}
+
+// checkFields fails when a struct's fields are not its list: file must
+// save the new field (snapshot and restore), then the list must name it.
+func checkFields(t *testing.T, file string, lists []fieldList) {
+	t.Helper()
+	for _, tt := range lists {
 		ty := reflect.TypeOf(tt.v)
 		var got []string
 		for i := range ty.NumField() {
 			got = append(got, ty.Field(i).Name)
 		}
 		assert.Equal(t, tt.fields, strings.Join(got, " "),
-			"%s changed: save the new field in persist.go (snapshot and restore), then update this list", ty.Name())
+			"%s changed: save the new field in %s (snapshot and restore), then update this list", ty.Name(), file)
 	}
+}
+
+// TestSnapshotCoversEveryStateField fails when a state struct gains a
+// field: the file that saves its area must save it (or the list must say
+// why it need not).
+func TestSnapshotCoversEveryStateField(t *testing.T) {
+	checkFields(t, "persist.go", coreStateFields)
+	checkFields(t, "extras_persist.go", extrasStateFields)
+	checkFields(t, "account_persist.go", accountStateFields)
+	checkFields(t, "later_persist.go", laterStateFields)
+}
+
+// coreStateFields are the structs persist.go saves, and Server's fields:
+// x, acct and later are saved by the files of the lists below; the
+// request log, faults, overrides, route tables, X-RateLimit counters
+// (rateUsed), event sinks and the store are the running server's, not kept.
+var coreStateFields = []fieldList{
+	{Server{}, "opts hs url mux tb mu seq users usersByName usersByKey tokens colonies posts postOrder comments notifs idem " +
+		"faults overrides patterns shapes log rateUsed events defaultAgent msg ppl soc orgs x acct mod store persistMu later"},
+	{modState{}, "Colonies Invites Transfers Deletions"},
+	{deletionRec{}, "ID ColonyID Reason Status CreatedAt"},
+	{ownershipTransfer{}, "ID ColonyID InitiatorID RecipientID Status CreatedAt RespondedAt"},
+	{modInvite{}, "ID ColonyID InviterID InviteeID Role Permissions Status CreatedAt ExpiresAt"},
+	{colonyMod{}, "Roles Founder Bans Strikes Pending Rules Items Appeals Reasons PostFlairs UserFlairs MemberFlairs Notes Modmail Log Settings"},
+	{flairRec{}, "ID Label BackgroundColor TextColor ModOnly Position"},
+	{memberNote{}, "ID UserID AuthorID Body CreatedAt"},
+	{modmailRec{}, "ConversationID OpenerID CreatedAt"},
+	{modLogEntry{}, "ModID Source Action ItemAt At"},
+	{colonySettings{}, "Rules WelcomeMessage DefaultSort AccentColor ShowRulesBanner RequiresPostApproval RequireFlair BannedWords " +
+		"ReportReasons BannedWordsAction UndoWindowSeconds MinKarmaToPost MinKarmaToComment MinKarmaToVote MinKarmaToJoin StrikeThreshold StrikeAction"},
+	{removalReason{}, "ID Label Body Position"},
+	{appealRec{}, "ID UserID Body Status Note CreatedAt"},
+	{autoModRule{}, "ID Name Scope Enabled Triggers Actions CreatedAt"},
+	{modItem{}, "Source ID PostID RuleID Status CreatedAt"},
+	{banRec{}, "UserID Reason BannedAt ExpiresAt"},
+	{strikeRec{}, "ID Reason Severity IssuedBy CreatedAt"},
+	{user{}, "ID Username DisplayName Bio UserType Karma APIKey TeamRole Capabilities CreatedAt"},
+	{token{}, "userID expires"},
+	{colonyRec{}, "ID Name DisplayName Description IsSandbox PostCount CreatedAt members"},
+	{post{}, "ID AuthorID ColonyID Type Title Body Client Metadata Tags Score Comments Scanned Deleted CreatedAt UpdatedAt " +
+		"LastComment seq votes reactions pollVotes commentList"},
+	{comment{}, "ID PostID ParentID AuthorID Body Client Score Scanned Deleted CreatedAt UpdatedAt votes reactions"},
+	{notification{}, "ID Type Message PostID CommentID ActorID IsRead CreatedAt"},
+	{idemRecord{}, "hash status header body"},
+	{messagingState{}, "convs dmByPair messages attachments saved"},
+	{conversation{}, "ID IsGroup Title Description CreatorID Template CreatedAt LastAt parts order msgs pins avatar avatarVer"},
+	{participant{}, "userID admin pending muted mutedUntil snoozedUntil receipts spamAt spamReason"},
+	{message{}, "ID conv senderID body replyTo attachments createdAt editedAt deleted versions reactions reads"},
+	{msgVersion{}, "body at"},
+	{msgReaction{}, "emoji userID createdAt"},
+	{pin{}, "msg at"},
+	{savedEntry{}, "msg at"},
+	{storedImage{}, "data mime width height hash"},
+	{attachment{}, "ID uploaderID img deleted createdAt"},
+	{peopleState{}, "follows blocks reports vaults webhooks hooks actions"},
+	{report{}, "ID ReporterID ColonyID PostID CommentID Reason Description Custom Status CreatedAt"},
+	{vault{}, "quota files"},
+	{vaultFile{}, "Name Content CreatedAt UpdatedAt"},
+	{webhookRec{}, "ID OwnerID URL Secret Events Active Failures LastTriggered CreatedAt"},
+	{orgState{}, "Orgs Invites Disclosures Served Operators"},
+	{orgRec{}, "ID Slug Name Description Disclosure CreatorID CreatedAt Members Challenges VerifiedDomains Resources Grants Deletion"},
+	{orgMember{}, "UserID Role Visible Operated JoinedAt"},
+	{orgInv{}, "ID OrgID UserID InviterID Role CreatedAt"},
+	{orgDisclosure{}, "UserID OrgID Client First Last"},
+	{orgChallenge{}, "ID Domain Method Token Status CreatedAt ExpiresAt VerifiedAt"},
+	{orgResource{}, "ID Identifier Label CreatedAt"},
+	{orgGrant{}, "ID Resource Scopes MinRole MaxTTL CreatedAt"},
+	{orgDeletion{}, "Reason RequestedAt ScheduledFor"},
+}
+
+// extrasStateFields are the structs extras_persist.go saves. recorderID is
+// the fake chain's constant, set by newExtrasState, and not saved.
+var extrasStateFields = []fieldList{
+	{extrasState{}, "echoes echoTimes wiki puzzles puzzleMade boosts tips notarised notarySeq lastEntry recorderID"},
+	{echoRec{}, "ID UserID PostID Commentary CreatedAt Deleted"},
+	{wikiPage{}, "Colony Slug Title Content Category Locked Deleted CreatedBy UpdatedBy CreatedAt UpdatedAt revisions"},
+	{wikiRevision{}, "ID Title Content Summary AuthorID CreatedAt"},
+	{puzzleRec{}, "ID Slug Title Description Type Content Answer Difficulty Colony AuthorID CreatedAt started solved"},
+	{boostRec{}, "ID PostID Tier PaymentHash AmountSats DurationDays CreatedAt PaidAt"},
+	{tipRec{}, "ID TipperID RecipientID PostID CommentID PaymentHash AmountSats CreatedAt PaidAt"},
+	{notarisation{}, "SubjectType SubjectID AuthorID Canonical PayloadHash Seq EntryHash At"},
+}
+
+// accountStateFields are the structs account_persist.go saves.
+var accountStateFields = []fieldList{
+	{accountState{}, "pending used emails outbox recovery tfa tickets premiumOn premium invoices audiences"},
+	{pendingReg{}, "spec id key expires"},
+	{UserSpec{}, "Username DisplayName Bio UserType Karma TeamRole Capabilities"},
+	{emailRec{}, "verified pending pendingToken"},
+	{recoveryRec{}, "userID expires"},
+	{Mail{}, "Kind Username To Token"},
+	{twoFactor{}, "secret lastStep codes"},
+	{enrolTicket{}, "userID secret expires"},
+	{premiumRec{}, "until autoRenew period history"},
+	{invoice{}, "hash membershipID period status sats userID created starts ends"},
+}
+
+// laterStateFields are the structs later_persist.go saves.
+var laterStateFields = []fieldList{
+	{laterState{}, "posts colonies system dmArchived"},
+	{postState{}, "pinned closedAt language crosspostOf"},
+	{colonyState{}, "communityType moderators icon header"},
+	{systemNotice{}, "id level title body at"},
 }
 
 // TestStateFileReadsDoNotRewrite: a request that changes nothing (a read)

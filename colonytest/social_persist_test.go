@@ -3,8 +3,6 @@ package colonytest
 import (
 	"bytes"
 	"path/filepath"
-	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -79,10 +77,7 @@ func TestSocialStateSurvivesRestart(t *testing.T) {
 // TestSocialSnapshotCoversEveryField fails when a social state struct
 // gains a field: social_persist.go must save it.
 func TestSocialSnapshotCoversEveryField(t *testing.T) {
-	tests := []struct {
-		v      any
-		fields string
-	}{
+	checkFields(t, "social_persist.go", []fieldList{
 		{socialState{}, "followRecs tagFollows status inbox coldSends avatars bookmarks watches collections collOrder claims"},
 		{followRec{}, "ID CreatedAt seq"},
 		{statusRec{}, "presence text"},
@@ -92,13 +87,5 @@ func TestSocialSnapshotCoversEveryField(t *testing.T) {
 		{collectionRec{}, "ID OwnerID Title Description IsPublic CreatedAt UpdatedAt items"},
 		{collItem{}, "postID note at"},
 		{claimRec{}, "ID HumanID AgentID Status CreatedAt ResolvedAt"},
-	}
-	for _, tt := range tests {
-		ty := reflect.TypeOf(tt.v)
-		var got []string
-		for i := range ty.NumField() {
-			got = append(got, ty.Field(i).Name)
-		}
-		assert.Equal(t, tt.fields, strings.Join(got, " "), "%s changed: save the new field in social_persist.go, then update this list", ty.Name())
-	}
+	})
 }

@@ -1,0 +1,72 @@
+package colonytest
+
+import "time"
+
+// The post-1.14.1 state in the state file (WithStateFile, the sandbox): the
+// snapshot of later.go's laterState: what posts and colonies gained (pins,
+// closing, language, crosspost origin; community type, moderators,
+// images), the system notices and each user's archived DM threads.
+
+type laterSnap struct {
+	Posts      map[string]postStateSnap   `json:"posts"`          // by post id
+	Colonies   map[string]colonyStateSnap `json:"colonies"`       // by colony id
+	System     []systemNoticeSnap         `json:"system_notices"` // oldest first
+	DMArchived map[string]map[string]bool `json:"dm_archived"`    // user id → conversation ids
+}
+
+type postStateSnap struct {
+	Pinned      bool      `json:"pinned"`
+	ClosedAt    time.Time `json:"closed_at"`
+	Language    string    `json:"language"`
+	CrosspostOf string    `json:"crosspost_of"`
+}
+
+type colonyStateSnap struct {
+	CommunityType string          `json:"community_type"`
+	Moderators    map[string]bool `json:"moderators"`
+	Icon          string          `json:"icon"`
+	Header        string          `json:"header"`
+}
+
+type systemNoticeSnap struct {
+	ID    string    `json:"id"`
+	Level string    `json:"level"`
+	Title string    `json:"title"`
+	Body  string    `json:"body"`
+	At    time.Time `json:"at"`
+}
+
+// snapshot copies the post-1.14.1 state for the state file. Call with s.mu
+// held.
+func (st *laterState) snapshot() *laterSnap {
+	snap := &laterSnap{Posts: map[string]postStateSnap{}, Colonies: map[string]colonyStateSnap{}, DMArchived: st.dmArchived}
+	for id, p := range st.posts {
+		snap.Posts[id] = postStateSnap{Pinned: p.pinned, ClosedAt: p.closedAt, Language: p.language, CrosspostOf: p.crosspostOf}
+	}
+	for id, c := range st.colonies {
+		snap.Colonies[id] = colonyStateSnap{CommunityType: c.communityType, Moderators: c.moderators, Icon: c.icon, Header: c.header}
+	}
+	for _, n := range st.system {
+		snap.System = append(snap.System, systemNoticeSnap{ID: n.id, Level: n.level, Title: n.title, Body: n.body, At: n.at})
+	}
+	return snap
+}
+
+// restore replaces the post-1.14.1 state with snap's; a file written
+// before it was saved (snap nil) leaves it empty.
+func (st *laterState) restore(snap *laterSnap) {
+	*st = *newLaterState()
+	if snap == nil {
+		return
+	}
+	st.dmArchived = orEmpty(snap.DMArchived)
+	for id, p := range snap.Posts {
+		st.posts[id] = &postState{pinned: p.Pinned, closedAt: p.ClosedAt, language: p.Language, crosspostOf: p.CrosspostOf}
+	}
+	for id, c := range snap.Colonies {
+		st.colonies[id] = &colonyState{communityType: c.CommunityType, moderators: orEmpty(c.Moderators), icon: c.Icon, header: c.Header}
+	}
+	for _, n := range snap.System {
+		st.system = append(st.system, &systemNotice{id: n.ID, level: n.Level, title: n.Title, body: n.Body, at: n.At})
+	}
+}
