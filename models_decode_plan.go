@@ -347,6 +347,8 @@ func (p *fieldPlan) readObject(r *jsonx.Reader, at unsafe.Pointer, extra func(k 
 				v := reflect.New(f.typ)
 				r.Loose(func() { f.readAt(r, v.UnsafePointer()) })
 				alts = append(alts, fallbackValue{*f, v.Elem()})
+			case f.kind == readString: // the commonest, without a call
+				*(*string)(unsafe.Add(at, f.at)) = r.Str()
 			default:
 				f.readAt(r, unsafe.Add(at, f.at))
 			}
