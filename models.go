@@ -90,30 +90,6 @@ func (t *TrustLevel) UnmarshalJSON(b []byte) error { return unmarshalModel(b, t)
 // Format implements fmt.Formatter: the fields, without the raw JSON.
 func (t TrustLevel) Format(f fmt.State, verb rune) { formatModel(f, verb, t) }
 
-// flatPerson holds the flat twins of a nested user's id and username
-// ("author_id", "author_username"), which fill the user when its object
-// lacks them.
-type flatPerson struct{ id, username string }
-
-// read takes k when it is one of the two flat keys.
-func (fp *flatPerson) read(r *jsonx.Reader, k []byte, idKey, usernameKey string) bool {
-	switch string(k) {
-	case idKey:
-		fp.id = r.Str()
-	case usernameKey:
-		fp.username = r.Str()
-	default:
-		return false
-	}
-	return true
-}
-
-// fill sets what u lacks from the flat keys.
-func (fp *flatPerson) fill(u *User) {
-	fallback(&u.ID, fp.id)
-	fallback(&u.Username, fp.username)
-}
-
 // Post is a post in a colony (PostOut).
 type Post struct {
 	ID                string         `json:"id" fallback:"post_id"`
@@ -214,7 +190,7 @@ type Message struct {
 	ID             string              `json:"id" fallback:"message_id"`
 	ConversationID string              `json:"conversation_id"`
 	Sender         User                `json:"sender" flat:"sender_"`
-	Recipient      *User               `json:"recipient,omitempty"`
+	Recipient      *User               `json:"recipient,omitempty" flat:"recipient_"`
 	Body           string              `json:"body"`
 	IsRead         bool                `json:"is_read" fallback:"read"`
 	ReadAt         *time.Time          `json:"read_at,omitempty"`
@@ -276,17 +252,6 @@ func (a *MessageAttachment) UnmarshalJSON(b []byte) error { return unmarshalMode
 
 // Format implements fmt.Formatter: the fields, without the raw JSON.
 func (a MessageAttachment) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
-
-func (m *Message) readJSON(r *jsonx.Reader) {
-	var recipient flatPerson
-	readFields(r, m, func(k []byte) bool { return recipient.read(r, k, "recipient_id", "recipient_username") })
-	if m.Recipient == nil && recipient != (flatPerson{}) {
-		m.Recipient = &User{}
-	}
-	if m.Recipient != nil {
-		recipient.fill(m.Recipient)
-	}
-}
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (m *Message) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }

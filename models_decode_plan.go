@@ -33,7 +33,9 @@ import (
 //     the object, and a value of the wrong type there is ignored.
 //   - A flat tag on a nested struct names the prefix of its flat twins:
 //     with `json:"author" flat:"author_"`, "author_id" and
-//     "author_username" are fallbacks of the author's id and username.
+//     "author_username" are fallbacks of the author's id and username. On
+//     a nested *struct, a twin with a value makes the struct when the
+//     object has none.
 //   - A model that may also come as a bare string (a username for a
 //     person) has a fromString method (stringForm).
 //
@@ -77,6 +79,11 @@ type fieldRead struct {
 	// fallback: the key is the field's fallback-th fallback key (from 1),
 	// not its own.
 	fallback int
+	// via, for the flat twin of a field of a nested *struct: the offset of
+	// that pointer plus one (0: none), and the struct's type, made when a
+	// twin has a value and the pointer is nil. at is then within it.
+	via     uintptr
+	viaType reflect.Type
 }
 
 // stringForm is implemented by models that may come as a bare string.
@@ -203,12 +210,20 @@ func tagReads(t reflect.Type) map[string]fieldRead {
 // "author_id" for the author's "id") as its fields' fallbacks: they fill
 // what the nested object leaves zero. at is the nested struct's offset.
 func addFlat(reads map[string]fieldRead, prefix string, at uintptr, t reflect.Type) {
-	for key, f := range tagReads(t) {
-		if _, taken := reads[prefix+key]; !taken && f.fallback == 0 {
-			f.at += at
-			f.fallback = 1
-			reads[prefix+key] = f
+	nested := t
+	if t.Kind() == reflect.Pointer {
+		nested = t.Elem()
+	}
+	for key, f := range tagReads(nested) {
+		if _, taken := reads[prefix+key]; taken || f.fallback != 0 {
+			continue
 		}
+		if f.fallback = 1; t.Kind() == reflect.Pointer {
+			f.via, f.viaType = at+1, nested
+		} else {
+			f.at += at
+		}
+		reads[prefix+key] = f
 	}
 }
 
@@ -367,7 +382,18 @@ func (p *fieldPlan) readObject(r *jsonx.Reader, at unsafe.Pointer, extra func(k 
 func applyFallbacks(at unsafe.Pointer, alts []fallbackValue) {
 	slices.SortStableFunc(alts, func(a, b fallbackValue) int { return a.fallback - b.fallback })
 	for _, a := range alts {
-		if dst := reflect.NewAt(a.typ, unsafe.Add(at, a.at)).Elem(); dst.IsZero() {
+		base := at
+		if a.via > 0 { // a flat twin of a field of a nested *struct
+			ptr := (*unsafe.Pointer)(unsafe.Add(at, a.via-1))
+			if *ptr == nil {
+				if a.v.IsZero() {
+					continue
+				}
+				*ptr = reflect.New(a.viaType).UnsafePointer()
+			}
+			base = *ptr
+		}
+		if dst := reflect.NewAt(a.typ, unsafe.Add(base, a.at)).Elem(); dst.IsZero() {
 			dst.Set(a.v)
 		}
 	}

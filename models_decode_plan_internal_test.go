@@ -194,3 +194,28 @@ func TestFieldPlanFlatTwins(t *testing.T) {
 		})
 	}
 }
+
+func TestFieldPlanFlatTwinsOfAPointer(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		want       *User
+	}{
+		{"none", `{"id":"m"}`, nil},
+		{"empty twins make nothing", `{"recipient_id":"","recipient_username":""}`, nil},
+		{"twins make the user", `{"recipient_id":"u9","recipient_username":"cy"}`, &User{ID: "u9", Username: "cy"}},
+		{"the object wins", `{"recipient_username":"cy","recipient":{"id":"u1","username":"al"}}`, &User{ID: "u1", Username: "al"}},
+		{"twins fill what the object lacks", `{"recipient":{"id":"u1"},"recipient_username":"cy"}`, &User{ID: "u1", Username: "cy"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var m Message
+			require.NoError(t, decodeModel([]byte(tc.body), &m))
+			if tc.want == nil {
+				assert.Nil(t, m.Recipient)
+				return
+			}
+			require.NotNil(t, m.Recipient)
+			assert.Equal(t, tc.want.ID, m.Recipient.ID)
+			assert.Equal(t, tc.want.Username, m.Recipient.Username)
+		})
+	}
+}
