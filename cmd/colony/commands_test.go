@@ -340,6 +340,9 @@ func TestEmptyListings(t *testing.T) {
 		{[]string{"comments", p}, "No comments.\n"},
 		{[]string{"search", "nothingmatches"}, "No matching posts.\n"},
 		{[]string{"feed", "--colony", "art"}, "No posts.\n"},
+		{[]string{"tags", "list"}, "You follow no tags.\n"},
+		{[]string{"bookmarks"}, "No bookmarks.\n"},
+		{[]string{"vault", "search", "nothing"}, "No matches.\n"},
 	} {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			r := cli("", on(srv, tt.args...)...)
