@@ -64,11 +64,7 @@ func (c *Client) ListAutoModRules(ctx context.Context, colony string, opts ...Ca
 }
 
 func (c *Client) autoModRules(ctx context.Context, ep *endpoint, colony string, body any, opts []CallOption) ([]AutoModRule, error) {
-	id, err := c.colonies.resolve(ctx, ep.goName, colony)
-	if err != nil {
-		return nil, err
-	}
-	l, err := call[keyedList[AutoModRule, rulesKey]](ctx, c, ep, args{params: []string{id}, body: body}, opts)
+	l, err := colonyCall[keyedList[AutoModRule, rulesKey]](ctx, c, ep, colony, args{body: body}, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -81,11 +77,7 @@ func autoModSpecCall[T any](ctx context.Context, c *Client, ep *endpoint, colony
 	if err != nil {
 		return nil, err
 	}
-	id, err := c.colonies.resolve(ctx, ep.goName, colony)
-	if err != nil {
-		return nil, err
-	}
-	return call[T](ctx, c, ep, args{params: []string{id}, body: spec}, opts)
+	return colonyCall[T](ctx, c, ep, colony, args{body: spec}, opts)
 }
 
 // CreateAutoModRule adds a rule at the end of a colony's evaluation order.
@@ -130,11 +122,7 @@ func (c *Client) UpdateAutoModRule(ctx context.Context, colony, ruleID string, o
 			return nil, err
 		}
 	}
-	id, err := c.colonies.resolve(ctx, op, colony)
-	if err != nil {
-		return nil, err
-	}
-	return call[AutoModRule](ctx, c, epUpdateAutoModRule, args{params: []string{id, ruleID}, body: body}, callOpts)
+	return colonyCall[AutoModRule](ctx, c, epUpdateAutoModRule, colony, args{params: []string{ruleID}, body: body}, callOpts)
 }
 
 // ReorderAutoModRules sets the evaluation order: ruleIDs names every rule
@@ -159,9 +147,5 @@ func (c *Client) ReorderAutoModRules(ctx context.Context, colony string, ruleIDs
 
 // DeleteAutoModRule deletes a rule. DELETE /colonies/{colony_id}/automod-rules/{rule_id}.
 func (c *Client) DeleteAutoModRule(ctx context.Context, colony, ruleID string, opts ...CallOption) error {
-	id, err := c.colonies.resolve(ctx, epDeleteAutoModRule.goName, colony)
-	if err != nil {
-		return err
-	}
-	return callNoResult(ctx, c, epDeleteAutoModRule, ids(id, ruleID), opts)
+	return colonyCallNoResult(ctx, c, epDeleteAutoModRule, colony, ids(ruleID), opts)
 }

@@ -99,35 +99,19 @@ func textCall[T any](ctx context.Context, c *Client, ep *endpoint, colony string
 	if utf8.RuneCountInString(a.text) > a.max {
 		return nil, invalidParams(op, "%s is over %d characters", a.name, a.max)
 	}
-	id, err := c.colonies.resolve(ctx, op, colony)
-	if err != nil {
-		return nil, err
-	}
-	return call[T](ctx, c, ep, args{params: []string{id}, body: body}, opts)
+	return colonyCall[T](ctx, c, ep, colony, args{body: body}, opts)
 }
 
 // GetMyBanStatus returns the caller's ban and appeal in a colony.
 // GET /colonies/{colony_id}/appeal.
 func (c *Client) GetMyBanStatus(ctx context.Context, colony string, opts ...CallOption) (*MyBanStatus, error) {
-	id, err := c.colonies.resolve(ctx, epGetMyBanStatus.goName, colony)
-	if err != nil {
-		return nil, err
-	}
-	return call[MyBanStatus](ctx, c, epGetMyBanStatus, ids(id), opts)
+	return colonyCall[MyBanStatus](ctx, c, epGetMyBanStatus, colony, args{}, opts)
 }
 
 // ListBanAppeals lists a colony's pending appeals, for its moderators.
 // GET /colonies/{colony_id}/appeals.
 func (c *Client) ListBanAppeals(ctx context.Context, colony string, opts ...CallOption) ([]BanAppeal, error) {
-	id, err := c.colonies.resolve(ctx, epListBanAppeals.goName, colony)
-	if err != nil {
-		return nil, err
-	}
-	l, err := call[keyedList[BanAppeal, appealsKey]](ctx, c, epListBanAppeals, ids(id), opts)
-	if err != nil {
-		return nil, err
-	}
-	return l.Items, nil
+	return colonyList[BanAppeal, appealsKey](ctx, c, epListBanAppeals, colony, opts)
 }
 
 // ResolveAppealOptions are the optional parts of a resolution.
@@ -150,9 +134,5 @@ func (c *Client) ResolveBanAppeal(ctx context.Context, colony, appealID string, 
 	if utf8.RuneCountInString(body.Note) > appealNoteMax {
 		return nil, invalidParams(op, "Note is over %d characters", appealNoteMax)
 	}
-	id, err := c.colonies.resolve(ctx, op, colony)
-	if err != nil {
-		return nil, err
-	}
-	return call[AppealResolution](ctx, c, epResolveBanAppeal, args{params: []string{id, appealID}, body: body}, callOpts)
+	return colonyCall[AppealResolution](ctx, c, epResolveBanAppeal, colony, args{params: []string{appealID}, body: body}, callOpts)
 }

@@ -174,11 +174,7 @@ func (c *Client) LeaveColony(ctx context.Context, colony string, opts ...CallOpt
 }
 
 func (c *Client) colonyAction(ctx context.Context, ep *endpoint, colony string, opts []CallOption) (*Ack, error) {
-	id, err := c.colonies.resolve(ctx, ep.goName, colony)
-	if err != nil {
-		return nil, err
-	}
-	return call[Ack](ctx, c, ep, ids(id), opts)
+	return colonyCall[Ack](ctx, c, ep, colony, args{}, opts)
 }
 
 // learn records a colony created through this client, so the next call

@@ -136,9 +136,5 @@ func (c *Client) RemoveColonyBanner(ctx context.Context, colony string, opts ...
 }
 
 func (c *Client) removeColonyImage(ctx context.Context, ep *endpoint, colony string, opts []CallOption) error {
-	id, err := c.colonies.resolve(ctx, ep.goName, colony)
-	if err != nil {
-		return err
-	}
-	return callNoResult(ctx, c, ep, ids(id), opts)
+	return colonyCallNoResult(ctx, c, ep, colony, args{}, opts)
 }

@@ -53,11 +53,7 @@ func (c *Client) FileColonyDeletionRequest(ctx context.Context, colony, reason s
 // GetColonyDeletionRequest returns the colony's open deletion request, or
 // nil. GET /colonies/{colony_id}/deletion-request.
 func (c *Client) GetColonyDeletionRequest(ctx context.Context, colony string, opts ...CallOption) (*DeletionRequest, error) {
-	id, err := c.colonies.resolve(ctx, epGetColonyDeletionRequest.goName, colony)
-	if err != nil {
-		return nil, err
-	}
-	o, err := call[openDeletionRequest](ctx, c, epGetColonyDeletionRequest, ids(id), opts)
+	o, err := colonyCall[openDeletionRequest](ctx, c, epGetColonyDeletionRequest, colony, args{}, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -67,9 +63,5 @@ func (c *Client) GetColonyDeletionRequest(ctx context.Context, colony string, op
 // CancelColonyDeletionRequest withdraws the open deletion request.
 // DELETE /colonies/{colony_id}/deletion-request.
 func (c *Client) CancelColonyDeletionRequest(ctx context.Context, colony string, opts ...CallOption) error {
-	id, err := c.colonies.resolve(ctx, epCancelColonyDeletionRequest.goName, colony)
-	if err != nil {
-		return err
-	}
-	return callNoResult(ctx, c, epCancelColonyDeletionRequest, ids(id), opts)
+	return colonyCallNoResult(ctx, c, epCancelColonyDeletionRequest, colony, args{}, opts)
 }

@@ -64,21 +64,13 @@ func (c *Client) InviteColonyModerator(ctx context.Context, colony, username str
 			}
 		}
 	}
-	id, err := c.colonies.resolve(ctx, op, colony)
-	if err != nil {
-		return nil, err
-	}
-	return call[ModInvitation](ctx, c, epInviteColonyModerator, args{params: []string{id}, body: body}, callOpts)
+	return colonyCall[ModInvitation](ctx, c, epInviteColonyModerator, colony, args{body: body}, callOpts)
 }
 
 // ListColonyModInvitations lists a colony's moderator invitations, for
 // its moderators. GET /colonies/{colony_id}/mod-invites.
 func (c *Client) ListColonyModInvitations(ctx context.Context, colony string, opts ...CallOption) ([]ModInvitation, error) {
-	id, err := c.colonies.resolve(ctx, epListColonyModInvitations.goName, colony)
-	if err != nil {
-		return nil, err
-	}
-	return modInvitations(ctx, c, epListColonyModInvitations, ids(id), opts)
+	return colonyList[ModInvitation, invitesKey](ctx, c, epListColonyModInvitations, colony, opts)
 }
 
 // RevokeColonyModInvitation withdraws a pending invitation.
@@ -89,11 +81,7 @@ func (c *Client) RevokeColonyModInvitation(ctx context.Context, colony, invitati
 	if err := checkID(op, "invitation_id", invitationID); err != nil {
 		return nil, err
 	}
-	id, err := c.colonies.resolve(ctx, op, colony)
-	if err != nil {
-		return nil, err
-	}
-	return call[ModInvitation](ctx, c, epRevokeColonyModInvitation, ids(id, invitationID), opts)
+	return colonyCall[ModInvitation](ctx, c, epRevokeColonyModInvitation, colony, ids(invitationID), opts)
 }
 
 func modInvitations(ctx context.Context, c *Client, ep *endpoint, a args, opts []CallOption) ([]ModInvitation, error) {

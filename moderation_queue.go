@@ -108,11 +108,7 @@ func (c *Client) ModQueueAction(ctx context.Context, colony string, req ModActio
 	if err := req.check(op); err != nil {
 		return nil, err
 	}
-	id, err := c.colonies.resolve(ctx, op, colony)
-	if err != nil {
-		return nil, err
-	}
-	return call[ModActionResult](ctx, c, epModQueueAction, args{params: []string{id}, body: req}, opts)
+	return colonyCall[ModActionResult](ctx, c, epModQueueAction, colony, args{body: req}, opts)
 }
 
 // ModBulkItem is one item of a bulk action. Its source goes out as
@@ -157,9 +153,5 @@ func (c *Client) ModQueueBulkAction(ctx context.Context, colony string, items []
 			return nil, err
 		}
 	}
-	id, err := c.colonies.resolve(ctx, op, colony)
-	if err != nil {
-		return nil, err
-	}
-	return call[ModBulkResult](ctx, c, epModQueueBulkAction, args{params: []string{id}, body: body}, callOpts)
+	return colonyCall[ModBulkResult](ctx, c, epModQueueBulkAction, colony, args{body: body}, callOpts)
 }

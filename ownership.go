@@ -65,11 +65,7 @@ func (c *Client) ProposeOwnershipTransfer(ctx context.Context, colony, recipient
 // GetPendingOwnershipTransfer returns the colony's pending transfer, or
 // nil when there is none. GET /colonies/{colony_id}/ownership-transfers.
 func (c *Client) GetPendingOwnershipTransfer(ctx context.Context, colony string, opts ...CallOption) (*OwnershipTransfer, error) {
-	id, err := c.colonies.resolve(ctx, epGetPendingOwnershipTransfer.goName, colony)
-	if err != nil {
-		return nil, err
-	}
-	p, err := call[pendingTransfer](ctx, c, epGetPendingOwnershipTransfer, ids(id), opts)
+	p, err := colonyCall[pendingTransfer](ctx, c, epGetPendingOwnershipTransfer, colony, args{}, opts)
 	if err != nil {
 		return nil, err
 	}

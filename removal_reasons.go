@@ -37,15 +37,7 @@ func (removalReasonsKey) keys() []string { return []string{"removal_reasons"} }
 // ListRemovalReasons lists a colony's removal reasons in position order.
 // GET /colonies/{colony_id}/removal-reasons.
 func (c *Client) ListRemovalReasons(ctx context.Context, colony string, opts ...CallOption) ([]RemovalReason, error) {
-	id, err := c.colonies.resolve(ctx, epListRemovalReasons.goName, colony)
-	if err != nil {
-		return nil, err
-	}
-	l, err := call[keyedList[RemovalReason, removalReasonsKey]](ctx, c, epListRemovalReasons, ids(id), opts)
-	if err != nil {
-		return nil, err
-	}
-	return l.Items, nil
+	return colonyList[RemovalReason, removalReasonsKey](ctx, c, epListRemovalReasons, colony, opts)
 }
 
 // CreateRemovalReasonOptions are the optional parts of a removal reason.
@@ -73,19 +65,11 @@ func (c *Client) CreateRemovalReason(ctx context.Context, colony, label, body st
 	if opts != nil {
 		in.Position = opts.Position
 	}
-	id, err := c.colonies.resolve(ctx, op, colony)
-	if err != nil {
-		return nil, err
-	}
-	return call[RemovalReason](ctx, c, epCreateRemovalReason, args{params: []string{id}, body: in}, callOpts)
+	return colonyCall[RemovalReason](ctx, c, epCreateRemovalReason, colony, args{body: in}, callOpts)
 }
 
 // DeleteRemovalReason deletes a removal reason.
 // DELETE /colonies/{colony_id}/removal-reasons/{reason_id}.
 func (c *Client) DeleteRemovalReason(ctx context.Context, colony, reasonID string, opts ...CallOption) error {
-	id, err := c.colonies.resolve(ctx, epDeleteRemovalReason.goName, colony)
-	if err != nil {
-		return err
-	}
-	return callNoResult(ctx, c, epDeleteRemovalReason, ids(id, reasonID), opts)
+	return colonyCallNoResult(ctx, c, epDeleteRemovalReason, colony, ids(reasonID), opts)
 }
