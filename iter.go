@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"reflect"
-	"unsafe"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
 )
@@ -97,7 +95,7 @@ func readPageMeta(r *jsonx.Reader, total **int, hasMore **bool) {
 // offered every other key.
 func readPage[T any](r *jsonx.Reader, p *Page[T], legacy []string, extra func(k []byte)) {
 	if r.Peek() == '[' {
-		p.Items = readItems[T](r)
+		p.Items = readList[T](r)
 		p.Total = len(p.Items)
 		return
 	}
@@ -110,7 +108,7 @@ func readPage[T any](r *jsonx.Reader, p *Page[T], legacy []string, extra func(k 
 	r.Fields(func(k []byte) {
 		switch string(k) {
 		case "items":
-			p.Items = readItems[T](r)
+			p.Items = readList[T](r)
 		case "total":
 			r.Loose(func() { total = r.IntPtr() })
 		case "count":
@@ -134,7 +132,7 @@ func readPage[T any](r *jsonx.Reader, p *Page[T], legacy []string, extra func(k 
 		}
 	})
 	if p.Items == nil && alt != nil {
-		r.Sub(alt, func(sub *jsonx.Reader) { p.Items = readItems[T](sub) })
+		r.Sub(alt, func(sub *jsonx.Reader) { p.Items = readList[T](sub) })
 	}
 	switch {
 	case total != nil:
@@ -145,22 +143,6 @@ func readPage[T any](r *jsonx.Reader, p *Page[T], legacy []string, extra func(k 
 		p.Total = *count
 	}
 	fallback(&p.HasMore, pagHasMore)
-}
-
-// readItems reads a list of T; null or another type gives nil. Each item
-// is decoded in place, from its own bytes.
-func readItems[T any](r *jsonx.Reader) []T {
-	if !r.Array() {
-		return nil
-	}
-	items := []T{}
-	plan := planOf(reflect.TypeFor[T]())
-	for r.More() {
-		var zero T
-		items = append(items, zero)
-		plan.readValue(r, unsafe.Pointer(&items[len(items)-1]))
-	}
-	return items
 }
 
 // fetchPage fetches page number page (from 0).

@@ -79,25 +79,21 @@ func readFields[T any](r *jsonx.Reader, m *T, extra func(k []byte) bool) {
 // readPtr reads a nullable nested model: null (or another type than an
 // object, or a string for a stringForm) gives nil.
 func readPtr[T any](r *jsonx.Reader) *T {
-	if c := r.Peek(); c != '{' && (c != '"' || !planOf(reflect.TypeFor[T]()).str) {
-		r.Skip()
-		return nil
-	}
-	v := new(T)
-	readModel(r, v)
-	return v
+	return (*T)(planOf(reflect.TypeFor[T]()).readNew(r))
 }
 
-// readList reads a list of models; null or another type gives nil, an
-// empty list a non-nil empty slice.
+// readList reads a list of models, each decoded in place from its own
+// bytes; null or another type gives nil, an empty list a non-nil empty
+// slice.
 func readList[T any](r *jsonx.Reader) []T {
 	if !r.Array() {
 		return nil
 	}
 	out := []T{}
+	plan := planOf(reflect.TypeFor[T]())
 	for r.More() {
 		out = append(out, *new(T))
-		readModel(r, &out[len(out)-1])
+		plan.readValue(r, unsafe.Pointer(&out[len(out)-1]))
 	}
 	return out
 }

@@ -16,7 +16,7 @@ import (
 // A model's struct tags are its decoder. The first time a type is read,
 // planOf looks at it once, by reflection, and makes its fieldPlan: for
 // each JSON key its tag names, the field's offset and the jsonx read for
-// the field's type. Reading a value then runs the plan: a map lookup per
+// the field's type. Reading a value then runs the plan: a table lookup per
 // key and a typed store at base+offset, with no reflection (a nested
 // pointer or list of models allocates through reflect.New and
 // reflect.Value.Grow, as encoding/json does). The reads are the ones a
@@ -25,7 +25,7 @@ import (
 // so on; a field of a type the plan does not know is decoded by
 // encoding/json from its bytes.
 //
-// Two more things are said in the model's declaration, not in code:
+// Three more things are said in the model's declaration, not in code:
 //
 //   - A fallback tag names older spellings of a field's key, in order of
 //     preference: `json:"id" fallback:"post_id"`. A fallback key fills the
@@ -320,6 +320,18 @@ func rawOffset(t reflect.Type) int {
 // readJSON, its tags, or encoding/json, keeping its bytes as its raw JSON.
 func (p *fieldPlan) readValue(r *jsonx.Reader, at unsafe.Pointer) { p.read(r, at, p.object) }
 
+// readNew reads a nullable value of p's type into a new one: anything but
+// an object (or, for a stringForm, a string) is skipped and gives nil.
+func (p *fieldPlan) readNew(r *jsonx.Reader) unsafe.Pointer {
+	if c := r.Peek(); c != '{' && (c != '"' || !p.str) {
+		r.Skip()
+		return nil
+	}
+	v := reflect.New(p.typ).UnsafePointer()
+	p.readValue(r, v)
+	return v
+}
+
 // readSelf is readValue for a value decoded as itself (decodeModel): a
 // struct is read by its tags even when it has an UnmarshalJSON, which is
 // what called it.
@@ -490,9 +502,8 @@ func scalarReader(t reflect.Type) readFunc {
 }
 
 // pointerReader reads a *int, *bool, *float64, *string or *int64 (null
-// gives nil), and
-// a pointer to a model as readPtr: anything but an object (or, for a
-// stringForm, a string) gives nil.
+// gives nil), and a pointer to a model as readPtr: anything but an object
+// (or, for a stringForm, a string) gives nil.
 func pointerReader(t reflect.Type) readFunc {
 	switch t.Elem().Kind() {
 	case reflect.Int:
@@ -506,17 +517,8 @@ func pointerReader(t reflect.Type) readFunc {
 	case reflect.Int64:
 		return nullable(func(r *jsonx.Reader, p unsafe.Pointer) { *(**int64)(p) = ptrTo(r.Int64()) })
 	case reflect.Struct:
-		elem := t.Elem()
-		return func(r *jsonx.Reader, p unsafe.Pointer) {
-			if c := r.Peek(); c != '{' && (c != '"' || !planOf(elem).str) {
-				r.Skip()
-				*(*unsafe.Pointer)(p) = nil
-				return
-			}
-			v := reflect.New(elem).UnsafePointer()
-			planOf(elem).readValue(r, v)
-			*(*unsafe.Pointer)(p) = v
-		}
+		plan := lazyPlan{t: t.Elem()}
+		return func(r *jsonx.Reader, p unsafe.Pointer) { *(*unsafe.Pointer)(p) = plan.get().readNew(r) }
 	}
 	return modelReader(t)
 }
@@ -559,16 +561,24 @@ func sliceReader(t reflect.Type) readFunc {
 	}
 }
 
-// modelReader reads a nested value through its type's plan, looked up
-// when first needed (a type may contain itself) and kept.
+// modelReader reads a nested value through its type's plan.
 func modelReader(t reflect.Type) readFunc {
-	var plan atomic.Pointer[fieldPlan]
-	return func(r *jsonx.Reader, p unsafe.Pointer) {
-		pl := plan.Load()
-		if pl == nil {
-			pl = planOf(t)
-			plan.Store(pl)
-		}
-		pl.readValue(r, p)
+	plan := lazyPlan{t: t}
+	return func(r *jsonx.Reader, p unsafe.Pointer) { plan.get().readValue(r, p) }
+}
+
+// lazyPlan is a field type's plan, looked up when first needed (a type may
+// contain itself, so it cannot be made with its container's) and kept.
+type lazyPlan struct {
+	t    reflect.Type
+	plan atomic.Pointer[fieldPlan]
+}
+
+func (l *lazyPlan) get() *fieldPlan {
+	p := l.plan.Load()
+	if p == nil {
+		p = planOf(l.t)
+		l.plan.Store(p)
 	}
+	return p
 }
