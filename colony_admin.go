@@ -26,11 +26,7 @@ const codeAlreadyMember = "COLONY_ALREADY_MEMBER"
 // member". Every other error is returned: an archived colony's 409, a ban
 // or KARMA_TOO_LOW 403, a 404, and a bare CONFLICT from an older server.
 func (c *Client) EnsureColonyMembership(ctx context.Context, colony string, opts ...CallOption) (alreadyMember bool, err error) {
-	id, err := c.colonies.resolve(ctx, epEnsureColonyMembership.goName, colony)
-	if err != nil {
-		return false, err
-	}
-	err = callNoResult(ctx, c, epEnsureColonyMembership, ids(id), opts)
+	err = colonyCallNoResult(ctx, c, epEnsureColonyMembership, colony, args{}, opts)
 	var apiErr *APIError
 	if errors.As(err, &apiErr) && apiErr.StatusCode == 409 && apiErr.Code == codeAlreadyMember {
 		return true, nil

@@ -41,29 +41,22 @@ const (
 
 // memberCall checks userID, then resolves colony (in that order, as the
 // spec says), and sends one call of ep for the pair.
+// a.params are the route values after the user's.
 func memberCall[T any](ctx context.Context, c *Client, ep *endpoint, colony, userID string, a args, opts []CallOption) (*T, error) {
-	id, err := c.memberIDs(ctx, ep.goName, colony, userID)
-	if err != nil {
+	if err := checkID(ep.goName, "user_id", userID); err != nil {
 		return nil, err
 	}
-	a.params = []string{id, userID}
-	return call[T](ctx, c, ep, a, opts)
+	a.params = append([]string{userID}, a.params...)
+	return colonyCall[T](ctx, c, ep, colony, a, opts)
 }
 
 // memberCallNoResult is memberCall for answers that carry nothing (204).
-func memberCallNoResult(ctx context.Context, c *Client, ep *endpoint, colony, userID string, opts []CallOption) error {
-	id, err := c.memberIDs(ctx, ep.goName, colony, userID)
-	if err != nil {
+func memberCallNoResult(ctx context.Context, c *Client, ep *endpoint, colony, userID string, a args, opts []CallOption) error {
+	if err := checkID(ep.goName, "user_id", userID); err != nil {
 		return err
 	}
-	return callNoResult(ctx, c, ep, ids(id, userID), opts)
-}
-
-func (c *Client) memberIDs(ctx context.Context, op, colony, userID string) (string, error) {
-	if err := checkID(op, "user_id", userID); err != nil {
-		return "", err
-	}
-	return c.colonies.resolve(ctx, op, colony)
+	a.params = append([]string{userID}, a.params...)
+	return colonyCallNoResult(ctx, c, ep, colony, a, opts)
 }
 
 // BanOptions are the optional parts of a ban. The zero value bans for
@@ -96,7 +89,7 @@ func (c *Client) BanColonyMember(ctx context.Context, colony, userID string, opt
 // UnbanColonyMember lifts a user's ban. DELETE /colonies/{colony_id}/bans/{user_id}.
 // The user is not made a member again.
 func (c *Client) UnbanColonyMember(ctx context.Context, colony, userID string, opts ...CallOption) error {
-	return memberCallNoResult(ctx, c, epUnbanColonyMember, colony, userID, opts)
+	return memberCallNoResult(ctx, c, epUnbanColonyMember, colony, userID, args{}, opts)
 }
 
 // ListColonyBansOptions page ListColonyBans.
@@ -117,13 +110,9 @@ func (c *Client) ListColonyBans(ctx context.Context, colony string, opts *ListCo
 	if limit < 1 || limit > maxBansLimit {
 		return nil, invalidParams(op, "PageSize must be 1 to %d, got %d", maxBansLimit, limit)
 	}
-	id, err := c.colonies.resolve(ctx, op, colony)
-	if err != nil {
-		return nil, err
-	}
 	var q wire.Query
 	q.AddInt("limit", limit)
-	page, err := call[Page[ColonyBan]](ctx, c, epListColonyBans, args{params: []string{id}, query: q.Encode()}, callOpts)
+	page, err := colonyCall[Page[ColonyBan]](ctx, c, epListColonyBans, colony, args{query: q.Encode()}, callOpts)
 	if err != nil {
 		return nil, err
 	}
@@ -147,17 +136,13 @@ type ListColonyMembersOptions struct {
 // GET /colonies/{colony_id}/members?limit={limit}[&role=][&pending=].
 func (c *Client) ListColonyMembers(ctx context.Context, colony string, opts *ListColonyMembersOptions, callOpts ...CallOption) ([]ColonyMember, error) {
 	o := orZero(opts)
-	id, err := c.colonies.resolve(ctx, epListColonyMembers.goName, colony)
-	if err != nil {
-		return nil, err
-	}
 	var q wire.Query
 	q.AddInt("limit", cmp.Or(o.PageSize, defaultMembersLimit))
 	q.AddIf("role", string(o.Role))
 	if o.Pending != nil {
 		q.AddBool("pending", *o.Pending)
 	}
-	page, err := call[Page[ColonyMember]](ctx, c, epListColonyMembers, args{params: []string{id}, query: q.Encode()}, callOpts)
+	page, err := colonyCall[Page[ColonyMember]](ctx, c, epListColonyMembers, colony, args{query: q.Encode()}, callOpts)
 	if err != nil {
 		return nil, err
 	}
@@ -174,7 +159,7 @@ func (c *Client) SetColonyMemberApproval(ctx context.Context, colony, userID str
 	if !approved {
 		ep = epRevokeColonyMemberApproval
 	}
-	return memberCallNoResult(ctx, c, ep, colony, userID, opts)
+	return memberCallNoResult(ctx, c, ep, colony, userID, args{}, opts)
 }
 
 // PromoteColonyMember makes a member a moderator.
@@ -195,7 +180,7 @@ func (c *Client) DemoteColonyMember(ctx context.Context, colony, userID string, 
 // ban them to keep them out). DELETE /colonies/{colony_id}/members/{user_id}.
 // The founder cannot be removed.
 func (c *Client) RemoveColonyMember(ctx context.Context, colony, userID string, opts ...CallOption) error {
-	return memberCallNoResult(ctx, c, epRemoveColonyMember, colony, userID, opts)
+	return memberCallNoResult(ctx, c, epRemoveColonyMember, colony, userID, args{}, opts)
 }
 
 // ListMemberStrikes returns a member's strikes in a colony.

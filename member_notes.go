@@ -63,9 +63,5 @@ func (c *Client) AddMemberNote(ctx context.Context, colony, userID, body string,
 // DeleteMemberNote deletes a note on a member.
 // DELETE /colonies/{colony_id}/members/{user_id}/notes/{note_id}.
 func (c *Client) DeleteMemberNote(ctx context.Context, colony, userID, noteID string, opts ...CallOption) error {
-	id, err := c.memberIDs(ctx, epDeleteMemberNote.goName, colony, userID)
-	if err != nil {
-		return err
-	}
-	return callNoResult(ctx, c, epDeleteMemberNote, ids(id, userID, noteID), opts)
+	return memberCallNoResult(ctx, c, epDeleteMemberNote, colony, userID, ids(noteID), opts)
 }

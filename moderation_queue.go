@@ -53,17 +53,13 @@ func (c *Client) GetModQueue(ctx context.Context, colony string, opts *ModQueueO
 	if o.PageSize > modQueueMaxPage {
 		return nil, invalidParams(op, "PageSize %d is over the queue's maximum of %d", o.PageSize, modQueueMaxPage)
 	}
-	id, err := c.colonies.resolve(ctx, op, colony)
-	if err != nil {
-		return nil, err
-	}
 	var q wire.Query
 	q.AddInt("page", max(o.Page, 1))
 	q.AddInt("limit", cmp.Or(o.PageSize, defaultModQueueLimit))
 	q.Add("sort", string(cmp.Or(o.Sort, ModQueueNewest)))
 	q.Add("status", string(cmp.Or(o.Status, ModQueueOpen)))
 	q.AddIf("source", string(o.Source))
-	return call[ModQueue](ctx, c, epGetModQueue, args{params: []string{id}, query: q.Encode()}, callOpts)
+	return colonyCall[ModQueue](ctx, c, epGetModQueue, colony, args{query: q.Encode()}, callOpts)
 }
 
 // ModActionRequest is one action on a queue item.

@@ -52,14 +52,10 @@ func (c *Client) ProposeOwnershipTransfer(ctx context.Context, colony, recipient
 	if err := requireText(op, "recipientUsername", recipientUsername); err != nil {
 		return nil, err
 	}
-	id, err := c.colonies.resolve(ctx, op, colony)
-	if err != nil {
-		return nil, err
-	}
 	body := struct {
 		RecipientUsername string `json:"recipient_username"`
 	}{recipientUsername}
-	return call[OwnershipTransfer](ctx, c, epProposeOwnershipTransfer, args{params: []string{id}, body: body}, opts)
+	return colonyCall[OwnershipTransfer](ctx, c, epProposeOwnershipTransfer, colony, args{body: body}, opts)
 }
 
 // GetPendingOwnershipTransfer returns the colony's pending transfer, or

@@ -166,15 +166,11 @@ func (m PostMoveOut) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 // path, post first in the arguments: a post id that names a colony is
 // refused as swapped arguments). A post not in that colony is ErrNotFound.
 func (c *Client) MovePostOutOfColony(ctx context.Context, postID, colony string, opts ...CallOption) (*PostMoveOut, error) {
-	const op = "MovePostOutOfColony"
+	op := epMovePostOutOfColony.goName
 	for slug, id := range knownColonies {
 		if postID == slug || strings.EqualFold(postID, id) {
 			return nil, invalidParams(op, "post_id names a colony (%q), which a post id never is: the arguments are (post_id, colony)", postID)
 		}
 	}
-	colonyID, err := c.colonies.resolve(ctx, op, colony)
-	if err != nil {
-		return nil, err
-	}
-	return call[PostMoveOut](ctx, c, epMovePostOutOfColony, args{params: []string{colonyID, postID}}, opts)
+	return colonyCall[PostMoveOut](ctx, c, epMovePostOutOfColony, colony, ids(postID), opts)
 }
