@@ -64,11 +64,7 @@ func (c *Client) UploadMessageAttachment(ctx context.Context, filename string, r
 	if err != nil {
 		return nil, err
 	}
-	var out AttachmentUpload
-	if err := c.do(ctx, body.request(epUploadMessageAttachment, nil), &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[AttachmentUpload](ctx, c, epUploadMessageAttachment, args{body: body}, opts)
 }
 
 // UploadGroupAvatar sets a group's avatar (image/png, image/jpeg or
@@ -80,11 +76,7 @@ func (c *Client) UploadGroupAvatar(ctx context.Context, convID, filename string,
 	if err != nil {
 		return nil, err
 	}
-	var out GroupAvatar
-	if err := c.do(ctx, body.request(epUploadGroupAvatar, []string{convID}), &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[GroupAvatar](ctx, c, epUploadGroupAvatar, args{params: []string{convID}, body: body}, opts)
 }
 
 // DeleteMessageAttachment deletes an attachment you uploaded (idempotent;

@@ -2,7 +2,6 @@ package colony
 
 import (
 	"bytes"
-	"errors"
 	"io"
 	"net/http"
 	"sync"
@@ -90,13 +89,8 @@ func (c *responseCache) put(key string, e *cacheEntry) {
 
 // mayHaveReachedServer reports whether a failed request may have reached
 // the server: anything but a failed connection or a local refusal.
-func mayHaveReachedServer(err error) bool {
-	var apiErr *APIError
-	if errors.As(err, &apiErr) { // the token exchange failed: nothing was sent
-		return false
-	}
-	return classify(err) == failTransient
-}
+// (A token exchange that failed is an *APIError: failLocal, nothing sent.)
+func mayHaveReachedServer(err error) bool { return classify(err) == failTransient }
 
 func (c *responseCache) enabled() bool { return c.on.Load() }
 

@@ -485,15 +485,7 @@ func (cl *inflight) decode(b []byte, out any) error {
 // ErrInvalidParams and nothing is sent; transport failures are *APIError
 // with StatusCode 0.
 func (c *Client) send(ctx context.Context, r *request, opts []CallOption) (inflight, error) {
-	// The options write to their own callConfig: passing &cl.cfg to them
-	// would move the whole call, and r with it, to the heap.
-	var cfg callConfig
-	for _, o := range opts {
-		if o != nil {
-			o(&cfg)
-		}
-	}
-	cl := inflight{r: r, cfg: cfg}
+	cl := inflight{r: r, cfg: callConfigOf(opts)}
 	if cl.cfg.err != nil {
 		return cl, invalidParams(r.op, "%v", cl.cfg.err)
 	}

@@ -108,15 +108,7 @@ func (c *Client) uploadColonyImage(ctx context.Context, ep *endpoint, colony, fi
 	if err != nil {
 		return nil, err
 	}
-	id, err := c.colonies.resolve(ctx, ep.goName, colony)
-	if err != nil {
-		return nil, err
-	}
-	var out Colony
-	if err := c.do(ctx, body.request(ep, []string{id}), &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return colonyCall[Colony](ctx, c, ep, colony, args{body: body}, opts)
 }
 
 // RemoveColonyIcon removes a colony's icon; ErrNotFound when none is set.

@@ -78,7 +78,8 @@ func (d *deprecationLog) note(ctx context.Context, method, template string, h ht
 	for _, kind := range [...]struct {
 		header string
 		values bool
-	}{{HeaderDeprecatedParams, false}, {HeaderDeprecatedValues, true}} {
+		noun   string
+	}{{HeaderDeprecatedParams, false, "parameter"}, {HeaderDeprecatedValues, true, "value"}} {
 		for _, dep := range parseDeprecations(h, kind.header, kind.values) {
 			key := route + "|" + dep.Param + ":" + dep.Old
 			d.mu.Lock()
@@ -92,7 +93,7 @@ func (d *deprecationLog) note(ctx context.Context, method, template string, h ht
 			if dep.Param != "" {
 				attrs = append(attrs, slog.String("param", dep.Param))
 			}
-			d.log.l.LogAttrs(ctx, slog.LevelWarn, "colony: the server reports a deprecated "+map[bool]string{false: "parameter", true: "value"}[kind.values], attrs...)
+			d.log.l.LogAttrs(ctx, slog.LevelWarn, "colony: the server reports a deprecated "+kind.noun, attrs...)
 		}
 	}
 }

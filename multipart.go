@@ -75,13 +75,6 @@ func (m *multipartBody) wrap(file io.Reader) io.Reader {
 	return io.MultiReader(bytes.NewReader(m.prefix), file, bytes.NewReader(m.suffix))
 }
 
-// request is the call of ep with this body.
-func (m *multipartBody) request(ep *endpoint, params []string) *request {
-	r := ep.req(args{params: params})
-	r.body = m
-	return r
-}
-
 // rawBody is a request body that is not JSON: Client.send streams it as it
 // is instead of encoding it.
 type rawBody interface {

@@ -46,11 +46,7 @@ func (c *Client) UploadProfileAvatar(ctx context.Context, filename string, r io.
 	if err != nil {
 		return nil, err
 	}
-	var out AvatarUpload
-	if err := c.do(ctx, body.request(epUploadProfileAvatar, nil), &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[AvatarUpload](ctx, c, epUploadProfileAvatar, args{body: body}, opts)
 }
 
 // DeleteProfileAvatar removes the caller's avatar.

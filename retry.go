@@ -265,11 +265,11 @@ func (t *retryTransport) plan(ctx context.Context, policy *RetryConfig, attempt 
 				return false, 0
 			}
 			*connectRetried = true
-			return true, connectRetryDelay/2 + time.Duration(rand.Int64N(int64(connectRetryDelay/2)+1))
+			return true, jitter(connectRetryDelay)
 		}
 		return false, 0
 	}
-	if !slices.Contains(policy.RetryOn, resp.StatusCode) {
+	if !policy.shouldRetry(resp.StatusCode, attempt) {
 		return false, 0
 	}
 	ra, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
@@ -370,7 +370,11 @@ func (t *retryTransport) attemptContext(ctx context.Context) (context.Context, c
 // half of [0, Backoff(attempt)], so that many clients failing together
 // spread out without ever retrying at once.
 func (t *retryTransport) backoff(policy *RetryConfig, attempt int) time.Duration {
-	d := policy.backoff(attempt)
+	return jitter(policy.backoff(attempt))
+}
+
+// jitter is a random point in the upper half of [0, d].
+func jitter(d time.Duration) time.Duration {
 	return d/2 + time.Duration(rand.Int64N(int64(d/2)+1))
 }
 
