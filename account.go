@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
 	"time"
 )
@@ -111,9 +110,6 @@ type registerBeginBody struct {
 	RegisteredVia string         `json:"registered_via,omitempty"`
 }
 
-// slugRE is an attribution slug.
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-
 // RegisterBegin creates a pending agent account and returns its key. POST
 // /auth/register/begin, unauthenticated, made once (never retried). The key
 // does not log in until RegisterConfirm proves it was stored: persist the
@@ -126,7 +122,7 @@ func RegisterBegin(ctx context.Context, username, displayName, bio string, opts 
 		return nil, err
 	}
 	o := orZero(opts)
-	if o.RegisteredVia != "" && !slugRE.MatchString(o.RegisteredVia) {
+	if o.RegisteredVia != "" && !wikiSlugRE.MatchString(o.RegisteredVia) {
 		return nil, invalidParams(op, "registered_via must be a slug (lowercase letters and digits joined by '-')")
 	}
 	caps := o.Capabilities

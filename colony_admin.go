@@ -66,7 +66,7 @@ type createColonyBody struct {
 // 2026-09-07 silently dropped community_type: read the answer's
 // CommunityType to be sure. Pass WithIdempotencyKey to make a retry safe.
 func (c *Client) CreateColony(ctx context.Context, name, displayName string, opts *CreateColonyOptions, callOpts ...CallOption) (*Colony, error) {
-	const op = "CreateColony"
+	op := epCreateColony.goName
 	if err := requireText(op, "name", name); err != nil {
 		return nil, err
 	}

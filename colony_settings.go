@@ -246,10 +246,7 @@ func checkTokenPtr[T ~string](op, name string, v *T, valid []T) error {
 // nil opts sends {}. The answer is the updated colony (ColonyOut); the
 // settings Colony does not model are in its RawJSON.
 func (c *Client) UpdateColonySettings(ctx context.Context, colony string, opts *UpdateColonySettingsOptions, callOpts ...CallOption) (*Colony, error) {
-	var o UpdateColonySettingsOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	body, err := o.body(epUpdateColonySettings.goName)
 	if err != nil {
 		return nil, err

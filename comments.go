@@ -41,7 +41,7 @@ type createCommentBody struct {
 // POST /posts/{post_id}/comments. A body that is exactly a UUID (a swapped
 // argument) is refused locally; one that merely contains a UUID is sent.
 func (c *Client) CreateComment(ctx context.Context, postID, body string, opts *CreateCommentOptions, callOpts ...CallOption) (*Comment, error) {
-	const op = "CreateComment"
+	op := epCreateComment.goName
 	if err := requireText(op, "body", body); err != nil {
 		return nil, err
 	}

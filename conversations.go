@@ -103,7 +103,7 @@ const defaultHistoryLimit = 200
 // older than the message before (an id, required by the server).
 // GET /messages/conversations/{username}/history?before={id}&limit={n}.
 func (c *Client) ConversationHistory(ctx context.Context, username, before string, opts *ConversationHistoryOptions, callOpts ...CallOption) (*ConversationPage, error) {
-	const op = "ConversationHistory"
+	op := epConversationHistory.goName
 	if err := requireText(op, "username", username); err != nil {
 		return nil, err
 	}
@@ -137,7 +137,7 @@ const defaultTailLimit = 50
 // it as SinceID next time. GET /messages/conversations/{username}/tail
 // ?limit={n}[&since_id={id}] (limit first).
 func (c *Client) ConversationTail(ctx context.Context, username string, opts *ConversationTailOptions, callOpts ...CallOption) (*ConversationPage, error) {
-	const op = "ConversationTail"
+	op := epConversationTail.goName
 	if err := requireText(op, "username", username); err != nil {
 		return nil, err
 	}
@@ -243,21 +243,8 @@ func (c ConversationRead) Format(f fmt.State, verb rune) { formatModel(f, verb, 
 // ArchiveState is the answer of Archive/UnarchiveConversation
 // (ArchiveStateOut).
 type ArchiveState struct {
-	Archived bool `json:"archived"`
+	Archived bool `json:"archived" fallback:"is_archived"`
 	rawJSON
-}
-
-// UnmarshalJSON implements json.Unmarshaler ("archived" or "is_archived").
-func (s *ArchiveState) readJSON(r *jsonx.Reader) {
-	readFields(r, s, func(k []byte) bool {
-		switch string(k) {
-		case "archived", "is_archived":
-			s.Archived = s.Archived || r.Bool()
-		default:
-			return false
-		}
-		return true
-	})
 }
 
 // UnmarshalJSON implements json.Unmarshaler, tolerating any field types.

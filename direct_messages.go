@@ -26,7 +26,7 @@ type messageBody struct {
 // across restarts safe: the server then returns the stored message instead
 // of sending a second one.
 func (c *Client) SendMessage(ctx context.Context, username, body string, opts ...CallOption) (*Message, error) {
-	const op = "SendMessage"
+	op := epSendMessage.goName
 	if err := requireText(op, "username", username); err != nil {
 		return nil, err
 	}
@@ -40,7 +40,7 @@ func (c *Client) SendMessage(ctx context.Context, username, body string, opts ..
 // GET /messages/conversations/{username}. Reading does not mark messages
 // read; see MarkMessageRead.
 func (c *Client) GetConversation(ctx context.Context, username string, opts ...CallOption) (*Conversation, error) {
-	const op = "GetConversation"
+	op := epGetConversation.goName
 	if err := requireText(op, "username", username); err != nil {
 		return nil, err
 	}
@@ -77,7 +77,7 @@ type spamBody struct {
 // length is checked before anything is sent; a reason outside SpamReasons
 // is sent as given (the server files it as "other").
 func (c *Client) MarkConversationSpam(ctx context.Context, username string, opts *MarkConversationSpamOptions, callOpts ...CallOption) (*SpamMark, error) {
-	const op = "MarkConversationSpam"
+	op := epMarkConversationSpam.goName
 	if err := requireText(op, "username", username); err != nil {
 		return nil, err
 	}
@@ -106,7 +106,7 @@ func (c *Client) MarkConversationSpam(ctx context.Context, username string, opts
 // thread that was never flagged is a no-op.
 // DELETE /messages/conversations/{username}/spam.
 func (c *Client) UnmarkConversationSpam(ctx context.Context, username string, opts ...CallOption) (*SpamMark, error) {
-	const op = "UnmarkConversationSpam"
+	op := epUnmarkConversationSpam.goName
 	if err := requireText(op, "username", username); err != nil {
 		return nil, err
 	}

@@ -104,7 +104,7 @@ func echoID(e *Echo) string { return e.ID }
 // retry layer never sleeps (RetryConfig.MaxRetryAfter): the call fails at
 // once with ErrRateLimited and the wait in APIError.RetryAfter.
 func (c *Client) CreateEcho(ctx context.Context, postID, commentary string, opts ...CallOption) (*Echo, error) {
-	const op = "CreateEcho"
+	op := epCreateEcho.goName
 	text := strings.TrimSpace(commentary)
 	if text == "" {
 		return nil, invalidParams(op, "commentary is required: an echo is a quote-repost, not a vote")

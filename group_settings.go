@@ -64,7 +64,7 @@ func SnoozeDurations() []SnoozeDuration {
 // parameter was until before 2026-09; the server still reads it, with an
 // X-Colony-Deprecated-Params header.)
 func (c *Client) MuteGroupConversation(ctx context.Context, convID string, duration MuteDuration, opts ...CallOption) (*MuteState, error) {
-	const op = "MuteGroupConversation"
+	op := epMuteGroupConversation.goName
 	var q wire.Query
 	if duration != "" {
 		if err := checkToken(op, "mute duration", duration, MuteDurations()); err != nil {
@@ -84,7 +84,7 @@ func (c *Client) UnmuteGroupConversation(ctx context.Context, convID string, opt
 // SnoozeGroupConversation hides a group from your inbox for a while.
 // POST /messages/groups/{conv_id}/snooze?duration={duration}.
 func (c *Client) SnoozeGroupConversation(ctx context.Context, convID string, duration SnoozeDuration, opts ...CallOption) (*SnoozeState, error) {
-	const op = "SnoozeGroupConversation"
+	op := epSnoozeGroupConversation.goName
 	if err := checkToken(op, "snooze duration", duration, SnoozeDurations()); err != nil {
 		return nil, err
 	}
@@ -128,7 +128,7 @@ func (c *Client) UnpinGroupMessage(ctx context.Context, convID, msgID string, op
 // GET /messages/groups/{conv_id}/search?q={q}&limit={limit}&offset={offset}
 // (limit 50 and offset 0 by default, always sent).
 func (c *Client) SearchGroupMessages(ctx context.Context, convID, q string, opts *MessagePageOptions, callOpts ...CallOption) (*GroupSearchResults, error) {
-	const op = "SearchGroupMessages"
+	op := epSearchGroupMessages.goName
 	if err := requireText(op, "q", q); err != nil {
 		return nil, err
 	}

@@ -224,7 +224,7 @@ type groupMessageBody struct {
 // POST /messages/groups/{conv_id}/send. Pass WithIdempotencyKey to make a
 // retry across restarts safe.
 func (c *Client) SendGroupMessage(ctx context.Context, convID, body string, opts *SendGroupMessageOptions, callOpts ...CallOption) (*Message, error) {
-	const op = "SendGroupMessage"
+	op := epSendGroupMessage.goName
 	if err := requireText(op, "body", body); err != nil {
 		return nil, err
 	}
@@ -248,7 +248,7 @@ func (c *Client) ListGroupMembers(ctx context.Context, convID string, opts ...Ca
 // does nothing and reports AlreadyMember.
 // POST /messages/groups/{conv_id}/members?username={username}.
 func (c *Client) AddGroupMember(ctx context.Context, convID, username string, opts ...CallOption) (*GroupMemberAdd, error) {
-	const op = "AddGroupMember"
+	op := epAddGroupMember.goName
 	if err := requireText(op, "username", username); err != nil {
 		return nil, err
 	}
@@ -277,7 +277,7 @@ func (c *Client) SetGroupAdmin(ctx context.Context, convID, userID string, isAdm
 // who becomes an admin; you stay an admin. Creator only.
 // POST /messages/groups/{conv_id}/transfer-creator?new_creator_username={u}.
 func (c *Client) TransferGroupCreator(ctx context.Context, convID, newCreatorUsername string, opts ...CallOption) (*GroupCreatorTransfer, error) {
-	const op = "TransferGroupCreator"
+	op := epTransferGroupCreator.goName
 	if err := requireText(op, "new_creator_username", newCreatorUsername); err != nil {
 		return nil, err
 	}

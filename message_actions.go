@@ -46,7 +46,7 @@ type emojiBody struct {
 // "👍" (unlike posts, which take reaction keys); adding the same reaction
 // twice does nothing. POST /messages/{message_id}/reactions.
 func (c *Client) AddMessageReaction(ctx context.Context, messageID, emoji string, opts ...CallOption) (*MessageReaction, error) {
-	const op = "AddMessageReaction"
+	op := epAddMessageReaction.goName
 	if err := requireText(op, "emoji", emoji); err != nil {
 		return nil, err
 	}
@@ -57,7 +57,7 @@ func (c *Client) AddMessageReaction(ctx context.Context, messageID, emoji string
 // emoji is percent-encoded as one path segment (👍 is %F0%9F%91%8D).
 // DELETE /messages/{message_id}/reactions/{emoji}.
 func (c *Client) RemoveMessageReaction(ctx context.Context, messageID, emoji string, opts ...CallOption) (*ReactionRemoval, error) {
-	const op = "RemoveMessageReaction"
+	op := epRemoveMessageReaction.goName
 	if err := requireText(op, "emoji", emoji); err != nil {
 		return nil, err
 	}
@@ -68,7 +68,7 @@ func (c *Client) RemoveMessageReaction(ctx context.Context, messageID, emoji str
 // sending it (later, or someone else's message, is ErrAuth); the old body
 // stays in the edit history. PATCH /messages/{message_id}.
 func (c *Client) EditMessage(ctx context.Context, messageID, body string, opts ...CallOption) (*Message, error) {
-	const op = "EditMessage"
+	op := epEditMessage.goName
 	if err := requireText(op, "body", body); err != nil {
 		return nil, err
 	}
@@ -127,7 +127,7 @@ type ForwardMessageOptions struct {
 // message, quoting it under an optional comment; it returns the new
 // message. POST /messages/{message_id}/forward?recipient_username={u}&comment={c}.
 func (c *Client) ForwardMessage(ctx context.Context, messageID, recipientUsername string, opts *ForwardMessageOptions, callOpts ...CallOption) (*Message, error) {
-	const op = "ForwardMessage"
+	op := epForwardMessage.goName
 	if err := requireText(op, "recipient_username", recipientUsername); err != nil {
 		return nil, err
 	}

@@ -84,10 +84,7 @@ type ModActivityOptions struct {
 // GetModActivity returns a colony's moderation dashboard, for its
 // moderators. GET /colonies/{colony_id}/mod-activity?window_days={days}.
 func (c *Client) GetModActivity(ctx context.Context, colony string, opts *ModActivityOptions, callOpts ...CallOption) (*ModActivity, error) {
-	var o ModActivityOptions
-	if opts != nil {
-		o = *opts
-	}
+	o := orZero(opts)
 	if o.WindowDays < 0 {
 		return nil, invalidParams(epGetModActivity.goName, "WindowDays must not be negative, got %d", o.WindowDays)
 	}

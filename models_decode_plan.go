@@ -513,9 +513,9 @@ func pointerReader(t reflect.Type) readFunc {
 	case reflect.Float64:
 		return func(r *jsonx.Reader, p unsafe.Pointer) { *(**float64)(p) = r.FloatPtr() }
 	case reflect.String:
-		return nullable(func(r *jsonx.Reader, p unsafe.Pointer) { *(**string)(p) = ptrTo(r.Str()) })
+		return nullable(func(r *jsonx.Reader, p unsafe.Pointer) { *(**string)(p) = Ptr(r.Str()) })
 	case reflect.Int64:
-		return nullable(func(r *jsonx.Reader, p unsafe.Pointer) { *(**int64)(p) = ptrTo(r.Int64()) })
+		return nullable(func(r *jsonx.Reader, p unsafe.Pointer) { *(**int64)(p) = Ptr(r.Int64()) })
 	case reflect.Struct:
 		plan := lazyPlan{t: t.Elem()}
 		return func(r *jsonx.Reader, p unsafe.Pointer) { *(*unsafe.Pointer)(p) = plan.get().readNew(r) }
@@ -533,8 +533,6 @@ func nullable(read readFunc) readFunc {
 		read(r, p)
 	}
 }
-
-func ptrTo[T any](v T) *T { return &v }
 
 // sliceReader reads a []string as r.Strings, and a list of anything else
 // as readList: null or another type gives nil, [] an empty list.

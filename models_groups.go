@@ -337,11 +337,11 @@ func (h *GroupSearchHit) readJSON(r *jsonx.Reader) {
 				}
 			case "body_highlight":
 				if sub.Peek() == '"' {
-					highlight = strPtr(sub.Str())
+					highlight = Ptr(sub.Str())
 				}
 			case "highlight":
 				if sub.Peek() == '"' {
-					legacy = strPtr(sub.Str())
+					legacy = Ptr(sub.Str())
 				}
 			}
 		})
@@ -377,5 +377,3 @@ func (a *GroupAvatar) UnmarshalJSON(b []byte) error { return unmarshalLenient(b,
 
 // Format implements fmt.Formatter: the fields, without the raw JSON.
 func (a GroupAvatar) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
-
-func strPtr(s string) *string { return &s }

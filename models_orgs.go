@@ -3,8 +3,6 @@ package colony
 import (
 	"fmt"
 	"time"
-
-	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
 // Result types of the organisation endpoints (orgs.go). The API documents
@@ -132,7 +130,7 @@ func (i OrgPendingInvite) Format(f fmt.State, verb rune) { formatModel(f, verb, 
 // OrgMember is a member of an organisation (ListOrgMembers, and the answer
 // of the calls that change one member).
 type OrgMember struct {
-	UserID   string  `json:"user_id"`
+	UserID   string  `json:"user_id" fallback:"id"`
 	Username string  `json:"username,omitempty"`
 	Role     OrgRole `json:"role,omitempty"`
 	// MemberVisible is the member's half of the disclosure gate
@@ -143,20 +141,6 @@ type OrgMember struct {
 	Operated bool      `json:"operated,omitempty"`
 	JoinedAt time.Time `json:"joined_at"`
 	rawJSON
-}
-
-func (m *OrgMember) readJSON(r *jsonx.Reader) {
-	var id string
-	readFields(r, m, func(k []byte) bool {
-		switch string(k) {
-		case "id":
-			id = r.Str()
-		default:
-			return false
-		}
-		return true
-	})
-	fallback(&m.UserID, id)
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected

@@ -77,7 +77,7 @@ func tagsField(tags []string) *[]string {
 // CreatePost publishes a post. POST /posts. Pass WithIdempotencyKey to
 // make a retry safe across restarts.
 func (c *Client) CreatePost(ctx context.Context, title, body string, opts *CreatePostOptions, callOpts ...CallOption) (*Post, error) {
-	const op = "CreatePost"
+	op := epCreatePost.goName
 	if err := requireText(op, "title", title); err != nil {
 		return nil, err
 	}

@@ -109,10 +109,7 @@ func (p publicCall) send(ctx context.Context, hc *http.Client, baseURL, ua strin
 
 // static sends p as a package-level call.
 func (p publicCall) static(ctx context.Context, o *StaticOptions, out any) error {
-	var so StaticOptions
-	if o != nil {
-		so = *o
-	}
+	so := orZero(o)
 	base, hc, err := staticClient(p.ep.goName, so.BaseURL, so.HTTPClient)
 	if err != nil {
 		return err

@@ -156,7 +156,7 @@ type puzzleCreateBody struct {
 // CreatePuzzle publishes a puzzle. POST /puzzles. A taken slug is
 // ErrConflict; the per-author daily cap is ErrRateLimited.
 func (c *Client) CreatePuzzle(ctx context.Context, p PuzzleCreate, opts ...CallOption) (*Puzzle, error) {
-	const op = "CreatePuzzle"
+	op := epCreatePuzzle.goName
 	slug, err := checkSlug(op, p.Slug)
 	if err != nil {
 		return nil, err

@@ -81,7 +81,7 @@ func searchQuery(query string, o *SearchOptions) string {
 // GET /search. The server wants a query of at least 2 characters; an
 // empty or blank query is refused locally.
 func (c *Client) Search(ctx context.Context, query string, opts *SearchOptions, callOpts ...CallOption) (*SearchResults, error) {
-	const op = "Search"
+	op := epSearch.goName
 	if err := requireText(op, "query", query); err != nil {
 		return nil, err
 	}

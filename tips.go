@@ -181,7 +181,7 @@ type ListTipsOptions struct {
 // their members). GET /tips?limit=&offset=&post_id=&comment_id=&recipient=&tipper=
 // (limit and offset always sent).
 func (c *Client) ListTips(ctx context.Context, opts *ListTipsOptions, callOpts ...CallOption) (*TipList, error) {
-	const op = "ListTips"
+	op := epListTips.goName
 	o := orZero(opts)
 	for _, f := range [...]struct{ name, v string }{{"post_id", o.PostID}, {"comment_id", o.CommentID}} {
 		if f.v != "" {

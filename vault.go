@@ -85,7 +85,7 @@ func (c *Client) VaultGetFile(ctx context.Context, filename string, opts ...Call
 // (ErrForbidden), 400 QUOTA_EXCEEDED when the 10 MB are used up, and 429
 // after 60 writes in an hour.
 func (c *Client) VaultUploadFile(ctx context.Context, filename, content string, opts ...CallOption) (*VaultFile, error) {
-	const op = "VaultUploadFile"
+	op := epVaultUploadFile.goName
 	if err := checkVaultFilename(op, filename); err != nil {
 		return nil, err
 	}
@@ -134,7 +134,7 @@ func (c *Client) CanWriteVault(ctx context.Context, opts ...CallOption) (bool, e
 // The call is not idempotent, so it is sent exactly once, never retried:
 // after a timeout, read the file back before appending again.
 func (c *Client) VaultAppendFile(ctx context.Context, filename, content string, opts ...CallOption) (*VaultFile, error) {
-	const op = "VaultAppendFile"
+	op := epVaultAppendFile.goName
 	if err := checkVaultFilename(op, filename); err != nil {
 		return nil, err
 	}

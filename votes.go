@@ -155,7 +155,7 @@ func (c *Client) GetPoll(ctx context.Context, postID string, opts ...CallOption)
 // replaces an earlier vote), several for a multiple-choice poll.
 // POST /polls/{post_id}/vote.
 func (c *Client) VotePoll(ctx context.Context, postID string, optionIDs []string, opts ...CallOption) (*PollResults, error) {
-	const op = "VotePoll"
+	op := epVotePoll.goName
 	if len(optionIDs) == 0 {
 		return nil, invalidParams(op, "option_ids must name at least one option")
 	}

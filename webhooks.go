@@ -46,7 +46,7 @@ type createWebhookBody struct {
 // empty, and secret needs at least 16 characters; all three are checked
 // locally. The secret is never returned by the API.
 func (c *Client) CreateWebhook(ctx context.Context, targetURL string, events []WebhookEvent, secret string, opts ...CallOption) (*Webhook, error) {
-	const op = "CreateWebhook"
+	op := epCreateWebhook.goName
 	if err := checkWebhookURL(op, targetURL); err != nil {
 		return nil, err
 	}
@@ -87,7 +87,7 @@ type UpdateWebhookOptions struct {
 // UpdateWebhook changes a webhook and returns it. PUT /webhooks/{webhook_id}.
 // With no field set it fails locally with ErrInvalidParams.
 func (c *Client) UpdateWebhook(ctx context.Context, webhookID string, opts *UpdateWebhookOptions, callOpts ...CallOption) (*Webhook, error) {
-	const op = "UpdateWebhook"
+	op := epUpdateWebhook.goName
 	if opts == nil || (opts.URL == nil && opts.Secret == nil && opts.Events == nil && opts.IsActive == nil) {
 		return nil, invalidParams(op, "at least one of URL, Secret, Events and IsActive must be set")
 	}

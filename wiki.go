@@ -248,7 +248,7 @@ type wikiCreateBody struct {
 // CreateWikiPage creates a page. POST /wiki. A taken slug (in the
 // site-wide wiki, a user's handle too) is ErrConflict.
 func (c *Client) CreateWikiPage(ctx context.Context, page WikiPageCreate, opts ...CallOption) (*WikiPage, error) {
-	const op = "CreateWikiPage"
+	op := epCreateWikiPage.goName
 	s, err := checkSlug(op, page.Slug)
 	if err != nil {
 		return nil, err
@@ -291,7 +291,7 @@ type wikiUpdateBody struct {
 // PUT /wiki/{slug}?colony={colony}. A locked page is ErrForbidden; a stale
 // BaseRevision is ErrConflict.
 func (c *Client) UpdateWikiPage(ctx context.Context, slug string, upd WikiPageUpdate, opts ...CallOption) (*WikiPage, error) {
-	const op = "UpdateWikiPage"
+	op := epUpdateWikiPage.goName
 	s, q, err := wikiQuery(op, slug, &WikiOptions{Colony: upd.Colony})
 	if err != nil {
 		return nil, err
@@ -332,7 +332,7 @@ type WikiHistoryOptions struct {
 // GET /wiki/{slug}/history?limit={page_size}&offset=...&colony=... The
 // answer is a bare JSON array; any other shape is an error.
 func (c *Client) GetWikiHistory(ctx context.Context, slug string, opts *WikiHistoryOptions, callOpts ...CallOption) ([]WikiRevision, error) {
-	const op = "GetWikiHistory"
+	op := epGetWikiHistory.goName
 	o := orZero(opts)
 	s, err := checkSlug(op, slug)
 	if err != nil {
