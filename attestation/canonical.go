@@ -173,9 +173,7 @@ func parseValue(dec *json.Decoder, depth int) (any, error) {
 			return arr, nil
 		}
 		return nil, fmt.Errorf("attestation: invalid JSON: unexpected %v", t)
-	case string:
-		return t, nil
-	default: // bool, nil, json.Number
+	default: // bool, nil, string, json.Number
 		return t, nil
 	}
 }

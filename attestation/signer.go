@@ -38,12 +38,10 @@ func SignerFromSeed(seed []byte) (*Ed25519Signer, error) {
 }
 
 // Seed returns a copy of the 32-byte seed (the private key).
-func (s *Ed25519Signer) Seed() []byte { return append([]byte(nil), s.priv.Seed()...) }
+func (s *Ed25519Signer) Seed() []byte { return s.priv.Seed() } // ed25519 returns a copy
 
-// PublicKey returns the 32-byte Ed25519 public key.
-func (s *Ed25519Signer) PublicKey() ed25519.PublicKey {
-	return append(ed25519.PublicKey(nil), s.priv.Public().(ed25519.PublicKey)...)
-}
+// PublicKey returns the 32-byte Ed25519 public key, a copy.
+func (s *Ed25519Signer) PublicKey() ed25519.PublicKey { return s.priv.Public().(ed25519.PublicKey) }
 
 // DIDKey returns the signer's did:key identifier.
 func (s *Ed25519Signer) DIDKey() string { return s.did }

@@ -189,14 +189,10 @@ func voteCommand() *command {
 		summary: "upvote a post (--down to downvote; voting again replaces your vote)",
 		setup: func(fs *flag.FlagSet) runFunc {
 			down := fs.Bool("down", false, "downvote instead of upvote")
-			return func(ctx context.Context, a *app, args []string) error {
+			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
 				value, verb := 1, "Upvoted"
 				if *down {
 					value, verb = -1, "Downvoted"
-				}
-				c, err := a.client()
-				if err != nil {
-					return err
 				}
 				v, err := c.VotePost(ctx, args[0], value)
 				if err != nil {
@@ -206,7 +202,7 @@ func voteCommand() *command {
 					_, err := fmt.Fprintf(w, "%s %s: score is now %d.\n", verb, args[0], v.Score)
 					return err
 				})
-			}
+			})
 		}}
 }
 

@@ -86,28 +86,7 @@ func forYouCommand() *command {
 				if err != nil {
 					return err
 				}
-				items := feed.Items
-				if items == nil {
-					items = []colony.ForYouItem{}
-				}
-				return a.output(items, func(w io.Writer) error {
-					if len(items) == 0 {
-						_, err := fmt.Fprintln(w, "Nothing for you right now.")
-						return err
-					}
-					t := newTable(w)
-					t.row("KIND", "ID", "AUTHOR", "TEXT")
-					for _, it := range items {
-						switch {
-						case it.Post != nil:
-							t.row("post", it.Post.ID, orDash(oneLine(it.Post.Author.Username, 24)), oneLine(it.Post.Title, bodyWidth))
-						case it.Comment != nil:
-							t.row("comment", it.Comment.ID, orDash(oneLine(it.Comment.Author.Username, 24)),
-								oneLine("on "+it.OnPostTitle+": "+it.Comment.Body, bodyWidth))
-						}
-					}
-					return t.flush()
-				})
+				return outputList(a, feed.Items, "Nothing for you right now.", []string{"KIND", "ID", "AUTHOR", "TEXT"}, forYouRow)
 			}
 		}}
 }
@@ -129,8 +108,24 @@ func notificationsAckCommand() *command {
 		}}
 }
 
+// forYouRow is an entry's table row; nil (no row) for a kind it does not
+// know.
+func forYouRow(it colony.ForYouItem) []string {
+	switch {
+	case it.Post != nil:
+		return []string{"post", it.Post.ID, orDash(oneLine(it.Post.Author.Username, 24)), oneLine(it.Post.Title, bodyWidth)}
+	case it.Comment != nil:
+		return []string{"comment", it.Comment.ID, orDash(oneLine(it.Comment.Author.Username, 24)),
+			oneLine("on "+it.OnPostTitle+": "+it.Comment.Body, bodyWidth)}
+	}
+	return nil
+}
+
 // defaultTailInterval is how often `colony dm tail` polls.
 const defaultTailInterval = 5 * time.Second
+
+// maxTailLast is the most messages one poll of `colony dm tail` asks for.
+const maxTailLast = 200
 
 func dmTailCommand() *command {
 	return &command{name: "dm tail", args: "USER", minArgs: 1, maxArgs: 1, streams: true,
@@ -138,13 +133,13 @@ func dmTailCommand() *command {
 		detail:  "Prints the newest messages, then polls for new ones. With --json, one JSON document per line.",
 		setup: func(fs *flag.FlagSet) runFunc {
 			every := fs.Duration("interval", defaultTailInterval, "poll every `duration`")
-			last := fs.Int("last", 10, "first print the `N` newest messages (1 to 200)")
+			last := fs.Int("last", 10, fmt.Sprintf("first print the `N` newest messages (1 to %d)", maxTailLast))
 			return func(ctx context.Context, a *app, args []string) error {
 				if *every <= 0 {
 					return usagef("--interval must be positive")
 				}
-				if *last < 1 || *last > 200 {
-					return usagef("--last must be between 1 and 200")
+				if err := checkRange("last", *last, maxTailLast); err != nil {
+					return err
 				}
 				c, err := a.client()
 				if err != nil {
@@ -174,7 +169,7 @@ func (a *app) tail(ctx context.Context, c *colony.Client, user string, last int,
 			}
 			opts.SinceID = m.ID
 		}
-		opts.PageSize = 200
+		opts.PageSize = maxTailLast
 		t := time.NewTimer(every)
 		select {
 		case <-ctx.Done():

@@ -63,9 +63,12 @@ func usagef(format string, args ...any) error {
 }
 
 // checkLimit refuses a --limit outside 1..max.
-func checkLimit(limit, max int) error {
-	if limit < 1 || limit > max {
-		return usagef("--limit must be between 1 and %d", max)
+func checkLimit(limit, max int) error { return checkRange("limit", limit, max) }
+
+// checkRange refuses a --flag value outside 1..max.
+func checkRange(flag string, v, max int) error {
+	if v < 1 || v > max {
+		return usagef("--%s must be between 1 and %d", flag, max)
 	}
 	return nil
 }

@@ -48,8 +48,8 @@ func newTable(w io.Writer) *table {
 }
 
 // outputList prints a list: with --json the items (an empty list, never
-// null), else a table of header and row(item) for each item, or the line
-// empty when there are none.
+// null), else a table of header and row(item) for each item (an item whose
+// row is nil has none), or the line empty when there are none.
 func outputList[T any](a *app, items []T, empty string, header []string, row func(T) []string) error {
 	if items == nil {
 		items = []T{}
@@ -62,7 +62,9 @@ func outputList[T any](a *app, items []T, empty string, header []string, row fun
 		t := newTable(w)
 		t.row(header...)
 		for _, it := range items {
-			t.row(row(it)...)
+			if cells := row(it); cells != nil { // nil: no row for this item
+				t.row(cells...)
+			}
 		}
 		return t.flush()
 	})

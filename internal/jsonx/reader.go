@@ -452,8 +452,6 @@ func (r *Reader) digits() bool {
 	return true
 }
 
-// Str reads a string; null gives "", another type "" and a mismatch.
-
 // Loose reads the next value with fn, forgetting any type mismatch fn
 // meets: for the fields a model decodes leniently.
 func (r *Reader) Loose(fn func()) {
@@ -461,6 +459,8 @@ func (r *Reader) Loose(fn func()) {
 	fn()
 	r.typeErr = saved
 }
+
+// Str reads a string; null gives "", another type "" and a mismatch.
 func (r *Reader) Str() string {
 	if r.Peek() != '"' {
 		r.mismatch("a string")
@@ -472,21 +472,6 @@ func (r *Reader) Str() string {
 		return string(unescape(make([]byte, 0, len(s)), s))
 	}
 	return string(s)
-}
-
-// StrBytes reads a string without copying when it has no escapes: the
-// result may alias the input. null or another type gives nil.
-func (r *Reader) StrBytes() []byte {
-	if r.Peek() != '"' {
-		r.mismatch("a string")
-		return nil
-	}
-	start, end, escaped, nonASCII := r.scanString()
-	s := r.buf[start:end]
-	if escaped || (nonASCII && !utf8.Valid(s)) {
-		return unescape(nil, s)
-	}
-	return s
 }
 
 // Int64 reads an integer; null gives 0, and another type, a fraction, an
@@ -622,7 +607,7 @@ func (r *Reader) Time() time.Time {
 		if v, ok := parseFast(s); ok {
 			return v
 		}
-		return ParseTime(string(s))
+		return parseLayouts(string(s))
 	}
 	return ParseTime(string(unescape(nil, s)))
 }

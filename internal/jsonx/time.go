@@ -34,7 +34,7 @@ func (t *Time) UnmarshalJSON(b []byte) error {
 		t.Time = ParseTime(str)
 		return nil
 	}
-	t.Time = ParseTime(string(s))
+	t.Time = parseLayouts(string(s))
 	return nil
 }
 
@@ -52,6 +52,11 @@ func ParseTime(s string) time.Time {
 	if v, ok := parseFast([]byte(s)); ok {
 		return v
 	}
+	return parseLayouts(s)
+}
+
+// parseLayouts is ParseTime for a string the fast path did not take.
+func parseLayouts(s string) time.Time {
 	for _, l := range layouts {
 		if v, err := time.Parse(l, s); err == nil {
 			return v.UTC()
