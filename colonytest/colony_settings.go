@@ -75,11 +75,21 @@ func newColonySettings() *colonySettings {
 }
 
 // settings are the colony's settings, the defaults until changed.
+// settings returns a copy of the colony's settings that shares nothing
+// with the stored ones: a PATCH decodes into it and may yet be refused.
 func (m *colonyMod) settings() colonySettings {
 	if m == nil || m.Settings == nil {
 		return defaultSettings()
 	}
-	return *m.Settings
+	c := *m.Settings
+	for _, f := range []**int{&c.MinKarmaToPost, &c.MinKarmaToComment, &c.MinKarmaToVote, &c.MinKarmaToJoin} {
+		if *f != nil {
+			v := **f
+			*f = &v
+		}
+	}
+	c.BannedWords, c.ReportReasons = slices.Clone(c.BannedWords), slices.Clone(c.ReportReasons)
+	return c
 }
 
 func (s *Server) registerColonySettings() {

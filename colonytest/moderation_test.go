@@ -177,3 +177,25 @@ func TestModActivityWindow(t *testing.T) {
 		assert.InDelta(t, 90, *act.Health.MedianResolutionSeconds, 0.001)
 	}
 }
+
+// TestRefusedSettingsPatchChangesNothing: a PATCH refused with 422 leaves
+// the stored settings as they were (it once decoded into a copy whose
+// karma floors pointed at the stored ones).
+func TestRefusedSettingsPatchChangesNothing(t *testing.T) {
+	s := NewServer(t)
+	s.SetColonyRole("test-posts", s.Agent(), "founder")
+	patch := func(body string) (int, map[string]any) {
+		t.Helper()
+		code, b := rawCall(t, s, s.Agent(), http.MethodPatch, "/colonies/"+s.colonyByName("test-posts").ID, "application/json", []byte(body))
+		var out map[string]any
+		require.NoError(t, json.Unmarshal(b, &out), string(b))
+		return code, out
+	}
+	code, _ := patch(`{"min_karma_to_post": 5}`)
+	require.Equal(t, http.StatusOK, code)
+	code, _ = patch(`{"min_karma_to_post": 999999}`)
+	require.Equal(t, http.StatusUnprocessableEntity, code, "out of range")
+	code, out := patch(`{}`)
+	require.Equal(t, http.StatusOK, code)
+	assert.EqualValues(t, 5, out["min_karma_to_post"], "the refused value was not kept: %v", out)
+}
