@@ -81,6 +81,14 @@ func (s *Server) colonyByName(name string) *colonyRec {
 	return nil
 }
 
+// colonyByIDOrName finds a colony by its id or, failing that, its slug.
+func (s *Server) colonyByIDOrName(x string) *colonyRec {
+	if c := s.colonies[x]; c != nil {
+		return c
+	}
+	return s.colonyByName(x)
+}
+
 func (s *Server) colonyOut(c *colonyRec) map[string]any {
 	m := map[string]any{
 		"id": c.ID, "name": c.Name, "slug": "", "display_name": c.DisplayName, "description": c.Description,

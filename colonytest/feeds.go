@@ -43,12 +43,7 @@ func (s *Server) handleBootstrap(w http.ResponseWriter, r *http.Request, u *user
 		caps = append(caps, map[string]any{"name": g.name, "allowed": allowed, "description": g.description,
 			"reason": reason, "requirement": map[string]any{"min_karma": g.minKarma}, "api": nil, "mcp_tool": nil})
 	}
-	unread := 0
-	for _, n := range s.notifs[u.ID] {
-		if !n.IsRead {
-			unread++
-		}
-	}
+	unread := s.unreadNotifications(u)
 	dms := 0
 	for _, c := range s.msg.dmByPair {
 		if c.parts[u.ID] != nil {

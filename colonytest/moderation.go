@@ -115,10 +115,7 @@ func (s *Server) registerModeration() {
 func (s *Server) SetColonyRole(colony string, a Agent, role string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c := s.colonies[colony]
-	if c == nil {
-		c = s.colonyByName(colony)
-	}
+	c := s.colonyByIDOrName(colony)
 	if c == nil || (role != "founder" && !slices.Contains(colonyRoles, role)) {
 		panic("colonytest: SetColonyRole: unknown colony " + colony + " or role " + role)
 	}
@@ -301,12 +298,16 @@ func (s *Server) handleGetQueue(w http.ResponseWriter, r *http.Request, u *user,
 		validationError(w, []string{"query", "source"}, "unknown queue source "+source)
 		return
 	}
-	entries := s.queueEntries(c.ID, m, status == "open")
+	open := s.queueEntries(c.ID, m, true)
+	entries := open
+	if status != "open" {
+		entries = s.queueEntries(c.ID, m, false)
+	}
 	chips := map[string]any{}
 	for _, src := range queueSources {
 		chips[src] = 0
 	}
-	for _, e := range s.queueEntries(c.ID, m, true) {
+	for _, e := range open {
 		chips[e.source] = chips[e.source].(int) + 1
 	}
 	if source != "" {
@@ -340,7 +341,7 @@ type queueActionIn struct {
 
 // applyAction validates and applies one queue action, returning the HTTP
 // status and message of a refusal (0 when applied).
-func (s *Server) applyAction(u *user, c *colonyRec, in queueActionIn) (int, string) {
+func (s *Server) applyAction(c *colonyRec, m *colonyMod, in queueActionIn) (int, string) {
 	src := cmp.Or(in.Source, in.SourceKind)
 	dur := cmp.Or(in.DurationDays, in.BanDurationDays)
 	switch {
@@ -358,7 +359,7 @@ func (s *Server) applyAction(u *user, c *colonyRec, in queueActionIn) (int, stri
 		return http.StatusUnprocessableEntity, "duration_days is only for ban_author"
 	}
 	if strings.HasPrefix(src, "automod_") {
-		return s.applyAutoModAction(c, src, in.SourceID, in.Action, in.ReasonText, dur)
+		return s.applyAutoModAction(c, m, src, in.SourceID, in.Action, in.ReasonText, dur)
 	}
 	if src != "open_report" {
 		return http.StatusNotFound, "Queue item not found"
@@ -395,8 +396,7 @@ func (s *Server) applyAction(u *user, c *colonyRec, in queueActionIn) (int, stri
 }
 
 // applyAutoModAction acts on a queue item AutoMod made.
-func (s *Server) applyAutoModAction(c *colonyRec, src, id, action, reason string, dur *int) (int, string) {
-	m := s.modOf(c.ID)
+func (s *Server) applyAutoModAction(c *colonyRec, m *colonyMod, src, id, action, reason string, dur *int) (int, string) {
 	i := slices.IndexFunc(m.Items, func(it *modItem) bool { return it.Source == src && it.ID == id })
 	if i < 0 {
 		return http.StatusNotFound, "Queue item not found"
@@ -445,7 +445,7 @@ func (s *Server) handleQueueAction(w http.ResponseWriter, r *http.Request, u *us
 	if !decodeBody(w, r, &in) {
 		return
 	}
-	if status, msg := s.applyAction(u, c, in); status != 0 {
+	if status, msg := s.applyAction(c, m, in); status != 0 {
 		writeError(w, status, "", msg)
 		return
 	}
@@ -471,7 +471,7 @@ func (s *Server) handleQueueBulk(w http.ResponseWriter, r *http.Request, u *user
 	for _, it := range in.Items {
 		it.ReasonID, it.ReasonText = in.ReasonID, in.ReasonText // per-item reasons are ignored
 		out := map[string]any{"source_kind": cmp.Or(it.Source, it.SourceKind), "source_id": it.SourceID, "action": it.Action}
-		if status, msg := s.applyAction(u, c, it); status != 0 {
+		if status, msg := s.applyAction(c, m, it); status != 0 {
 			out["message"] = msg
 			failed = append(failed, out)
 			continue

@@ -38,13 +38,7 @@ func (s *Server) handleListNotifications(w http.ResponseWriter, r *http.Request,
 }
 
 func (s *Server) handleNotificationCount(w http.ResponseWriter, r *http.Request, u *user) {
-	unread := 0
-	for _, n := range s.notifs[u.ID] {
-		if !n.IsRead {
-			unread++
-		}
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"unread_count": unread})
+	writeJSON(w, http.StatusOK, map[string]any{"unread_count": s.unreadNotifications(u)})
 }
 
 func (s *Server) handleReadAllNotifications(w http.ResponseWriter, r *http.Request, u *user) {

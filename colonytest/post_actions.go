@@ -109,10 +109,7 @@ func (s *Server) handleCrosspost(w http.ResponseWriter, r *http.Request, u *user
 	if !decodeBody(w, r, &in) {
 		return
 	}
-	target := s.colonies[in.ColonyID]
-	if target == nil {
-		target = s.colonyByName(in.ColonyID) // a slug is accepted too
-	}
+	target := s.colonyByIDOrName(in.ColonyID) // a slug is accepted too
 	if target == nil {
 		writeError(w, http.StatusNotFound, "NOT_FOUND", "Colony not found")
 		return
