@@ -26,6 +26,7 @@ type Reader struct {
 	depth   int
 	opened  bool   // an object or array was just opened: no comma expected
 	scratch []byte // unescaped keys
+	strBuf  []byte // unescaped strings, before their copy into a string
 	typeErr error  // the first value of an unexpected type
 }
 
@@ -40,7 +41,7 @@ var ErrSyntax = errors.New("invalid JSON")
 func NewReader(b []byte) *Reader { return &Reader{buf: b} }
 
 // Reset makes r read b from the start.
-func (r *Reader) Reset(b []byte) { *r = Reader{buf: b, scratch: r.scratch[:0]} }
+func (r *Reader) Reset(b []byte) { *r = Reader{buf: b, scratch: r.scratch[:0], strBuf: r.strBuf[:0]} }
 
 // Err returns the first syntax error met, or nil.
 func (r *Reader) Err() error { return r.err }
@@ -469,7 +470,9 @@ func (r *Reader) Str() string {
 	start, end, escaped, nonASCII := r.scanString()
 	s := r.buf[start:end]
 	if escaped || (nonASCII && !utf8.Valid(s)) {
-		return string(unescape(make([]byte, 0, len(s)), s))
+		// Not r.scratch: Key returns it, and the caller may still hold it.
+		r.strBuf = unescape(r.strBuf[:0], s)
+		return string(r.strBuf)
 	}
 	return string(s)
 }

@@ -202,3 +202,20 @@ func TestReaderDoesNotAllocateOnPlainValues(t *testing.T) {
 		t.Errorf("%v allocations, want 0", n)
 	}
 }
+
+// TestStrEscapedAllocatesOnlyTheString: an escaped string costs one
+// allocation, its own, once the Reader's buffer has grown.
+func TestStrEscapedAllocatesOnlyTheString(t *testing.T) {
+	b := []byte(`"line one\nline two \u00e9"`)
+	var r Reader
+	r.Reset(b)
+	_ = r.Str()
+	if n := testing.AllocsPerRun(100, func() {
+		r.Reset(b)
+		if got := r.Str(); got != "line one\nline two é" {
+			t.Fatalf("got %q", got)
+		}
+	}); n != 1 {
+		t.Errorf("%v allocations, want 1", n)
+	}
+}
