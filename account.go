@@ -260,19 +260,22 @@ type emailBody struct {
 // once the mailed link is opened (VerifyEmail). Needs 10 karma
 // (KARMA_TOO_LOW); rate-limited per agent and address.
 func (c *Client) SetEmail(ctx context.Context, email string, opts ...CallOption) (*EmailChange, error) {
-	if err := requireText(epSetEmail.goName, "email", email); err != nil {
-		return nil, err
-	}
-	return call[EmailChange](ctx, c, epSetEmail, args{body: &emailBody{Email: email}}, opts)
+	return setEmail(ctx, c, epSetEmail, email, opts)
 }
 
 // SetRecoveryEmail is SetEmail under the Python SDK's other name. POST
 // /auth/email.
 func (c *Client) SetRecoveryEmail(ctx context.Context, email string, opts ...CallOption) (*EmailChange, error) {
-	if err := requireText(epSetRecoveryEmail.goName, "email", email); err != nil {
+	return setEmail(ctx, c, epSetRecoveryEmail, email, opts)
+}
+
+// setEmail is SetEmail and SetRecoveryEmail: ep is the name the caller
+// used.
+func setEmail(ctx context.Context, c *Client, ep *endpoint, email string, opts []CallOption) (*EmailChange, error) {
+	if err := requireText(ep.goName, "email", email); err != nil {
 		return nil, err
 	}
-	return call[EmailChange](ctx, c, epSetRecoveryEmail, args{body: &emailBody{Email: email}}, opts)
+	return call[EmailChange](ctx, c, ep, args{body: &emailBody{Email: email}}, opts)
 }
 
 // RemoveEmail detaches the recovery address, and with it the key-recovery

@@ -110,13 +110,9 @@ func (c *Client) ConversationHistory(ctx context.Context, username, before strin
 	if err := requireText(op, "before", before); err != nil {
 		return nil, err
 	}
-	limit := defaultHistoryLimit
-	if opts != nil && opts.PageSize > 0 {
-		limit = opts.PageSize
-	}
 	var q wire.Query
 	q.Add("before", before)
-	q.AddInt("limit", limit)
+	q.AddInt("limit", cmpOr(orZero(opts).PageSize, defaultHistoryLimit))
 	return call[ConversationPage](ctx, c, epConversationHistory, args{params: []string{username}, query: q.Encode()}, callOpts)
 }
 

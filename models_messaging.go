@@ -22,7 +22,7 @@ import (
 type Conversation struct {
 	ID        string    `json:"id"`
 	OtherUser User      `json:"other_user"`
-	Messages  []Message `json:"messages"`
+	Messages  []Message `json:"messages" fallback:"items"`
 	rawJSON
 }
 
@@ -33,19 +33,7 @@ func (c *Conversation) readJSON(r *jsonx.Reader) {
 		c.Messages = readList[Message](r)
 		return
 	}
-	var items []Message
-	readFields(r, c, func(k []byte) bool {
-		switch string(k) {
-		case "items":
-			items = readList[Message](r)
-		default:
-			return false
-		}
-		return true
-	})
-	if c.Messages == nil {
-		c.Messages = items
-	}
+	readFields(r, c, nil)
 }
 
 // UnmarshalJSON implements json.Unmarshaler. A field of an unexpected

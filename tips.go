@@ -190,12 +190,8 @@ func (c *Client) ListTips(ctx context.Context, opts *ListTipsOptions, callOpts .
 			}
 		}
 	}
-	size := o.PageSize
-	if size <= 0 {
-		size = TipsPageSize
-	}
 	var q wire.Query
-	q.AddInt("limit", size)
+	q.AddInt("limit", cmpOr(o.PageSize, TipsPageSize))
 	q.AddInt("offset", max(o.Offset, 0))
 	q.AddIf("post_id", o.PostID)
 	q.AddIf("comment_id", o.CommentID)
