@@ -49,6 +49,9 @@ func fetchBatch[T any](ctx context.Context, ep *endpoint, name string, ids []str
 		return []*T{}, nil
 	}
 	cc := callConfigOf(opts)
+	if cc.err != nil {
+		return nil, invalidParams(ep.goName, "%v", cc.err)
+	}
 	b := &batch[T]{ids: ids, first: map[string]int{}, got: make([]*T, len(ids)), cc: &cc}
 	if cc.meta != nil {
 		b.metas = make([]ResponseMeta, len(ids))
@@ -75,9 +78,10 @@ type batch[T any] struct {
 // run fetches each distinct id, at most batchConcurrency at a time, and
 // stops starting requests once one fails (other than 404) or ctx ends.
 func (b *batch[T]) run(ctx context.Context, fetch func(context.Context, string, ...CallOption) (*T, error)) error {
-	// Each request gets the caller's headers and key but its own metadata,
-	// so concurrent requests never write the caller's ResponseMeta.
-	base := func(c *callConfig) { c.idempotencyKey, c.header = b.cc.idempotencyKey, b.cc.header }
+	// Each request gets the caller's options (headers, key, retry policy)
+	// but its own metadata, so concurrent requests never write the
+	// caller's ResponseMeta.
+	base := func(c *callConfig) { *c = *b.cc; c.meta = nil }
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(batchConcurrency)
 	for i, id := range b.ids {

@@ -183,3 +183,30 @@ func TestGetByIDsAgainstColonytest(t *testing.T) {
 	_, err = c.GetUsersByIDs(ctx, []string{"not-a-uuid"})
 	assert.ErrorIs(t, err, colony.ErrValidation, "a 422 is not skipped")
 }
+
+// TestBatchCallsKeepEveryCallOption: the per-id requests of a batch get the
+// caller's retry policy too, and a bad option fails the batch before
+// anything is sent (both were dropped once).
+func TestBatchCallsKeepEveryCallOption(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	c := srv.Client(t)
+	id := srv.AddPost(srv.Agent(), colonytest.PostSpec{Title: "One", Body: "b"})
+
+	srv.FailNext("GET /posts/{post_id}", 1, colonytest.Fault{Status: http.StatusServiceUnavailable})
+	_, err := c.GetPostsByIDs(t.Context(), []string{id}, colony.WithCallRetry(colony.RetryConfig{MaxRetries: 0}))
+	require.ErrorIs(t, err, colony.ErrServer, "WithCallRetry's no-retry policy applies to the batch's request")
+
+	before := len(srv.RequestsTo("GET /posts/{post_id}"))
+	_, err = c.GetPostsByIDs(t.Context(), []string{id}, colony.WithHeader("X-Bad", "a\nb"))
+	require.ErrorIs(t, err, colony.ErrInvalidParams)
+	assert.Len(t, srv.RequestsTo("GET /posts/{post_id}"), before, "nothing sent")
+}
+
+// TestPublicCallsRefuseABadOption: a public call (no token) refuses a bad
+// WithHeader as every other call does, instead of dropping it.
+func TestPublicCallsRefuseABadOption(t *testing.T) {
+	srv := colonytest.NewServer(t)
+	_, err := srv.Client(t).RecoverKey(t.Context(), "someone", colony.WithHeader("X-Bad", "a\nb"))
+	require.ErrorIs(t, err, colony.ErrInvalidParams)
+	assert.Empty(t, srv.RequestsTo("POST /auth/recover-key"), "nothing sent")
+}

@@ -70,6 +70,9 @@ func (p publicCall) send(ctx context.Context, hc *http.Client, baseURL, ua strin
 	req.Header["Content-Type"] = []string{"application/json"}
 	req.Header["User-Agent"] = []string{ua}
 	cc := callConfigOf(p.opts)
+	if cc.err != nil {
+		return invalidParams(p.ep.goName, "%v", cc.err)
+	}
 	for k, vs := range cc.header {
 		for _, v := range vs {
 			req.Header.Add(k, v)
