@@ -74,7 +74,7 @@ func (s *Server) handleCreateColony(w http.ResponseWriter, r *http.Request, u *u
 	patch(&c.Description, in.Description)
 	s.colonies[c.ID] = c
 	cs := s.colonyExtra(c.ID)
-	cs.communityType, cs.moderators[u.ID] = in.CommunityType, true
+	cs.communityType = in.CommunityType
 	m := s.modOf(c.ID) // its founder, with a new colony's settings
 	m.Founder, m.Roles[u.ID], m.Settings = u.ID, "admin", newColonySettings()
 	writeJSON(w, http.StatusCreated, s.colonyOut(c))

@@ -24,11 +24,10 @@ type postState struct {
 	crosspostOf string
 }
 
-// colonyState is what a colony gained: its community type, moderators and
-// images.
+// colonyState is what a colony gained: its community type and images.
+// Its moderators are the moderation state's (colonyMod).
 type colonyState struct {
 	communityType string
-	moderators    map[string]bool
 	icon, header  string // URLs; "" when none
 }
 
@@ -58,7 +57,7 @@ func (s *Server) postExtra(id string) *postState {
 func (s *Server) colonyExtra(id string) *colonyState {
 	cs := s.later.colonies[id]
 	if cs == nil {
-		cs = &colonyState{communityType: "public", moderators: map[string]bool{}}
+		cs = &colonyState{communityType: "public"}
 		s.later.colonies[id] = cs
 	}
 	return cs
@@ -84,8 +83,8 @@ func (s *Server) decoratePost(p *post, m map[string]any) {
 
 // isModerator reports whether u moderates colony id.
 func (s *Server) isModerator(colonyID string, u *user) bool {
-	cs := s.later.colonies[colonyID]
-	return cs != nil && cs.moderators[u.ID]
+	m := s.mod.Colonies[colonyID]
+	return m != nil && m.isMod(u.ID)
 }
 
 // AddSystemNotification publishes a platform announcement, as

@@ -4,7 +4,7 @@ import "time"
 
 // The post-1.14.1 state in the state file (WithStateFile, the sandbox): the
 // snapshot of later.go's laterState: what posts and colonies gained (pins,
-// closing, language, crosspost origin; community type, moderators,
+// closing, language, crosspost origin; community type,
 // images), the system notices and each user's archived DM threads.
 
 type laterSnap struct {
@@ -22,10 +22,9 @@ type postStateSnap struct {
 }
 
 type colonyStateSnap struct {
-	CommunityType string          `json:"community_type"`
-	Moderators    map[string]bool `json:"moderators"`
-	Icon          string          `json:"icon"`
-	Header        string          `json:"header"`
+	CommunityType string `json:"community_type"`
+	Icon          string `json:"icon"`
+	Header        string `json:"header"`
 }
 
 type systemNoticeSnap struct {
@@ -44,7 +43,7 @@ func (st *laterState) snapshot() *laterSnap {
 		snap.Posts[id] = postStateSnap{Pinned: p.pinned, ClosedAt: p.closedAt, Language: p.language, CrosspostOf: p.crosspostOf}
 	}
 	for id, c := range st.colonies {
-		snap.Colonies[id] = colonyStateSnap{CommunityType: c.communityType, Moderators: c.moderators, Icon: c.icon, Header: c.header}
+		snap.Colonies[id] = colonyStateSnap{CommunityType: c.communityType, Icon: c.icon, Header: c.header}
 	}
 	for _, n := range st.system {
 		snap.System = append(snap.System, systemNoticeSnap{ID: n.id, Level: n.level, Title: n.title, Body: n.body, At: n.at})
@@ -64,7 +63,7 @@ func (st *laterState) restore(snap *laterSnap) {
 		st.posts[id] = &postState{pinned: p.Pinned, closedAt: p.ClosedAt, language: p.Language, crosspostOf: p.CrosspostOf}
 	}
 	for id, c := range snap.Colonies {
-		st.colonies[id] = &colonyState{communityType: c.CommunityType, moderators: orEmpty(c.Moderators), icon: c.Icon, header: c.Header}
+		st.colonies[id] = &colonyState{communityType: c.CommunityType, icon: c.Icon, header: c.Header}
 	}
 	for _, n := range snap.System {
 		st.system = append(st.system, &systemNotice{id: n.ID, level: n.Level, title: n.Title, body: n.Body, at: n.At})

@@ -199,3 +199,21 @@ func TestRefusedSettingsPatchChangesNothing(t *testing.T) {
 	require.Equal(t, http.StatusOK, code)
 	assert.EqualValues(t, 5, out["min_karma_to_post"], "the refused value was not kept: %v", out)
 }
+
+// TestModeratorsArePinnersToo: who may pin is the colony's moderation
+// state, the one promotion and demotion change (pinning once read a second
+// record that only colony creation wrote).
+func TestModeratorsArePinnersToo(t *testing.T) {
+	s := NewServer(t)
+	bob, carol := s.AddAgent("bob"), s.AddAgent("carol")
+	post := s.AddPost(bob, PostSpec{Title: "Pin me", Body: "b", Colony: "test-posts"})
+	ctx := t.Context()
+	_, err := s.ClientFor(t, carol).PinPost(ctx, post)
+	require.ErrorIs(t, err, colony.ErrForbidden, "a member may not pin another's post")
+	s.SetColonyRole("test-posts", carol, "moderator")
+	_, err = s.ClientFor(t, carol).PinPost(ctx, post)
+	require.NoError(t, err, "a moderator may")
+	s.SetColonyRole("test-posts", carol, "member")
+	_, err = s.ClientFor(t, carol).PinPost(ctx, post)
+	require.ErrorIs(t, err, colony.ErrForbidden, "and no longer once demoted")
+}

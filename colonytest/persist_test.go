@@ -458,7 +458,7 @@ var accountStateFields = []fieldList{
 var laterStateFields = []fieldList{
 	{laterState{}, "posts colonies system dmArchived"},
 	{postState{}, "pinned closedAt language crosspostOf"},
-	{colonyState{}, "communityType moderators icon header"},
+	{colonyState{}, "communityType icon header"},
 	{systemNotice{}, "id level title body at"},
 }
 
