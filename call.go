@@ -196,6 +196,15 @@ func callStateFrom(ctx context.Context) *callState {
 }
 
 // callConfigOf applies opts to a new callConfig.
+// addHeaders adds the call's WithHeader values to h.
+func (c *callConfig) addHeaders(h http.Header) {
+	for k, vs := range c.header {
+		for _, v := range vs {
+			h.Add(k, v)
+		}
+	}
+}
+
 func callConfigOf(opts []CallOption) callConfig {
 	var cc callConfig
 	for _, o := range opts {

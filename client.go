@@ -578,11 +578,7 @@ func applyCallHeaders(req *http.Request, cc *callConfig) string {
 		}
 		req.Header["Idempotency-Key"] = []string{key}
 	}
-	for k, vs := range cc.header {
-		for _, v := range vs {
-			req.Header.Add(k, v)
-		}
-	}
+	cc.addHeaders(req.Header)
 	return key
 }
 

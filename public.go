@@ -73,11 +73,7 @@ func (p publicCall) send(ctx context.Context, hc *http.Client, baseURL, ua strin
 	if cc.err != nil {
 		return invalidParams(p.ep.goName, "%v", cc.err)
 	}
-	for k, vs := range cc.header {
-		for _, v := range vs {
-			req.Header.Add(k, v)
-		}
-	}
+	cc.addHeaders(req.Header)
 	resp, err := hc.Do(req)
 	if err != nil {
 		e := transportError(ctx, p.ep.method, route, route, req.URL.Host, err)

@@ -14,23 +14,14 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log"
 	"os"
 	"strings"
-	"time"
 
 	colony "github.com/thecolony/colony-go"
 	"github.com/thecolony/colony-go/colonytest"
 )
 
-func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	err := run(ctx, os.Stdout)
-	cancel()
-	if err != nil {
-		log.Fatal(err)
-	}
-}
+func main() { colonytest.Main(run) }
 
 // decide is the bot's rule table: what to do with one queue item.
 func decide(it colony.ModQueueItem) colony.ModAction {
@@ -53,12 +44,7 @@ func decide(it colony.ModQueueItem) colony.ModAction {
 	return "" // leave anything else to a human
 }
 
-func run(ctx context.Context, w io.Writer) error {
-	env, err := colonytest.FromEnv(w)
-	if err != nil {
-		return err
-	}
-	defer env.Close()
+func run(ctx context.Context, env *colonytest.Env, w io.Writer) error {
 	c, target := env.Client, cmp.Or(os.Getenv("COLONY_MOD_COLONY"), "test-posts")
 	if env.Server != nil {
 		if err := seed(ctx, env.Server, c, target); err != nil {

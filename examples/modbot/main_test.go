@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/thecolony/colony-go/colonytest"
 )
 
 // TestModbotRunsOffline drains the sandbox's queue: the AutoMod removal of
@@ -11,7 +13,7 @@ func TestModbotRunsOffline(t *testing.T) {
 	t.Setenv("COLONY_API_KEY", "")
 	t.Setenv("COLONY_MOD_COLONY", "")
 	var out strings.Builder
-	if err := run(t.Context(), &out); err != nil {
+	if err := colonytest.Run(t.Context(), &out, run); err != nil {
 		t.Fatalf("example failed: %v\noutput so far:\n%s", err, out.String())
 	}
 	for _, want := range []string{
