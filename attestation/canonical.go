@@ -2,6 +2,7 @@ package attestation
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,7 +11,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -230,9 +230,31 @@ func writeCanonical(b *bytes.Buffer, v any) error {
 
 // compareUTF16 orders strings by their UTF-16 code units, as RFC 8785
 // §3.2.3 requires (so U+1F600 sorts before U+FB33).
+// It compares rune by rune without allocating: runes that differ compare
+// by their first code unit (a supplementary rune's high surrogate), then,
+// both supplementary under the same high surrogate, by the rune itself,
+// which orders their low surrogates alike.
 func compareUTF16(a, b string) int {
-	ua, ub := utf16.Encode([]rune(a)), utf16.Encode([]rune(b))
-	return slices.Compare(ua, ub)
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			if c := cmp.Compare(firstUnit(ra), firstUnit(rb)); c != 0 {
+				return c
+			}
+			return cmp.Compare(ra, rb)
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return cmp.Compare(len(a), len(b)) // the one that ran out sorts first
+}
+
+// firstUnit is r's first UTF-16 code unit.
+func firstUnit(r rune) rune {
+	if r < 0x10000 {
+		return r
+	}
+	return 0xD800 + (r-0x10000)>>10
 }
 
 // writeString writes s as a JSON string per RFC 8785 §3.2.2.2: only ", \

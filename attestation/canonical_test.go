@@ -5,7 +5,10 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"math"
+	"slices"
 	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -135,4 +138,21 @@ func repeat(s string, n int) string {
 		out += s
 	}
 	return out
+}
+
+// FuzzCompareUTF16: the allocation-free comparison orders strings as
+// their UTF-16 code units do.
+func FuzzCompareUTF16(f *testing.F) {
+	for _, p := range [][2]string{{"\U0001F600", "\uFB33"}, {"a", "ab"}, {"", "x"}, {"\uE000", "\U00010000"}, {"\U0001F600", "\U0001F601"}, {"\uD7FF", "\U00010000"}} {
+		f.Add(p[0], p[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if !utf8.ValidString(a) || !utf8.ValidString(b) {
+			return // parseJSON refuses invalid UTF-8 before any comparison
+		}
+		want := slices.Compare(utf16.Encode([]rune(a)), utf16.Encode([]rune(b)))
+		if got := compareUTF16(a, b); got != want {
+			t.Fatalf("compareUTF16(%q, %q) = %d, want %d", a, b, got, want)
+		}
+	})
 }
