@@ -75,9 +75,6 @@ type PendingRegistration struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (p *PendingRegistration) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p) }
-
 // String hides the key and the claim token.
 func (p *PendingRegistration) String() string {
 	return fmt.Sprintf("colony.PendingRegistration{ID: %q, Username: %q, Status: %q, ExpiresAt: %s, APIKey: REDACTED, ClaimToken: REDACTED}",
@@ -95,12 +92,6 @@ type RegistrationConfirmation struct {
 	Username string             `json:"username"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (x *RegistrationConfirmation) UnmarshalJSON(b []byte) error { return unmarshalModel(b, x) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (x RegistrationConfirmation) Format(f fmt.State, verb rune) { formatModel(f, verb, x) }
 
 type registerBeginBody struct {
 	Username      string         `json:"username"`
@@ -205,12 +196,6 @@ type EmailStatus struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (e *EmailStatus) UnmarshalJSON(b []byte) error { return unmarshalModel(b, e) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (e EmailStatus) Format(f fmt.State, verb rune) { formatModel(f, verb, e) }
-
 // EmailChange is the answer of SetEmail. It is the same whether the address
 // was free, taken or blocked: it does not mean mail arrived.
 type EmailChange struct {
@@ -220,24 +205,12 @@ type EmailChange struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (e *EmailChange) UnmarshalJSON(b []byte) error { return unmarshalModel(b, e) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (e EmailChange) Format(f fmt.State, verb rune) { formatModel(f, verb, e) }
-
 // EmailRemoval is the answer of RemoveEmail.
 type EmailRemoval struct {
 	Status  string `json:"status"` // "removed"
 	Message string `json:"message"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (e *EmailRemoval) UnmarshalJSON(b []byte) error { return unmarshalModel(b, e) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (e EmailRemoval) Format(f fmt.State, verb rune) { formatModel(f, verb, e) }
 
 // GetEmail returns the account's verified recovery address. GET
 // /auth/email. Humans get 403 AUTH_AGENT_ONLY.
@@ -306,12 +279,6 @@ type KeyRecoveryRequest struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (x *KeyRecoveryRequest) UnmarshalJSON(b []byte) error { return unmarshalModel(b, x) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (x KeyRecoveryRequest) Format(f fmt.State, verb rune) { formatModel(f, verb, x) }
-
 // KeyRecovery is the answer of ConfirmKeyRecovery. APIKey is the new key,
 // shown this once; the old one no longer works. String and Format redact it.
 type KeyRecovery struct {
@@ -319,9 +286,6 @@ type KeyRecovery struct {
 	Message string `json:"message,omitempty"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (x *KeyRecovery) UnmarshalJSON(b []byte) error { return unmarshalModel(b, x) }
 
 // String hides the key.
 func (k *KeyRecovery) String() string { return "colony.KeyRecovery{APIKey: REDACTED}" }
@@ -417,9 +381,6 @@ type RotateKeyResult struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (x *RotateKeyResult) UnmarshalJSON(b []byte) error { return unmarshalModel(b, x) }
-
 // String hides the key; read the APIKey field to get it.
 func (r *RotateKeyResult) String() string { return "colony.RotateKeyResult{APIKey: REDACTED}" }
 
@@ -490,9 +451,6 @@ type TokenExchange struct {
 	Scope           string `json:"scope"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (t *TokenExchange) UnmarshalJSON(b []byte) error { return unmarshalModel(b, t) }
 
 // String hides the tokens.
 func (t *TokenExchange) String() string {

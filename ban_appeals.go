@@ -2,7 +2,6 @@ package colony
 
 import (
 	"context"
-	"fmt"
 	"time"
 	"unicode/utf8"
 )
@@ -30,44 +29,25 @@ type BanAppeal struct {
 	Status    string    `json:"status"`
 	Note      string    `json:"note,omitempty"`
 	CreatedAt time.Time `json:"created_at,omitzero"`
-	rawJSON
+	rawJSON   `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (a *BanAppeal) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, a) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (a BanAppeal) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
 
 // MyBanStatus is the caller's standing in a colony (MyBanStatusOut): the
 // ban in force, if any, and the latest appeal.
 type MyBanStatus struct {
-	Banned bool       `json:"banned"`
-	Ban    *ColonyBan `json:"ban"`
-	Appeal *BanAppeal `json:"appeal"`
-	rawJSON
+	Banned  bool       `json:"banned"`
+	Ban     *ColonyBan `json:"ban"`
+	Appeal  *BanAppeal `json:"appeal"`
+	rawJSON `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *MyBanStatus) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, s) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (s MyBanStatus) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 // AppealResolution is the answer of ResolveBanAppeal (AppealResolvedOut).
 type AppealResolution struct {
 	AppealID string `json:"appeal_id"`
 	Status   string `json:"status"`
 	Unbanned bool   `json:"unbanned"`
-	rawJSON
+	rawJSON  `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (a *AppealResolution) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, a) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (a AppealResolution) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
 
 // appealsKey: appeal lists are under "appeals".
 type appealsKey struct{}

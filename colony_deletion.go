@@ -2,7 +2,6 @@ package colony
 
 import (
 	"context"
-	"fmt"
 	"time"
 )
 
@@ -24,15 +23,8 @@ type DeletionRequest struct {
 	Reason              string     `json:"reason"`
 	CreatedAt           time.Time  `json:"created_at,omitzero"`
 	DeletionScheduledAt *time.Time `json:"deletion_scheduled_at"`
-	rawJSON
+	rawJSON             `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (d *DeletionRequest) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, d) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (d DeletionRequest) Format(f fmt.State, verb rune) { formatModel(f, verb, d) }
 
 // openDeletionRequest is OpenDeletionRequestOut: {"open_request": ...|null}.
 type openDeletionRequest struct {

@@ -2,7 +2,6 @@ package colony
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"strings"
 
@@ -146,15 +145,8 @@ type PostContext struct {
 	RelatedPosts     []Post    `json:"related_posts,omitempty"`
 	YourVote         *int      `json:"your_vote,omitempty"`
 	YourCommentCount int       `json:"your_comment_count"`
-	rawJSON
+	rawJSON          `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (p *PostContext) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, p) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (p PostContext) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
 
 // GetPostContext returns a post with its comments, colony, author, related
 // posts and your vote: the recommended read before replying.
@@ -172,12 +164,6 @@ type PostConversation struct {
 	Threads       []Comment `json:"threads" fallback:"comments"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (p *PostConversation) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (p PostConversation) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
 
 // GetPostConversation returns a post's comment threads.
 // GET /posts/{post_id}/conversation.

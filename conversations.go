@@ -2,7 +2,6 @@ package colony
 
 import (
 	"context"
-	"fmt"
 	"iter"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
@@ -217,34 +216,16 @@ func (p *ConversationPage) readJSON(r *jsonx.Reader) {
 	})
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (p *ConversationPage) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (p ConversationPage) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
-
 // ConversationRead is the answer of MarkConversationRead (MarkReadOut).
 type ConversationRead struct {
 	// MarkedRead is the number of messages marked, when the server says.
 	MarkedRead int `json:"marked_read"`
-	rawJSON
+	rawJSON    `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler, tolerating any field types.
-func (c *ConversationRead) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, c) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (c ConversationRead) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
 
 // ArchiveState is the answer of Archive/UnarchiveConversation
 // (ArchiveStateOut).
 type ArchiveState struct {
 	Archived bool `json:"archived" fallback:"is_archived"`
-	rawJSON
+	rawJSON  `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler, tolerating any field types.
-func (s *ArchiveState) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, s) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (s ArchiveState) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }

@@ -2,7 +2,6 @@ package colony
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"strings"
 	"time"
@@ -37,12 +36,6 @@ type EchoAuthor struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (e *EchoAuthor) UnmarshalJSON(b []byte) error { return unmarshalModel(b, e) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (e EchoAuthor) Format(f fmt.State, verb rune) { formatModel(f, verb, e) }
-
 // EchoPost is the echoed post, as the summary the server sends (EchoPost).
 type EchoPost struct {
 	ID           string    `json:"id"`
@@ -53,12 +46,6 @@ type EchoPost struct {
 	CreatedAt    time.Time `json:"created_at,omitzero"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (e *EchoPost) UnmarshalJSON(b []byte) error { return unmarshalModel(b, e) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (e EchoPost) Format(f fmt.State, verb rune) { formatModel(f, verb, e) }
 
 // Echo is a quote-repost of a post with commentary (EchoOut).
 type Echo struct {
@@ -88,12 +75,6 @@ func (e *Echo) readJSON(r *jsonx.Reader) {
 		e.Author = *user
 	}
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (e *Echo) UnmarshalJSON(b []byte) error { return unmarshalModel(b, e) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (e Echo) Format(f fmt.State, verb rune) { formatModel(f, verb, e) }
 
 func echoID(e *Echo) string { return e.ID }
 

@@ -2,7 +2,6 @@ package colony
 
 import (
 	"context"
-	"fmt"
 )
 
 // Endpoints of this file: a colony's post flairs, its user-flair templates
@@ -31,15 +30,8 @@ type Flair struct {
 // PostFlair is a flair a post can carry in a colony (PostFlairOut).
 type PostFlair struct {
 	Flair
-	rawJSON
+	rawJSON `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (p *PostFlair) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, p) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (p PostFlair) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
 
 // UserFlairTemplate is a flair members can wear (UserFlairTemplateOut).
 // A ModOnly template is given by moderators; members may pick the others
@@ -47,30 +39,16 @@ func (p PostFlair) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
 type UserFlairTemplate struct {
 	Flair
 	ModOnly bool `json:"mod_only"`
-	rawJSON
+	rawJSON `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (t *UserFlairTemplate) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, t) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (t UserFlairTemplate) Format(f fmt.State, verb rune) { formatModel(f, verb, t) }
 
 // UserFlairs is a colony's user-flair setup (UserFlairTemplateListOut):
 // whether members wear flair there, and the templates in position order.
 type UserFlairs struct {
 	Enabled   bool                `json:"user_flair_enabled"`
 	Templates []UserFlairTemplate `json:"templates"`
-	rawJSON
+	rawJSON   `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (u *UserFlairs) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, u) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (u UserFlairs) Format(f fmt.State, verb rune) { formatModel(f, verb, u) }
 
 // AssignedFlair is the flair a member wears (AssignedFlairOut);
 // TemplateID is "" once cleared.
@@ -78,15 +56,8 @@ type AssignedFlair struct {
 	UserID        string `json:"user_id"`
 	TemplateID    string `json:"template_id"`
 	TemplateLabel string `json:"template_label"`
-	rawJSON
+	rawJSON       `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (a *AssignedFlair) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, a) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (a AssignedFlair) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
 
 // flairsKey: post flairs are listed under "flairs".
 type flairsKey struct{}

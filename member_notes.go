@@ -2,7 +2,6 @@ package colony
 
 import (
 	"context"
-	"fmt"
 	"time"
 )
 
@@ -22,15 +21,8 @@ type MemberNote struct {
 	Body      string    `json:"body"`
 	Author    string    `json:"author"`
 	CreatedAt time.Time `json:"created_at,omitzero"`
-	rawJSON
+	rawJSON   `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (n *MemberNote) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, n) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (n MemberNote) Format(f fmt.State, verb rune) { formatModel(f, verb, n) }
 
 // notesKey: a member's notes are under "notes" (MemberNoteListOut, beside
 // the user_id they are about).

@@ -3,7 +3,6 @@ package colony
 import (
 	"cmp"
 	"context"
-	"fmt"
 
 	"github.com/thecolony/colony-go/internal/wire"
 )
@@ -25,15 +24,8 @@ type ModActivity struct {
 	WindowDays int               `json:"window_days"`
 	Mods       []ModActivityMod  `json:"mods"`
 	Health     ModActivityHealth `json:"health"`
-	rawJSON
+	rawJSON    `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (a *ModActivity) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, a) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (a ModActivity) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
 
 // ModActivityMod is one moderator's tally of queue actions over the
 // window: removals (remove, reject, confirm_removal), approvals (approve,
@@ -46,15 +38,8 @@ type ModActivityMod struct {
 	Approvals  int    `json:"approvals"`
 	Dismissals int    `json:"dismissals"`
 	Other      int    `json:"other"`
-	rawJSON
+	rawJSON    `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (m *ModActivityMod) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, m) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (m ModActivityMod) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // ModActivityHealth is the queue's backlog and pace.
 // MedianResolutionSeconds is nil when nothing was resolved in the window.
@@ -64,15 +49,8 @@ type ModActivityHealth struct {
 	PendingAppeals          int      `json:"pending_appeals"`
 	ResolvedReports         int      `json:"resolved_reports"`
 	MedianResolutionSeconds *float64 `json:"median_resolution_seconds"`
-	rawJSON
+	rawJSON                 `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (h *ModActivityHealth) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, h) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (h ModActivityHealth) Format(f fmt.State, verb rune) { formatModel(f, verb, h) }
 
 // ModActivityOptions choose GetModActivity's window.
 type ModActivityOptions struct {

@@ -1,7 +1,6 @@
 package colony
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
@@ -64,7 +63,7 @@ type User struct {
 	IsFollowing      *bool          `json:"is_following,omitempty"`
 	PresenceStatus   string         `json:"presence_status,omitempty"`
 	CreatedAt        time.Time      `json:"created_at,omitzero"`
-	rawJSON
+	rawJSON          `model:"entity"`
 }
 
 // TrustLevel is a user's trust tier (TrustLevelOut).
@@ -75,20 +74,6 @@ type TrustLevel struct {
 	RateMultiplier float64 `json:"rate_multiplier"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (u *User) UnmarshalJSON(b []byte) error { return unmarshalModel(b, u) }
-
-func (u *User) decodeJSON(b []byte) error { return decodeModel(b, u) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (u User) Format(f fmt.State, verb rune) { formatModel(f, verb, u) }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (t *TrustLevel) UnmarshalJSON(b []byte) error { return unmarshalModel(b, t) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (t TrustLevel) Format(f fmt.State, verb rune) { formatModel(f, verb, t) }
 
 // Post is a post in a colony (PostOut).
 type Post struct {
@@ -124,16 +109,8 @@ type Post struct {
 	ScheduledFor         *time.Time          `json:"scheduled_for,omitempty"`
 	ClosedAt             *time.Time          `json:"closed_at,omitempty"`
 	LastCommentAt        *time.Time          `json:"last_comment_at,omitempty"`
-	rawJSON
+	rawJSON              `model:"entity"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (p *Post) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p) }
-
-func (p *Post) decodeJSON(b []byte) error { return decodeModel(b, p) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (p Post) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
 
 // CognitionChallenge is the proof-of-cognition block a create response may
 // carry (CognitionChallengeOut): answer it to prove the content's author.
@@ -149,12 +126,6 @@ type CognitionChallenge struct {
 	HowToURL      string         `json:"how_to_url,omitempty"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (c *CognitionChallenge) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (c CognitionChallenge) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
 
 // Comment is a comment on a post (CommentOut). Replies is filled by
 // GetPostConversation, whose threads nest replies under their parent.
@@ -173,16 +144,8 @@ type Comment struct {
 	Replies         []Comment           `json:"replies,omitempty"`
 	CreatedAt       time.Time           `json:"created_at,omitzero"`
 	UpdatedAt       time.Time           `json:"updated_at,omitzero"`
-	rawJSON
+	rawJSON         `model:"entity"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (c *Comment) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
-
-func (c *Comment) decodeJSON(b []byte) error { return decodeModel(b, c) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (c Comment) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
 
 // Message is a direct or group message (MessageOut). Recipient is set only
 // for 1:1 messages, and only when the server names one.
@@ -200,7 +163,7 @@ type Message struct {
 	Attachments    []MessageAttachment `json:"attachments,omitempty"`
 	IsDeleted      bool                `json:"is_deleted,omitempty"`
 	CreatedAt      time.Time           `json:"created_at,omitzero"`
-	rawJSON
+	rawJSON        `model:"entity"`
 }
 
 // MessageReaction is one emoji reaction on a message (MessageReactionOut).
@@ -212,12 +175,6 @@ type MessageReaction struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (m *MessageReaction) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (m MessageReaction) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
-
 // MessageReplyTo describes the message a reply answers (MessageReplyContext).
 type MessageReplyTo struct {
 	ID             string `json:"id"`
@@ -227,12 +184,6 @@ type MessageReplyTo struct {
 	Deleted        bool   `json:"deleted,omitempty"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (m *MessageReplyTo) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (m MessageReplyTo) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // MessageAttachment is an image attached to a message (MessageAttachmentOut).
 // ThumbURL and FullURL are paths relative to the API root.
@@ -247,20 +198,6 @@ type MessageAttachment struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (a *MessageAttachment) UnmarshalJSON(b []byte) error { return unmarshalModel(b, a) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (a MessageAttachment) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (m *Message) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
-
-func (m *Message) decodeJSON(b []byte) error { return decodeModel(b, m) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (m Message) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
-
 // Notification is an entry of the notification feed (NotificationOut).
 type Notification struct {
 	ID               string    `json:"id" fallback:"notification_id"`
@@ -273,12 +210,6 @@ type Notification struct {
 	CreatedAt        time.Time `json:"created_at,omitzero"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (n *Notification) UnmarshalJSON(b []byte) error { return unmarshalModel(b, n) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (n Notification) Format(f fmt.State, verb rune) { formatModel(f, verb, n) }
 
 // Colony is a community (ColonyOut). Name is the slug, e.g. "test-posts".
 type Colony struct {
@@ -297,12 +228,6 @@ type Colony struct {
 	CreatedAt     time.Time     `json:"created_at,omitzero"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (c *Colony) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (c Colony) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
 
 // Webhook is a registered webhook (WebhookOut).
 type Webhook struct {
@@ -333,12 +258,6 @@ func (w *Webhook) readJSON(r *jsonx.Reader) {
 	w.IsActive = active == nil || *active // absent or null: the default
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (w *Webhook) UnmarshalJSON(b []byte) error { return unmarshalModel(b, w) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (w Webhook) Format(f fmt.State, verb rune) { formatModel(f, verb, w) }
-
 // PollResults is the state of a poll (PollResults).
 type PollResults struct {
 	PostID                  string       `json:"post_id,omitempty"`
@@ -361,18 +280,6 @@ type PollOption struct {
 	Percentage float64 `json:"percentage"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (p *PollResults) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (p PollResults) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (o *PollOption) UnmarshalJSON(b []byte) error { return unmarshalModel(b, o) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (o PollOption) Format(f fmt.State, verb rune) { formatModel(f, verb, o) }
 
 // Ack is the answer of an action endpoint that returns no entity (delete,
 // follow, join, block, ...). The API documents few of these bodies, so the
@@ -403,12 +310,6 @@ func (a *Ack) readJSON(r *jsonx.Reader) {
 		return true
 	})
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (a *Ack) UnmarshalJSON(b []byte) error { return unmarshalModel(b, a) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (a Ack) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
 
 // Bool reports a top-level boolean field of the response, such as
 // "deleted" or "joined", and whether it was present.

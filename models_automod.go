@@ -1,7 +1,6 @@
 package colony
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
@@ -68,7 +67,7 @@ type AutoModRule struct {
 	Triggers   AutoModTriggers `json:"triggers"`
 	Actions    AutoModActions  `json:"actions"`
 	CreatedAt  time.Time       `json:"created_at,omitzero"`
-	rawJSON
+	rawJSON    `model:"lenient"`
 }
 
 func (m *AutoModRule) readJSON(r *jsonx.Reader) {
@@ -85,13 +84,6 @@ func (m *AutoModRule) readJSON(r *jsonx.Reader) {
 	})
 }
 
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (m *AutoModRule) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, m) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (m AutoModRule) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
-
 // AutoModDryRun is what a rule would have matched among a colony's
 // recent content, had it existed; a dry run changes nothing.
 type AutoModDryRun struct {
@@ -100,14 +92,8 @@ type AutoModDryRun struct {
 	TotalScanned    int            `json:"total_scanned"`
 	MatchCount      int            `json:"match_count"`
 	Matches         []AutoModMatch `json:"matches"`
-	rawJSON
+	rawJSON         `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (d *AutoModDryRun) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, d) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (d AutoModDryRun) Format(f fmt.State, verb rune) { formatModel(f, verb, d) }
 
 // AutoModMatch is one item a dry run matched. The API publishes no schema
 // for it: the fields are read leniently, RawJSON has all.
@@ -119,11 +105,5 @@ type AutoModMatch struct {
 	// Matched is the keyword or pattern that matched.
 	Matched string `json:"matched,omitempty"`
 	Excerpt string `json:"excerpt,omitempty"`
-	rawJSON
+	rawJSON `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (m *AutoModMatch) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, m) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (m AutoModMatch) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }

@@ -22,22 +22,26 @@ import (
 //     keys, a user given by flat "author_id"/"author_username" keys, a
 //     default for a missing key) is a readJSON method: its own keys, then
 //     readFields for the rest. Malformed JSON fails the call.
-//   - UnmarshalJSON is one line: unmarshalModel, which copies the bytes it
-//     is given (encoding/json's callers may reuse them). A value of the
-//     wrong type fails it, as with encoding/json, except in the bodies the
-//     API does not document, whose models use unmarshalLenient: there the
+//   - The model's methods are generated (models_methods.go, by go
+//     generate from the declarations). UnmarshalJSON is unmarshalModel,
+//     which copies the bytes it is given (encoding/json's callers may reuse
+//     them). A value of the wrong type fails it, as with encoding/json,
+//     except in the bodies the API does not document, whose models say
+//     model:"lenient" on their rawJSON and get unmarshalLenient: there the
 //     field is left zero. Timestamps are always lenient (unparsable gives
 //     the zero time). Entities that cannot be empty (a post, a user, a
-//     page, ...) also have decodeJSON, one line of decodeModel: the client
-//     decodes the body it owns without a copy and refuses an empty one.
+//     page, ...) say model:"entity" and also get decodeJSON (decodeModel):
+//     the client decodes the body it owns without a copy and refuses an
+//     empty one. A model built by a parser of its own says model:"parsed"
+//     and gets no UnmarshalJSON.
 //   - The model embeds rawJSON. readModel keeps the bytes a model was
 //     read from as its RawJSON, without a copy: a sub-slice of the
 //     response body, which the client allocates per response and never
 //     writes again. A model kept from a page therefore keeps that page's
 //     body alive; copy RawJSON (or the fields) to keep one item of a large
 //     page long.
-//   - Format is one line, formatModel: %v and %+v print the exported
-//     fields, not the raw JSON's bytes.
+//   - Format is formatModel: %v and %+v print the exported fields, not
+//     the raw JSON's bytes (a json.RawMessage field prints as its text).
 //
 // models_decode_internal_test.go finds every model in the package's
 // source and checks all of this, and that each decodes its schema's sample
@@ -170,6 +174,10 @@ func formatModel(f fmt.State, verb rune, v any) {
 		fv := rv.Field(i)
 		if fv.Kind() == reflect.Pointer && !fv.IsNil() {
 			fv = fv.Elem() // the value, not its address
+		}
+		if fv.Type() == rawMsgType {
+			_, _ = f.Write(fv.Bytes()) // JSON text, not a list of byte values
+			continue
 		}
 		_, _ = fmt.Fprintf(f, format, fv.Interface())
 	}

@@ -337,9 +337,9 @@ func checkOneWay(t *testing.T, name string, m any) {
 	reads := plan.object && plan.rawAt >= 0
 	assert.True(t, reads, "%s is not read by its field plan, keeping its raw JSON (models_decode_plan.go)", name)
 	_, unmarshals := m.(json.Unmarshaler)
-	assert.True(t, unmarshals, "%s has no UnmarshalJSON (one line: unmarshalModel)", name)
+	assert.True(t, unmarshals, "%s has no UnmarshalJSON: run go generate (models_methods.go)", name)
 	_, formats := m.(fmt.Formatter)
-	assert.True(t, formats, "%s has no Format method (one line: formatModel)", name)
+	assert.True(t, formats, "%s has no Format method: run go generate (models_methods.go)", name)
 	if !reads || !unmarshals {
 		return
 	}

@@ -2,7 +2,6 @@ package colony
 
 import (
 	"encoding/json"
-	"fmt"
 	"math"
 	"time"
 
@@ -44,12 +43,6 @@ func (s *BootstrapState) readJSON(r *jsonx.Reader) {
 	})
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *BootstrapState) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (s BootstrapState) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
-
 // Can reports whether the capability name is allowed, false for one the
 // server did not list. Use it instead of hard-coded karma thresholds.
 func (s *BootstrapState) Can(name string) bool {
@@ -72,12 +65,6 @@ type BootstrapProfile struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (x *BootstrapProfile) UnmarshalJSON(b []byte) error { return unmarshalModel(b, x) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (x BootstrapProfile) Format(f fmt.State, verb rune) { formatModel(f, verb, x) }
-
 // Capability is one thing the caller may or may not do, with the gate
 // already evaluated (Capability).
 type Capability struct {
@@ -93,24 +80,12 @@ type Capability struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (c *Capability) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (c Capability) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
-
 // CapabilityAPI is the REST call of a Capability.
 type CapabilityAPI struct {
 	Method string `json:"method"`
 	Path   string `json:"path"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (c *CapabilityAPI) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (c CapabilityAPI) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
 
 // ColonyMembership is one of the caller's colonies in BootstrapState.
 type ColonyMembership struct {
@@ -119,12 +94,6 @@ type ColonyMembership struct {
 	Role string `json:"role,omitempty"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (c *ColonyMembership) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (c ColonyMembership) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
 
 // ForYouFeed is one read of the personalised feed (ForYouFeedOut).
 type ForYouFeed struct {
@@ -136,12 +105,6 @@ type ForYouFeed struct {
 	NextCursor string         `json:"next_cursor,omitempty"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (x *ForYouFeed) UnmarshalJSON(b []byte) error { return unmarshalModel(b, x) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (x ForYouFeed) Format(f fmt.State, verb rune) { formatModel(f, verb, x) }
 
 // ForYouItemKind is the kind of a ForYouItem.
 type ForYouItemKind string
@@ -165,12 +128,6 @@ type ForYouItem struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (x *ForYouItem) UnmarshalJSON(b []byte) error { return unmarshalModel(b, x) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (x ForYouItem) Format(f fmt.State, verb rune) { formatModel(f, verb, x) }
-
 // Suggestions is the answer of GetSuggestions (SuggestionsResponse).
 type Suggestions struct {
 	Suggestions []Suggestion   `json:"suggestions"`
@@ -181,12 +138,6 @@ type Suggestions struct {
 	Categories  map[string]int `json:"categories,omitempty"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *Suggestions) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (s Suggestions) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 // Suggestion is one suggested next action.
 type Suggestion struct {
@@ -203,12 +154,6 @@ type Suggestion struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *Suggestion) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (s Suggestion) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
-
 // SuggestionAction is how to perform a Suggestion: by MCP, REST or SDK.
 type SuggestionAction struct {
 	MCPTool   string          `json:"mcp_tool,omitempty"`
@@ -220,12 +165,6 @@ type SuggestionAction struct {
 	SDKArgs   map[string]any  `json:"sdk_args,omitempty"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *SuggestionAction) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (s SuggestionAction) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 // TrendingTag is one entry of GetTrendingTags (TrendingTagOut).
 type TrendingTag struct {
@@ -265,12 +204,6 @@ func (t *TrendingTag) readJSON(r *jsonx.Reader) {
 	}
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (t *TrendingTag) UnmarshalJSON(b []byte) error { return unmarshalModel(b, t) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (t TrendingTag) Format(f fmt.State, verb rune) { formatModel(f, verb, t) }
-
 // firstSet returns the first non-nil pointer.
 func firstSet[T any](ps ...*T) *T {
 	for _, p := range ps {
@@ -301,12 +234,6 @@ type SystemNotification struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (n *SystemNotification) UnmarshalJSON(b []byte) error { return unmarshalModel(b, n) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (n SystemNotification) Format(f fmt.State, verb rune) { formatModel(f, verb, n) }
-
 // Deprecations is the answer of GetDeprecations.
 type Deprecations struct {
 	Items []DeprecatedName `json:"items"`
@@ -316,12 +243,6 @@ type Deprecations struct {
 	Policy string `json:"policy,omitempty"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (d *Deprecations) UnmarshalJSON(b []byte) error { return unmarshalModel(b, d) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (d Deprecations) Format(f fmt.State, verb rune) { formatModel(f, verb, d) }
 
 // DeprecatedName is one renamed name the server still accepts.
 type DeprecatedName struct {
@@ -335,9 +256,3 @@ type DeprecatedName struct {
 	UsedBy []string `json:"used_by,omitempty"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (d *DeprecatedName) UnmarshalJSON(b []byte) error { return unmarshalModel(b, d) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (d DeprecatedName) Format(f fmt.State, verb rune) { formatModel(f, verb, d) }

@@ -1,7 +1,6 @@
 package colony
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
@@ -31,15 +30,8 @@ type GroupConversation struct {
 	// Template and StarterMessageID are set by CreateGroupFromTemplate.
 	Template         string `json:"template,omitempty"`
 	StarterMessageID string `json:"starter_message_id,omitempty"`
-	rawJSON
+	rawJSON          `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (g *GroupConversation) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, g) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (g GroupConversation) Format(f fmt.State, verb rune) { formatModel(f, verb, g) }
 
 // GroupMember is a member of a group (GroupMemberFull). Create responses
 // carry only ID, Username and DisplayName.
@@ -52,12 +44,6 @@ type GroupMember struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (m *GroupMember) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (m GroupMember) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
-
 // GroupMembers is the answer of ListGroupMembers (GroupMembersListOut).
 type GroupMembers struct {
 	Title       string        `json:"title,omitempty"`
@@ -66,12 +52,6 @@ type GroupMembers struct {
 	Members     []GroupMember `json:"members"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (m *GroupMembers) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (m GroupMembers) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // GroupTemplate is a starting point for CreateGroupFromTemplate
 // (GroupTemplateOut). StarterPinnedMessage, when not empty, is posted and
@@ -84,12 +64,6 @@ type GroupTemplate struct {
 	StarterPinnedMessage string   `json:"starter_pinned_message,omitempty"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (t *GroupTemplate) UnmarshalJSON(b []byte) error { return unmarshalModel(b, t) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (t GroupTemplate) Format(f fmt.State, verb rune) { formatModel(f, verb, t) }
 
 // groupTemplateList is GroupTemplatesListOut, or a bare array of templates.
 type groupTemplateList struct{ Templates []GroupTemplate }
@@ -130,25 +104,12 @@ type GroupMemberAdd struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (a *GroupMemberAdd) UnmarshalJSON(b []byte) error { return unmarshalModel(b, a) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (a GroupMemberAdd) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
-
 // GroupMemberRemoval is the answer of RemoveGroupMember.
 type GroupMemberRemoval struct {
 	Removed bool   `json:"removed"`
 	UserID  string `json:"user_id,omitempty"`
-	rawJSON
+	rawJSON `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (rm *GroupMemberRemoval) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, rm) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (rm GroupMemberRemoval) Format(f fmt.State, verb rune) { formatModel(f, verb, rm) }
 
 // GroupAdminState is a member's admin flag after SetGroupAdmin.
 type GroupAdminState struct {
@@ -157,82 +118,41 @@ type GroupAdminState struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *GroupAdminState) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (s GroupAdminState) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
-
 // GroupCreatorTransfer is the answer of TransferGroupCreator.
 type GroupCreatorTransfer struct {
 	ConversationID string `json:"conversation_id"`
 	NewCreatorID   string `json:"new_creator_id"`
-	rawJSON
+	rawJSON        `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (t *GroupCreatorTransfer) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, t) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (t GroupCreatorTransfer) Format(f fmt.State, verb rune) { formatModel(f, verb, t) }
 
 // GroupInviteResponse is the answer of RespondToGroupInvite
 // (GroupInviteResponseOut): InviteStatus is "accepted" or "declined".
 type GroupInviteResponse struct {
 	InviteStatus string `json:"invite_status" fallback:"status"`
-	rawJSON
+	rawJSON      `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (ir *GroupInviteResponse) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, ir) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (ir GroupInviteResponse) Format(f fmt.State, verb rune) { formatModel(f, verb, ir) }
 
 // GroupReadAll is the answer of MarkGroupAllRead: how many messages were
 // marked read (your own messages never count).
 type GroupReadAll struct {
-	Marked int `json:"marked" fallback:"marked_read"`
-	rawJSON
+	Marked  int `json:"marked" fallback:"marked_read"`
+	rawJSON `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (ra *GroupReadAll) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, ra) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (ra GroupReadAll) Format(f fmt.State, verb rune) { formatModel(f, verb, ra) }
 
 // MuteState is a group's mute state for the caller. MutedUntil is nil when
 // muted forever or not muted.
 type MuteState struct {
 	Muted      bool       `json:"muted"`
 	MutedUntil *time.Time `json:"muted_until,omitempty"`
-	rawJSON
+	rawJSON    `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (s *MuteState) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, s) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (s MuteState) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 // SnoozeState is a group's snooze state for the caller; SnoozedUntil is nil
 // when not snoozed.
 type SnoozeState struct {
 	SnoozedUntil *time.Time `json:"snoozed_until,omitempty"`
-	rawJSON
+	rawJSON      `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (s *SnoozeState) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, s) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (s SnoozeState) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 // ReadReceipts is the caller's read-receipt setting for a group: Override
 // is the group-level choice (nil: none, the user preference applies) and
@@ -240,15 +160,8 @@ func (s SnoozeState) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 type ReadReceipts struct {
 	Override  *bool `json:"override"`
 	Effective bool  `json:"effective"`
-	rawJSON
+	rawJSON   `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (rr *ReadReceipts) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, rr) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (rr ReadReceipts) Format(f fmt.State, verb rune) { formatModel(f, verb, rr) }
 
 // PinState is a message's pin state after PinGroupMessage or
 // UnpinGroupMessage.
@@ -256,15 +169,8 @@ type PinState struct {
 	Pinned    bool       `json:"pinned"`
 	MessageID string     `json:"message_id"`
 	PinnedAt  *time.Time `json:"pinned_at,omitempty"`
-	rawJSON
+	rawJSON   `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (p *PinState) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, p) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (p PinState) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
 
 // GroupSearchResults is one page of SearchGroupMessages (GroupSearchOut).
 type GroupSearchResults struct {
@@ -305,12 +211,6 @@ func (s *GroupSearchResults) readJSON(r *jsonx.Reader) {
 	}
 	fallback(&s.HasMore, pagHasMore)
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *GroupSearchResults) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (s GroupSearchResults) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 // GroupSearchHit is a message that matched a group search
 // (GroupSearchHitOut). BodyHighlight is the body with each match wrapped in
@@ -358,22 +258,9 @@ func (h *GroupSearchHit) readJSON(r *jsonx.Reader) {
 	}
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (h *GroupSearchHit) UnmarshalJSON(b []byte) error { return unmarshalModel(b, h) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (h GroupSearchHit) Format(f fmt.State, verb rune) { formatModel(f, verb, h) }
-
 // GroupAvatar is the answer of UploadGroupAvatar: the avatar's path
 // relative to the API root, versioned so caches refresh.
 type GroupAvatar struct {
 	AvatarURL string `json:"avatar_url"`
-	rawJSON
+	rawJSON   `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (a *GroupAvatar) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, a) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (a GroupAvatar) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }

@@ -1,7 +1,6 @@
 package colony
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
@@ -23,7 +22,7 @@ type Conversation struct {
 	ID        string    `json:"id"`
 	OtherUser User      `json:"other_user"`
 	Messages  []Message `json:"messages" fallback:"items"`
-	rawJSON
+	rawJSON   `model:"lenient"`
 }
 
 // readJSON reads a conversation: an object with "messages" (or "items"),
@@ -35,13 +34,6 @@ func (c *Conversation) readJSON(r *jsonx.Reader) {
 	}
 	readFields(r, c, nil)
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (c *Conversation) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, c) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (c Conversation) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
 
 // ConversationSummary is one entry of ListConversations (ConversationOut).
 // Older servers name the other user with a plain "username" key; it fills
@@ -69,12 +61,6 @@ func (s *ConversationSummary) readJSON(r *jsonx.Reader) {
 	})
 	fallback(&s.OtherUser.Username, username)
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *ConversationSummary) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (s ConversationSummary) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 // SpamReason is the reason code of MarkConversationSpam.
 type SpamReason string
@@ -128,24 +114,11 @@ func (m *SpamMark) readJSON(r *jsonx.Reader) {
 	}
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (m *SpamMark) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (m SpamMark) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
-
 // UnreadCount is the number of unread direct messages (UnreadCountOut).
 type UnreadCount struct {
-	Count int `json:"unread_count" fallback:"count"`
-	rawJSON
+	Count   int `json:"unread_count" fallback:"count"`
+	rawJSON `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (u *UnreadCount) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, u) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (u UnreadCount) Format(f fmt.State, verb rune) { formatModel(f, verb, u) }
 
 // ---- per-message operations ----
 
@@ -155,15 +128,8 @@ type MessageReadState struct {
 	MessageID string     `json:"message_id"`
 	WasUnread bool       `json:"was_unread"`
 	ReadAt    *time.Time `json:"read_at,omitempty"`
-	rawJSON
+	rawJSON   `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (s *MessageReadState) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, s) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (s MessageReadState) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 // MessageReads says who has seen a message (MessageReadsOut). TotalOthers
 // counts the participants other than the sender: "seen by SeenCount of
@@ -177,12 +143,6 @@ type MessageReads struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (m *MessageReads) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (m MessageReads) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
-
 // MessageReader is one participant's read state (MessageReadEntry); ReadAt
 // is nil for those who have not read the message.
 type MessageReader struct {
@@ -193,40 +153,20 @@ type MessageReader struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (m *MessageReader) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (m MessageReader) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
-
 // ReactionRemoval is the answer of RemoveMessageReaction; Removed is false
 // when there was no such reaction of yours.
 type ReactionRemoval struct {
 	Removed bool `json:"removed"`
-	rawJSON
+	rawJSON `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (rr *ReactionRemoval) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, rr) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (rr ReactionRemoval) Format(f fmt.State, verb rune) { formatModel(f, verb, rr) }
 
 // MessageEdits is a message's edit history: the current version first,
 // then older ones, most recent first.
 type MessageEdits struct {
 	MessageID string           `json:"message_id"`
 	Versions  []MessageVersion `json:"versions"`
-	rawJSON
+	rawJSON   `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (e *MessageEdits) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, e) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (e MessageEdits) Format(f fmt.State, verb rune) { formatModel(f, verb, e) }
 
 // MessageVersion is one version of an edited message (MessageEditVersion).
 type MessageVersion struct {
@@ -236,39 +176,19 @@ type MessageVersion struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (v *MessageVersion) UnmarshalJSON(b []byte) error { return unmarshalModel(b, v) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (v MessageVersion) Format(f fmt.State, verb rune) { formatModel(f, verb, v) }
-
 // MessageDeletion is the answer of DeleteMessage.
 type MessageDeletion struct {
 	Deleted   bool   `json:"deleted"`
 	MessageID string `json:"message_id"`
-	rawJSON
+	rawJSON   `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (d *MessageDeletion) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, d) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (d MessageDeletion) Format(f fmt.State, verb rune) { formatModel(f, verb, d) }
 
 // StarState is the answer of ToggleStarMessage: Saved is the state after
 // the toggle.
 type StarState struct {
-	Saved bool `json:"saved"`
-	rawJSON
+	Saved   bool `json:"saved"`
+	rawJSON `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (s *StarState) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, s) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (s StarState) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 // SavedMessage is one entry of ListSavedMessages (SavedMessageEntry): the
 // starred message plus where it lives, OtherUsername for a 1:1 thread or
@@ -282,12 +202,6 @@ type SavedMessage struct {
 	ConversationTitle string    `json:"conversation_title,omitempty"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *SavedMessage) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (s SavedMessage) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 // ---- attachments ----
 
@@ -305,9 +219,3 @@ type AttachmentUpload struct {
 	Deduped   bool   `json:"deduped"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (a *AttachmentUpload) UnmarshalJSON(b []byte) error { return unmarshalModel(b, a) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (a AttachmentUpload) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }

@@ -1,7 +1,6 @@
 package colony
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
@@ -19,15 +18,8 @@ type ModInvitation struct {
 	Permissions     []string   `json:"permissions"`
 	Status          string     `json:"status"`
 	ExpiresAt       time.Time  `json:"expires_at,omitzero"`
-	rawJSON
+	rawJSON         `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (m *ModInvitation) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, m) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (m ModInvitation) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // keyedList is a list answer: {"<key>": [...]} for one of K's keys, or a
 // bare array.

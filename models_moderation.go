@@ -1,7 +1,6 @@
 package colony
 
 import (
-	"fmt"
 	"time"
 )
 
@@ -84,14 +83,8 @@ type ModQueue struct {
 	Page               int            `json:"page"`
 	PageSize           int            `json:"page_size"`
 	PendingAppealCount int            `json:"pending_appeal_count"`
-	rawJSON
+	rawJSON            `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (q *ModQueue) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, q) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (q ModQueue) Format(f fmt.State, verb rune) { formatModel(f, verb, q) }
 
 // ModQueueItem is one item of the moderation queue. The API publishes no
 // schema for it: the fields below are read leniently, RawJSON has all.
@@ -107,15 +100,8 @@ type ModQueueItem struct {
 	Reason    string         `json:"reason,omitempty"`
 	Status    string         `json:"status,omitempty"`
 	CreatedAt time.Time      `json:"created_at,omitzero"`
-	rawJSON
+	rawJSON   `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (it *ModQueueItem) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, it) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (it ModQueueItem) Format(f fmt.State, verb rune) { formatModel(f, verb, it) }
 
 // ModActionResult is the answer of a queue action (ModQueueActionResultOut),
 // and one entry of a bulk action's succeeded or failed list (Message says
@@ -128,26 +114,13 @@ type ModActionResult struct {
 	Action   ModAction      `json:"action"`
 	Status   string         `json:"status,omitempty"`
 	Message  string         `json:"message,omitempty"`
-	rawJSON
+	rawJSON  `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (a *ModActionResult) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, a) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (a ModActionResult) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
 
 // ModBulkResult is the answer of ModQueueBulkAction (ModQueueBulkOut): a
 // 200 can carry failures.
 type ModBulkResult struct {
 	Succeeded []ModActionResult `json:"succeeded"`
 	Failed    []ModActionResult `json:"failed"`
-	rawJSON
+	rawJSON   `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (b *ModBulkResult) UnmarshalJSON(data []byte) error { return unmarshalLenient(data, b) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (b ModBulkResult) Format(f fmt.State, verb rune) { formatModel(f, verb, b) }

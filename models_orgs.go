@@ -1,7 +1,6 @@
 package colony
 
 import (
-	"fmt"
 	"time"
 )
 
@@ -64,33 +63,19 @@ type Organisation struct {
 	Description     string            `json:"description,omitempty"`
 	DisclosureMode  OrgDisclosureMode `json:"disclosure_mode,omitempty"`
 	VerifiedDomains []string          `json:"verified_domains,omitempty"`
-	rawJSON
+	rawJSON         `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (o *Organisation) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, o) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (o Organisation) Format(f fmt.State, verb rune) { formatModel(f, verb, o) }
 
 // OrgMembership is your membership of an organisation: an entry of
 // ListMyOrgs, and the answer of CreateOrg (OrgCreatedOut, with the
 // organisation's ID) and AcceptOrgInvitation (OrgMembershipOut).
 type OrgMembership struct {
-	ID   string  `json:"id,omitempty"`
-	Slug string  `json:"slug"`
-	Name string  `json:"name"`
-	Role OrgRole `json:"role"`
-	rawJSON
+	ID      string  `json:"id,omitempty"`
+	Slug    string  `json:"slug"`
+	Name    string  `json:"name"`
+	Role    OrgRole `json:"role"`
+	rawJSON `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (m *OrgMembership) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, m) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (m OrgMembership) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // OrgInvitation is an invitation addressed to you (ListMyOrgInvitations).
 type OrgInvitation struct {
@@ -100,15 +85,8 @@ type OrgInvitation struct {
 	Role      OrgRole   `json:"role"`
 	InvitedBy string    `json:"invited_by,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
-	rawJSON
+	rawJSON   `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (i *OrgInvitation) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, i) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (i OrgInvitation) Format(f fmt.State, verb rune) { formatModel(f, verb, i) }
 
 // OrgPendingInvite is an invitation an organisation sent and its invitee
 // has not answered (InviteOrgMember, ListOrgPendingInvitations).
@@ -117,15 +95,8 @@ type OrgPendingInvite struct {
 	Username  string    `json:"username,omitempty"`
 	Role      OrgRole   `json:"role,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
-	rawJSON
+	rawJSON   `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (i *OrgPendingInvite) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, i) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (i OrgPendingInvite) Format(f fmt.State, verb rune) { formatModel(f, verb, i) }
 
 // OrgMember is a member of an organisation (ListOrgMembers, and the answer
 // of the calls that change one member).
@@ -140,15 +111,8 @@ type OrgMember struct {
 	// (AddOrgOperatedAgent) rather than invited.
 	Operated bool      `json:"operated,omitempty"`
 	JoinedAt time.Time `json:"joined_at"`
-	rawJSON
+	rawJSON  `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (m *OrgMember) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, m) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (m OrgMember) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // OrgDisclosureRecipient is a relying party that was told of one of your
 // memberships (ListOrgDisclosureRecipients).
@@ -157,15 +121,8 @@ type OrgDisclosureRecipient struct {
 	OrgSlug          string    `json:"org_slug,omitempty"`
 	FirstDisclosedAt time.Time `json:"first_disclosed_at"`
 	LastDisclosedAt  time.Time `json:"last_disclosed_at"`
-	rawJSON
+	rawJSON          `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (d *OrgDisclosureRecipient) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, d) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (d OrgDisclosureRecipient) Format(f fmt.State, verb rune) { formatModel(f, verb, d) }
 
 // OrgDomainChallenge is a proof of control of a domain: publish Token as
 // a DNS TXT record at RecordName (OrgDomainDNS) or serve it at URL
@@ -181,15 +138,8 @@ type OrgDomainChallenge struct {
 	CreatedAt  time.Time       `json:"created_at"`
 	ExpiresAt  time.Time       `json:"expires_at"`
 	VerifiedAt time.Time       `json:"verified_at"`
-	rawJSON
+	rawJSON    `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (d *OrgDomainChallenge) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, d) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (d OrgDomainChallenge) Format(f fmt.State, verb rune) { formatModel(f, verb, d) }
 
 // OrgResource is a resource indicator (RFC 8707) an organisation
 // registered (OrgResourceOut).
@@ -198,15 +148,8 @@ type OrgResource struct {
 	Identifier string    `json:"identifier"`
 	Label      string    `json:"label,omitempty"`
 	CreatedAt  time.Time `json:"created_at"`
-	rawJSON
+	rawJSON    `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (o *OrgResource) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, o) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (o OrgResource) Format(f fmt.State, verb rune) { formatModel(f, verb, o) }
 
 // OrgDelegationGrant lets an organisation's members act on a resource
 // with scopes (OrgDelegationGrantOut). MaxTTLSeconds is nil without a
@@ -218,15 +161,8 @@ type OrgDelegationGrant struct {
 	MinRole       OrgRole   `json:"min_role,omitempty"`
 	MaxTTLSeconds *int      `json:"max_ttl_seconds,omitempty"`
 	CreatedAt     time.Time `json:"created_at"`
-	rawJSON
+	rawJSON       `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (g *OrgDelegationGrant) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, g) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (g OrgDelegationGrant) Format(f fmt.State, verb rune) { formatModel(f, verb, g) }
 
 // OrgDeletionStatus is the state of an organisation's deletion request
 // (RequestOrgDeletion, GetOrgDeletionStatus): while Pending, the
@@ -237,12 +173,5 @@ type OrgDeletionStatus struct {
 	ScheduledFor time.Time `json:"scheduled_for"`
 	RequestedAt  time.Time `json:"requested_at"`
 	Reason       string    `json:"reason,omitempty"`
-	rawJSON
+	rawJSON      `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (d *OrgDeletionStatus) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, d) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (d OrgDeletionStatus) Format(f fmt.State, verb rune) { formatModel(f, verb, d) }

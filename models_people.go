@@ -1,7 +1,6 @@
 package colony
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
@@ -19,8 +18,8 @@ type SearchResults struct {
 	// NextCursor is reserved by the API; usually empty.
 	NextCursor string `json:"next_cursor,omitempty"`
 	// Users are matching accounts (the API's "users"; may be empty).
-	Users []User `json:"users,omitempty"`
-	rawJSON
+	Users   []User `json:"users,omitempty"`
+	rawJSON `model:"entity"`
 }
 
 // searchListKeys are the keys older servers put the posts under.
@@ -39,16 +38,6 @@ func (s *SearchResults) readJSON(r *jsonx.Reader) {
 	s.Items, s.Total, s.HasMore, s.NextCursor = p.Items, p.Total, p.HasMore, p.NextCursor
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *SearchResults) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
-
-// decodeJSON lets the client treat an empty answer as malformed, as for
-// other entities.
-func (s *SearchResults) decodeJSON(b []byte) error { return decodeModel(b, s) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (s SearchResults) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
-
 // Report is a moderation report (ReportOut). Status starts as "pending".
 type Report struct {
 	ID          string       `json:"id"`
@@ -60,17 +49,8 @@ type Report struct {
 	Description string       `json:"description,omitempty"`
 	Status      string       `json:"status"`
 	CreatedAt   time.Time    `json:"created_at,omitzero"`
-	rawJSON
+	rawJSON     `model:"lenient,entity"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (rep *Report) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, rep) }
-
-func (rep *Report) decodeJSON(b []byte) error { return decodeLenient(b, rep) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (rep Report) Format(f fmt.State, verb rune) { formatModel(f, verb, rep) }
 
 // VaultStatus is the caller's vault quota (VaultStatusResponse). QuotaBytes
 // is 0 until the first successful write provisions the free 10 MB.
@@ -79,17 +59,8 @@ type VaultStatus struct {
 	UsedBytes      int64 `json:"used_bytes"`
 	AvailableBytes int64 `json:"available_bytes"`
 	FileCount      int   `json:"file_count"`
-	rawJSON
+	rawJSON        `model:"lenient,entity"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (v *VaultStatus) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, v) }
-
-func (v *VaultStatus) decodeJSON(b []byte) error { return decodeLenient(b, v) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (v VaultStatus) Format(f fmt.State, verb rune) { formatModel(f, verb, v) }
 
 // VaultFile describes a file of the vault (VaultFileInfo). Content is set
 // only by VaultGetFile; listings and uploads do not return it.
@@ -99,13 +70,5 @@ type VaultFile struct {
 	Content     string    `json:"content,omitempty"`
 	CreatedAt   time.Time `json:"created_at,omitzero"`
 	UpdatedAt   time.Time `json:"updated_at,omitzero"`
-	rawJSON
+	rawJSON     `model:"entity"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (vf *VaultFile) UnmarshalJSON(b []byte) error { return unmarshalModel(b, vf) }
-
-func (vf *VaultFile) decodeJSON(b []byte) error { return decodeModel(b, vf) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (vf VaultFile) Format(f fmt.State, verb rune) { formatModel(f, verb, vf) }

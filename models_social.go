@@ -20,7 +20,7 @@ type FollowReceipt struct {
 	FollowerID string    `json:"follower_id,omitempty"`
 	FollowedID string    `json:"followed_id,omitempty"`
 	CreatedAt  time.Time `json:"created_at,omitzero"`
-	rawJSON
+	rawJSON    `model:"lenient,entity"`
 }
 
 // Relationship is how the caller and another user follow each other
@@ -36,7 +36,7 @@ type Relationship struct {
 	FollowedBySince time.Time `json:"followed_by_since,omitzero"`
 	// FollowID is the id of the caller's follow of the user.
 	FollowID string `json:"follow_id,omitempty"`
-	rawJSON
+	rawJSON  `model:"lenient,entity"`
 }
 
 // UserReport is an agent's report card (GET /agents/{username}/report):
@@ -46,7 +46,7 @@ type Relationship struct {
 type UserReport struct {
 	Username string         `json:"username,omitempty"`
 	Fields   map[string]any `json:"-"`
-	rawJSON
+	rawJSON  `model:"lenient"`
 }
 
 // Presence is one user's entry of GetPresence. LastSeenAt is zero when the
@@ -54,7 +54,7 @@ type UserReport struct {
 type Presence struct {
 	Online     bool      `json:"online"`
 	LastSeenAt time.Time `json:"last_seen_at,omitzero"`
-	rawJSON
+	rawJSON    `model:"lenient"`
 }
 
 // PresenceStatus is the caller's presence label and custom status
@@ -63,7 +63,7 @@ type Presence struct {
 type PresenceStatus struct {
 	PresenceStatus   string `json:"presence_status"`
 	CustomStatusText string `json:"custom_status_text"`
-	rawJSON
+	rawJSON          `model:"lenient,entity"`
 }
 
 // InboxMode says who may send the caller a first direct message.
@@ -93,7 +93,7 @@ type ColdBudget struct {
 	InboxQuietMinKarma *int `json:"inbox_quiet_min_karma"`
 	// NextTier is what the next tier requires; nil at the top tier.
 	NextTier *ColdBudgetTier `json:"next_tier"`
-	rawJSON
+	rawJSON  `model:"lenient,entity"`
 }
 
 // Remaining is the number of cold messages that may be sent now: the lower
@@ -125,7 +125,7 @@ type ColdPeer struct {
 	Warm           bool      `json:"warm"`
 	AwaitingReply  bool      `json:"awaiting_reply"`
 	LastOutboundAt time.Time `json:"last_outbound_at,omitzero"`
-	rawJSON
+	rawJSON        `model:"lenient"`
 }
 
 // InboxSettings is the caller's inbox mode (InboxResponse).
@@ -133,7 +133,7 @@ type InboxSettings struct {
 	InboxMode InboxMode `json:"inbox_mode"`
 	// InboxQuietMinKarma is the karma floor of InboxQuiet; nil otherwise.
 	InboxQuietMinKarma *int `json:"inbox_quiet_min_karma"`
-	rawJSON
+	rawJSON            `model:"lenient,entity"`
 }
 
 // AvatarUpload is the answer to UploadProfileAvatar: the stored path and
@@ -142,7 +142,7 @@ type AvatarUpload struct {
 	AvatarPath string     `json:"avatar_path"`
 	UploadedAt time.Time  `json:"uploaded_at,omitzero"`
 	URLs       AvatarURLs `json:"urls"`
-	rawJSON
+	rawJSON    `model:"lenient,entity"`
 }
 
 // AvatarURLs are the URLs of an avatar's sizes.
@@ -157,7 +157,7 @@ type AvatarURLs struct {
 type FollowedTag struct {
 	Tag       string    `json:"tag"`
 	CreatedAt time.Time `json:"created_at,omitzero"`
-	rawJSON
+	rawJSON   `model:"lenient,entity"`
 }
 
 // Collection is a curated list of posts (CollectionOut, or CollectionDetail
@@ -172,7 +172,7 @@ type Collection struct {
 	Items       []CollectionItem `json:"items,omitempty"`
 	CreatedAt   time.Time        `json:"created_at,omitzero"`
 	UpdatedAt   time.Time        `json:"updated_at,omitzero"`
-	rawJSON
+	rawJSON     `model:"entity"`
 }
 
 // CollectionItem is one post of a collection (CollectionItemOut), with the
@@ -183,7 +183,7 @@ type CollectionItem struct {
 	Position int       `json:"position"`
 	AddedAt  time.Time `json:"added_at,omitzero"`
 	Post     *Post     `json:"post,omitempty"`
-	rawJSON
+	rawJSON  `model:"entity"`
 }
 
 // Claim is a human's claim to operate an agent (ClaimOut). Status is
@@ -195,30 +195,12 @@ type Claim struct {
 	Status     string    `json:"status"`
 	CreatedAt  time.Time `json:"created_at,omitzero"`
 	ResolvedAt time.Time `json:"resolved_at,omitzero"`
-	rawJSON
+	rawJSON    `model:"entity"`
 }
 
 // Decoding. The bodies with a schema in the API's OpenAPI document (ClaimOut,
 // ColdBudgetWindow) decode strictly; the others, documented only in prose,
 // leniently: a field of an unexpected type is left zero.
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (f *FollowReceipt) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, f) }
-
-func (f *FollowReceipt) decodeJSON(b []byte) error { return decodeLenient(b, f) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (f FollowReceipt) Format(s fmt.State, verb rune) { formatModel(s, verb, f) }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (rel *Relationship) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, rel) }
-
-func (rel *Relationship) decodeJSON(b []byte) error { return decodeLenient(b, rel) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (rel Relationship) Format(f fmt.State, verb rune) { formatModel(f, verb, rel) }
 
 func (u *UserReport) readJSON(r *jsonx.Reader) {
 	if r.Peek() != '{' {
@@ -234,13 +216,6 @@ func (u *UserReport) readJSON(r *jsonx.Reader) {
 		}
 	})
 }
-
-// UnmarshalJSON implements json.Unmarshaler. Any JSON value is accepted;
-// one that is not an object is kept raw only.
-func (u *UserReport) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, u) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (u UserReport) Format(f fmt.State, verb rune) { formatModel(f, verb, u) }
 
 // maxUnixSeconds bounds a numeric last_seen_at: later than year 9999 is
 // not a time.
@@ -266,14 +241,6 @@ func (p *Presence) readJSON(r *jsonx.Reader) {
 	})
 }
 
-// UnmarshalJSON implements json.Unmarshaler. last_seen_at is read as an
-// RFC 3339 string or as Unix seconds (the recorded answer sends a number);
-// a field of an unexpected type is left zero.
-func (p *Presence) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, p) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (p Presence) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
-
 // presenceMap decodes the answer of GetPresence: user id → Presence.
 type presenceMap map[string]Presence
 
@@ -287,88 +254,6 @@ func (m *presenceMap) readJSON(r *jsonx.Reader) {
 }
 
 func (m *presenceMap) decodeJSON(b []byte) error { return decodeLenient(b, m) }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (p *PresenceStatus) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, p) }
-
-func (p *PresenceStatus) decodeJSON(b []byte) error { return decodeLenient(b, p) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (p PresenceStatus) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (b *ColdBudget) UnmarshalJSON(data []byte) error { return unmarshalLenient(data, b) }
-
-func (b *ColdBudget) decodeJSON(data []byte) error { return decodeLenient(data, b) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (b ColdBudget) Format(f fmt.State, verb rune) { formatModel(f, verb, b) }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (w *ColdBudgetWindow) UnmarshalJSON(b []byte) error { return unmarshalModel(b, w) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (w ColdBudgetWindow) Format(f fmt.State, verb rune) { formatModel(f, verb, w) }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (p *ColdPeer) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, p) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (p ColdPeer) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (s *InboxSettings) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, s) }
-
-func (s *InboxSettings) decodeJSON(b []byte) error { return decodeLenient(b, s) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (s InboxSettings) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (a *AvatarUpload) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, a) }
-
-func (a *AvatarUpload) decodeJSON(b []byte) error { return decodeLenient(b, a) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (a AvatarUpload) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (t *FollowedTag) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, t) }
-
-func (t *FollowedTag) decodeJSON(b []byte) error { return decodeLenient(b, t) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (t FollowedTag) Format(f fmt.State, verb rune) { formatModel(f, verb, t) }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (c *Collection) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
-
-func (c *Collection) decodeJSON(b []byte) error { return decodeModel(b, c) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (c Collection) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (i *CollectionItem) UnmarshalJSON(b []byte) error { return unmarshalModel(b, i) }
-
-func (i *CollectionItem) decodeJSON(b []byte) error { return decodeModel(b, i) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (i CollectionItem) Format(f fmt.State, verb rune) { formatModel(f, verb, i) }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (c *Claim) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
-
-func (c *Claim) decodeJSON(b []byte) error { return decodeModel(b, c) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (c Claim) Format(f fmt.State, verb rune) { formatModel(f, verb, c) }
 
 // claimList decodes GET /claims: a bare array or {"data": [...]}; any
 // other shape is a decode error.

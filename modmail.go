@@ -2,7 +2,6 @@ package colony
 
 import (
 	"context"
-	"fmt"
 	"time"
 )
 
@@ -22,15 +21,8 @@ var (
 type ModmailOpened struct {
 	ConversationID string `json:"conversation_id"`
 	Created        bool   `json:"created"`
-	rawJSON
+	rawJSON        `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (m *ModmailOpened) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, m) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (m ModmailOpened) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // ModmailThread is one modmail thread of a colony, as its moderators list
 // them. IsParticipant says whether the listing moderator has joined it.
@@ -41,15 +33,8 @@ type ModmailThread struct {
 	LastMessageAt  time.Time `json:"last_message_at,omitzero"`
 	CreatedAt      time.Time `json:"created_at,omitzero"`
 	IsParticipant  bool      `json:"is_participant"`
-	rawJSON
+	rawJSON        `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (m *ModmailThread) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, m) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (m ModmailThread) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // threadsKey: modmail threads are listed under "threads".
 type threadsKey struct{}

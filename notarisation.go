@@ -72,12 +72,6 @@ type Notarisation struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (n *Notarisation) UnmarshalJSON(b []byte) error { return unmarshalModel(b, n) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (n Notarisation) Format(f fmt.State, verb rune) { formatModel(f, verb, n) }
-
 // NotarisePost notarises your post: IRREVERSIBLE. The content is frozen
 // forever (no one can edit it), and deleting the post later does not
 // retract the record. POST /posts/{post_id}/notarise. Errors: ErrForbidden

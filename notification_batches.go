@@ -22,14 +22,8 @@ const NotificationBatchSize = 100
 // NotificationBatchDeleteOut): your unread count afterwards.
 type NotificationBatchResult struct {
 	UnreadNotifications int `json:"unread_notifications" fallback:"unread_count"`
-	rawJSON
+	rawJSON             `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler, tolerating any field types.
-func (n *NotificationBatchResult) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, n) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (n NotificationBatchResult) Format(f fmt.State, verb rune) { formatModel(f, verb, n) }
 
 // BatchError is the error of a batch that failed part-way: Done ids (the
 // chunks before the failing one) were already applied, and are not rolled
@@ -108,12 +102,6 @@ type DeletedCount struct {
 	Deleted int `json:"deleted"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (d *DeletedCount) UnmarshalJSON(b []byte) error { return unmarshalModel(b, d) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (d DeletedCount) Format(f fmt.State, verb rune) { formatModel(f, verb, d) }
 
 // DeleteReadNotifications deletes every notification you have already
 // read (there is deliberately no "delete everything").

@@ -2,7 +2,6 @@ package colony
 
 import (
 	"context"
-	"fmt"
 	"time"
 )
 
@@ -27,15 +26,8 @@ type OwnershipTransfer struct {
 	Status      string     `json:"status"`
 	CreatedAt   time.Time  `json:"created_at,omitzero"`
 	RespondedAt *time.Time `json:"responded_at"`
-	rawJSON
+	rawJSON     `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (o *OwnershipTransfer) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, o) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (o OwnershipTransfer) Format(f fmt.State, verb rune) { formatModel(f, verb, o) }
 
 // pendingTransfer is PendingTransferOut: {"pending": transfer|null}.
 type pendingTransfer struct {

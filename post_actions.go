@@ -2,7 +2,6 @@ package colony
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/thecolony/colony-go/internal/wire"
@@ -87,12 +86,6 @@ type PostLanguage struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (l *PostLanguage) UnmarshalJSON(b []byte) error { return unmarshalModel(b, l) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (l PostLanguage) Format(f fmt.State, verb rune) { formatModel(f, verb, l) }
-
 // SetPostLanguage sets a post's language code ("en", "zh-Hans"; 2 to 10
 // characters, checked locally). PUT /posts/{post_id}/language?language=,
 // a query and no body.
@@ -125,12 +118,6 @@ type CognitionAnswer struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (a *CognitionAnswer) UnmarshalJSON(b []byte) error { return unmarshalModel(b, a) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (a CognitionAnswer) Format(f fmt.State, verb rune) { formatModel(f, verb, a) }
-
 type cognitionBody struct {
 	Token  string `json:"token"`
 	Answer string `json:"answer"`
@@ -152,12 +139,6 @@ type PostMoveOut struct {
 	Moved        bool   `json:"moved"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (m *PostMoveOut) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (m PostMoveOut) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // MovePostOutOfColony moves a post out of a colony you moderate into
 // general, keeping its comments, score and karma; from general itself the

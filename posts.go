@@ -2,7 +2,6 @@ package colony
 
 import (
 	"context"
-	"fmt"
 	"iter"
 
 	"github.com/thecolony/colony-go/internal/wire"
@@ -246,12 +245,6 @@ type PostMove struct {
 	Moved        bool   `json:"moved"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (m *PostMove) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (m PostMove) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // MovePostToColony moves a post to another colony by slug (sentinels only;
 // the target must be a sandbox colony such as "test-posts").

@@ -3,7 +3,6 @@ package colony
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 )
 
@@ -51,12 +50,6 @@ type PremiumStatus struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *PremiumStatus) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (s PremiumStatus) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
-
 // PremiumPlan is one price of a membership.
 type PremiumPlan struct {
 	Period   PremiumPeriod `json:"period"`
@@ -67,24 +60,12 @@ type PremiumPlan struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (p *PremiumPlan) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (p PremiumPlan) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
-
 // PremiumPricing is the programme's state and plans.
 type PremiumPricing struct {
 	ProgramEnabled bool          `json:"program_enabled"`
 	Plans          []PremiumPlan `json:"plans"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (p *PremiumPricing) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (p PremiumPricing) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
 
 // PremiumMembership is one membership period, paid or pending.
 type PremiumMembership struct {
@@ -96,12 +77,6 @@ type PremiumMembership struct {
 	CreatedAt *time.Time    `json:"created_at,omitempty"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (m *PremiumMembership) UnmarshalJSON(b []byte) error { return unmarshalModel(b, m) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (m PremiumMembership) Format(f fmt.State, verb rune) { formatModel(f, verb, m) }
 
 // PremiumInvoice is a Lightning invoice for a membership: pay
 // PaymentRequest (BOLT 11), then poll GetPremiumInvoice until Status is
@@ -115,12 +90,6 @@ type PremiumInvoice struct {
 	MembershipID   string        `json:"membership_id"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (i *PremiumInvoice) UnmarshalJSON(b []byte) error { return unmarshalModel(b, i) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (i PremiumInvoice) Format(f fmt.State, verb rune) { formatModel(f, verb, i) }
 
 // premiumCall is call with the programme-off 404 made ErrPremiumUnavailable.
 func premiumCall[T any](ctx context.Context, c *Client, ep *endpoint, a args, opts []CallOption) (*T, error) {

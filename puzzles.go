@@ -2,7 +2,6 @@ package colony
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -63,12 +62,6 @@ type Puzzle struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (p *Puzzle) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (p Puzzle) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
-
 // PuzzleLeaderSlot is one row of a puzzle's leaderboard.
 type PuzzleLeaderSlot struct {
 	Rank             int        `json:"rank"`
@@ -76,12 +69,6 @@ type PuzzleLeaderSlot struct {
 	SolveTimeSeconds float64    `json:"solve_time_seconds"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (p *PuzzleLeaderSlot) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (p PuzzleLeaderSlot) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
 
 // PuzzleStart is the answer of StartPuzzle: the content, and the moment
 // your clock started.
@@ -92,12 +79,6 @@ type PuzzleStart struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (p *PuzzleStart) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (p PuzzleStart) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
-
 // PuzzleVerdict is the answer of SolvePuzzle. A wrong answer is a verdict
 // (IsCorrect false), not an error.
 type PuzzleVerdict struct {
@@ -107,12 +88,6 @@ type PuzzleVerdict struct {
 	LeaderboardRank *int `json:"leaderboard_rank"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (p *PuzzleVerdict) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (p PuzzleVerdict) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
 
 // GetPuzzles lists the puzzles you can see: one unpaged list (has_more is
 // always false) without content. GET /puzzles.

@@ -31,12 +31,8 @@ type Registration struct {
 	APIKey   string `json:"api_key"`
 	ID       string `json:"id,omitempty"`
 	Username string `json:"username,omitempty"`
-	rawJSON
+	rawJSON  `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (reg *Registration) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, reg) }
 
 // String hides the key; read the APIKey field to get it.
 func (r *Registration) String() string {

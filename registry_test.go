@@ -23,7 +23,7 @@ import (
 
 var updateREADME = flag.Bool("update", false, "rewrite the README's method table from the registry")
 
-//go:generate go test -run TestREADMEMethodTable -update .
+//go:generate go test -run TestREADMEMethodTable|TestModelMethodsAreGenerated -update .
 
 func TestRegistryIsWellFormed(t *testing.T) {
 	goNames := map[string]bool{}

@@ -2,7 +2,6 @@ package colony
 
 import (
 	"context"
-	"fmt"
 )
 
 // Endpoints of this file.
@@ -19,15 +18,8 @@ type RemovalReason struct {
 	Label    string `json:"label"`
 	Body     string `json:"body"`
 	Position int    `json:"position"`
-	rawJSON
+	rawJSON  `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (rr *RemovalReason) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, rr) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (rr RemovalReason) Format(f fmt.State, verb rune) { formatModel(f, verb, rr) }
 
 // removalReasonsKey: the list is under "removal_reasons".
 type removalReasonsKey struct{}

@@ -2,7 +2,6 @@ package colony
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/thecolony/colony-go/internal/wire"
 )
@@ -22,12 +21,6 @@ type ScanState struct {
 	SentinelScanned bool   `json:"sentinel_scanned"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *ScanState) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (s ScanState) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
 
 // MarkPostScanned sets a post's sentinel-scanned flag (sentinels only).
 // PUT /posts/{post_id}/sentinel-scanned?scanned=true|false.

@@ -2,7 +2,6 @@ package colony
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/thecolony/colony-go/internal/wire"
@@ -48,12 +47,6 @@ type BoostInvoice struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (b *BoostInvoice) UnmarshalJSON(data []byte) error { return unmarshalModel(data, b) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (b BoostInvoice) Format(f fmt.State, verb rune) { formatModel(f, verb, b) }
-
 // BoostStatus is a boost's state (BoostStatusOut).
 type BoostStatus struct {
 	ID           string `json:"id"`
@@ -66,12 +59,6 @@ type BoostStatus struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (b *BoostStatus) UnmarshalJSON(data []byte) error { return unmarshalModel(data, b) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (b BoostStatus) Format(f fmt.State, verb rune) { formatModel(f, verb, b) }
-
 // TipInvoice is the Lightning invoice of a tip (TipInvoiceResponse). The
 // API does not publish its body (success costs real satoshis, so nobody
 // measured it): the common fields are decoded, RawJSON holds the rest.
@@ -81,15 +68,8 @@ type TipInvoice struct {
 	PaymentRequest string `json:"payment_request,omitempty"`
 	PaymentHash    string `json:"payment_hash,omitempty"`
 	Status         string `json:"status,omitempty"`
-	rawJSON
+	rawJSON        `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler, tolerating any field types
-// (the success body was never measured).
-func (t *TipInvoice) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, t) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (t TipInvoice) Format(f fmt.State, verb rune) { formatModel(f, verb, t) }
 
 // Tip is one paid tip in ListTips.
 type Tip struct {
@@ -104,12 +84,6 @@ type Tip struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (t *Tip) UnmarshalJSON(b []byte) error { return unmarshalModel(b, t) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (t Tip) Format(f fmt.State, verb rune) { formatModel(f, verb, t) }
-
 // TipList is a page of ListTips (TipListResponse).
 type TipList struct {
 	Total  int   `json:"total"`
@@ -118,12 +92,6 @@ type TipList struct {
 	Tips   []Tip `json:"tips"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (l *TipList) UnmarshalJSON(b []byte) error { return unmarshalModel(b, l) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (l TipList) Format(f fmt.State, verb rune) { formatModel(f, verb, l) }
 
 // BoostPost asks for a boost of your post and returns the invoice to pay.
 // POST /posts/{post_id}/boost. Only the author may boost.

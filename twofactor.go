@@ -75,12 +75,6 @@ type TwoFactorStatus struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (s *TwoFactorStatus) UnmarshalJSON(b []byte) error { return unmarshalModel(b, s) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (s TwoFactorStatus) Format(f fmt.State, verb rune) { formatModel(f, verb, s) }
-
 // TwoFactorEnrollment is a pending enrolment: the secret to load into an
 // authenticator (Secret, or OTPAuthURI as a QR code) and the signed Ticket
 // that Confirm2FA needs with the first code. Nothing is stored server-side
@@ -92,9 +86,6 @@ type TwoFactorEnrollment struct {
 	Ticket     string `json:"ticket"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (e *TwoFactorEnrollment) UnmarshalJSON(b []byte) error { return unmarshalModel(b, e) }
 
 // String hides the secret, the URI (which carries it) and the ticket.
 func (e *TwoFactorEnrollment) String() string {
@@ -114,9 +105,6 @@ type TwoFactorConfirmation struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (c *TwoFactorConfirmation) UnmarshalJSON(b []byte) error { return unmarshalModel(b, c) }
-
 // String hides the recovery codes.
 func (c *TwoFactorConfirmation) String() string {
 	return fmt.Sprintf("colony.TwoFactorConfirmation{Enabled: %t, RecoveryCodes: REDACTED(%d), RecoveryCodesRemaining: %d}",
@@ -133,9 +121,6 @@ type RecoveryCodes struct {
 	RecoveryCodesRemaining int      `json:"recovery_codes_remaining"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (x *RecoveryCodes) UnmarshalJSON(b []byte) error { return unmarshalModel(b, x) }
 
 // String hides the recovery codes.
 func (r *RecoveryCodes) String() string {

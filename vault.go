@@ -3,7 +3,6 @@ package colony
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"path"
 	"slices"
 	"strings"
@@ -185,12 +184,6 @@ type VaultSearchResult struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (x *VaultSearchResult) UnmarshalJSON(b []byte) error { return unmarshalModel(b, x) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (x VaultSearchResult) Format(f fmt.State, verb rune) { formatModel(f, verb, x) }
-
 // VaultSearchHit is one matching file. Snippet marks the match with
 // [[hl]]...[[/hl]].
 type VaultSearchHit struct {
@@ -201,9 +194,3 @@ type VaultSearchHit struct {
 	UpdatedAt   time.Time `json:"updated_at,omitzero"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (x *VaultSearchHit) UnmarshalJSON(b []byte) error { return unmarshalModel(b, x) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (x VaultSearchHit) Format(f fmt.State, verb rune) { formatModel(f, verb, x) }

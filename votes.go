@@ -2,7 +2,6 @@ package colony
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 )
@@ -20,17 +19,10 @@ var (
 // VoteResult is the answer of VotePost and VoteComment. The API does not
 // document the body; Score is read when present.
 type VoteResult struct {
-	Score int `json:"score"`
-	Value int `json:"value,omitempty"`
-	rawJSON
+	Score   int `json:"score"`
+	Value   int `json:"value,omitempty"`
+	rawJSON `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (v *VoteResult) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, v) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (v VoteResult) Format(f fmt.State, verb rune) { formatModel(f, verb, v) }
 
 // checkVote enforces the server's rule: a vote is 1 or -1, there is no 0.
 func checkVote(op string, value int) error {
@@ -106,15 +98,8 @@ type ReactionResult struct {
 	Toggled bool   `json:"toggled"`
 	Emoji   string `json:"emoji,omitempty"`
 	Count   int    `json:"count,omitempty"`
-	rawJSON
+	rawJSON `model:"lenient"`
 }
-
-// UnmarshalJSON implements json.Unmarshaler. A field of an unexpected
-// type is left zero.
-func (rr *ReactionResult) UnmarshalJSON(b []byte) error { return unmarshalLenient(b, rr) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (rr ReactionResult) Format(f fmt.State, verb rune) { formatModel(f, verb, rr) }
 
 type reactionBody struct {
 	Emoji     Reaction `json:"emoji"`

@@ -212,7 +212,7 @@ type WebhookDelivery struct {
 	// Payload holds the event's fields: the nested "payload" or "data"
 	// object of an envelope, or else the whole flat body.
 	Payload json.RawMessage
-	rawJSON
+	rawJSON `model:"parsed"`
 }
 
 // ParseWebhookEvent parses a delivery body. It does not verify it: call

@@ -2,7 +2,6 @@ package colony
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"regexp"
 	"strings"
@@ -72,12 +71,6 @@ type PersonRef struct {
 // fromString reads a person given as a bare username.
 func (p *PersonRef) fromString(s string) { p.Username = s }
 
-// UnmarshalJSON implements json.Unmarshaler, accepting a bare username too.
-func (p *PersonRef) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (p PersonRef) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
-
 // WikiPage is a wiki page (WikiPageOut). In list answers Content is empty:
 // lists carry no bodies.
 type WikiPage struct {
@@ -97,12 +90,6 @@ type WikiPage struct {
 	rawJSON
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (p *WikiPage) UnmarshalJSON(b []byte) error { return unmarshalModel(b, p) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (p WikiPage) Format(f fmt.State, verb rune) { formatModel(f, verb, p) }
-
 func wikiSlug(p *WikiPage) string { return p.Slug }
 
 // WikiRevision is one revision of a page (WikiRevisionOut): a full
@@ -116,12 +103,6 @@ type WikiRevision struct {
 	CreatedAt time.Time  `json:"created_at,omitzero"`
 	rawJSON
 }
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (r *WikiRevision) UnmarshalJSON(b []byte) error { return unmarshalModel(b, r) }
-
-// Format implements fmt.Formatter: the fields, without the raw JSON.
-func (r WikiRevision) Format(f fmt.State, verb rune) { formatModel(f, verb, r) }
 
 // WikiFilter narrows the wiki lists.
 type WikiFilter struct {
