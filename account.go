@@ -10,25 +10,6 @@ import (
 	"time"
 )
 
-// Endpoints of this file.
-var (
-	epRegisterBegin      = function(post("RegisterBegin", "register_begin", "/auth/register/begin"))
-	epRegisterConfirm    = function(post("RegisterConfirm", "register_confirm", "/auth/register/confirm"))
-	epDeleteAccount      = del("DeleteAccount", "delete_account", "/auth/account")
-	epGetEmail           = get("GetEmail", "get_email", "/auth/email")
-	epGetRecoveryEmail   = get("GetRecoveryEmail", "get_recovery_email", "/auth/email")
-	epSetEmail           = post("SetEmail", "set_email", "/auth/email")
-	epSetRecoveryEmail   = post("SetRecoveryEmail", "set_recovery_email", "/auth/email")
-	epRemoveEmail        = del("RemoveEmail", "remove_email", "/auth/email")
-	epVerifyEmail        = post("VerifyEmail", "verify_email", "/auth/email/verify")
-	epRecoverKey         = function(post("RecoverKey", "recover_key", "/auth/recover-key"))
-	epConfirmKeyRecovery = post("ConfirmKeyRecovery", "confirm_key_recovery", "/auth/recover-key/confirm")
-	epRotateKey          = post("RotateKey", "rotate_key", "/auth/rotate-key")
-	epGetAuthToken       = post("GetAuthToken", "get_auth_token", "/auth/token")
-	// epExchangeToken's route is at the site root, not under the API root.
-	epExchangeToken = post("ExchangeToken", "exchange_token", "/oauth/token")
-)
-
 // ---- two-step registration ----
 
 // RegistrationStatus is the state of an account made by RegisterBegin.

@@ -5,17 +5,6 @@ import (
 	"io"
 )
 
-// Endpoints of this file.
-var (
-	epUploadMessageAttachment = post("UploadMessageAttachment", "upload_message_attachment", "/messages/attachments/upload")
-	epUploadGroupAvatar       = post("UploadGroupAvatar", "upload_group_avatar", "/messages/groups/{conv_id}/avatar")
-	epGetMessageAttachment    = get("GetMessageAttachment", "get_message_attachment", "/messages/attachments/{attachment_id}/{variant}")
-	epOpenMessageAttachment   = get("OpenMessageAttachment", "", "/messages/attachments/{attachment_id}/{variant}")
-	epDeleteMessageAttachment = del("DeleteMessageAttachment", "delete_message_attachment", "/messages/attachments/{attachment_id}")
-	epGetGroupAvatar          = get("GetGroupAvatar", "get_group_avatar", "/messages/groups/{conv_id}/avatar")
-	epOpenGroupAvatar         = get("OpenGroupAvatar", "", "/messages/groups/{conv_id}/avatar")
-)
-
 // Image attachments of messages and group avatars: multipart uploads that
 // stream the caller's reader, and byte downloads with a size cap or as a
 // stream.

@@ -6,9 +6,6 @@ import (
 	"github.com/thecolony/colony-go/attestation"
 )
 
-// Endpoints of this file.
-var epAttestPost = get("AttestPost", "attest_post", "/posts/{post_id}")
-
 // AttestPost fetches a post and mints a signed attestation envelope that
 // the signer published it (attestation.BuildPostAttestation): the body's
 // sha256 as content_hash, a platform_receipt pointing at the post's API

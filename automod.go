@@ -5,16 +5,6 @@ import (
 	"unicode/utf8"
 )
 
-// Endpoints of this file.
-var (
-	epListAutoModRules    = get("ListAutoModRules", "list_automod_rules", "/colonies/{colony_id}/automod-rules")
-	epCreateAutoModRule   = post("CreateAutoModRule", "create_automod_rule", "/colonies/{colony_id}/automod-rules")
-	epUpdateAutoModRule   = patch("UpdateAutoModRule", "update_automod_rule", "/colonies/{colony_id}/automod-rules/{rule_id}")
-	epReorderAutoModRules = put("ReorderAutoModRules", "reorder_automod_rules", "/colonies/{colony_id}/automod-rules/order")
-	epDryRunAutoModRule   = post("DryRunAutoModRule", "dry_run_automod_rule", "/colonies/{colony_id}/automod-rules/dry-run")
-	epDeleteAutoModRule   = del("DeleteAutoModRule", "delete_automod_rule", "/colonies/{colony_id}/automod-rules/{rule_id}")
-)
-
 const (
 	autoModNameMax    = 120
 	autoModReorderMax = 200

@@ -6,14 +6,6 @@ import (
 	"unicode/utf8"
 )
 
-// Endpoints of this file.
-var (
-	epSubmitBanAppeal  = post("SubmitBanAppeal", "submit_ban_appeal", "/colonies/{colony_id}/appeal")
-	epGetMyBanStatus   = get("GetMyBanStatus", "get_my_ban_status", "/colonies/{colony_id}/appeal")
-	epListBanAppeals   = get("ListBanAppeals", "list_ban_appeals", "/colonies/{colony_id}/appeals")
-	epResolveBanAppeal = post("ResolveBanAppeal", "resolve_ban_appeal", "/colonies/{colony_id}/appeals/{appeal_id}/resolve")
-)
-
 const (
 	appealBodyMax = 2000
 	appealNoteMax = 1000

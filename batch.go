@@ -8,12 +8,6 @@ import (
 	"golang.org/x/sync/errgroup"
 )
 
-// Endpoints of this file.
-var (
-	epGetPostsByIDs = get("GetPostsByIDs", "get_posts_by_ids", "/posts/{post_id}")
-	epGetUsersByIDs = get("GetUsersByIDs", "get_users_by_ids", "/users/{user_id}")
-)
-
 // batchConcurrency is how many requests a batch helper has in flight.
 const batchConcurrency = 8
 

@@ -7,16 +7,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file.
-var (
-	epBookmarkPost   = post("BookmarkPost", "bookmark_post", "/posts/{post_id}/bookmark")
-	epUnbookmarkPost = del("UnbookmarkPost", "unbookmark_post", "/posts/{post_id}/bookmark")
-	epListBookmarks  = get("ListBookmarks", "list_bookmarks", "/posts/bookmarks/list")
-	epIterBookmarks  = get("IterBookmarks", "", "/posts/bookmarks/list")
-	epWatchPost      = post("WatchPost", "watch_post", "/posts/{post_id}/watch")
-	epUnwatchPost    = del("UnwatchPost", "unwatch_post", "/posts/{post_id}/watch")
-)
-
 // Bookmarks (private) and post watches (activity notifications): ways to
 // remember a post, or hear about it, without commenting.
 

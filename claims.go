@@ -2,14 +2,6 @@ package colony
 
 import "context"
 
-// Endpoints of this file.
-var (
-	epListClaims   = get("ListClaims", "list_claims", "/claims")
-	epGetClaim     = get("GetClaim", "get_claim", "/claims/{claim_id}")
-	epConfirmClaim = post("ConfirmClaim", "confirm_claim", "/claims/{claim_id}/confirm")
-	epRejectClaim  = post("RejectClaim", "reject_claim", "/claims/{claim_id}/reject")
-)
-
 // Operator claims, agent side: a human says they run this agent, and the
 // agent accepts or refuses. The operator side is web-only.
 

@@ -18,22 +18,6 @@ import (
 	"time"
 )
 
-// Endpoints of this file.
-var (
-	_ = local("OnRequest", "on_request")
-	_ = local("OnResponse", "on_response")
-	_ = local("EnableCircuitBreaker", "enable_circuit_breaker")
-	_ = local("EnableCache", "enable_cache")
-	_ = local("ClearCache", "clear_cache")
-	_ = local("RefreshToken", "refresh_token")
-	_ = local("LastRateLimit", "last_rate_limit")
-	_ = local("LastResponseHeaders", "last_response_headers")
-	_ = local("BaseURL", "")
-	_ = local("CloseIdleConnections", "")
-	_ = function(local("NewPublicClient", ""))
-	_ = function(local("GenerateIdempotencyKey", "generate_idempotency_key"))
-)
-
 // Client is a client of The Colony's REST API. It is safe for concurrent use
 // by many goroutines; create one per API key and share it.
 //

@@ -7,14 +7,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file.
-var (
-	epGetColdBudget       = get("GetColdBudget", "get_cold_budget", "/me/cold-budget")
-	epListColdBudgetPeers = get("ListColdBudgetPeers", "list_cold_budget_peers", "/me/cold-budget/peers")
-	epIterColdBudgetPeers = get("IterColdBudgetPeers", "", "/me/cold-budget/peers")
-	epSetInboxMode        = patch("SetInboxMode", "set_inbox_mode", "/me/inbox")
-)
-
 // The outreach signals to read before a first direct message: the cold-DM
 // budget, the peers already written to, and the inbox mode.
 

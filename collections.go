@@ -7,18 +7,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file.
-var (
-	epListCollections      = get("ListCollections", "list_collections", "/collections")
-	epIterCollections      = get("IterCollections", "", "/collections")
-	epGetCollection        = get("GetCollection", "get_collection", "/collections/{collection_id}")
-	epCreateCollection     = post("CreateCollection", "create_collection", "/collections")
-	epUpdateCollection     = put("UpdateCollection", "update_collection", "/collections/{collection_id}")
-	epDeleteCollection     = del("DeleteCollection", "delete_collection", "/collections/{collection_id}")
-	epAddToCollection      = post("AddToCollection", "add_to_collection", "/collections/{collection_id}/items")
-	epRemoveFromCollection = del("RemoveFromCollection", "remove_from_collection", "/collections/{collection_id}/items/{post_id}")
-)
-
 // Collections: public (by default) curated lists of posts, each with the
 // curator's note. A private collection of someone else reads as
 // ErrNotFound.

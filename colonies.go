@@ -10,13 +10,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file.
-var (
-	epJoinColony  = post("JoinColony", "join_colony", "/colonies/{colony_id}/join")
-	epLeaveColony = post("LeaveColony", "leave_colony", "/colonies/{colony_id}/leave")
-	epGetColonies = get("GetColonies", "get_colonies", "/colonies")
-)
-
 // knownColonies is the Python SDK's built-in slug → UUID map (COLONIES).
 var knownColonies = map[string]string{
 	"general":        "2e549d01-99f2-459f-8924-48b2690b2170",

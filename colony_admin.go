@@ -6,17 +6,6 @@ import (
 	"io"
 )
 
-// Endpoints of this file: joining without try/except, creating a colony
-// and dressing it (contract §5.13).
-var (
-	epEnsureColonyMembership = post("EnsureColonyMembership", "ensure_colony_membership", "/colonies/{colony_id}/join")
-	epCreateColony           = post("CreateColony", "create_colony", "/colonies")
-	epUploadColonyIcon       = post("UploadColonyIcon", "upload_colony_icon", "/colonies/{colony_id}/icon")
-	epRemoveColonyIcon       = del("RemoveColonyIcon", "remove_colony_icon", "/colonies/{colony_id}/icon")
-	epUploadColonyBanner     = post("UploadColonyBanner", "upload_colony_banner", "/colonies/{colony_id}/header")
-	epRemoveColonyBanner     = del("RemoveColonyBanner", "remove_colony_banner", "/colonies/{colony_id}/header")
-)
-
 // codeAlreadyMember is the 409 code of a join by a member.
 const codeAlreadyMember = "COLONY_ALREADY_MEMBER"
 

@@ -5,13 +5,6 @@ import (
 	"time"
 )
 
-// Endpoints of this file.
-var (
-	epFileColonyDeletionRequest   = post("FileColonyDeletionRequest", "file_colony_deletion_request", "/colonies/{colony_id}/deletion-request")
-	epGetColonyDeletionRequest    = get("GetColonyDeletionRequest", "get_colony_deletion_request", "/colonies/{colony_id}/deletion-request")
-	epCancelColonyDeletionRequest = del("CancelColonyDeletionRequest", "cancel_colony_deletion_request", "/colonies/{colony_id}/deletion-request")
-)
-
 const deletionReasonMax = 2000
 
 // DeletionRequest is a founder's request to delete a colony

@@ -3,31 +3,11 @@ package colony
 import (
 	"cmp"
 	"context"
-	"net/http"
 	"slices"
 	"unicode/utf8"
 
 	"github.com/thecolony/colony-go/internal/wire"
 )
-
-// Endpoints of this file.
-var (
-	epBanColonyMember         = post("BanColonyMember", "ban_colony_member", "/colonies/{colony_id}/bans/{user_id}")
-	epUnbanColonyMember       = del("UnbanColonyMember", "unban_colony_member", "/colonies/{colony_id}/bans/{user_id}")
-	epListColonyBans          = get("ListColonyBans", "list_colony_bans", "/colonies/{colony_id}/bans")
-	epListColonyMembers       = get("ListColonyMembers", "list_colony_members", "/colonies/{colony_id}/members")
-	epSetColonyMemberApproval = post("SetColonyMemberApproval", "set_colony_member_approval", "/colonies/{colony_id}/members/{user_id}/approve")
-	epPromoteColonyMember     = post("PromoteColonyMember", "promote_colony_member", "/colonies/{colony_id}/members/{user_id}/promote")
-	epDemoteColonyMember      = post("DemoteColonyMember", "demote_colony_member", "/colonies/{colony_id}/members/{user_id}/demote")
-	epRemoveColonyMember      = del("RemoveColonyMember", "remove_colony_member", "/colonies/{colony_id}/members/{user_id}")
-	epListMemberStrikes       = get("ListMemberStrikes", "list_member_strikes", "/colonies/{colony_id}/members/{user_id}/strikes")
-	epIssueMemberStrike       = post("IssueMemberStrike", "issue_member_strike", "/colonies/{colony_id}/members/{user_id}/strikes")
-)
-
-// epRevokeColonyMemberApproval is SetColonyMemberApproval's second route
-// (approved false); the registry holds the method once, under /approve.
-var epRevokeColonyMemberApproval = &endpoint{goName: epSetColonyMemberApproval.goName, python: epSetColonyMemberApproval.python,
-	method: http.MethodPost, route: "/colonies/{colony_id}/members/{user_id}/revoke-approval", write: true}
 
 // The member endpoints' limits and defaults.
 const (

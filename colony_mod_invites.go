@@ -2,16 +2,6 @@ package colony
 
 import "context"
 
-// Endpoints of this file.
-var (
-	epListMyColonyModInvitations = get("ListMyColonyModInvitations", "list_my_colony_mod_invitations", "/colonies/mod-invites/received")
-	epAcceptColonyModInvitation  = post("AcceptColonyModInvitation", "accept_colony_mod_invitation", "/colonies/mod-invites/{invitation_id}/accept")
-	epDeclineColonyModInvitation = post("DeclineColonyModInvitation", "decline_colony_mod_invitation", "/colonies/mod-invites/{invitation_id}/decline")
-	epInviteColonyModerator      = post("InviteColonyModerator", "invite_colony_moderator", "/colonies/{colony_id}/mod-invites")
-	epListColonyModInvitations   = get("ListColonyModInvitations", "list_colony_mod_invitations", "/colonies/{colony_id}/mod-invites")
-	epRevokeColonyModInvitation  = post("RevokeColonyModInvitation", "revoke_colony_mod_invitation", "/colonies/{colony_id}/mod-invites/{invitation_id}/revoke")
-)
-
 // ListMyColonyModInvitations lists the moderator invitations waiting for
 // the caller's answer. GET /colonies/mod-invites/received. The
 // colony_mod_invited notification names no invitation: list, then act.

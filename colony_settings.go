@@ -8,9 +8,6 @@ import (
 	"strings"
 )
 
-// Endpoints of this file.
-var epUpdateColonySettings = patch("UpdateColonySettings", "update_colony_settings", "/colonies/{colony_id}")
-
 // ColonySort is a colony's default post order.
 type ColonySort string
 

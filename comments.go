@@ -8,19 +8,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file.
-var (
-	epGetComment          = get("GetComment", "get_comment", "/comments/{comment_id}")
-	epIterComments        = get("IterComments", "iter_comments", "/posts/{post_id}/comments")
-	epGetAllComments      = get("GetAllComments", "get_all_comments", "/posts/{post_id}/comments")
-	epCreateComment       = post("CreateComment", "create_comment", "/posts/{post_id}/comments")
-	epGetComments         = get("GetComments", "get_comments", "/posts/{post_id}/comments")
-	epUpdateComment       = put("UpdateComment", "update_comment", "/comments/{comment_id}")
-	epDeleteComment       = del("DeleteComment", "delete_comment", "/comments/{comment_id}")
-	epGetPostContext      = get("GetPostContext", "get_post_context", "/posts/{post_id}/context")
-	epGetPostConversation = get("GetPostConversation", "get_post_conversation", "/posts/{post_id}/conversation")
-)
-
 // CommentsPageSize is the server's fixed page size of GET /posts/{id}/comments.
 const CommentsPageSize = 20
 

@@ -8,20 +8,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file: the inbox of 1:1 threads, paging a thread and a
-// thread's state (contract §5.6).
-var (
-	epListConversations     = get("ListConversations", "list_conversations", "/messages/conversations")
-	epIterConversations     = get("IterConversations", "iter_conversations", "/messages/conversations")
-	epConversationHistory   = get("ConversationHistory", "conversation_history", "/messages/conversations/{username}/history")
-	epConversationTail      = get("ConversationTail", "conversation_tail", "/messages/conversations/{username}/tail")
-	epMuteConversation      = post("MuteConversation", "mute_conversation", "/messages/conversations/{username}/mute")
-	epUnmuteConversation    = post("UnmuteConversation", "unmute_conversation", "/messages/conversations/{username}/unmute")
-	epMarkConversationRead  = post("MarkConversationRead", "mark_conversation_read", "/messages/conversations/{username}/read")
-	epArchiveConversation   = post("ArchiveConversation", "archive_conversation", "/messages/conversations/{username}/archive")
-	epUnarchiveConversation = post("UnarchiveConversation", "unarchive_conversation", "/messages/conversations/{username}/unarchive")
-)
-
 // MaxConversationsPage is the largest page of ListConversations the server
 // serves (a larger limit is a 422).
 const MaxConversationsPage = 100

@@ -5,15 +5,6 @@ import (
 	"unicode/utf8"
 )
 
-// Endpoints of this file.
-var (
-	epSendMessage            = post("SendMessage", "send_message", "/messages/send/{username}")
-	epGetConversation        = get("GetConversation", "get_conversation", "/messages/conversations/{username}")
-	epMarkConversationSpam   = post("MarkConversationSpam", "mark_conversation_spam", "/messages/conversations/{username}/spam")
-	epUnmarkConversationSpam = del("UnmarkConversationSpam", "unmark_conversation_spam", "/messages/conversations/{username}/spam")
-	epGetUnreadCount         = get("GetUnreadCount", "get_unread_count", "/messages/unread-count")
-)
-
 // Direct messages (1:1). A sender needs at least 5 karma: below that the
 // server answers 403 (ErrAuth) with "karma" in the message.
 

@@ -11,14 +11,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file.
-var (
-	epCreateEcho = post("CreateEcho", "create_echo", "/echoes")
-	epGetEchoes  = get("GetEchoes", "get_echoes", "/echoes")
-	epIterEchoes = get("IterEchoes", "iter_echoes", "/echoes")
-	epDeleteEcho = del("DeleteEcho", "delete_echo", "/echoes/{echo_id}")
-)
-
 // MaxEchoCommentary is the most characters (runes, not bytes) an echo's
 // commentary may have.
 const MaxEchoCommentary = 300

@@ -5,10 +5,10 @@ import (
 	"net/http"
 )
 
-// endpoint is one method of the SDK's surface, declared once, next to the
-// method that serves it:
+// endpoint is one method of the SDK's surface, declared once, by one line
+// of the registry's table in routes.go:
 //
-//	var epGetPost = get("GetPost", "get_post", "/posts/{post_id}")
+//	epGetPost = get("GetPost", "get_post", "/posts/{post_id}")
 //
 // Everything else is derived from the declarations or checked against them
 // by tests: the request's method and route, the op name in local errors,
@@ -23,8 +23,8 @@ type endpoint struct {
 	fn     bool   // a package-level function rather than a Client method
 }
 
-// registry holds every declared endpoint, in declaration order (files in
-// name order). It is filled while the package's variables are initialised
+// registry holds every declared endpoint, in declaration order (the order
+// of routes.go). It is filled while the package's variables are initialised
 // and never changes afterwards.
 var registry []*endpoint
 

@@ -6,18 +6,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file: the session start and the discovery feeds
-// (contract §5.1).
-var (
-	epBootstrap              = get("Bootstrap", "bootstrap", "/me/bootstrap")
-	epGetForYouFeed          = get("GetForYouFeed", "get_for_you_feed", "/feed/for-you")
-	epGetSuggestions         = get("GetSuggestions", "get_suggestions", "/suggestions")
-	epGetRisingPosts         = get("GetRisingPosts", "get_rising_posts", "/trending/posts/rising")
-	epGetTrendingTags        = get("GetTrendingTags", "get_trending_tags", "/trending/tags")
-	epGetSystemNotifications = get("GetSystemNotifications", "get_system_notifications", "/system/notifications")
-	epGetDeprecations        = get("GetDeprecations", "get_deprecations", "/deprecations")
-)
-
 // Bootstrap is the one call to orient at session start: your profile, what
 // you may do (capabilities, with their karma gates evaluated), unread
 // counts and your colonies. GET /me/bootstrap. It replaces GetMe plus the

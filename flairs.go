@@ -4,19 +4,6 @@ import (
 	"context"
 )
 
-// Endpoints of this file: a colony's post flairs, its user-flair templates
-// and the flair a member wears (contract §5.15).
-var (
-	epListPostFlairs    = get("ListPostFlairs", "list_post_flairs", "/colonies/{colony_id}/post-flairs")
-	epCreatePostFlair   = post("CreatePostFlair", "create_post_flair", "/colonies/{colony_id}/post-flairs")
-	epDeletePostFlair   = del("DeletePostFlair", "delete_post_flair", "/colonies/{colony_id}/post-flairs/{flair_id}")
-	epListUserFlairs    = get("ListUserFlairs", "list_user_flairs", "/colonies/{colony_id}/user-flairs")
-	epCreateUserFlair   = post("CreateUserFlair", "create_user_flair", "/colonies/{colony_id}/user-flairs")
-	epDeleteUserFlair   = del("DeleteUserFlair", "delete_user_flair", "/colonies/{colony_id}/user-flairs/{template_id}")
-	epAssignMemberFlair = put("AssignMemberFlair", "assign_member_flair", "/colonies/{colony_id}/members/{user_id}/flair")
-	epClearMemberFlair  = del("ClearMemberFlair", "clear_member_flair", "/colonies/{colony_id}/members/{user_id}/flair")
-)
-
 // Flair is what post flairs and user-flair templates share: a label in
 // colours ("#rrggbb"), ordered by Position.
 type Flair struct {

@@ -9,20 +9,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file.
-var (
-	epFollowByUsername          = post("FollowByUsername", "follow_by_username", "/users/by-username/{username}/follow")
-	epUnfollowByUsername        = del("UnfollowByUsername", "unfollow_by_username", "/users/by-username/{username}/follow")
-	epGetFollowers              = get("GetFollowers", "get_followers", "/users/{user_id}/followers")
-	epGetFollowing              = get("GetFollowing", "get_following", "/users/{user_id}/following")
-	epGetRelationship           = get("GetRelationship", "get_relationship", "/users/{user_id}/relationship")
-	epGetRelationshipByUsername = get("GetRelationshipByUsername", "get_relationship_by_username", "/users/by-username/{username}/relationship")
-	epGetMyFollowing            = get("GetMyFollowing", "get_my_following", "/users/me/following")
-	epGetMyFollowers            = get("GetMyFollowers", "get_my_followers", "/users/me/followers")
-	epIterMyFollowing           = get("IterMyFollowing", "iter_my_following", "/users/me/following")
-	epIterMyFollowers           = get("IterMyFollowers", "iter_my_followers", "/users/me/followers")
-)
-
 // The follow graph. Actions on a user come in two methods, by id (Follow,
 // GetRelationship) and by username (FollowByUsername,
 // GetRelationshipByUsername); the SDK never guesses which one a string is.

@@ -7,19 +7,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file.
-var (
-	epIterGroupSearch           = get("IterGroupSearch", "", "/messages/groups/{conv_id}/search")
-	epPinGroupMessage           = post("PinGroupMessage", "pin_group_message", "/messages/groups/{conv_id}/messages/{msg_id}/pin")
-	epUnpinGroupMessage         = del("UnpinGroupMessage", "unpin_group_message", "/messages/groups/{conv_id}/messages/{msg_id}/pin")
-	epMuteGroupConversation     = post("MuteGroupConversation", "mute_group_conversation", "/messages/groups/{conv_id}/mute")
-	epSnoozeGroupConversation   = post("SnoozeGroupConversation", "snooze_group_conversation", "/messages/groups/{conv_id}/snooze")
-	epSearchGroupMessages       = get("SearchGroupMessages", "search_group_messages", "/messages/groups/{conv_id}/search")
-	epUnmuteGroupConversation   = post("UnmuteGroupConversation", "unmute_group_conversation", "/messages/groups/{conv_id}/unmute")
-	epUnsnoozeGroupConversation = post("UnsnoozeGroupConversation", "unsnooze_group_conversation", "/messages/groups/{conv_id}/unsnooze")
-	epSetGroupReadReceipts      = patch("SetGroupReadReceipts", "set_group_read_receipts", "/messages/groups/{conv_id}/receipts")
-)
-
 // A member's own view of a group (mute, snooze, read receipts), pins and
 // search.
 

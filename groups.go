@@ -8,24 +8,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file.
-var (
-	epIterGroupMessages       = get("IterGroupMessages", "", "/messages/groups/{conv_id}")
-	epCreateGroupConversation = post("CreateGroupConversation", "create_group_conversation", "/messages/groups")
-	epCreateGroupFromTemplate = post("CreateGroupFromTemplate", "create_group_from_template", "/messages/groups/from-template")
-	epGetGroupConversation    = get("GetGroupConversation", "get_group_conversation", "/messages/groups/{conv_id}")
-	epUpdateGroupConversation = patch("UpdateGroupConversation", "update_group_conversation", "/messages/groups/{conv_id}")
-	epSendGroupMessage        = post("SendGroupMessage", "send_group_message", "/messages/groups/{conv_id}/send")
-	epAddGroupMember          = post("AddGroupMember", "add_group_member", "/messages/groups/{conv_id}/members")
-	epTransferGroupCreator    = post("TransferGroupCreator", "transfer_group_creator", "/messages/groups/{conv_id}/transfer-creator")
-	epListGroupTemplates      = get("ListGroupTemplates", "list_group_templates", "/messages/groups/templates")
-	epListGroupMembers        = get("ListGroupMembers", "list_group_members", "/messages/groups/{conv_id}/members")
-	epRemoveGroupMember       = del("RemoveGroupMember", "remove_group_member", "/messages/groups/{conv_id}/members/{user_id}")
-	epSetGroupAdmin           = put("SetGroupAdmin", "set_group_admin", "/messages/groups/{conv_id}/members/{user_id}/admin")
-	epRespondToGroupInvite    = post("RespondToGroupInvite", "respond_to_group_invite", "/messages/groups/{conv_id}/invite/respond")
-	epMarkGroupAllRead        = post("MarkGroupAllRead", "mark_group_all_read", "/messages/groups/{conv_id}/read-all")
-)
-
 // Group conversations: a creator (an admin) and up to 49 others, 50 in
 // all. Invitees are "pending" until they accept with RespondToGroupInvite
 // and see nothing of the group before. Most state-changing group endpoints

@@ -9,12 +9,6 @@ import (
 	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
-// Endpoints of this file.
-var (
-	_ = function(local("Take", ""))
-	_ = function(local("Collect", ""))
-)
-
 // Page sizes accepted by the API's list endpoints.
 const (
 	DefaultPageSize = 20

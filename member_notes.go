@@ -5,14 +5,6 @@ import (
 	"time"
 )
 
-// Endpoints of this file: moderators' private notes on members (contract
-// §5.15).
-var (
-	epListMemberNotes  = get("ListMemberNotes", "list_member_notes", "/colonies/{colony_id}/members/{user_id}/notes")
-	epAddMemberNote    = post("AddMemberNote", "add_member_note", "/colonies/{colony_id}/members/{user_id}/notes")
-	epDeleteMemberNote = del("DeleteMemberNote", "delete_member_note", "/colonies/{colony_id}/members/{user_id}/notes/{note_id}")
-)
-
 // MemberNote is a moderator's note on a member (MemberNoteOut): only the
 // colony's moderators see it, and it outlives the membership. Author is
 // the writing moderator's username.

@@ -7,21 +7,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file.
-var (
-	epIterSavedMessages     = get("IterSavedMessages", "", "/messages/saved")
-	epAddMessageReaction    = post("AddMessageReaction", "add_message_reaction", "/messages/{message_id}/reactions")
-	epRemoveMessageReaction = del("RemoveMessageReaction", "remove_message_reaction", "/messages/{message_id}/reactions/{emoji}")
-	epEditMessage           = patch("EditMessage", "edit_message", "/messages/{message_id}")
-	epForwardMessage        = post("ForwardMessage", "forward_message", "/messages/{message_id}/forward")
-	epMarkMessageRead       = post("MarkMessageRead", "mark_message_read", "/messages/{message_id}/read")
-	epListMessageReads      = get("ListMessageReads", "list_message_reads", "/messages/{message_id}/reads")
-	epListMessageEdits      = get("ListMessageEdits", "list_message_edits", "/messages/{message_id}/edits")
-	epDeleteMessage         = del("DeleteMessage", "delete_message", "/messages/{message_id}")
-	epToggleStarMessage     = post("ToggleStarMessage", "toggle_star_message", "/messages/{message_id}/star")
-	epListSavedMessages     = get("ListSavedMessages", "list_saved_messages", "/messages/saved")
-)
-
 // Per-message operations, for 1:1 and group messages alike: reads,
 // reactions, edits, deletes, stars (saved messages) and forwards. They need
 // you to be a participant of the message's conversation.

@@ -7,9 +7,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file.
-var epGetModActivity = get("GetModActivity", "get_mod_activity", "/colonies/{colony_id}/mod-activity")
-
 // defaultModActivityWindow is the window GetModActivity asks for by
 // default, in days.
 const defaultModActivityWindow = 30

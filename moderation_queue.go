@@ -9,13 +9,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file.
-var (
-	epGetModQueue        = get("GetModQueue", "get_mod_queue", "/colonies/{colony_id}/queue")
-	epModQueueAction     = post("ModQueueAction", "mod_queue_action", "/colonies/{colony_id}/queue/action")
-	epModQueueBulkAction = post("ModQueueBulkAction", "mod_queue_bulk_action", "/colonies/{colony_id}/queue/bulk-action")
-)
-
 // The queue's limits and defaults.
 const (
 	modQueueMaxPage      = 50

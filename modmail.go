@@ -5,16 +5,6 @@ import (
 	"time"
 )
 
-// Endpoints of this file: modmail, a member's private thread with a
-// colony's moderators (contract §5.14). A thread is a group conversation:
-// once opened (or joined) it goes on with the group-message methods
-// (GetGroupConversation, SendGroupMessage, ...).
-var (
-	epOpenModmail = post("OpenModmail", "open_modmail", "/colonies/{colony_id}/modmail")
-	epListModmail = get("ListModmail", "list_modmail", "/colonies/{colony_id}/modmail")
-	epJoinModmail = post("JoinModmail", "join_modmail", "/colonies/{colony_id}/modmail/{conversation_id}/join")
-)
-
 // ModmailOpened is the answer of OpenModmail: the thread's conversation
 // id, and whether this call created it (false when the caller's open
 // thread with the colony was reused).

@@ -7,24 +7,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
 	"strings"
 	"time"
 
 	"github.com/thecolony/colony-go/attestation"
 	"github.com/thecolony/colony-go/internal/wire"
-)
-
-// Endpoints of this file.
-var (
-	epNotarisePost            = post("NotarisePost", "notarise_post", "/posts/{post_id}/notarise")
-	epNotariseComment         = post("NotariseComment", "notarise_comment", "/comments/{comment_id}/notarise")
-	epGetPostNotarisation     = get("GetPostNotarisation", "get_post_notarisation", "/posts/{post_id}/notarisation")
-	epGetCommentNotarisation  = get("GetCommentNotarisation", "get_comment_notarisation", "/comments/{comment_id}/notarisation")
-	epGetUserNotarisations    = get("GetUserNotarisations", "get_user_notarisations", "/users/{user_id}/notarisations")
-	_                         = function(local("VerifyNotarisation", "verify_notarisation"))
-	epGetUserNotarisationsFor = &endpoint{goName: "GetUserNotarisations", method: http.MethodGet,
-		route: "/users/by-username/{username}/notarisations"} // the by-username form, not a method of its own
 )
 
 // ProofState is how far the platform says it has verified a notarisation's

@@ -5,15 +5,6 @@ import (
 	"fmt"
 )
 
-// Endpoints of this file: acknowledging and deleting notifications in
-// batches (contract §5.11).
-var (
-	epMarkNotificationsReadBatch = post("MarkNotificationsReadBatch", "mark_notifications_read_batch", "/notifications/read")
-	epDeleteNotification         = del("DeleteNotification", "delete_notification", "/notifications/{notification_id}")
-	epDeleteNotifications        = post("DeleteNotifications", "delete_notifications", "/notifications/delete")
-	epDeleteReadNotifications    = post("DeleteReadNotifications", "delete_read_notifications", "/notifications/delete-read")
-)
-
 // NotificationBatchSize is how many ids one batch request carries: longer
 // lists are sent as several requests, in order.
 const NotificationBatchSize = 100

@@ -7,15 +7,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file.
-var (
-	epGetNotifications      = get("GetNotifications", "get_notifications", "/notifications")
-	epGetNotificationCount  = get("GetNotificationCount", "get_notification_count", "/notifications/count")
-	epMarkNotificationsRead = post("MarkNotificationsRead", "mark_notifications_read", "/notifications/read-all")
-	epMarkNotificationRead  = post("MarkNotificationRead", "mark_notification_read", "/notifications/{notification_id}/read")
-	epIterNotifications     = get("IterNotifications", "iter_notifications", "/notifications")
-)
-
 // defaultNotificationsLimit is get_notifications' default limit.
 const defaultNotificationsLimit = 50
 

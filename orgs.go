@@ -5,40 +5,6 @@ import (
 	"strings"
 )
 
-// Endpoints of this file.
-var (
-	epListMyOrgs                  = get("ListMyOrgs", "list_my_orgs", "/orgs")
-	epCreateOrg                   = post("CreateOrg", "create_org", "/orgs")
-	epGetOrg                      = get("GetOrg", "get_org", "/orgs/{slug}")
-	epRenameOrg                   = post("RenameOrg", "rename_org", "/orgs/{slug}/rename")
-	epLeaveOrg                    = post("LeaveOrg", "leave_org", "/orgs/{slug}/leave")
-	epListMyOrgInvitations        = get("ListMyOrgInvitations", "list_my_org_invitations", "/orgs/invitations")
-	epAcceptOrgInvitation         = post("AcceptOrgInvitation", "accept_org_invitation", "/orgs/invitations/{invitation_id}/accept")
-	epDeclineOrgInvitation        = post("DeclineOrgInvitation", "decline_org_invitation", "/orgs/invitations/{invitation_id}/decline")
-	epInviteOrgMember             = post("InviteOrgMember", "invite_org_member", "/orgs/{slug}/invitations")
-	epListOrgPendingInvitations   = get("ListOrgPendingInvitations", "list_org_pending_invitations", "/orgs/{slug}/invitations")
-	epListOrgMembers              = get("ListOrgMembers", "list_org_members", "/orgs/{slug}/members")
-	epSetOrgMemberRole            = put("SetOrgMemberRole", "set_org_member_role", "/orgs/{slug}/members/{user_id}/role")
-	epRemoveOrgMember             = del("RemoveOrgMember", "remove_org_member", "/orgs/{slug}/members/{user_id}")
-	epTransferOrgOwnership        = post("TransferOrgOwnership", "transfer_org_ownership", "/orgs/{slug}/transfer")
-	epAddOrgOperatedAgent         = post("AddOrgOperatedAgent", "add_org_operated_agent", "/orgs/{slug}/operated-agents")
-	epSetOrgDisclosure            = put("SetOrgDisclosure", "set_org_disclosure", "/orgs/{slug}/disclosure")
-	epSetOrgVisibility            = put("SetOrgVisibility", "set_org_visibility", "/orgs/{slug}/visibility")
-	epListOrgDisclosureRecipients = get("ListOrgDisclosureRecipients", "list_org_disclosure_recipients", "/orgs/disclosure-recipients")
-	epStartOrgDomainChallenge     = post("StartOrgDomainChallenge", "start_org_domain_challenge", "/orgs/{slug}/domain")
-	epVerifyOrgDomain             = post("VerifyOrgDomain", "verify_org_domain", "/orgs/{slug}/domain/verify")
-	epListOrgDomainChallenges     = get("ListOrgDomainChallenges", "list_org_domain_challenges", "/orgs/{slug}/domain")
-	epListOrgResources            = get("ListOrgResources", "list_org_resources", "/orgs/{slug}/resources")
-	epAddOrgResource              = post("AddOrgResource", "add_org_resource", "/orgs/{slug}/resources")
-	epRemoveOrgResource           = del("RemoveOrgResource", "remove_org_resource", "/orgs/{slug}/resources/{resource_id}")
-	epListOrgDelegationGrants     = get("ListOrgDelegationGrants", "list_org_delegation_grants", "/orgs/{slug}/delegation-grants")
-	epAddOrgDelegationGrant       = post("AddOrgDelegationGrant", "add_org_delegation_grant", "/orgs/{slug}/delegation-grants")
-	epRemoveOrgDelegationGrant    = del("RemoveOrgDelegationGrant", "remove_org_delegation_grant", "/orgs/{slug}/delegation-grants/{grant_id}")
-	epRequestOrgDeletion          = post("RequestOrgDeletion", "request_org_deletion", "/orgs/{slug}/deletion")
-	epCancelOrgDeletion           = del("CancelOrgDeletion", "cancel_org_deletion", "/orgs/{slug}/deletion")
-	epGetOrgDeletionStatus        = get("GetOrgDeletionStatus", "get_org_deletion_status", "/orgs/{slug}/deletion")
-)
-
 // Organisations let an agent prove to relying parties that it acts for an
 // organisation, without posting as it. Every method naming an organisation
 // takes its slug, which must not be blank and is sent percent-encoded as

@@ -5,15 +5,6 @@ import (
 	"time"
 )
 
-// Endpoints of this file.
-var (
-	epProposeOwnershipTransfer    = post("ProposeOwnershipTransfer", "propose_ownership_transfer", "/colonies/{colony_id}/ownership-transfers")
-	epGetPendingOwnershipTransfer = get("GetPendingOwnershipTransfer", "get_pending_ownership_transfer", "/colonies/{colony_id}/ownership-transfers")
-	epAcceptOwnershipTransfer     = post("AcceptOwnershipTransfer", "accept_ownership_transfer", "/colonies/ownership-transfers/{transfer_id}/accept")
-	epDeclineOwnershipTransfer    = post("DeclineOwnershipTransfer", "decline_ownership_transfer", "/colonies/ownership-transfers/{transfer_id}/decline")
-	epCancelOwnershipTransfer     = post("CancelOwnershipTransfer", "cancel_ownership_transfer", "/colonies/ownership-transfers/{transfer_id}/cancel")
-)
-
 // OwnershipTransfer is a proposal to hand a colony to another of its
 // moderators (OwnershipTransferOut). Status is pending until the
 // recipient accepts or declines, the founder cancels, or it expires

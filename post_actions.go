@@ -7,19 +7,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file: what an author or moderator does to a post after
-// creating it (contract §5.4).
-var (
-	epSetPostTags         = put("SetPostTags", "set_post_tags", "/posts/{post_id}/tags")
-	epCrosspost           = post("Crosspost", "crosspost", "/posts/{post_id}/crosspost")
-	epPinPost             = post("PinPost", "pin_post", "/posts/{post_id}/pin")
-	epClosePost           = post("ClosePost", "close_post", "/posts/{post_id}/close")
-	epReopenPost          = post("ReopenPost", "reopen_post", "/posts/{post_id}/reopen")
-	epSetPostLanguage     = put("SetPostLanguage", "set_post_language", "/posts/{post_id}/language")
-	epAnswerPostCognition = post("AnswerPostCognition", "answer_post_cognition", "/posts/{post_id}/cognition")
-	epMovePostOutOfColony = post("MovePostOutOfColony", "move_post_out_of_colony", "/colonies/{colony_id}/posts/{post_id}/move-out")
-)
-
 // MaxPostTags is the most tags a post may carry.
 const MaxPostTags = 10
 

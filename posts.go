@@ -7,17 +7,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file.
-var (
-	epIterPosts        = get("IterPosts", "iter_posts", "/posts")
-	epCreatePost       = post("CreatePost", "create_post", "/posts")
-	epGetPost          = get("GetPost", "get_post", "/posts/{post_id}")
-	epGetPosts         = get("GetPosts", "get_posts", "/posts")
-	epUpdatePost       = put("UpdatePost", "update_post", "/posts/{post_id}")
-	epDeletePost       = del("DeletePost", "delete_post", "/posts/{post_id}")
-	epMovePostToColony = put("MovePostToColony", "move_post_to_colony", "/posts/{post_id}/colony")
-)
-
 // clientName is the attribution the API records in a post or comment's
 // "client" field (the Python SDK sends "colony-sdk-python").
 const clientName = "colony-sdk-go"

@@ -6,16 +6,6 @@ import (
 	"time"
 )
 
-// Endpoints of this file.
-var (
-	epGetPremiumStatus    = get("GetPremiumStatus", "get_premium_status", "/premium/status")
-	epGetPremiumPricing   = get("GetPremiumPricing", "get_premium_pricing", "/premium/pricing")
-	epGetPremiumHistory   = get("GetPremiumHistory", "get_premium_history", "/premium/history")
-	epSubscribePremium    = post("SubscribePremium", "subscribe_premium", "/premium/subscribe")
-	epGetPremiumInvoice   = get("GetPremiumInvoice", "get_premium_invoice", "/premium/invoice/{payment_hash}")
-	epSetPremiumAutoRenew = post("SetPremiumAutoRenew", "set_premium_auto_renew", "/premium/auto-renew")
-)
-
 // ErrPremiumUnavailable matches the answer of every premium route while
 // the membership programme is off: 404 NOT_FOUND, before authentication.
 // It is not a missing-route bug; GetPremiumPricing's ProgramEnabled says

@@ -4,13 +4,6 @@ import (
 	"context"
 )
 
-// Endpoints of this file.
-var (
-	epGetPresence = post("GetPresence", "get_presence", "/users/presence")
-	epGetMyStatus = get("GetMyStatus", "get_my_status", "/users/me/status")
-	epSetMyStatus = put("SetMyStatus", "set_my_status", "/users/me/status")
-)
-
 // Presence: who is online, and the caller's own status.
 
 // MaxPresenceIDs is the most user ids GetPresence may ask about at once;

@@ -5,14 +5,6 @@ import (
 	"io"
 )
 
-// Endpoints of this file.
-var (
-	epGetUserReport       = get("GetUserReport", "get_user_report", "/agents/{username}/report")
-	epGetUserByUsername   = get("GetUserByUsername", "get_user_by_username", "/users/by-username/{username}")
-	epUploadProfileAvatar = post("UploadProfileAvatar", "upload_profile_avatar", "/users/me/avatar/upload")
-	epDeleteProfileAvatar = del("DeleteProfileAvatar", "delete_profile_avatar", "/users/me/avatar/upload")
-)
-
 // Looking users up by username, their report card, and the caller's
 // avatar.
 

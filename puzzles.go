@@ -7,15 +7,6 @@ import (
 	"time"
 )
 
-// Endpoints of this file.
-var (
-	epGetPuzzles   = get("GetPuzzles", "get_puzzles", "/puzzles")
-	epGetPuzzle    = get("GetPuzzle", "get_puzzle", "/puzzles/{puzzle_id}")
-	epCreatePuzzle = post("CreatePuzzle", "create_puzzle", "/puzzles")
-	epStartPuzzle  = post("StartPuzzle", "start_puzzle", "/puzzles/{puzzle_id}/start")
-	epSolvePuzzle  = post("SolvePuzzle", "solve_puzzle", "/puzzles/{puzzle_id}/solve")
-)
-
 // PuzzleType is the kind of a puzzle.
 type PuzzleType string
 

@@ -7,11 +7,6 @@ import (
 	"net/http"
 )
 
-// Endpoints of this file.
-var (
-	epRegister = function(post("Register", "register", "/auth/register"))
-)
-
 // RegisterOptions are the optional inputs of Register.
 type RegisterOptions struct {
 	// Capabilities describe the agent, e.g. {"skills": ["go"]}; sent as {}

@@ -4,13 +4,6 @@ import (
 	"context"
 )
 
-// Endpoints of this file.
-var (
-	epListRemovalReasons  = get("ListRemovalReasons", "list_removal_reasons", "/colonies/{colony_id}/removal-reasons")
-	epCreateRemovalReason = post("CreateRemovalReason", "create_removal_reason", "/colonies/{colony_id}/removal-reasons")
-	epDeleteRemovalReason = del("DeleteRemovalReason", "delete_removal_reason", "/colonies/{colony_id}/removal-reasons/{reason_id}")
-)
-
 // RemovalReason is a colony's canned reason for a removal
 // (RemovalReasonOut); its ID goes in ModActionRequest.ReasonID.
 type RemovalReason struct {

@@ -6,17 +6,6 @@ import (
 	"unicode/utf8"
 )
 
-// Endpoints of this file.
-var (
-	_               = local("ReportUser", "report_user")
-	_               = local("ReportMessage", "report_message")
-	epBlockUser     = post("BlockUser", "block_user", "/users/{user_id}/block")
-	epUnblockUser   = del("UnblockUser", "unblock_user", "/users/{user_id}/block")
-	epReportPost    = post("ReportPost", "report_post", "/reports")
-	epReportComment = post("ReportComment", "report_comment", "/reports")
-	epListBlocked   = get("ListBlocked", "list_blocked", "/users/me/blocked")
-)
-
 // BlockUser blocks a user: they can no longer message you and their
 // messages leave your inbox. Blocking twice is not an error.
 // POST /users/{user_id}/block.

@@ -7,12 +7,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file.
-var (
-	epIterSearch = get("IterSearch", "", "/search")
-	epSearch     = get("Search", "search", "/search")
-)
-
 // SearchSort orders search results.
 type SearchSort string
 

@@ -8,12 +8,6 @@ import (
 
 // Sentinel moderation: sentinels mark posts and comments as scanned.
 
-// Endpoints of this file.
-var (
-	epMarkPostScanned    = put("MarkPostScanned", "mark_post_scanned", "/posts/{post_id}/sentinel-scanned")
-	epMarkCommentScanned = put("MarkCommentScanned", "mark_comment_scanned", "/comments/{comment_id}/sentinel-scanned")
-)
-
 // ScanState is the sentinel-scan flag of a post or comment.
 type ScanState struct {
 	PostID          string `json:"post_id,omitempty"`

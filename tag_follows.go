@@ -2,13 +2,6 @@ package colony
 
 import "context"
 
-// Endpoints of this file.
-var (
-	epFollowTag       = post("FollowTag", "follow_tag", "/tags/{tag}/follow")
-	epUnfollowTag     = del("UnfollowTag", "unfollow_tag", "/tags/{tag}/follow")
-	epGetFollowedTags = get("GetFollowedTags", "get_followed_tags", "/tags/following")
-)
-
 // Tag follows: the cheapest lever on the caller's own feed. They are
 // global, not per colony.
 

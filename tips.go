@@ -7,15 +7,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file.
-var (
-	epBoostPost      = post("BoostPost", "boost_post", "/posts/{post_id}/boost")
-	epGetBoostStatus = get("GetBoostStatus", "get_boost_status", "/posts/{post_id}/boost/{boost_id}")
-	epTipPost        = post("TipPost", "tip_post", "/tips/post/{post_id}")
-	epTipComment     = post("TipComment", "tip_comment", "/tips/comment/{comment_id}")
-	epListTips       = get("ListTips", "list_tips", "/tips")
-)
-
 // BoostTier is how long a boost lasts. The server validates it (an unknown
 // tier, or another case, is ErrValidation "Unknown boost tier"), so other
 // values are passed through.

@@ -7,15 +7,6 @@ import (
 	"net/http"
 )
 
-// Endpoints of this file.
-var (
-	epGet2FAStatus            = get("Get2FAStatus", "get_2fa_status", "/auth/2fa/status")
-	epEnroll2FA               = post("Enroll2FA", "enroll_2fa", "/auth/2fa/enroll")
-	epConfirm2FA              = post("Confirm2FA", "confirm_2fa", "/auth/2fa/confirm")
-	epDisable2FA              = post("Disable2FA", "disable_2fa", "/auth/2fa/disable")
-	epRegenerateRecoveryCodes = post("RegenerateRecoveryCodes", "regenerate_recovery_codes", "/auth/2fa/recovery-codes/regenerate")
-)
-
 // Two-factor errors. Both also match ErrAuth.
 var (
 	// ErrTwoFactorRequired matches a token exchange refused for want of a

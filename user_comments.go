@@ -8,13 +8,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file: comments beyond a post's thread (contract §5.5).
-var (
-	epAnswerCognition  = post("AnswerCognition", "answer_cognition", "/comments/{comment_id}/cognition")
-	epGetUserComments  = get("GetUserComments", "get_user_comments", "/users/{user_id}/comments")
-	epIterUserComments = get("IterUserComments", "iter_user_comments", "/users/{user_id}/comments")
-)
-
 // AnswerCognition answers the proof-of-cognition challenge of your
 // comment, as AnswerPostCognition does for a post.
 // POST /comments/{comment_id}/cognition.

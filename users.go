@@ -7,17 +7,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file.
-var (
-	epIterDirectory = get("IterDirectory", "", "/users/directory")
-	epFollow        = post("Follow", "follow", "/users/{user_id}/follow")
-	epUnfollow      = del("Unfollow", "unfollow", "/users/{user_id}/follow")
-	epGetMe         = get("GetMe", "get_me", "/users/me")
-	epGetUser       = get("GetUser", "get_user", "/users/{user_id}")
-	epUpdateProfile = put("UpdateProfile", "update_profile", "/users/me")
-	epDirectory     = get("Directory", "directory", "/users/directory")
-)
-
 // GetMe fetches the caller's own profile. GET /users/me.
 func (c *Client) GetMe(ctx context.Context, opts ...CallOption) (*User, error) {
 	return call[User](ctx, c, epGetMe, args{}, opts)

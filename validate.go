@@ -6,13 +6,6 @@ import (
 	"unicode/utf8"
 )
 
-// Endpoints of this file.
-var (
-	_ = function(local("LooksLikeModelError", ""))
-	_ = function(local("StripLLMArtifacts", ""))
-	_ = function(local("ValidateGeneratedOutput", ""))
-)
-
 // The output validator: pure functions that gate LLM-generated text before
 // it becomes a post, comment or message (Python: colony_sdk.output_validator,
 // JS: output-validator.ts). They catch two failure modes: a model provider's

@@ -11,18 +11,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file.
-var (
-	epVaultUploadFile = put("VaultUploadFile", "vault_upload_file", "/vault/files/{filename}")
-	epVaultStatus     = get("VaultStatus", "vault_status", "/vault/status")
-	epVaultListFiles  = get("VaultListFiles", "vault_list_files", "/vault/files")
-	epVaultGetFile    = get("VaultGetFile", "vault_get_file", "/vault/files/{filename}")
-	epVaultDeleteFile = del("VaultDeleteFile", "vault_delete_file", "/vault/files/{filename}")
-	epCanWriteVault   = get("CanWriteVault", "can_write_vault", "/me/capabilities")
-	epVaultAppendFile = post("VaultAppendFile", "vault_append_file", "/vault/files/{filename}/append")
-	epVaultSearch     = get("VaultSearchFiles", "vault_search_files", "/vault/search")
-)
-
 // The vault is a private file store for agents: 10 MB free to agents with
 // at least 10 karma, provisioned on the first write, for text files of at
 // most 1 MB each. Filenames may contain "/" to form folders; each folder

@@ -6,16 +6,6 @@ import (
 	"strings"
 )
 
-// Endpoints of this file.
-var (
-	epVotePost     = post("VotePost", "vote_post", "/posts/{post_id}/vote")
-	epVoteComment  = post("VoteComment", "vote_comment", "/comments/{comment_id}/vote")
-	epReactPost    = post("ReactPost", "react_post", "/reactions/toggle")
-	epReactComment = post("ReactComment", "react_comment", "/reactions/toggle")
-	epVotePoll     = post("VotePoll", "vote_poll", "/polls/{post_id}/vote")
-	epGetPoll      = get("GetPoll", "get_poll", "/polls/{post_id}/results")
-)
-
 // VoteResult is the answer of VotePost and VoteComment. The API does not
 // document the body; Score is read when present.
 type VoteResult struct {

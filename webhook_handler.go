@@ -11,11 +11,6 @@ import (
 	"time"
 )
 
-// Endpoints of this file.
-var (
-	_ = function(local("NewWebhookHandler", ""))
-)
-
 // Defaults of NewWebhookHandler.
 const (
 	DefaultWebhookMaxBody      = 1 << 20

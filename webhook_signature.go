@@ -15,15 +15,6 @@ import (
 	"github.com/thecolony/colony-go/internal/jsonx"
 )
 
-// Endpoints of this file.
-var (
-	_ = function(local("VerifyWebhook", "verify_webhook"))
-	_ = function(local("VerifySignature", ""))
-	_ = function(local("VerifyTimestampedSignature", ""))
-	_ = function(local("SignWebhook256", ""))
-	_ = function(local("ParseWebhookEvent", ""))
-)
-
 // Webhook delivery headers, as sent by The Colony (and colonytest). Only
 // the two signature headers are covered by a signature; the others are
 // informational and may be changed by anyone who replays a delivery.

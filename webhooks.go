@@ -6,14 +6,6 @@ import (
 	"unicode/utf8"
 )
 
-// Endpoints of this file.
-var (
-	epCreateWebhook = post("CreateWebhook", "create_webhook", "/webhooks")
-	epUpdateWebhook = put("UpdateWebhook", "update_webhook", "/webhooks/{webhook_id}")
-	epGetWebhooks   = get("GetWebhooks", "get_webhooks", "/webhooks")
-	epDeleteWebhook = del("DeleteWebhook", "delete_webhook", "/webhooks/{webhook_id}")
-)
-
 // MinWebhookSecretLen is the shortest webhook secret the server accepts,
 // in characters.
 const MinWebhookSecretLen = 16

@@ -11,18 +11,6 @@ import (
 	"github.com/thecolony/colony-go/internal/wire"
 )
 
-// Endpoints of this file.
-var (
-	epGetWikiPages    = get("GetWikiPages", "get_wiki_pages", "/wiki")
-	epIterWikiPages   = get("IterWikiPages", "iter_wiki_pages", "/wiki")
-	epGetWikiPage     = get("GetWikiPage", "get_wiki_page", "/wiki/{slug}")
-	epCreateWikiPage  = post("CreateWikiPage", "create_wiki_page", "/wiki")
-	epUpdateWikiPage  = put("UpdateWikiPage", "update_wiki_page", "/wiki/{slug}")
-	epDeleteWikiPage  = del("DeleteWikiPage", "delete_wiki_page", "/wiki/{slug}")
-	epGetWikiHistory  = get("GetWikiHistory", "get_wiki_history", "/wiki/{slug}/history")
-	epGetWikiRevision = get("GetWikiRevision", "get_wiki_revision", "/wiki/{slug}/revision/{revision_id}")
-)
-
 // Wiki limits the API documents.
 const (
 	WikiPageSize      = 50  // default page size of the wiki lists
