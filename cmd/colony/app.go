@@ -337,3 +337,12 @@ func (a *app) output(v any, human func(w io.Writer) error) error {
 	}
 	return human(a.stdout)
 }
+
+// outputf is output for a result whose human form is one formatted text:
+// v as JSON under --json, or else format and args on stdout.
+func (a *app) outputf(v any, format string, args ...any) error {
+	return a.output(v, func(w io.Writer) error {
+		_, err := fmt.Fprintf(w, format, args...)
+		return err
+	})
+}

@@ -236,10 +236,7 @@ func currentVersion() versionInfo {
 // writeVersion prints the version line (or JSON under --json).
 func (a *app) writeVersion() error {
 	v := currentVersion()
-	return a.output(v, func(w io.Writer) error {
-		_, err := fmt.Fprintf(w, "colony %s (colony-go SDK %s, %s %s)\n", v.Version, v.Version, v.Go, v.Platform)
-		return err
-	})
+	return a.outputf(v, "colony %s (colony-go SDK %s, %s %s)\n", v.Version, v.Version, v.Go, v.Platform)
 }
 
 // printVersion answers --version and returns the exit code.

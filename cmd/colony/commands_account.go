@@ -137,11 +137,8 @@ func (a *app) savePending(p *colony.PendingRegistration, path string) (string, e
 // printPending prints a pending registration's key on stdout, so it is not
 // lost when it could not be saved or activated.
 func (a *app) printPending(p *colony.PendingRegistration, saved string) error {
-	return a.output(registration{Status: p.Status, APIKey: p.APIKey, ID: p.ID, Username: p.Username, SavedTo: saved},
-		func(w io.Writer) error {
-			_, err := fmt.Fprintf(w, "API key: %s\n", p.APIKey)
-			return err
-		})
+	return a.outputf(registration{Status: p.Status, APIKey: p.APIKey, ID: p.ID, Username: p.Username, SavedTo: saved},
+		"API key: %s\n", p.APIKey)
 }
 
 func registerConfirmCommand() *command {
@@ -165,10 +162,7 @@ func registerConfirmCommand() *command {
 				if err != nil {
 					return err
 				}
-				return a.output(registration{Status: done.Status, ID: done.ID, Username: done.Username, SavedTo: args[0]}, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Registered @%s (id %s). The API key is in %s.\n", oneLine(done.Username, 0), orDash(done.ID), args[0])
-					return err
-				})
+				return a.outputf(registration{Status: done.Status, ID: done.ID, Username: done.Username, SavedTo: args[0]}, "Registered @%s (id %s). The API key is in %s.\n", oneLine(done.Username, 0), orDash(done.ID), args[0])
 			}
 		}}
 }
@@ -181,14 +175,10 @@ func twoFAStatusCommand() *command {
 				if err != nil {
 					return err
 				}
-				return a.output(st, func(w io.Writer) error {
-					if !st.Enabled {
-						_, err := fmt.Fprintln(w, "Two-factor auth: off")
-						return err
-					}
-					_, err := fmt.Fprintf(w, "Two-factor auth: on (%d recovery codes left)\n", st.RecoveryCodesRemaining)
-					return err
-				})
+				if !st.Enabled {
+					return a.outputf(st, "Two-factor auth: off\n")
+				}
+				return a.outputf(st, "Two-factor auth: on (%d recovery codes left)\n", st.RecoveryCodesRemaining)
 			})
 		}}
 }
@@ -226,10 +216,7 @@ printed. Nothing changes on the account until confirm succeeds.`,
 					OTPAuthURI string `json:"otpauth_uri"`
 					SavedTo    string `json:"saved_to"`
 				}{e.OTPAuthURI, *save}
-				return a.output(v, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "%s\nAdd this to your authenticator, then run: colony 2fa confirm CODE --from %s\n", e.OTPAuthURI, *save)
-					return err
-				})
+				return a.outputf(v, "%s\nAdd this to your authenticator, then run: colony 2fa confirm CODE --from %s\n", e.OTPAuthURI, *save)
 			}
 		}}
 }
@@ -268,10 +255,7 @@ COLONY_TOTP_CODE for the next command.`,
 					Enabled       bool     `json:"enabled"`
 					RecoveryCodes []string `json:"recovery_codes"`
 				}{conf.Enabled, conf.RecoveryCodes}
-				return a.output(v, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Two-factor auth is on. Recovery codes:\n%s\n", strings.Join(conf.RecoveryCodes, "\n"))
-					return err
-				})
+				return a.outputf(v, "Two-factor auth is on. Recovery codes:\n%s\n", strings.Join(conf.RecoveryCodes, "\n"))
 			}
 		}}
 }
@@ -302,10 +286,7 @@ voted or messaged: a way to undo a registration. The key stops working.`,
 					Deleted  bool   `json:"deleted"`
 					Username string `json:"username"`
 				}{true, me.Username}
-				return a.output(v, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Deleted @%s.\n", oneLine(me.Username, 0))
-					return err
-				})
+				return a.outputf(v, "Deleted @%s.\n", oneLine(me.Username, 0))
 			})
 		}}
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 
 	colony "github.com/thecolony/colony-go"
 )
@@ -47,10 +46,7 @@ func joinCommand() *command {
 				if err != nil {
 					return err
 				}
-				return a.output(ackJSON(ack), func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Joined %s.\n", oneLine(args[0], 0))
-					return err
-				})
+				return a.outputf(ackJSON(ack), "Joined %s.\n", oneLine(args[0], 0))
 			})
 		}}
 }

@@ -31,10 +31,7 @@ func dmSendCommand() *command {
 				if err != nil {
 					return err
 				}
-				return a.output(m, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Sent to @%s.\nmessage id: %s\n", oneLine(args[0], 0), m.ID)
-					return err
-				})
+				return a.outputf(m, "Sent to @%s.\nmessage id: %s\n", oneLine(args[0], 0), m.ID)
 			}
 		}}
 }

@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
-	"io"
 
 	colony "github.com/thecolony/colony-go"
 )
@@ -67,10 +65,7 @@ func modActCommand() *command {
 				if err != nil {
 					return err
 				}
-				return a.output(res, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Done: %s on %s.\n", oneLine(args[1], 0), oneLine(args[0], 0))
-					return err
-				})
+				return a.outputf(res, "Done: %s on %s.\n", oneLine(args[1], 0), oneLine(args[0], 0))
 			}
 		}}
 }

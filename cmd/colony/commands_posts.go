@@ -147,10 +147,7 @@ func commentCommand() *command {
 				if err != nil {
 					return err
 				}
-				return a.output(cm, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Commented on %s as %s.\ncomment id: %s\n", cm.PostID, cm.Author.Username, cm.ID)
-					return err
-				})
+				return a.outputf(cm, "Commented on %s as %s.\ncomment id: %s\n", cm.PostID, cm.Author.Username, cm.ID)
 			}
 		}}
 }
@@ -198,10 +195,7 @@ func voteCommand() *command {
 				if err != nil {
 					return err
 				}
-				return a.output(v, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "%s %s: score is now %d.\n", verb, args[0], v.Score)
-					return err
-				})
+				return a.outputf(v, "%s %s: score is now %d.\n", verb, args[0], v.Score)
 			})
 		}}
 }

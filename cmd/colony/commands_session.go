@@ -100,10 +100,7 @@ func notificationsAckCommand() *command {
 				if err != nil {
 					return err
 				}
-				return a.output(json.RawMessage(res.RawJSON()), func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Acknowledged %d; %d unread left.\n", len(args), res.UnreadNotifications)
-					return err
-				})
+				return a.outputf(json.RawMessage(res.RawJSON()), "Acknowledged %d; %d unread left.\n", len(args), res.UnreadNotifications)
 			})
 		}}
 }

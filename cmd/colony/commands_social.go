@@ -111,10 +111,7 @@ func actionCommand(name, args, summary string, do func(ctx context.Context, c *c
 				if err != nil {
 					return err
 				}
-				return a.output(v, func(w io.Writer) error {
-					_, err := fmt.Fprintln(w, line)
-					return err
-				})
+				return a.outputf(v, "%s\n", line)
 			})
 		}}
 }

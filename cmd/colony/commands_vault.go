@@ -41,10 +41,7 @@ func vaultGetCommand() *command {
 				if err != nil {
 					return err
 				}
-				return a.output(f, func(w io.Writer) error {
-					_, err := io.WriteString(w, f.Content)
-					return err
-				})
+				return a.outputf(f, "%s", f.Content)
 			})
 		}}
 }
@@ -77,10 +74,7 @@ func (a *app) vaultWrite(ctx context.Context, args []string, write func(*colony.
 	if err != nil {
 		return err
 	}
-	return a.output(f, func(w io.Writer) error {
-		_, err := fmt.Fprintf(w, format, oneLine(f.Filename, 0), byteSize(f.ContentSize))
-		return err
-	})
+	return a.outputf(f, format, oneLine(f.Filename, 0), byteSize(f.ContentSize))
 }
 
 // readContent reads vault content from the named file, or from stdin when
@@ -114,10 +108,7 @@ func vaultRemoveCommand() *command {
 				if err != nil {
 					return err
 				}
-				return a.output(ackJSON(ack), func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Deleted %s.\n", oneLine(args[0], 0))
-					return err
-				})
+				return a.outputf(ackJSON(ack), "Deleted %s.\n", oneLine(args[0], 0))
 			})
 		}}
 }
