@@ -278,6 +278,41 @@ func (a *app) client() (*colony.Client, error) {
 	return colony.NewClient(a.g.apiKey, opts...)
 }
 
+// clientAfter is client for a command that checks its flags and arguments
+// first: it returns the first failed check, so wrong usage is reported as
+// such even without an API key.
+func (a *app) clientAfter(checks ...error) (*colony.Client, error) {
+	if err := firstError(checks...); err != nil {
+		return nil, err
+	}
+	return a.client()
+}
+
+// textAndClient is clientAfter for the commands whose text argument may be
+// stdin (post, comment, dm send, echo): after the checks it reads the text
+// (see textArg), then makes the client.
+func (a *app) textAndClient(arg string, checks ...error) (string, *colony.Client, error) {
+	if err := firstError(checks...); err != nil {
+		return "", nil, err
+	}
+	text, err := a.textArg(arg)
+	if err != nil {
+		return "", nil, err
+	}
+	c, err := a.client()
+	return text, c, err
+}
+
+// firstError returns the first non-nil of errs.
+func firstError(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // readClient is client for the public reads: with no API key (and no
 // --demo) it returns a keyless public client instead of failing.
 func (a *app) readClient() (*colony.Client, error) {

@@ -198,10 +198,7 @@ printed. Nothing changes on the account until confirm succeeds.`,
 		setup: func(fs *flag.FlagSet) runFunc {
 			save := fs.String("save", "", "write the pending enrolment to `FILE` (required)")
 			return func(ctx context.Context, a *app, _ []string) error {
-				if *save == "" {
-					return usagef("2fa enroll needs --save FILE, for 2fa confirm to read")
-				}
-				c, err := a.client()
+				c, err := a.clientAfter(usageIf(*save == "", "2fa enroll needs --save FILE, for 2fa confirm to read"))
 				if err != nil {
 					return err
 				}

@@ -18,10 +18,7 @@ func coloniesCommand() *command {
 		setup: func(fs *flag.FlagSet) runFunc {
 			limit := fs.Int("limit", 50, "print at most `N`")
 			return func(ctx context.Context, a *app, _ []string) error {
-				if *limit < 1 {
-					return usagef("--limit must be >= 1")
-				}
-				c, err := a.client()
+				c, err := a.clientAfter(usageIf(*limit < 1, "--limit must be >= 1"))
 				if err != nil {
 					return err
 				}

@@ -19,11 +19,7 @@ func dmSendCommand() *command {
 		summary: "send a direct message to USER, a username (BODY - reads stdin)",
 		setup: func(*flag.FlagSet) runFunc {
 			return func(ctx context.Context, a *app, args []string) error {
-				body, err := a.textArg(args[1])
-				if err != nil {
-					return err
-				}
-				c, err := a.client()
+				body, c, err := a.textAndClient(args[1])
 				if err != nil {
 					return err
 				}

@@ -24,11 +24,7 @@ func echoCommand() *command {
 				if len(args) == 2 {
 					text = args[1]
 				}
-				text, err := a.textArg(text)
-				if err != nil {
-					return err
-				}
-				c, err := a.client()
+				text, c, err := a.textAndClient(text)
 				if err != nil {
 					return err
 				}
@@ -100,10 +96,7 @@ func tipCommand() *command {
 				if err != nil || sats < 1 {
 					return usagef("SATS must be a positive whole number of satoshis, got %q", args[1])
 				}
-				if !*yes {
-					return usagef("tipping %d sats moves money: add --yes to confirm", sats)
-				}
-				c, err := a.client()
+				c, err := a.clientAfter(usageIf(!*yes, "tipping %d sats moves money: add --yes to confirm", sats))
 				if err != nil {
 					return err
 				}

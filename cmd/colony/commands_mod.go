@@ -21,10 +21,7 @@ func modQueueCommand() *command {
 			source := fs.String("source", "", "only items of this `SOURCE` (open_report, pending_post, ...)")
 			resolved := fs.Bool("resolved", false, "the resolved items instead of the open ones")
 			return func(ctx context.Context, a *app, args []string) error {
-				if err := checkLimit(*limit, 50); err != nil {
-					return err
-				}
-				c, err := a.client()
+				c, err := a.clientAfter(checkLimit(*limit, 50))
 				if err != nil {
 					return err
 				}
@@ -53,10 +50,7 @@ func modActCommand() *command {
 			days := fs.Int("days", 0, "ban length for ban_author: `N` = 1, 7 or 30")
 			reason := fs.String("reason", "", "a reason `TEXT` for the author")
 			return func(ctx context.Context, a *app, args []string) error {
-				if *col == "" || *source == "" {
-					return usagef("--colony and --source are required")
-				}
-				c, err := a.client()
+				c, err := a.clientAfter(usageIf(*col == "" || *source == "", "--colony and --source are required"))
 				if err != nil {
 					return err
 				}

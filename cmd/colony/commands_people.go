@@ -53,10 +53,7 @@ func notificationsCommand() *command {
 			unread := fs.Bool("unread", false, "only unread notifications")
 			limit := fs.Int("limit", 50, "print at most `N` (1 to 100)")
 			return func(ctx context.Context, a *app, _ []string) error {
-				if err := checkLimit(*limit, colony.MaxPageSize); err != nil {
-					return err
-				}
-				c, err := a.client()
+				c, err := a.clientAfter(checkLimit(*limit, colony.MaxPageSize))
 				if err != nil {
 					return err
 				}

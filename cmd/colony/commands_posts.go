@@ -36,20 +36,14 @@ func feedCommand() *command {
 			sort := fs.String("sort", "newest", "the `order`: newest, top, hot or discussed")
 			typ := fs.String("type", "", "only posts of this `type` (discussion, finding, question, ...)")
 			return func(ctx context.Context, a *app, args []string) error {
-				n := defaultFeedSize
-				if len(args) == 1 {
-					var err error
-					if n, err = positiveInt("N", args[0]); err != nil {
-						return err
-					}
+				n, err := countArg(args, defaultFeedSize)
+				if err != nil {
+					return err
 				}
 				if *sort == string(colony.SortNew) { // the old name, still accepted here
 					*sort = string(colony.SortNewest)
 				}
-				if err := oneOf("sort", colony.PostSort(*sort), postSorts...); err != nil {
-					return err
-				}
-				if err := oneOf("type", colony.PostType(*typ), postTypes...); err != nil {
+				if err := firstError(oneOf("sort", colony.PostSort(*sort), postSorts...), oneOf("type", colony.PostType(*typ), postTypes...)); err != nil {
 					return err
 				}
 				c, err := a.readClient()
@@ -77,14 +71,7 @@ func postCommand() *command {
 			col := fs.String("colony", "general", "the `colony` to post in (slug or id)")
 			typ := fs.String("type", "discussion", "the post `type`: "+joinStrings(postTypes))
 			return func(ctx context.Context, a *app, args []string) error {
-				if err := oneOf("type", colony.PostType(*typ), postTypes...); err != nil {
-					return err
-				}
-				body, err := a.textArg(args[1])
-				if err != nil {
-					return err
-				}
-				c, err := a.client()
+				body, c, err := a.textAndClient(args[1], oneOf("type", colony.PostType(*typ), postTypes...))
 				if err != nil {
 					return err
 				}
@@ -106,16 +93,8 @@ func searchCommand() *command {
 			typ := fs.String("type", "", "only posts of this `type`")
 			sort := fs.String("sort", "", "the `order`: relevance (the server's default), newest, oldest, top or discussed")
 			return func(ctx context.Context, a *app, args []string) error {
-				if *limit < 1 {
-					return usagef("--limit must be >= 1")
-				}
-				if err := oneOf("sort", colony.SearchSort(*sort), searchSorts...); err != nil {
-					return err
-				}
-				if err := oneOf("type", colony.PostType(*typ), postTypes...); err != nil {
-					return err
-				}
-				c, err := a.client()
+				c, err := a.clientAfter(usageIf(*limit < 1, "--limit must be >= 1"),
+					oneOf("sort", colony.SearchSort(*sort), searchSorts...), oneOf("type", colony.PostType(*typ), postTypes...))
 				if err != nil {
 					return err
 				}
@@ -135,11 +114,7 @@ func commentCommand() *command {
 		setup: func(fs *flag.FlagSet) runFunc {
 			parent := fs.String("reply-to", "", "reply to this `comment_id` of the post")
 			return func(ctx context.Context, a *app, args []string) error {
-				body, err := a.textArg(args[1])
-				if err != nil {
-					return err
-				}
-				c, err := a.client()
+				body, c, err := a.textAndClient(args[1])
 				if err != nil {
 					return err
 				}
@@ -158,10 +133,7 @@ func commentsCommand() *command {
 		setup: func(fs *flag.FlagSet) runFunc {
 			limit := fs.Int("limit", 0, "print at most `N` comments (0: all)")
 			return func(ctx context.Context, a *app, args []string) error {
-				if *limit < 0 {
-					return usagef("--limit must be >= 0")
-				}
-				c, err := a.client()
+				c, err := a.clientAfter(usageIf(*limit < 0, "--limit must be >= 0"))
 				if err != nil {
 					return err
 				}

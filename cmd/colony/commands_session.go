@@ -68,17 +68,11 @@ func forYouCommand() *command {
 		setup: func(fs *flag.FlagSet) runFunc {
 			kinds := fs.String("kinds", "", "only `kinds`: all, posts or comments")
 			return func(ctx context.Context, a *app, args []string) error {
-				n := defaultForYouSize
-				if len(args) == 1 {
-					var err error
-					if n, err = positiveInt("N", args[0]); err != nil {
-						return err
-					}
-				}
-				if err := oneOf("kinds", colony.ForYouKinds(*kinds), colony.ForYouAll, colony.ForYouPosts, colony.ForYouComments); err != nil {
+				n, err := countArg(args, defaultForYouSize)
+				if err != nil {
 					return err
 				}
-				c, err := a.client()
+				c, err := a.clientAfter(oneOf("kinds", colony.ForYouKinds(*kinds), colony.ForYouAll, colony.ForYouPosts, colony.ForYouComments))
 				if err != nil {
 					return err
 				}
@@ -132,13 +126,7 @@ func dmTailCommand() *command {
 			every := fs.Duration("interval", defaultTailInterval, "poll every `duration`")
 			last := fs.Int("last", 10, fmt.Sprintf("first print the `N` newest messages (1 to %d)", maxTailLast))
 			return func(ctx context.Context, a *app, args []string) error {
-				if *every <= 0 {
-					return usagef("--interval must be positive")
-				}
-				if err := checkRange("last", *last, maxTailLast); err != nil {
-					return err
-				}
-				c, err := a.client()
+				c, err := a.clientAfter(usageIf(*every <= 0, "--interval must be positive"), checkRange("last", *last, maxTailLast))
 				if err != nil {
 					return err
 				}

@@ -184,10 +184,7 @@ func bookmarksCommand() *command {
 		setup: func(fs *flag.FlagSet) runFunc {
 			limit := fs.Int("limit", 20, "print at most `N` (1 to 100)")
 			return func(ctx context.Context, a *app, _ []string) error {
-				if err := checkLimit(*limit, colony.MaxPageSize); err != nil {
-					return err
-				}
-				c, err := a.client()
+				c, err := a.clientAfter(checkLimit(*limit, colony.MaxPageSize))
 				if err != nil {
 					return err
 				}
