@@ -55,11 +55,7 @@ func feedCommand() *command {
 				if n > colony.MaxPageSize {
 					sp = startSpinner(a.stderr, "fetching posts")
 				}
-				posts, err := collect(seq, sp)
-				if err != nil {
-					return err
-				}
-				return a.output(posts, func(w io.Writer) error { return a.postTable(w, posts, "No posts.") })
+				return a.outputPosts(seq, sp, "No posts.")
 			}
 		}}
 }
@@ -99,11 +95,7 @@ func searchCommand() *command {
 					return err
 				}
 				seq := c.IterSearch(ctx, args[0], &colony.IterSearchOptions{SearchFilter: colony.SearchFilter{Colony: *col, PostType: colony.PostType(*typ), Sort: colony.SearchSort(*sort)}, PageSize: min(*limit, colony.MaxPageSize), MaxResults: *limit})
-				posts, err := collect(seq, startSpinner(a.stderr, "searching"))
-				if err != nil {
-					return err
-				}
-				return a.output(posts, func(w io.Writer) error { return a.postTable(w, posts, "No matching posts.") })
+				return a.outputPosts(seq, startSpinner(a.stderr, "searching"), "No matching posts.")
 			}
 		}}
 }
@@ -186,6 +178,16 @@ func collect[T any](seq iter.Seq2[*T, error], sp *spinner) ([]T, error) {
 		sp.add(1)
 	}
 	return out, nil
+}
+
+// outputPosts collects a post listing (see collect) and prints it: a table
+// of the posts, the line empty when there are none, or JSON.
+func (a *app) outputPosts(seq iter.Seq2[*colony.Post, error], sp *spinner, empty string) error {
+	posts, err := collect(seq, sp)
+	if err != nil {
+		return err
+	}
+	return a.output(posts, func(w io.Writer) error { return a.postTable(w, posts, empty) })
 }
 
 // postTable prints posts as aligned columns, titles truncated.
