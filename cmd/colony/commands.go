@@ -28,6 +28,34 @@ func withClient(run func(ctx context.Context, a *app, c *colony.Client, args []s
 	}
 }
 
+// actionCommand is a command that makes one call with its one argument:
+// do returns what --json prints and the line printed otherwise.
+func actionCommand(name, args, summary string, do func(ctx context.Context, c *colony.Client, arg string) (any, string, error)) *command {
+	return &command{name: name, args: args, minArgs: 1, maxArgs: 1, summary: summary,
+		setup: func(*flag.FlagSet) runFunc {
+			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
+				v, line, err := do(ctx, c, args[0])
+				if err != nil {
+					return err
+				}
+				return a.outputf(v, "%s\n", line)
+			})
+		}}
+}
+
+// ackCommand is an actionCommand whose call answers a *colony.Ack: --json
+// prints the server's whole answer (see ackJSON), and the line is done, a
+// format of the argument.
+func ackCommand(name, args, summary, done string, call func(*colony.Client, context.Context, string, ...colony.CallOption) (*colony.Ack, error)) *command {
+	return actionCommand(name, args, summary, func(ctx context.Context, c *colony.Client, arg string) (any, string, error) {
+		ack, err := call(c, ctx, arg)
+		if err != nil {
+			return nil, "", err
+		}
+		return ackJSON(ack), fmt.Sprintf(done, oneLine(arg, 0)), nil
+	})
+}
+
 // command is one command of the CLI, such as "feed" or "dm send".
 type command struct {
 	name string // "feed", "dm send"

@@ -35,15 +35,5 @@ func coloniesCommand() *command {
 }
 
 func joinCommand() *command {
-	return &command{name: "join", args: "COLONY", minArgs: 1, maxArgs: 1,
-		summary: "join a colony, by slug or id",
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
-				ack, err := c.JoinColony(ctx, args[0])
-				if err != nil {
-					return err
-				}
-				return a.outputf(ackJSON(ack), "Joined %s.\n", oneLine(args[0], 0))
-			})
-		}}
+	return ackCommand("join", "COLONY", "join a colony, by slug or id", "Joined %s.", (*colony.Client).JoinColony)
 }

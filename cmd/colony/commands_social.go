@@ -101,21 +101,6 @@ func yesSince(yes bool, since string) string {
 	return "yes, since " + since
 }
 
-// actionCommand is a command that makes one call with its one argument:
-// do returns what --json prints and the line printed otherwise.
-func actionCommand(name, args, summary string, do func(ctx context.Context, c *colony.Client, arg string) (any, string, error)) *command {
-	return &command{name: name, args: args, minArgs: 1, maxArgs: 1, summary: summary,
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
-				v, line, err := do(ctx, c, args[0])
-				if err != nil {
-					return err
-				}
-				return a.outputf(v, "%s\n", line)
-			})
-		}}
-}
-
 func followCommand() *command {
 	return actionCommand("follow", "USERNAME", "follow a user by username",
 		func(ctx context.Context, c *colony.Client, arg string) (any, string, error) {

@@ -100,15 +100,5 @@ func (a *app) readContent(args []string) (string, error) {
 }
 
 func vaultRemoveCommand() *command {
-	return &command{name: "vault rm", args: "NAME", minArgs: 1, maxArgs: 1,
-		summary: "delete a vault file",
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
-				ack, err := c.VaultDeleteFile(ctx, args[0])
-				if err != nil {
-					return err
-				}
-				return a.outputf(ackJSON(ack), "Deleted %s.\n", oneLine(args[0], 0))
-			})
-		}}
+	return ackCommand("vault rm", "NAME", "delete a vault file", "Deleted %s.", (*colony.Client).VaultDeleteFile)
 }
