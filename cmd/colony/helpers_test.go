@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -47,6 +48,14 @@ func on(srv *colonytest.Server, args ...string) []string {
 func requireOK(t *testing.T, r result) {
 	t.Helper()
 	require.Equal(t, exitOK, r.code, "%s", r)
+}
+
+// decodeOK fails the test unless the run exited 0 and printed one JSON
+// document, which it decodes into v.
+func decodeOK(t *testing.T, r result, v any) {
+	t.Helper()
+	requireOK(t, r)
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), v), "%s", r)
 }
 
 // dataRows counts the lines of a table after its header.
