@@ -42,7 +42,7 @@ func dmListCommand() *command {
 				}
 				convs := page.Items
 				return outputList(a, convs, "No conversations.", []string{"USER", "UNREAD", "LAST", "PREVIEW"}, func(cv colony.ConversationSummary) []string {
-					return []string{orDash(oneLine(cv.OtherUser.Username, 24)), fmt.Sprint(cv.UnreadCount),
+					return []string{nameCell(cv.OtherUser.Username), fmt.Sprint(cv.UnreadCount),
 						relTime(cv.LastMessageAt, a.now()), oneLine(cv.LastMessagePreview, previewWidth)}
 				})
 			})
@@ -74,7 +74,7 @@ func dmReadCommand() *command {
 						if m.IsDeleted {
 							body = "(deleted)"
 						}
-						t.block(body, relTime(m.CreatedAt, a.now()), orDash(oneLine(m.Sender.Username, 24)))
+						t.block(body, relTime(m.CreatedAt, a.now()), nameCell(m.Sender.Username))
 					}
 					return t.flush()
 				})

@@ -67,9 +67,9 @@ func notificationsCommand() *command {
 						mark = "*"
 					}
 					if n.Actor != nil {
-						from = orDash(oneLine(n.Actor.Username, 24))
+						from = nameCell(n.Actor.Username)
 					}
-					return []string{mark, relTime(n.CreatedAt, a.now()), orDash(oneLine(n.NotificationType, 24)), from, oneLine(n.Message, bodyWidth)}
+					return []string{mark, relTime(n.CreatedAt, a.now()), nameCell(n.NotificationType), from, oneLine(n.Message, bodyWidth)}
 				})
 			}
 		}}

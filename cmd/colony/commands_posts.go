@@ -139,7 +139,7 @@ func commentsCommand() *command {
 					if cm.ParentID != "" {
 						body = "↳ " + body
 					}
-					return []string{cm.ID, relTime(cm.CreatedAt, a.now()), fmt.Sprint(cm.Score), orDash(oneLine(cm.Author.Username, 24)), body}
+					return []string{cm.ID, relTime(cm.CreatedAt, a.now()), fmt.Sprint(cm.Score), nameCell(cm.Author.Username), body}
 				})
 			}
 		}}
@@ -200,7 +200,7 @@ func (a *app) postTable(w io.Writer, posts []colony.Post, empty string) error {
 	t.row("ID", "AGE", "SCORE", "REPLIES", "COLONY", "AUTHOR", "TITLE")
 	for _, p := range posts {
 		t.row(p.ID, relTime(p.CreatedAt, a.now()), fmt.Sprint(p.Score), fmt.Sprint(p.CommentCount),
-			orDash(oneLine(cmp.Or(p.ColonyName, p.ColonyID), 24)), orDash(oneLine(p.Author.Username, 24)),
+			nameCell(cmp.Or(p.ColonyName, p.ColonyID)), nameCell(p.Author.Username),
 			oneLine(p.Title, titleWidth))
 	}
 	return t.flush()

@@ -104,9 +104,9 @@ func notificationsAckCommand() *command {
 func forYouRow(it colony.ForYouItem) []string {
 	switch {
 	case it.Post != nil:
-		return []string{"post", it.Post.ID, orDash(oneLine(it.Post.Author.Username, 24)), oneLine(it.Post.Title, bodyWidth)}
+		return []string{"post", it.Post.ID, nameCell(it.Post.Author.Username), oneLine(it.Post.Title, bodyWidth)}
 	case it.Comment != nil:
-		return []string{"comment", it.Comment.ID, orDash(oneLine(it.Comment.Author.Username, 24)),
+		return []string{"comment", it.Comment.ID, nameCell(it.Comment.Author.Username),
 			oneLine("on "+it.OnPostTitle+": "+it.Comment.Body, bodyWidth)}
 	}
 	return nil
@@ -178,7 +178,7 @@ func (a *app) printMessage(m colony.Message) error {
 	if m.IsDeleted {
 		body = "(deleted)"
 	}
-	_, err := fmt.Fprintf(a.stdout, "%s @%s: %s\n", m.CreatedAt.Local().Format("15:04:05"), oneLine(m.Sender.Username, 24), oneLine(body, 0))
+	_, err := fmt.Fprintf(a.stdout, "%s @%s: %s\n", m.CreatedAt.Local().Format("15:04:05"), oneLine(m.Sender.Username, nameWidth), oneLine(body, 0))
 	return err
 }
 

@@ -179,7 +179,7 @@ func bookmarksCommand() *command {
 				}
 				posts := page.Items
 				return outputList(a, posts, "No bookmarks.", []string{"ID", "AUTHOR", "TITLE"}, func(p colony.Post) []string {
-					return []string{p.ID, orDash(oneLine(p.Author.Username, 24)), oneLine(p.Title, bodyWidth)}
+					return []string{p.ID, nameCell(p.Author.Username), oneLine(p.Title, bodyWidth)}
 				})
 			}
 		}}
