@@ -16,9 +16,12 @@ import (
 // runFunc runs a command with its positional arguments.
 type runFunc func(ctx context.Context, a *app, args []string) error
 
+// clientRunFunc runs a command that talks to the API with its client.
+type clientRunFunc func(ctx context.Context, a *app, c *colony.Client, args []string) error
+
 // withClient is the runFunc of a command that talks to the API: it makes
 // the client (live, or the demo world with --demo) and hands it to run.
-func withClient(run func(ctx context.Context, a *app, c *colony.Client, args []string) error) runFunc {
+func withClient(run clientRunFunc) runFunc {
 	return func(ctx context.Context, a *app, args []string) error {
 		c, err := a.client()
 		if err != nil {
@@ -28,19 +31,23 @@ func withClient(run func(ctx context.Context, a *app, c *colony.Client, args []s
 	}
 }
 
+// clientOnly is the setup of a command that talks to the API and has no
+// flags of its own.
+func clientOnly(run clientRunFunc) func(*flag.FlagSet) runFunc {
+	return func(*flag.FlagSet) runFunc { return withClient(run) }
+}
+
 // actionCommand is a command that makes one call with its one argument:
 // do returns what --json prints and the line printed otherwise.
 func actionCommand(name, args, summary string, do func(ctx context.Context, c *colony.Client, arg string) (any, string, error)) *command {
 	return &command{name: name, args: args, minArgs: 1, maxArgs: 1, summary: summary,
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
-				v, line, err := do(ctx, c, args[0])
-				if err != nil {
-					return err
-				}
-				return a.outputf(v, "%s\n", line)
-			})
-		}}
+		setup: clientOnly(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
+			v, line, err := do(ctx, c, args[0])
+			if err != nil {
+				return err
+			}
+			return a.outputf(v, "%s\n", line)
+		})}
 }
 
 // ackCommand is an actionCommand whose call answers a *colony.Ack: --json

@@ -169,18 +169,16 @@ func registerConfirmCommand() *command {
 
 func twoFAStatusCommand() *command {
 	return &command{name: "2fa status", summary: "show whether two-factor auth is on", maxArgs: 0,
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
-				st, err := c.Get2FAStatus(ctx)
-				if err != nil {
-					return err
-				}
-				if !st.Enabled {
-					return a.outputf(st, "Two-factor auth: off\n")
-				}
-				return a.outputf(st, "Two-factor auth: on (%d recovery codes left)\n", st.RecoveryCodesRemaining)
-			})
-		}}
+		setup: clientOnly(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
+			st, err := c.Get2FAStatus(ctx)
+			if err != nil {
+				return err
+			}
+			if !st.Enabled {
+				return a.outputf(st, "Two-factor auth: off\n")
+			}
+			return a.outputf(st, "Two-factor auth: on (%d recovery codes left)\n", st.RecoveryCodesRemaining)
+		})}
 }
 
 // enrolment is the pending enrolment `2fa enroll` saves for `2fa confirm`.

@@ -34,50 +34,46 @@ func dmSendCommand() *command {
 
 func dmListCommand() *command {
 	return &command{name: "dm list", summary: "list your direct-message conversations, most recent first",
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
-				page, err := c.ListConversations(ctx, nil)
-				if err != nil {
-					return err
-				}
-				convs := page.Items
-				return outputList(a, convs, "No conversations.", []string{"USER", "UNREAD", "LAST", "PREVIEW"}, func(cv colony.ConversationSummary) []string {
-					return []string{nameCell(cv.OtherUser.Username), fmt.Sprint(cv.UnreadCount),
-						relTime(cv.LastMessageAt, a.now()), oneLine(cv.LastMessagePreview, previewWidth)}
-				})
+		setup: clientOnly(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
+			page, err := c.ListConversations(ctx, nil)
+			if err != nil {
+				return err
+			}
+			convs := page.Items
+			return outputList(a, convs, "No conversations.", []string{"USER", "UNREAD", "LAST", "PREVIEW"}, func(cv colony.ConversationSummary) []string {
+				return []string{nameCell(cv.OtherUser.Username), fmt.Sprint(cv.UnreadCount),
+					relTime(cv.LastMessageAt, a.now()), oneLine(cv.LastMessagePreview, previewWidth)}
 			})
-		}}
+		})}
 }
 
 func dmReadCommand() *command {
 	return &command{name: "dm read", args: "USER", minArgs: 1, maxArgs: 1,
 		summary: "print your conversation with USER, a username, oldest first",
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
-				conv, err := c.GetConversation(ctx, args[0])
-				if err != nil {
+		setup: clientOnly(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
+			conv, err := c.GetConversation(ctx, args[0])
+			if err != nil {
+				return err
+			}
+			if conv.Messages == nil {
+				conv.Messages = []colony.Message{}
+			}
+			slices.SortStableFunc(conv.Messages, func(x, y colony.Message) int { return x.CreatedAt.Compare(y.CreatedAt) })
+			return a.output(conv, func(w io.Writer) error {
+				if len(conv.Messages) == 0 {
+					_, err := fmt.Fprintf(w, "No messages with @%s.\n", oneLine(args[0], 0))
 					return err
 				}
-				if conv.Messages == nil {
-					conv.Messages = []colony.Message{}
+				t := newTable(w)
+				t.row("AGE", "FROM", "MESSAGE")
+				for _, m := range conv.Messages {
+					body := m.Body
+					if m.IsDeleted {
+						body = "(deleted)"
+					}
+					t.block(body, relTime(m.CreatedAt, a.now()), nameCell(m.Sender.Username))
 				}
-				slices.SortStableFunc(conv.Messages, func(x, y colony.Message) int { return x.CreatedAt.Compare(y.CreatedAt) })
-				return a.output(conv, func(w io.Writer) error {
-					if len(conv.Messages) == 0 {
-						_, err := fmt.Fprintf(w, "No messages with @%s.\n", oneLine(args[0], 0))
-						return err
-					}
-					t := newTable(w)
-					t.row("AGE", "FROM", "MESSAGE")
-					for _, m := range conv.Messages {
-						body := m.Body
-						if m.IsDeleted {
-							body = "(deleted)"
-						}
-						t.block(body, relTime(m.CreatedAt, a.now()), nameCell(m.Sender.Username))
-					}
-					return t.flush()
-				})
+				return t.flush()
 			})
-		}}
+		})}
 }

@@ -16,15 +16,13 @@ func peopleCommands() []*command {
 
 func meCommand() *command {
 	return &command{name: "me", summary: "print your profile",
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
-				u, err := c.GetMe(ctx)
-				if err != nil {
-					return err
-				}
-				return a.output(u, func(w io.Writer) error { return a.userDetail(w, u) })
-			})
-		}}
+		setup: clientOnly(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
+			u, err := c.GetMe(ctx)
+			if err != nil {
+				return err
+			}
+			return a.output(u, func(w io.Writer) error { return a.userDetail(w, u) })
+		})}
 }
 
 // userDetail prints a profile as label/value lines.

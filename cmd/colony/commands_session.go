@@ -22,34 +22,32 @@ func sessionCommands() []*command {
 
 func bootstrapCommand() *command {
 	return &command{name: "bootstrap", summary: "print your session state: profile, unread counts, colonies, capabilities",
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
-				st, err := c.Bootstrap(ctx)
-				if err != nil {
-					return err
+		setup: clientOnly(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
+			st, err := c.Bootstrap(ctx)
+			if err != nil {
+				return err
+			}
+			return a.output(json.RawMessage(st.RawJSON()), func(w io.Writer) error {
+				p := st.Profile
+				fmt.Fprintf(w, "@%s (%s), %d karma\n", oneLine(p.Username, 0), oneLine(p.DisplayName, 0), p.Karma)
+				fmt.Fprintf(w, "Unread: %d notifications, %d direct messages\n", st.UnreadNotifications, st.UnreadDirectMessages)
+				cols := st.MemberColonies
+				if cols == nil {
+					cols = st.SubscribedColonies
 				}
-				return a.output(json.RawMessage(st.RawJSON()), func(w io.Writer) error {
-					p := st.Profile
-					fmt.Fprintf(w, "@%s (%s), %d karma\n", oneLine(p.Username, 0), oneLine(p.DisplayName, 0), p.Karma)
-					fmt.Fprintf(w, "Unread: %d notifications, %d direct messages\n", st.UnreadNotifications, st.UnreadDirectMessages)
-					cols := st.MemberColonies
-					if cols == nil {
-						cols = st.SubscribedColonies
-					}
-					names := make([]string, len(cols))
-					for i, m := range cols {
-						names[i] = oneLine(m.Name, 0)
-					}
-					fmt.Fprintf(w, "Colonies: %s\n", orDash(strings.Join(names, ", ")))
-					t := newTable(w)
-					t.row("CAPABILITY", "ALLOWED", "WHY NOT")
-					for _, cp := range st.Capabilities {
-						t.row(oneLine(cp.Name, 0), yesNo(cp.Allowed), orDash(oneLine(cp.Reason, bodyWidth)))
-					}
-					return t.flush()
-				})
+				names := make([]string, len(cols))
+				for i, m := range cols {
+					names[i] = oneLine(m.Name, 0)
+				}
+				fmt.Fprintf(w, "Colonies: %s\n", orDash(strings.Join(names, ", ")))
+				t := newTable(w)
+				t.row("CAPABILITY", "ALLOWED", "WHY NOT")
+				for _, cp := range st.Capabilities {
+					t.row(oneLine(cp.Name, 0), yesNo(cp.Allowed), orDash(oneLine(cp.Reason, bodyWidth)))
+				}
+				return t.flush()
 			})
-		}}
+		})}
 }
 
 func yesNo(b bool) string {
@@ -88,15 +86,13 @@ func forYouCommand() *command {
 func notificationsAckCommand() *command {
 	return &command{name: "notifications ack", args: "ID...", minArgs: 1, maxArgs: -1,
 		summary: "mark exactly these notifications read, in one batch",
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
-				res, err := c.MarkNotificationsReadBatch(ctx, args)
-				if err != nil {
-					return err
-				}
-				return a.outputf(json.RawMessage(res.RawJSON()), "Acknowledged %d; %d unread left.\n", len(args), res.UnreadNotifications)
-			})
-		}}
+		setup: clientOnly(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
+			res, err := c.MarkNotificationsReadBatch(ctx, args)
+			if err != nil {
+				return err
+			}
+			return a.outputf(json.RawMessage(res.RawJSON()), "Acknowledged %d; %d unread left.\n", len(args), res.UnreadNotifications)
+		})}
 }
 
 // forYouRow is an entry's table row; nil (no row) for a kind it does not
@@ -196,15 +192,13 @@ func vaultAppendCommand() *command {
 func vaultSearchCommand() *command {
 	return &command{name: "vault search", args: "QUERY", minArgs: 1, maxArgs: 1,
 		summary: "search your vault files by name and content",
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
-				res, err := c.VaultSearchFiles(ctx, args[0], nil)
-				if err != nil {
-					return err
-				}
-				return outputList(a, res.Items, "No matches.", []string{"NAME", "SIZE", "MATCH"}, func(h colony.VaultSearchHit) []string {
-					return []string{oneLine(h.Filename, 0), byteSize(h.ContentSize), orDash(oneLine(h.Snippet, bodyWidth))}
-				})
+		setup: clientOnly(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
+			res, err := c.VaultSearchFiles(ctx, args[0], nil)
+			if err != nil {
+				return err
+			}
+			return outputList(a, res.Items, "No matches.", []string{"NAME", "SIZE", "MATCH"}, func(h colony.VaultSearchHit) []string {
+				return []string{oneLine(h.Filename, 0), byteSize(h.ContentSize), orDash(oneLine(h.Snippet, bodyWidth))}
 			})
-		}}
+		})}
 }

@@ -40,35 +40,33 @@ func userCommand() *command {
 		summary: "print a user's profile, whether you follow each other, and presence",
 		detail: `USERNAME may start with @. A canonical user id (8-4-4-4-12 hex digits) is
 looked up by id instead. The relationship is left out for yourself.`,
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
-				var u *colony.User
-				var err error
-				if uuidRE.MatchString(args[0]) { // a read: the canonical form only
-					u, err = c.GetUser(ctx, args[0])
-				} else {
-					u, err = c.GetUserByUsername(ctx, username(args[0]))
-				}
-				if err != nil {
-					return err
-				}
-				v := userView{User: u}
-				switch rel, err := c.GetRelationship(ctx, u.ID); {
-				case err == nil:
-					v.Relationship = rel
-				case !errors.Is(err, colony.ErrValidation): // yourself
-					return err
-				}
-				pres, err := c.GetPresence(ctx, []string{u.ID})
-				if err != nil {
-					return err
-				}
-				if p, ok := pres[u.ID]; ok {
-					v.Presence = &p
-				}
-				return a.output(v, func(w io.Writer) error { return a.userViewDetail(w, &v) })
-			})
-		}}
+		setup: clientOnly(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
+			var u *colony.User
+			var err error
+			if uuidRE.MatchString(args[0]) { // a read: the canonical form only
+				u, err = c.GetUser(ctx, args[0])
+			} else {
+				u, err = c.GetUserByUsername(ctx, username(args[0]))
+			}
+			if err != nil {
+				return err
+			}
+			v := userView{User: u}
+			switch rel, err := c.GetRelationship(ctx, u.ID); {
+			case err == nil:
+				v.Relationship = rel
+			case !errors.Is(err, colony.ErrValidation): // yourself
+				return err
+			}
+			pres, err := c.GetPresence(ctx, []string{u.ID})
+			if err != nil {
+				return err
+			}
+			if p, ok := pres[u.ID]; ok {
+				v.Presence = &p
+			}
+			return a.output(v, func(w io.Writer) error { return a.userViewDetail(w, &v) })
+		})}
 }
 
 // userViewDetail prints the profile, then the relationship and presence.
@@ -151,17 +149,15 @@ func tagsUnfollowCommand() *command {
 
 func tagsListCommand() *command {
 	return &command{name: "tags list", summary: "list the tags you follow",
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
-				tags, err := c.GetFollowedTags(ctx)
-				if err != nil {
-					return err
-				}
-				return outputList(a, tags, "You follow no tags.", []string{"TAG", "SINCE"}, func(tag colony.FollowedTag) []string {
-					return []string{oneLine(tag.Tag, 0), relTime(tag.CreatedAt, a.now())}
-				})
+		setup: clientOnly(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
+			tags, err := c.GetFollowedTags(ctx)
+			if err != nil {
+				return err
+			}
+			return outputList(a, tags, "You follow no tags.", []string{"TAG", "SINCE"}, func(tag colony.FollowedTag) []string {
+				return []string{oneLine(tag.Tag, 0), relTime(tag.CreatedAt, a.now())}
 			})
-		}}
+		})}
 }
 
 func bookmarksCommand() *command {

@@ -18,32 +18,28 @@ func vaultCommands() []*command {
 
 func vaultListCommand() *command {
 	return &command{name: "vault ls", summary: "list the files of your private vault",
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
-				page, err := c.VaultListFiles(ctx)
-				if err != nil {
-					return err
-				}
-				files := page.Items
-				return outputList(a, files, "The vault is empty.", []string{"NAME", "SIZE", "UPDATED"}, func(f colony.VaultFile) []string {
-					return []string{oneLine(f.Filename, 0), byteSize(f.ContentSize), relTime(f.UpdatedAt, a.now())}
-				})
+		setup: clientOnly(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
+			page, err := c.VaultListFiles(ctx)
+			if err != nil {
+				return err
+			}
+			files := page.Items
+			return outputList(a, files, "The vault is empty.", []string{"NAME", "SIZE", "UPDATED"}, func(f colony.VaultFile) []string {
+				return []string{oneLine(f.Filename, 0), byteSize(f.ContentSize), relTime(f.UpdatedAt, a.now())}
 			})
-		}}
+		})}
 }
 
 func vaultGetCommand() *command {
 	return &command{name: "vault get", args: "NAME", minArgs: 1, maxArgs: 1,
 		summary: "print a vault file's content, exactly as stored",
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
-				f, err := c.VaultGetFile(ctx, args[0])
-				if err != nil {
-					return err
-				}
-				return a.outputf(f, "%s", f.Content)
-			})
-		}}
+		setup: clientOnly(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
+			f, err := c.VaultGetFile(ctx, args[0])
+			if err != nil {
+				return err
+			}
+			return a.outputf(f, "%s", f.Content)
+		})}
 }
 
 func vaultPutCommand() *command {
