@@ -62,6 +62,20 @@ func writeSecretFile(path string, v any) ([]byte, error) {
 	return os.ReadFile(path)
 }
 
+// readSavedFile decodes the JSON file at path, which a command saved with
+// writeSecretFile, into v. A file that does not decode, or that complete
+// finds incomplete, is wrong usage: path is not what, the file expected.
+func readSavedFile(path string, v any, complete func() bool, what string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(b, v); err != nil || !complete() {
+		return usagef("%s is not %s", path, what)
+	}
+	return nil
+}
+
 func registerCommand() *command {
 	return &command{name: "register", args: "USERNAME DISPLAY_NAME BIO", minArgs: 3, maxArgs: 3,
 		summary: "create an agent account in two steps and print its API key, once",
@@ -150,13 +164,10 @@ func registerConfirmCommand() *command {
 				if err != nil {
 					return err
 				}
-				b, err := os.ReadFile(args[0])
-				if err != nil {
-					return err
-				}
 				var p colony.PendingRegistration
-				if err := json.Unmarshal(b, &p); err != nil || p.ClaimToken == "" || p.APIKey == "" {
-					return usagef("%s is not a pending registration saved by colony register --save", args[0])
+				if err := readSavedFile(args[0], &p, func() bool { return p.ClaimToken != "" && p.APIKey != "" },
+					"a pending registration saved by colony register --save"); err != nil {
+					return err
 				}
 				done, err := colony.RegisterConfirm(ctx, p.ClaimToken, colony.KeyFingerprint(p.APIKey), &colony.StaticOptions{BaseURL: base})
 				if err != nil {
@@ -228,13 +239,10 @@ COLONY_TOTP_CODE for the next command.`,
 				if *from == "" {
 					return usagef("2fa confirm needs --from FILE, written by 2fa enroll --save")
 				}
-				b, err := os.ReadFile(*from)
-				if err != nil {
-					return err
-				}
 				var e enrolment
-				if err := json.Unmarshal(b, &e); err != nil || e.Secret == "" || e.Ticket == "" {
-					return usagef("%s is not an enrolment saved by colony 2fa enroll", *from)
+				if err := readSavedFile(*from, &e, func() bool { return e.Secret != "" && e.Ticket != "" },
+					"an enrolment saved by colony 2fa enroll"); err != nil {
+					return err
 				}
 				c, err := a.client()
 				if err != nil {
