@@ -278,6 +278,41 @@ func (a *app) client() (*colony.Client, error) {
 	return colony.NewClient(a.g.apiKey, opts...)
 }
 
+// clientAfter is client for a command that checks its flags and arguments
+// first: it returns the first failed check, so wrong usage is reported as
+// such even without an API key.
+func (a *app) clientAfter(checks ...error) (*colony.Client, error) {
+	if err := firstError(checks...); err != nil {
+		return nil, err
+	}
+	return a.client()
+}
+
+// textAndClient is clientAfter for the commands whose text argument may be
+// stdin (post, comment, dm send, echo): after the checks it reads the text
+// (see textArg), then makes the client.
+func (a *app) textAndClient(arg string, checks ...error) (string, *colony.Client, error) {
+	if err := firstError(checks...); err != nil {
+		return "", nil, err
+	}
+	text, err := a.textArg(arg)
+	if err != nil {
+		return "", nil, err
+	}
+	c, err := a.client()
+	return text, c, err
+}
+
+// firstError returns the first non-nil of errs.
+func firstError(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // readClient is client for the public reads: with no API key (and no
 // --demo) it returns a keyless public client instead of failing.
 func (a *app) readClient() (*colony.Client, error) {
@@ -336,4 +371,13 @@ func (a *app) output(v any, human func(w io.Writer) error) error {
 		return writeJSON(a.stdout, v)
 	}
 	return human(a.stdout)
+}
+
+// outputf is output for a result whose human form is one formatted text:
+// v as JSON under --json, or else format and args on stdout.
+func (a *app) outputf(v any, format string, args ...any) error {
+	return a.output(v, func(w io.Writer) error {
+		_, err := fmt.Fprintf(w, format, args...)
+		return err
+	})
 }

@@ -94,11 +94,15 @@ func (o *optionalInt) Set(s string) error {
 	return nil
 }
 
-// positiveInt parses a count argument such as feed's N.
-func positiveInt(name, s string) (int, error) {
-	n, err := strconv.Atoi(s)
+// countArg parses the optional count N of feed and for-you, the only
+// positional: def when it is absent.
+func countArg(args []string, def int) (int, error) {
+	if len(args) == 0 {
+		return def, nil
+	}
+	n, err := strconv.Atoi(args[0])
 	if err != nil || n < 1 {
-		return 0, usagef("%s must be a whole number >= 1, got %q", name, s)
+		return 0, usagef("N must be a whole number >= 1, got %q", args[0])
 	}
 	return n, nil
 }

@@ -16,9 +16,12 @@ import (
 // runFunc runs a command with its positional arguments.
 type runFunc func(ctx context.Context, a *app, args []string) error
 
+// clientRunFunc runs a command that talks to the API with its client.
+type clientRunFunc func(ctx context.Context, a *app, c *colony.Client, args []string) error
+
 // withClient is the runFunc of a command that talks to the API: it makes
 // the client (live, or the demo world with --demo) and hands it to run.
-func withClient(run func(ctx context.Context, a *app, c *colony.Client, args []string) error) runFunc {
+func withClient(run clientRunFunc) runFunc {
 	return func(ctx context.Context, a *app, args []string) error {
 		c, err := a.client()
 		if err != nil {
@@ -26,6 +29,38 @@ func withClient(run func(ctx context.Context, a *app, c *colony.Client, args []s
 		}
 		return run(ctx, a, c, args)
 	}
+}
+
+// clientOnly is the setup of a command that talks to the API and has no
+// flags of its own.
+func clientOnly(run clientRunFunc) func(*flag.FlagSet) runFunc {
+	return func(*flag.FlagSet) runFunc { return withClient(run) }
+}
+
+// actionCommand is a command that makes one call with its one argument:
+// do returns what --json prints and the line printed otherwise.
+func actionCommand(name, args, summary string, do func(ctx context.Context, c *colony.Client, arg string) (any, string, error)) *command {
+	return &command{name: name, args: args, minArgs: 1, maxArgs: 1, summary: summary,
+		setup: clientOnly(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
+			v, line, err := do(ctx, c, args[0])
+			if err != nil {
+				return err
+			}
+			return a.outputf(v, "%s\n", line)
+		})}
+}
+
+// ackCommand is an actionCommand whose call answers a *colony.Ack: --json
+// prints the server's whole answer (see ackJSON), and the line is done, a
+// format of the argument.
+func ackCommand(name, args, summary, done string, call func(*colony.Client, context.Context, string, ...colony.CallOption) (*colony.Ack, error)) *command {
+	return actionCommand(name, args, summary, func(ctx context.Context, c *colony.Client, arg string) (any, string, error) {
+		ack, err := call(c, ctx, arg)
+		if err != nil {
+			return nil, "", err
+		}
+		return ackJSON(ack), fmt.Sprintf(done, oneLine(arg, 0)), nil
+	})
 }
 
 // command is one command of the CLI, such as "feed" or "dm send".
@@ -236,10 +271,7 @@ func currentVersion() versionInfo {
 // writeVersion prints the version line (or JSON under --json).
 func (a *app) writeVersion() error {
 	v := currentVersion()
-	return a.output(v, func(w io.Writer) error {
-		_, err := fmt.Fprintf(w, "colony %s (colony-go SDK %s, %s %s)\n", v.Version, v.Version, v.Go, v.Platform)
-		return err
-	})
+	return a.outputf(v, "colony %s (colony-go SDK %s, %s %s)\n", v.Version, v.Version, v.Go, v.Platform)
 }
 
 // printVersion answers --version and returns the exit code.

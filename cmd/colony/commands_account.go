@@ -62,6 +62,20 @@ func writeSecretFile(path string, v any) ([]byte, error) {
 	return os.ReadFile(path)
 }
 
+// readSavedFile decodes the JSON file at path, which a command saved with
+// writeSecretFile, into v. A file that does not decode, or that complete
+// finds incomplete, is wrong usage: path is not what, the file expected.
+func readSavedFile(path string, v any, complete func() bool, what string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(b, v); err != nil || !complete() {
+		return usagef("%s is not %s", path, what)
+	}
+	return nil
+}
+
 func registerCommand() *command {
 	return &command{name: "register", args: "USERNAME DISPLAY_NAME BIO", minArgs: 3, maxArgs: 3,
 		summary: "create an agent account in two steps and print its API key, once",
@@ -137,11 +151,8 @@ func (a *app) savePending(p *colony.PendingRegistration, path string) (string, e
 // printPending prints a pending registration's key on stdout, so it is not
 // lost when it could not be saved or activated.
 func (a *app) printPending(p *colony.PendingRegistration, saved string) error {
-	return a.output(registration{Status: p.Status, APIKey: p.APIKey, ID: p.ID, Username: p.Username, SavedTo: saved},
-		func(w io.Writer) error {
-			_, err := fmt.Fprintf(w, "API key: %s\n", p.APIKey)
-			return err
-		})
+	return a.outputf(registration{Status: p.Status, APIKey: p.APIKey, ID: p.ID, Username: p.Username, SavedTo: saved},
+		"API key: %s\n", p.APIKey)
 }
 
 func registerConfirmCommand() *command {
@@ -153,44 +164,32 @@ func registerConfirmCommand() *command {
 				if err != nil {
 					return err
 				}
-				b, err := os.ReadFile(args[0])
-				if err != nil {
-					return err
-				}
 				var p colony.PendingRegistration
-				if err := json.Unmarshal(b, &p); err != nil || p.ClaimToken == "" || p.APIKey == "" {
-					return usagef("%s is not a pending registration saved by colony register --save", args[0])
+				if err := readSavedFile(args[0], &p, func() bool { return p.ClaimToken != "" && p.APIKey != "" },
+					"a pending registration saved by colony register --save"); err != nil {
+					return err
 				}
 				done, err := colony.RegisterConfirm(ctx, p.ClaimToken, colony.KeyFingerprint(p.APIKey), &colony.StaticOptions{BaseURL: base})
 				if err != nil {
 					return err
 				}
-				return a.output(registration{Status: done.Status, ID: done.ID, Username: done.Username, SavedTo: args[0]}, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Registered @%s (id %s). The API key is in %s.\n", oneLine(done.Username, 0), orDash(done.ID), args[0])
-					return err
-				})
+				return a.outputf(registration{Status: done.Status, ID: done.ID, Username: done.Username, SavedTo: args[0]}, "Registered @%s (id %s). The API key is in %s.\n", oneLine(done.Username, 0), orDash(done.ID), args[0])
 			}
 		}}
 }
 
 func twoFAStatusCommand() *command {
 	return &command{name: "2fa status", summary: "show whether two-factor auth is on", maxArgs: 0,
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
-				st, err := c.Get2FAStatus(ctx)
-				if err != nil {
-					return err
-				}
-				return a.output(st, func(w io.Writer) error {
-					if !st.Enabled {
-						_, err := fmt.Fprintln(w, "Two-factor auth: off")
-						return err
-					}
-					_, err := fmt.Fprintf(w, "Two-factor auth: on (%d recovery codes left)\n", st.RecoveryCodesRemaining)
-					return err
-				})
-			})
-		}}
+		setup: clientOnly(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
+			st, err := c.Get2FAStatus(ctx)
+			if err != nil {
+				return err
+			}
+			if !st.Enabled {
+				return a.outputf(st, "Two-factor auth: off\n")
+			}
+			return a.outputf(st, "Two-factor auth: on (%d recovery codes left)\n", st.RecoveryCodesRemaining)
+		})}
 }
 
 // enrolment is the pending enrolment `2fa enroll` saves for `2fa confirm`.
@@ -208,10 +207,7 @@ printed. Nothing changes on the account until confirm succeeds.`,
 		setup: func(fs *flag.FlagSet) runFunc {
 			save := fs.String("save", "", "write the pending enrolment to `FILE` (required)")
 			return func(ctx context.Context, a *app, _ []string) error {
-				if *save == "" {
-					return usagef("2fa enroll needs --save FILE, for 2fa confirm to read")
-				}
-				c, err := a.client()
+				c, err := a.clientAfter(usageIf(*save == "", "2fa enroll needs --save FILE, for 2fa confirm to read"))
 				if err != nil {
 					return err
 				}
@@ -226,10 +222,7 @@ printed. Nothing changes on the account until confirm succeeds.`,
 					OTPAuthURI string `json:"otpauth_uri"`
 					SavedTo    string `json:"saved_to"`
 				}{e.OTPAuthURI, *save}
-				return a.output(v, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "%s\nAdd this to your authenticator, then run: colony 2fa confirm CODE --from %s\n", e.OTPAuthURI, *save)
-					return err
-				})
+				return a.outputf(v, "%s\nAdd this to your authenticator, then run: colony 2fa confirm CODE --from %s\n", e.OTPAuthURI, *save)
 			}
 		}}
 }
@@ -246,13 +239,10 @@ COLONY_TOTP_CODE for the next command.`,
 				if *from == "" {
 					return usagef("2fa confirm needs --from FILE, written by 2fa enroll --save")
 				}
-				b, err := os.ReadFile(*from)
-				if err != nil {
-					return err
-				}
 				var e enrolment
-				if err := json.Unmarshal(b, &e); err != nil || e.Secret == "" || e.Ticket == "" {
-					return usagef("%s is not an enrolment saved by colony 2fa enroll", *from)
+				if err := readSavedFile(*from, &e, func() bool { return e.Secret != "" && e.Ticket != "" },
+					"an enrolment saved by colony 2fa enroll"); err != nil {
+					return err
 				}
 				c, err := a.client()
 				if err != nil {
@@ -268,10 +258,7 @@ COLONY_TOTP_CODE for the next command.`,
 					Enabled       bool     `json:"enabled"`
 					RecoveryCodes []string `json:"recovery_codes"`
 				}{conf.Enabled, conf.RecoveryCodes}
-				return a.output(v, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Two-factor auth is on. Recovery codes:\n%s\n", strings.Join(conf.RecoveryCodes, "\n"))
-					return err
-				})
+				return a.outputf(v, "Two-factor auth is on. Recovery codes:\n%s\n", strings.Join(conf.RecoveryCodes, "\n"))
 			}
 		}}
 }
@@ -302,10 +289,7 @@ voted or messaged: a way to undo a registration. The key stops working.`,
 					Deleted  bool   `json:"deleted"`
 					Username string `json:"username"`
 				}{true, me.Username}
-				return a.output(v, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Deleted @%s.\n", oneLine(me.Username, 0))
-					return err
-				})
+				return a.outputf(v, "Deleted @%s.\n", oneLine(me.Username, 0))
 			})
 		}}
 }

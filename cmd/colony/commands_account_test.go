@@ -44,9 +44,8 @@ func TestRegisterTwoStep(t *testing.T) {
 	pending := filepath.Join(t.TempDir(), "pending.json")
 	require.NoError(t, os.WriteFile(pending, b, 0o600))
 	r = cli("", "--base-url", srv.URL(), "--json", "register-confirm", pending)
-	requireOK(t, r)
 	var out struct{ Status, Username string }
-	require.NoError(t, json.Unmarshal([]byte(r.stdout), &out))
+	decodeOK(t, r, &out)
 	assert.Equal(t, "active", out.Status)
 	assert.Equal(t, "later", out.Username)
 
@@ -70,11 +69,10 @@ func TestTwoFACommands(t *testing.T) {
 	assert.Equal(t, exitUsage, r.code, "--save is required: %s", r)
 
 	r = cli("", on(srv, "--json", "2fa", "enroll", "--save", file)...)
-	requireOK(t, r)
 	var enrolled struct {
 		URI string `json:"otpauth_uri"`
 	}
-	require.NoError(t, json.Unmarshal([]byte(r.stdout), &enrolled))
+	decodeOK(t, r, &enrolled)
 	require.True(t, strings.HasPrefix(enrolled.URI, "otpauth://totp/"), r.stdout)
 	var e enrolment
 	raw, err := os.ReadFile(file)
@@ -97,9 +95,8 @@ func TestTwoFACommands(t *testing.T) {
 	assert.Equal(t, exitAuth, r.code, "a 2FA account needs a code: %s", r)
 	t.Setenv("COLONY_TOTP_CODE", codes[0])
 	r = cli("", on(srv, "--json", "2fa", "status")...)
-	requireOK(t, r)
 	var st colony.TwoFactorStatus
-	require.NoError(t, json.Unmarshal([]byte(r.stdout), &st))
+	decodeOK(t, r, &st)
 	assert.True(t, st.Enabled)
 	assert.Equal(t, 9, st.RecoveryCodesRemaining)
 }
@@ -125,12 +122,11 @@ func TestAccountDelete(t *testing.T) {
 
 	other := srv.AddAgent("quick")
 	r = cli("", "--base-url", srv.URL(), "--api-key", other.APIKey, "--json", "account", "delete", "--yes")
-	requireOK(t, r)
 	var out struct {
 		Deleted  bool
 		Username string
 	}
-	require.NoError(t, json.Unmarshal([]byte(r.stdout), &out))
+	decodeOK(t, r, &out)
 	assert.True(t, out.Deleted)
 	assert.Equal(t, "quick", out.Username)
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 
 	colony "github.com/thecolony/colony-go"
 )
@@ -19,10 +18,7 @@ func coloniesCommand() *command {
 		setup: func(fs *flag.FlagSet) runFunc {
 			limit := fs.Int("limit", 50, "print at most `N`")
 			return func(ctx context.Context, a *app, _ []string) error {
-				if *limit < 1 {
-					return usagef("--limit must be >= 1")
-				}
-				c, err := a.client()
+				c, err := a.clientAfter(usageIf(*limit < 1, "--limit must be >= 1"))
 				if err != nil {
 					return err
 				}
@@ -39,18 +35,5 @@ func coloniesCommand() *command {
 }
 
 func joinCommand() *command {
-	return &command{name: "join", args: "COLONY", minArgs: 1, maxArgs: 1,
-		summary: "join a colony, by slug or id",
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
-				ack, err := c.JoinColony(ctx, args[0])
-				if err != nil {
-					return err
-				}
-				return a.output(ackJSON(ack), func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Joined %s.\n", oneLine(args[0], 0))
-					return err
-				})
-			})
-		}}
+	return ackCommand("join", "COLONY", "join a colony, by slug or id", "Joined %s.", (*colony.Client).JoinColony)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"strconv"
 
 	colony "github.com/thecolony/colony-go"
@@ -25,11 +24,7 @@ func echoCommand() *command {
 				if len(args) == 2 {
 					text = args[1]
 				}
-				text, err := a.textArg(text)
-				if err != nil {
-					return err
-				}
-				c, err := a.client()
+				text, c, err := a.textAndClient(text)
 				if err != nil {
 					return err
 				}
@@ -37,10 +32,7 @@ func echoCommand() *command {
 				if err != nil {
 					return err
 				}
-				return a.output(e, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Echoed %q: %s\n", oneLine(e.Post.Title, 60), oneLine(e.Commentary, 0))
-					return err
-				})
+				return a.outputf(e, "Echoed %q: %s\n", oneLine(e.Post.Title, 60), oneLine(e.Commentary, 0))
 			}
 		}}
 }
@@ -55,10 +47,7 @@ func wikiGetCommand() *command {
 				if err != nil {
 					return err
 				}
-				return a.output(p, func(w io.Writer) error {
-					_, err := io.WriteString(w, p.Content)
-					return err
-				})
+				return a.outputf(p, "%s", p.Content)
 			})
 		}}
 }
@@ -88,10 +77,7 @@ func wikiEditCommand() *command {
 				if err != nil {
 					return err
 				}
-				return a.output(out, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Saved %s as revision %d.\n", out.Slug, out.RevisionCount)
-					return err
-				})
+				return a.outputf(out, "Saved %s as revision %d.\n", out.Slug, out.RevisionCount)
 			})
 		}}
 }
@@ -110,10 +96,7 @@ func tipCommand() *command {
 				if err != nil || sats < 1 {
 					return usagef("SATS must be a positive whole number of satoshis, got %q", args[1])
 				}
-				if !*yes {
-					return usagef("tipping %d sats moves money: add --yes to confirm", sats)
-				}
-				c, err := a.client()
+				c, err := a.clientAfter(usageIf(!*yes, "tipping %d sats moves money: add --yes to confirm", sats))
 				if err != nil {
 					return err
 				}
@@ -129,10 +112,7 @@ func tipCommand() *command {
 				if err != nil {
 					return err
 				}
-				return a.output(inv, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Tip of %d sats created. Pay this invoice:\n%s\n", sats, inv.PaymentRequest)
-					return err
-				})
+				return a.outputf(inv, "Tip of %d sats created. Pay this invoice:\n%s\n", sats, inv.PaymentRequest)
 			}
 		}}
 }

@@ -50,9 +50,8 @@ func TestWikiCommands(t *testing.T) {
 	assert.Equal(t, map[string]any{"content": "v2\n", "summary": "typo", "base_revision": 1.0}, body, "a conditional edit on the revision read")
 
 	r = cli("", on(w.srv, "--json", "wiki", "get", "getting-started")...)
-	requireOK(t, r)
 	var page map[string]any
-	require.NoError(t, json.Unmarshal([]byte(r.stdout), &page))
+	decodeOK(t, r, &page)
 	assert.Equal(t, "v2\n", page["content"])
 
 	r = cli("", on(w.srv, "wiki", "get", "Not A Slug")...)

@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
-	"io"
 
 	colony "github.com/thecolony/colony-go"
 )
@@ -23,10 +21,7 @@ func modQueueCommand() *command {
 			source := fs.String("source", "", "only items of this `SOURCE` (open_report, pending_post, ...)")
 			resolved := fs.Bool("resolved", false, "the resolved items instead of the open ones")
 			return func(ctx context.Context, a *app, args []string) error {
-				if err := checkLimit(*limit, 50); err != nil {
-					return err
-				}
-				c, err := a.client()
+				c, err := a.clientAfter(checkLimit(*limit, 50))
 				if err != nil {
 					return err
 				}
@@ -55,10 +50,7 @@ func modActCommand() *command {
 			days := fs.Int("days", 0, "ban length for ban_author: `N` = 1, 7 or 30")
 			reason := fs.String("reason", "", "a reason `TEXT` for the author")
 			return func(ctx context.Context, a *app, args []string) error {
-				if *col == "" || *source == "" {
-					return usagef("--colony and --source are required")
-				}
-				c, err := a.client()
+				c, err := a.clientAfter(usageIf(*col == "" || *source == "", "--colony and --source are required"))
 				if err != nil {
 					return err
 				}
@@ -67,10 +59,7 @@ func modActCommand() *command {
 				if err != nil {
 					return err
 				}
-				return a.output(res, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Done: %s on %s.\n", oneLine(args[1], 0), oneLine(args[0], 0))
-					return err
-				})
+				return a.outputf(res, "Done: %s on %s.\n", oneLine(args[1], 0), oneLine(args[0], 0))
 			}
 		}}
 }

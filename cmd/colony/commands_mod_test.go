@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -27,9 +26,8 @@ func TestModCommands(t *testing.T) {
 	assert.Equal(t, 1, dataRows(r.stdout))
 
 	r = cli("", on(srv, "mod", "queue", "test-posts", "--json")...)
-	requireOK(t, r)
 	var items []map[string]any
-	require.NoError(t, json.Unmarshal([]byte(r.stdout), &items))
+	decodeOK(t, r, &items)
 	require.Len(t, items, 1)
 	assert.Equal(t, "open_report", items[0]["source"])
 

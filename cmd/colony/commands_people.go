@@ -16,15 +16,13 @@ func peopleCommands() []*command {
 
 func meCommand() *command {
 	return &command{name: "me", summary: "print your profile",
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
-				u, err := c.GetMe(ctx)
-				if err != nil {
-					return err
-				}
-				return a.output(u, func(w io.Writer) error { return a.userDetail(w, u) })
-			})
-		}}
+		setup: clientOnly(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
+			u, err := c.GetMe(ctx)
+			if err != nil {
+				return err
+			}
+			return a.output(u, func(w io.Writer) error { return a.userDetail(w, u) })
+		})}
 }
 
 // userDetail prints a profile as label/value lines.
@@ -53,10 +51,7 @@ func notificationsCommand() *command {
 			unread := fs.Bool("unread", false, "only unread notifications")
 			limit := fs.Int("limit", 50, "print at most `N` (1 to 100)")
 			return func(ctx context.Context, a *app, _ []string) error {
-				if err := checkLimit(*limit, colony.MaxPageSize); err != nil {
-					return err
-				}
-				c, err := a.client()
+				c, err := a.clientAfter(checkLimit(*limit, colony.MaxPageSize))
 				if err != nil {
 					return err
 				}
@@ -70,9 +65,9 @@ func notificationsCommand() *command {
 						mark = "*"
 					}
 					if n.Actor != nil {
-						from = orDash(oneLine(n.Actor.Username, 24))
+						from = nameCell(n.Actor.Username)
 					}
-					return []string{mark, relTime(n.CreatedAt, a.now()), orDash(oneLine(n.NotificationType, 24)), from, oneLine(n.Message, bodyWidth)}
+					return []string{mark, relTime(n.CreatedAt, a.now()), nameCell(n.NotificationType), from, oneLine(n.Message, bodyWidth)}
 				})
 			}
 		}}

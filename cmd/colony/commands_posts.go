@@ -36,20 +36,14 @@ func feedCommand() *command {
 			sort := fs.String("sort", "newest", "the `order`: newest, top, hot or discussed")
 			typ := fs.String("type", "", "only posts of this `type` (discussion, finding, question, ...)")
 			return func(ctx context.Context, a *app, args []string) error {
-				n := defaultFeedSize
-				if len(args) == 1 {
-					var err error
-					if n, err = positiveInt("N", args[0]); err != nil {
-						return err
-					}
+				n, err := countArg(args, defaultFeedSize)
+				if err != nil {
+					return err
 				}
 				if *sort == string(colony.SortNew) { // the old name, still accepted here
 					*sort = string(colony.SortNewest)
 				}
-				if err := oneOf("sort", colony.PostSort(*sort), postSorts...); err != nil {
-					return err
-				}
-				if err := oneOf("type", colony.PostType(*typ), postTypes...); err != nil {
+				if err := firstError(oneOf("sort", colony.PostSort(*sort), postSorts...), oneOf("type", colony.PostType(*typ), postTypes...)); err != nil {
 					return err
 				}
 				c, err := a.readClient()
@@ -61,11 +55,7 @@ func feedCommand() *command {
 				if n > colony.MaxPageSize {
 					sp = startSpinner(a.stderr, "fetching posts")
 				}
-				posts, err := collect(seq, sp)
-				if err != nil {
-					return err
-				}
-				return a.output(posts, func(w io.Writer) error { return a.postTable(w, posts, "No posts.") })
+				return a.outputPosts(seq, sp, "No posts.")
 			}
 		}}
 }
@@ -77,14 +67,7 @@ func postCommand() *command {
 			col := fs.String("colony", "general", "the `colony` to post in (slug or id)")
 			typ := fs.String("type", "discussion", "the post `type`: "+joinStrings(postTypes))
 			return func(ctx context.Context, a *app, args []string) error {
-				if err := oneOf("type", colony.PostType(*typ), postTypes...); err != nil {
-					return err
-				}
-				body, err := a.textArg(args[1])
-				if err != nil {
-					return err
-				}
-				c, err := a.client()
+				body, c, err := a.textAndClient(args[1], oneOf("type", colony.PostType(*typ), postTypes...))
 				if err != nil {
 					return err
 				}
@@ -106,25 +89,13 @@ func searchCommand() *command {
 			typ := fs.String("type", "", "only posts of this `type`")
 			sort := fs.String("sort", "", "the `order`: relevance (the server's default), newest, oldest, top or discussed")
 			return func(ctx context.Context, a *app, args []string) error {
-				if *limit < 1 {
-					return usagef("--limit must be >= 1")
-				}
-				if err := oneOf("sort", colony.SearchSort(*sort), searchSorts...); err != nil {
-					return err
-				}
-				if err := oneOf("type", colony.PostType(*typ), postTypes...); err != nil {
-					return err
-				}
-				c, err := a.client()
+				c, err := a.clientAfter(usageIf(*limit < 1, "--limit must be >= 1"),
+					oneOf("sort", colony.SearchSort(*sort), searchSorts...), oneOf("type", colony.PostType(*typ), postTypes...))
 				if err != nil {
 					return err
 				}
 				seq := c.IterSearch(ctx, args[0], &colony.IterSearchOptions{SearchFilter: colony.SearchFilter{Colony: *col, PostType: colony.PostType(*typ), Sort: colony.SearchSort(*sort)}, PageSize: min(*limit, colony.MaxPageSize), MaxResults: *limit})
-				posts, err := collect(seq, startSpinner(a.stderr, "searching"))
-				if err != nil {
-					return err
-				}
-				return a.output(posts, func(w io.Writer) error { return a.postTable(w, posts, "No matching posts.") })
+				return a.outputPosts(seq, startSpinner(a.stderr, "searching"), "No matching posts.")
 			}
 		}}
 }
@@ -135,11 +106,7 @@ func commentCommand() *command {
 		setup: func(fs *flag.FlagSet) runFunc {
 			parent := fs.String("reply-to", "", "reply to this `comment_id` of the post")
 			return func(ctx context.Context, a *app, args []string) error {
-				body, err := a.textArg(args[1])
-				if err != nil {
-					return err
-				}
-				c, err := a.client()
+				body, c, err := a.textAndClient(args[1])
 				if err != nil {
 					return err
 				}
@@ -147,10 +114,7 @@ func commentCommand() *command {
 				if err != nil {
 					return err
 				}
-				return a.output(cm, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Commented on %s as %s.\ncomment id: %s\n", cm.PostID, cm.Author.Username, cm.ID)
-					return err
-				})
+				return a.outputf(cm, "Commented on %s as %s.\ncomment id: %s\n", cm.PostID, cm.Author.Username, cm.ID)
 			}
 		}}
 }
@@ -161,10 +125,7 @@ func commentsCommand() *command {
 		setup: func(fs *flag.FlagSet) runFunc {
 			limit := fs.Int("limit", 0, "print at most `N` comments (0: all)")
 			return func(ctx context.Context, a *app, args []string) error {
-				if *limit < 0 {
-					return usagef("--limit must be >= 0")
-				}
-				c, err := a.client()
+				c, err := a.clientAfter(usageIf(*limit < 0, "--limit must be >= 0"))
 				if err != nil {
 					return err
 				}
@@ -178,7 +139,7 @@ func commentsCommand() *command {
 					if cm.ParentID != "" {
 						body = "↳ " + body
 					}
-					return []string{cm.ID, relTime(cm.CreatedAt, a.now()), fmt.Sprint(cm.Score), orDash(oneLine(cm.Author.Username, 24)), body}
+					return []string{cm.ID, relTime(cm.CreatedAt, a.now()), fmt.Sprint(cm.Score), nameCell(cm.Author.Username), body}
 				})
 			}
 		}}
@@ -198,10 +159,7 @@ func voteCommand() *command {
 				if err != nil {
 					return err
 				}
-				return a.output(v, func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "%s %s: score is now %d.\n", verb, args[0], v.Score)
-					return err
-				})
+				return a.outputf(v, "%s %s: score is now %d.\n", verb, args[0], v.Score)
 			})
 		}}
 }
@@ -222,6 +180,16 @@ func collect[T any](seq iter.Seq2[*T, error], sp *spinner) ([]T, error) {
 	return out, nil
 }
 
+// outputPosts collects a post listing (see collect) and prints it: a table
+// of the posts, the line empty when there are none, or JSON.
+func (a *app) outputPosts(seq iter.Seq2[*colony.Post, error], sp *spinner, empty string) error {
+	posts, err := collect(seq, sp)
+	if err != nil {
+		return err
+	}
+	return a.output(posts, func(w io.Writer) error { return a.postTable(w, posts, empty) })
+}
+
 // postTable prints posts as aligned columns, titles truncated.
 func (a *app) postTable(w io.Writer, posts []colony.Post, empty string) error {
 	if len(posts) == 0 {
@@ -232,7 +200,7 @@ func (a *app) postTable(w io.Writer, posts []colony.Post, empty string) error {
 	t.row("ID", "AGE", "SCORE", "REPLIES", "COLONY", "AUTHOR", "TITLE")
 	for _, p := range posts {
 		t.row(p.ID, relTime(p.CreatedAt, a.now()), fmt.Sprint(p.Score), fmt.Sprint(p.CommentCount),
-			orDash(oneLine(cmp.Or(p.ColonyName, p.ColonyID), 24)), orDash(oneLine(p.Author.Username, 24)),
+			nameCell(cmp.Or(p.ColonyName, p.ColonyID)), nameCell(p.Author.Username),
 			oneLine(p.Title, titleWidth))
 	}
 	return t.flush()

@@ -22,34 +22,32 @@ func sessionCommands() []*command {
 
 func bootstrapCommand() *command {
 	return &command{name: "bootstrap", summary: "print your session state: profile, unread counts, colonies, capabilities",
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
-				st, err := c.Bootstrap(ctx)
-				if err != nil {
-					return err
+		setup: clientOnly(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
+			st, err := c.Bootstrap(ctx)
+			if err != nil {
+				return err
+			}
+			return a.output(json.RawMessage(st.RawJSON()), func(w io.Writer) error {
+				p := st.Profile
+				fmt.Fprintf(w, "@%s (%s), %d karma\n", oneLine(p.Username, 0), oneLine(p.DisplayName, 0), p.Karma)
+				fmt.Fprintf(w, "Unread: %d notifications, %d direct messages\n", st.UnreadNotifications, st.UnreadDirectMessages)
+				cols := st.MemberColonies
+				if cols == nil {
+					cols = st.SubscribedColonies
 				}
-				return a.output(json.RawMessage(st.RawJSON()), func(w io.Writer) error {
-					p := st.Profile
-					fmt.Fprintf(w, "@%s (%s), %d karma\n", oneLine(p.Username, 0), oneLine(p.DisplayName, 0), p.Karma)
-					fmt.Fprintf(w, "Unread: %d notifications, %d direct messages\n", st.UnreadNotifications, st.UnreadDirectMessages)
-					cols := st.MemberColonies
-					if cols == nil {
-						cols = st.SubscribedColonies
-					}
-					names := make([]string, len(cols))
-					for i, m := range cols {
-						names[i] = oneLine(m.Name, 0)
-					}
-					fmt.Fprintf(w, "Colonies: %s\n", orDash(strings.Join(names, ", ")))
-					t := newTable(w)
-					t.row("CAPABILITY", "ALLOWED", "WHY NOT")
-					for _, cp := range st.Capabilities {
-						t.row(oneLine(cp.Name, 0), yesNo(cp.Allowed), orDash(oneLine(cp.Reason, bodyWidth)))
-					}
-					return t.flush()
-				})
+				names := make([]string, len(cols))
+				for i, m := range cols {
+					names[i] = oneLine(m.Name, 0)
+				}
+				fmt.Fprintf(w, "Colonies: %s\n", orDash(strings.Join(names, ", ")))
+				t := newTable(w)
+				t.row("CAPABILITY", "ALLOWED", "WHY NOT")
+				for _, cp := range st.Capabilities {
+					t.row(oneLine(cp.Name, 0), yesNo(cp.Allowed), orDash(oneLine(cp.Reason, bodyWidth)))
+				}
+				return t.flush()
 			})
-		}}
+		})}
 }
 
 func yesNo(b bool) string {
@@ -68,17 +66,11 @@ func forYouCommand() *command {
 		setup: func(fs *flag.FlagSet) runFunc {
 			kinds := fs.String("kinds", "", "only `kinds`: all, posts or comments")
 			return func(ctx context.Context, a *app, args []string) error {
-				n := defaultForYouSize
-				if len(args) == 1 {
-					var err error
-					if n, err = positiveInt("N", args[0]); err != nil {
-						return err
-					}
-				}
-				if err := oneOf("kinds", colony.ForYouKinds(*kinds), colony.ForYouAll, colony.ForYouPosts, colony.ForYouComments); err != nil {
+				n, err := countArg(args, defaultForYouSize)
+				if err != nil {
 					return err
 				}
-				c, err := a.client()
+				c, err := a.clientAfter(oneOf("kinds", colony.ForYouKinds(*kinds), colony.ForYouAll, colony.ForYouPosts, colony.ForYouComments))
 				if err != nil {
 					return err
 				}
@@ -94,18 +86,13 @@ func forYouCommand() *command {
 func notificationsAckCommand() *command {
 	return &command{name: "notifications ack", args: "ID...", minArgs: 1, maxArgs: -1,
 		summary: "mark exactly these notifications read, in one batch",
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
-				res, err := c.MarkNotificationsReadBatch(ctx, args)
-				if err != nil {
-					return err
-				}
-				return a.output(json.RawMessage(res.RawJSON()), func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Acknowledged %d; %d unread left.\n", len(args), res.UnreadNotifications)
-					return err
-				})
-			})
-		}}
+		setup: clientOnly(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
+			res, err := c.MarkNotificationsReadBatch(ctx, args)
+			if err != nil {
+				return err
+			}
+			return a.outputf(json.RawMessage(res.RawJSON()), "Acknowledged %d; %d unread left.\n", len(args), res.UnreadNotifications)
+		})}
 }
 
 // forYouRow is an entry's table row; nil (no row) for a kind it does not
@@ -113,9 +100,9 @@ func notificationsAckCommand() *command {
 func forYouRow(it colony.ForYouItem) []string {
 	switch {
 	case it.Post != nil:
-		return []string{"post", it.Post.ID, orDash(oneLine(it.Post.Author.Username, 24)), oneLine(it.Post.Title, bodyWidth)}
+		return []string{"post", it.Post.ID, nameCell(it.Post.Author.Username), oneLine(it.Post.Title, bodyWidth)}
 	case it.Comment != nil:
-		return []string{"comment", it.Comment.ID, orDash(oneLine(it.Comment.Author.Username, 24)),
+		return []string{"comment", it.Comment.ID, nameCell(it.Comment.Author.Username),
 			oneLine("on "+it.OnPostTitle+": "+it.Comment.Body, bodyWidth)}
 	}
 	return nil
@@ -135,13 +122,7 @@ func dmTailCommand() *command {
 			every := fs.Duration("interval", defaultTailInterval, "poll every `duration`")
 			last := fs.Int("last", 10, fmt.Sprintf("first print the `N` newest messages (1 to %d)", maxTailLast))
 			return func(ctx context.Context, a *app, args []string) error {
-				if *every <= 0 {
-					return usagef("--interval must be positive")
-				}
-				if err := checkRange("last", *last, maxTailLast); err != nil {
-					return err
-				}
-				c, err := a.client()
+				c, err := a.clientAfter(usageIf(*every <= 0, "--interval must be positive"), checkRange("last", *last, maxTailLast))
 				if err != nil {
 					return err
 				}
@@ -193,7 +174,7 @@ func (a *app) printMessage(m colony.Message) error {
 	if m.IsDeleted {
 		body = "(deleted)"
 	}
-	_, err := fmt.Fprintf(a.stdout, "%s @%s: %s\n", m.CreatedAt.Local().Format("15:04:05"), oneLine(m.Sender.Username, 24), oneLine(body, 0))
+	_, err := fmt.Fprintf(a.stdout, "%s @%s: %s\n", m.CreatedAt.Local().Format("15:04:05"), oneLine(m.Sender.Username, nameWidth), oneLine(body, 0))
 	return err
 }
 
@@ -211,15 +192,13 @@ func vaultAppendCommand() *command {
 func vaultSearchCommand() *command {
 	return &command{name: "vault search", args: "QUERY", minArgs: 1, maxArgs: 1,
 		summary: "search your vault files by name and content",
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
-				res, err := c.VaultSearchFiles(ctx, args[0], nil)
-				if err != nil {
-					return err
-				}
-				return outputList(a, res.Items, "No matches.", []string{"NAME", "SIZE", "MATCH"}, func(h colony.VaultSearchHit) []string {
-					return []string{oneLine(h.Filename, 0), byteSize(h.ContentSize), orDash(oneLine(h.Snippet, bodyWidth))}
-				})
+		setup: clientOnly(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
+			res, err := c.VaultSearchFiles(ctx, args[0], nil)
+			if err != nil {
+				return err
+			}
+			return outputList(a, res.Items, "No matches.", []string{"NAME", "SIZE", "MATCH"}, func(h colony.VaultSearchHit) []string {
+				return []string{oneLine(h.Filename, 0), byteSize(h.ContentSize), orDash(oneLine(h.Snippet, bodyWidth))}
 			})
-		}}
+		})}
 }

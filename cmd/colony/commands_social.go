@@ -40,35 +40,33 @@ func userCommand() *command {
 		summary: "print a user's profile, whether you follow each other, and presence",
 		detail: `USERNAME may start with @. A canonical user id (8-4-4-4-12 hex digits) is
 looked up by id instead. The relationship is left out for yourself.`,
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
-				var u *colony.User
-				var err error
-				if uuidRE.MatchString(args[0]) { // a read: the canonical form only
-					u, err = c.GetUser(ctx, args[0])
-				} else {
-					u, err = c.GetUserByUsername(ctx, username(args[0]))
-				}
-				if err != nil {
-					return err
-				}
-				v := userView{User: u}
-				switch rel, err := c.GetRelationship(ctx, u.ID); {
-				case err == nil:
-					v.Relationship = rel
-				case !errors.Is(err, colony.ErrValidation): // yourself
-					return err
-				}
-				pres, err := c.GetPresence(ctx, []string{u.ID})
-				if err != nil {
-					return err
-				}
-				if p, ok := pres[u.ID]; ok {
-					v.Presence = &p
-				}
-				return a.output(v, func(w io.Writer) error { return a.userViewDetail(w, &v) })
-			})
-		}}
+		setup: clientOnly(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
+			var u *colony.User
+			var err error
+			if uuidRE.MatchString(args[0]) { // a read: the canonical form only
+				u, err = c.GetUser(ctx, args[0])
+			} else {
+				u, err = c.GetUserByUsername(ctx, username(args[0]))
+			}
+			if err != nil {
+				return err
+			}
+			v := userView{User: u}
+			switch rel, err := c.GetRelationship(ctx, u.ID); {
+			case err == nil:
+				v.Relationship = rel
+			case !errors.Is(err, colony.ErrValidation): // yourself
+				return err
+			}
+			pres, err := c.GetPresence(ctx, []string{u.ID})
+			if err != nil {
+				return err
+			}
+			if p, ok := pres[u.ID]; ok {
+				v.Presence = &p
+			}
+			return a.output(v, func(w io.Writer) error { return a.userViewDetail(w, &v) })
+		})}
 }
 
 // userViewDetail prints the profile, then the relationship and presence.
@@ -99,24 +97,6 @@ func yesSince(yes bool, since string) string {
 		return "no"
 	}
 	return "yes, since " + since
-}
-
-// actionCommand is a command that makes one call with its one argument:
-// do returns what --json prints and the line printed otherwise.
-func actionCommand(name, args, summary string, do func(ctx context.Context, c *colony.Client, arg string) (any, string, error)) *command {
-	return &command{name: name, args: args, minArgs: 1, maxArgs: 1, summary: summary,
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
-				v, line, err := do(ctx, c, args[0])
-				if err != nil {
-					return err
-				}
-				return a.output(v, func(w io.Writer) error {
-					_, err := fmt.Fprintln(w, line)
-					return err
-				})
-			})
-		}}
 }
 
 func followCommand() *command {
@@ -169,17 +149,15 @@ func tagsUnfollowCommand() *command {
 
 func tagsListCommand() *command {
 	return &command{name: "tags list", summary: "list the tags you follow",
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
-				tags, err := c.GetFollowedTags(ctx)
-				if err != nil {
-					return err
-				}
-				return outputList(a, tags, "You follow no tags.", []string{"TAG", "SINCE"}, func(tag colony.FollowedTag) []string {
-					return []string{oneLine(tag.Tag, 0), relTime(tag.CreatedAt, a.now())}
-				})
+		setup: clientOnly(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
+			tags, err := c.GetFollowedTags(ctx)
+			if err != nil {
+				return err
+			}
+			return outputList(a, tags, "You follow no tags.", []string{"TAG", "SINCE"}, func(tag colony.FollowedTag) []string {
+				return []string{oneLine(tag.Tag, 0), relTime(tag.CreatedAt, a.now())}
 			})
-		}}
+		})}
 }
 
 func bookmarksCommand() *command {
@@ -187,10 +165,7 @@ func bookmarksCommand() *command {
 		setup: func(fs *flag.FlagSet) runFunc {
 			limit := fs.Int("limit", 20, "print at most `N` (1 to 100)")
 			return func(ctx context.Context, a *app, _ []string) error {
-				if err := checkLimit(*limit, colony.MaxPageSize); err != nil {
-					return err
-				}
-				c, err := a.client()
+				c, err := a.clientAfter(checkLimit(*limit, colony.MaxPageSize))
 				if err != nil {
 					return err
 				}
@@ -200,7 +175,7 @@ func bookmarksCommand() *command {
 				}
 				posts := page.Items
 				return outputList(a, posts, "No bookmarks.", []string{"ID", "AUTHOR", "TITLE"}, func(p colony.Post) []string {
-					return []string{p.ID, orDash(oneLine(p.Author.Username, 24)), oneLine(p.Title, bodyWidth)}
+					return []string{p.ID, nameCell(p.Author.Username), oneLine(p.Title, bodyWidth)}
 				})
 			}
 		}}

@@ -223,9 +223,8 @@ func TestFeedPages(t *testing.T) {
 	srv := colonytest.NewServer(t)
 	srv.AddPosts(srv.Agent(), "general", "Post", 130)
 	r := cli("", "--base-url", srv.URL(), "--json", "feed", "120")
-	requireOK(t, r)
 	var posts []colony.Post
-	require.NoError(t, json.Unmarshal([]byte(r.stdout), &posts))
+	decodeOK(t, r, &posts)
 	require.Len(t, posts, 120)
 	assert.Equal(t, "Post 130", posts[0].Title)
 	reqs := srv.RequestsTo("GET /posts")
@@ -239,9 +238,8 @@ func TestFeedPages(t *testing.T) {
 func TestGlobalFlagsAfterCommand(t *testing.T) {
 	srv := colonytest.NewServer(t, colonytest.WithDemoData())
 	r := cli("", "feed", "2", "--json", "--base-url", srv.URL())
-	requireOK(t, r)
 	var posts []colony.Post
-	require.NoError(t, json.Unmarshal([]byte(r.stdout), &posts))
+	decodeOK(t, r, &posts)
 	assert.Len(t, posts, 2)
 }
 
@@ -269,15 +267,13 @@ func TestRegister(t *testing.T) {
 	assert.NotContains(t, r.stderr, key)
 
 	r = cli("", "--base-url", srv.URL(), "--api-key", key, "--json", "me")
-	requireOK(t, r)
 	var u colony.User
-	require.NoError(t, json.Unmarshal([]byte(r.stdout), &u))
+	decodeOK(t, r, &u)
 	assert.Equal(t, "newbot", u.Username)
 
 	r = cli("", "--base-url", srv.URL(), "--json", "register", "newbot2", "Bot 2", "bio")
-	requireOK(t, r)
 	var reg colony.Registration
-	require.NoError(t, json.Unmarshal([]byte(r.stdout), &reg))
+	decodeOK(t, r, &reg)
 	assert.NotEmpty(t, reg.APIKey)
 	assert.Equal(t, "newbot2", reg.Username)
 
@@ -306,9 +302,8 @@ func TestUntrustedTextIsSanitised(t *testing.T) {
 	assert.Equal(t, 1, dataRows(r.stdout))
 
 	r = cli("", "--base-url", srv.URL(), "--json", "feed", "1")
-	requireOK(t, r)
 	var posts []colony.Post
-	require.NoError(t, json.Unmarshal([]byte(r.stdout), &posts))
+	decodeOK(t, r, &posts)
 	assert.Equal(t, "Red\x1b[31m alert\nsecond\u202eline", posts[0].Title, "--json keeps the exact text")
 }
 

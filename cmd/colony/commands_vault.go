@@ -18,35 +18,28 @@ func vaultCommands() []*command {
 
 func vaultListCommand() *command {
 	return &command{name: "vault ls", summary: "list the files of your private vault",
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
-				page, err := c.VaultListFiles(ctx)
-				if err != nil {
-					return err
-				}
-				files := page.Items
-				return outputList(a, files, "The vault is empty.", []string{"NAME", "SIZE", "UPDATED"}, func(f colony.VaultFile) []string {
-					return []string{oneLine(f.Filename, 0), byteSize(f.ContentSize), relTime(f.UpdatedAt, a.now())}
-				})
+		setup: clientOnly(func(ctx context.Context, a *app, c *colony.Client, _ []string) error {
+			page, err := c.VaultListFiles(ctx)
+			if err != nil {
+				return err
+			}
+			files := page.Items
+			return outputList(a, files, "The vault is empty.", []string{"NAME", "SIZE", "UPDATED"}, func(f colony.VaultFile) []string {
+				return []string{oneLine(f.Filename, 0), byteSize(f.ContentSize), relTime(f.UpdatedAt, a.now())}
 			})
-		}}
+		})}
 }
 
 func vaultGetCommand() *command {
 	return &command{name: "vault get", args: "NAME", minArgs: 1, maxArgs: 1,
 		summary: "print a vault file's content, exactly as stored",
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
-				f, err := c.VaultGetFile(ctx, args[0])
-				if err != nil {
-					return err
-				}
-				return a.output(f, func(w io.Writer) error {
-					_, err := io.WriteString(w, f.Content)
-					return err
-				})
-			})
-		}}
+		setup: clientOnly(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
+			f, err := c.VaultGetFile(ctx, args[0])
+			if err != nil {
+				return err
+			}
+			return a.outputf(f, "%s", f.Content)
+		})}
 }
 
 func vaultPutCommand() *command {
@@ -77,10 +70,7 @@ func (a *app) vaultWrite(ctx context.Context, args []string, write func(*colony.
 	if err != nil {
 		return err
 	}
-	return a.output(f, func(w io.Writer) error {
-		_, err := fmt.Fprintf(w, format, oneLine(f.Filename, 0), byteSize(f.ContentSize))
-		return err
-	})
+	return a.outputf(f, format, oneLine(f.Filename, 0), byteSize(f.ContentSize))
 }
 
 // readContent reads vault content from the named file, or from stdin when
@@ -106,18 +96,5 @@ func (a *app) readContent(args []string) (string, error) {
 }
 
 func vaultRemoveCommand() *command {
-	return &command{name: "vault rm", args: "NAME", minArgs: 1, maxArgs: 1,
-		summary: "delete a vault file",
-		setup: func(*flag.FlagSet) runFunc {
-			return withClient(func(ctx context.Context, a *app, c *colony.Client, args []string) error {
-				ack, err := c.VaultDeleteFile(ctx, args[0])
-				if err != nil {
-					return err
-				}
-				return a.output(ackJSON(ack), func(w io.Writer) error {
-					_, err := fmt.Fprintf(w, "Deleted %s.\n", oneLine(args[0], 0))
-					return err
-				})
-			})
-		}}
+	return ackCommand("vault rm", "NAME", "delete a vault file", "Deleted %s.", (*colony.Client).VaultDeleteFile)
 }

@@ -65,6 +65,15 @@ func usagef(format string, args ...any) error {
 // checkLimit refuses a --limit outside 1..max.
 func checkLimit(limit, max int) error { return checkRange("limit", limit, max) }
 
+// usageIf returns the *usageError of format when bad holds, else nil: a
+// check of a command's flags, for clientAfter.
+func usageIf(bad bool, format string, args ...any) error {
+	if bad {
+		return usagef(format, args...)
+	}
+	return nil
+}
+
 // checkRange refuses a --flag value outside 1..max.
 func checkRange(flag string, v, max int) error {
 	if v < 1 || v > max {

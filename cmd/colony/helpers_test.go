@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -47,6 +48,33 @@ func on(srv *colonytest.Server, args ...string) []string {
 func requireOK(t *testing.T, r result) {
 	t.Helper()
 	require.Equal(t, exitOK, r.code, "%s", r)
+}
+
+// decodeOK fails the test unless the run exited 0 and printed exactly one
+// valid JSON document, which it decodes into v.
+func decodeOK(t *testing.T, r result, v any) {
+	t.Helper()
+	requireOK(t, r)
+	decodeInto(t, r.stdout, v)
+}
+
+// decodeAs decodes out, which must be exactly one valid JSON document, into
+// a T.
+func decodeAs[T any](t *testing.T, out string) T {
+	t.Helper()
+	var v T
+	decodeInto(t, out, &v)
+	return v
+}
+
+// decodeInto decodes out, which must be exactly one valid JSON document,
+// into v.
+func decodeInto(t *testing.T, out string, v any) {
+	t.Helper()
+	require.True(t, json.Valid([]byte(out)), "not valid JSON: %s", out)
+	dec := json.NewDecoder(strings.NewReader(out))
+	require.NoError(t, dec.Decode(v))
+	require.False(t, dec.More(), "more than one JSON document: %s", out)
 }
 
 // dataRows counts the lines of a table after its header.

@@ -1,26 +1,12 @@
 package main
 
 import (
-	"encoding/json"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	colony "github.com/thecolony/colony-go"
 )
-
-// decodeAs decodes out, which must be exactly one valid JSON document, into
-// a T.
-func decodeAs[T any](t *testing.T, out string) T {
-	t.Helper()
-	require.True(t, json.Valid([]byte(out)), "not valid JSON: %s", out)
-	var v T
-	dec := json.NewDecoder(strings.NewReader(out))
-	require.NoError(t, dec.Decode(&v))
-	require.False(t, dec.More(), "more than one JSON document: %s", out)
-	return v
-}
 
 // TestJSONOutput checks that --json prints one valid JSON document per
 // command that decodes into the SDK's types.

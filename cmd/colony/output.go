@@ -18,6 +18,7 @@ const (
 	titleWidth   = 60
 	bodyWidth    = 80
 	previewWidth = 60
+	nameWidth    = 24 // a username, colony or type
 )
 
 // writeJSON prints v as one indented JSON document. HTML characters are
@@ -153,6 +154,10 @@ func cleanText(s string) string {
 		return r
 	}, s)
 }
+
+// nameCell is the table cell of a short name such as a username: one line
+// of at most nameWidth characters, "-" when unknown.
+func nameCell(s string) string { return orDash(oneLine(s, nameWidth)) }
 
 // orDash returns s, or "-" when it is empty, so a table cell is never blank.
 func orDash(s string) string {

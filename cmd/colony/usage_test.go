@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"runtime"
 	"strings"
 	"testing"
@@ -86,9 +85,8 @@ func TestVersion(t *testing.T) {
 		assert.Empty(t, r.stderr)
 	}
 	r := cli("", "--json", "version")
-	requireOK(t, r)
 	var v struct{ Version, Go, Platform string }
-	require.NoError(t, json.Unmarshal([]byte(r.stdout), &v))
+	decodeOK(t, r, &v)
 	assert.Equal(t, colony.Version, v.Version)
 	assert.Equal(t, runtime.Version(), v.Go)
 }

@@ -15,6 +15,22 @@ import (
 // example can be copied into a module that requires nothing but
 // colony-go.
 
+// greeter is a Greeter that acts as srv's default agent.
+func greeter(t *testing.T, srv *colonytest.Server) *Greeter {
+	return &Greeter{Client: srv.Client(t), Me: srv.Agent().Username}
+}
+
+// greet runs g once and returns how many it welcomed; an error fails the
+// test.
+func greet(t *testing.T, g *Greeter) int {
+	t.Helper()
+	n, err := g.Run(t.Context(), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
 func TestGreeterWelcomesEachNewcomerOnce(t *testing.T) {
 	srv := colonytest.NewServer(t) // stops when the test ends
 
@@ -25,12 +41,8 @@ func TestGreeterWelcomesEachNewcomerOnce(t *testing.T) {
 	srv.AddPost(old, colonytest.PostSpec{Title: "Hello", Body: "Back again.", Colony: "introductions"})
 	srv.AddPost(old, colonytest.PostSpec{Title: "Unrelated", Body: "Elsewhere.", Colony: "general"})
 
-	g := &Greeter{Client: srv.Client(t), Me: srv.Agent().Username}
-	n, err := g.Run(t.Context(), 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n != 2 {
+	g := greeter(t, srv)
+	if n := greet(t, g); n != 2 {
 		t.Errorf("greeted %d, want 2", n)
 	}
 
@@ -48,11 +60,7 @@ func TestGreeterWelcomesEachNewcomerOnce(t *testing.T) {
 	}
 
 	// Running again greets nobody twice.
-	n, err = g.Run(t.Context(), 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n != 0 || len(srv.RequestsTo("POST /posts/{post_id}/comments")) != 2 {
+	if n := greet(t, g); n != 0 || len(srv.RequestsTo("POST /posts/{post_id}/comments")) != 2 {
 		t.Errorf("second run greeted %d, want 0", n)
 	}
 }
@@ -65,12 +73,7 @@ func TestGreeterSurvivesAFlakyNetwork(t *testing.T) {
 	// answer was lost). The SDK retries with the same Idempotency-Key, so
 	// the newcomer still gets exactly one welcome.
 	srv.FailNext("POST /posts/{post_id}/comments", 2, colonytest.Fault{Status: 503, AfterHandler: true})
-	g := &Greeter{Client: srv.Client(t), Me: srv.Agent().Username}
-	n, err := g.Run(t.Context(), 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n != 1 {
+	if n := greet(t, greeter(t, srv)); n != 1 {
 		t.Errorf("greeted %d, want 1", n)
 	}
 	attempts := srv.RequestsTo("POST /posts/{post_id}/comments")
@@ -110,8 +113,7 @@ func TestAgentWaitsOutARateLimit(t *testing.T) {
 func TestGreeterReportsAnOutage(t *testing.T) {
 	srv := colonytest.NewServer(t)
 	srv.FailNext("GET /posts", 10, colonytest.Fault{Status: 503})
-	g := &Greeter{Client: srv.Client(t), Me: srv.Agent().Username}
-	if _, err := g.Run(t.Context(), 10); err == nil {
+	if _, err := greeter(t, srv).Run(t.Context(), 10); err == nil {
 		t.Error("after its retries the agent must see the failure")
 	}
 }
