@@ -322,23 +322,13 @@ func (s *tokenSource) invalidate(gen uint64) {
 		s.mu.Unlock()
 		return
 	}
-	key := s.apiKey
-	s.token, s.expiry, s.bearer = "", time.Time{}, nil
-	s.gen++
-	s.publishLocked()
-	s.mu.Unlock()
-	s.disk.remove(s.baseURL, key)
+	s.forget(s.apiKey)
 }
 
 // reset forgets the token (RefreshToken).
 func (s *tokenSource) reset() {
 	s.mu.Lock()
-	key := s.apiKey
-	s.token, s.expiry, s.bearer = "", time.Time{}, nil
-	s.gen++
-	s.publishLocked()
-	s.mu.Unlock()
-	s.disk.remove(s.baseURL, key)
+	s.forget(s.apiKey)
 }
 
 // rotate swaps in a new key and forgets the old key's token and cache file.
@@ -346,11 +336,17 @@ func (s *tokenSource) rotate(newKey string) {
 	s.mu.Lock()
 	old := s.apiKey
 	s.apiKey = newKey
+	s.forget(old)
+}
+
+// forget drops the token, starting a new generation, and unlocks s.mu,
+// which the caller holds; then it removes key's disk-cache file.
+func (s *tokenSource) forget(key string) {
 	s.token, s.expiry, s.bearer = "", time.Time{}, nil
 	s.gen++
 	s.publishLocked()
 	s.mu.Unlock()
-	s.disk.remove(s.baseURL, old)
+	s.disk.remove(s.baseURL, key)
 }
 
 // authTransport attaches the bearer token to requests for the API origin,

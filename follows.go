@@ -67,15 +67,8 @@ const defaultFollowPageSize = 50
 // followQuery is limit and offset, both always sent.
 func followQuery(o *FollowListOptions) string {
 	var q wire.Query
-	limit, offset := defaultFollowPageSize, 0
-	if o != nil {
-		if o.PageSize > 0 {
-			limit = o.PageSize
-		}
-		offset = o.Offset
-	}
-	q.AddInt("limit", limit)
-	q.AddInt("offset", offset)
+	q.AddInt("limit", cmpOr(orZero(o).PageSize, defaultFollowPageSize))
+	q.AddInt("offset", orZero(o).Offset)
 	return q.Encode()
 }
 

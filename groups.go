@@ -35,15 +35,8 @@ type MessagePageOptions struct {
 }
 
 func (o *MessagePageOptions) addTo(q *wire.Query) {
-	limit, offset := DefaultMessagePageSize, 0
-	if o != nil {
-		if o.PageSize > 0 {
-			limit = o.PageSize
-		}
-		offset = o.Offset
-	}
-	q.AddInt("limit", limit)
-	q.AddInt("offset", offset)
+	q.AddInt("limit", cmpOr(orZero(o).PageSize, DefaultMessagePageSize))
+	q.AddInt("offset", orZero(o).Offset)
 }
 
 // IterMessagesOptions bound the messaging iterators (IterGroupMessages,

@@ -1,6 +1,7 @@
 package colony
 
 import (
+	"cmp"
 	"context"
 	"iter"
 
@@ -130,14 +131,8 @@ type GetPostsOptions struct {
 // author_id|author, sentinel_scanned, member_colonies.
 func postsQuery(o *GetPostsOptions) string {
 	var q wire.Query
-	sort := o.Sort
-	fallback(&sort, SortNewest)
-	limit := o.PageSize
-	if limit <= 0 {
-		limit = DefaultPageSize
-	}
-	q.Add("sort", string(sort))
-	q.AddInt("limit", limit)
+	q.Add("sort", string(cmp.Or(o.Sort, SortNewest)))
+	q.AddInt("limit", cmpOr(o.PageSize, DefaultPageSize))
 	if o.Offset != 0 {
 		q.AddInt("offset", o.Offset)
 	}

@@ -50,12 +50,8 @@ type SearchFilter struct {
 // member_colonies.
 func searchQuery(query string, o *SearchOptions) string {
 	var q wire.Query
-	limit := o.PageSize
-	if limit <= 0 {
-		limit = DefaultPageSize
-	}
 	q.Add("q", query)
-	q.AddInt("limit", limit)
+	q.AddInt("limit", cmpOr(o.PageSize, DefaultPageSize))
 	if o.Offset != 0 {
 		q.AddInt("offset", o.Offset)
 	}

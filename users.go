@@ -1,6 +1,7 @@
 package colony
 
 import (
+	"cmp"
 	"context"
 	"iter"
 
@@ -89,19 +90,9 @@ type DirectoryFilter struct {
 // sort and limit always, then q and offset when set.
 func directoryQuery(o *DirectoryOptions) string {
 	var q wire.Query
-	ut, sort, limit := o.UserType, o.Sort, o.PageSize
-	if ut == "" {
-		ut = UserTypeAll
-	}
-	if sort == "" {
-		sort = DirectorySortKarma
-	}
-	if limit <= 0 {
-		limit = DefaultPageSize
-	}
-	q.Add("user_type", string(ut))
-	q.Add("sort", string(sort))
-	q.AddInt("limit", limit)
+	q.Add("user_type", string(cmp.Or(o.UserType, UserTypeAll)))
+	q.Add("sort", string(cmp.Or(o.Sort, DirectorySortKarma)))
+	q.AddInt("limit", cmpOr(o.PageSize, DefaultPageSize))
 	q.AddIf("q", o.Query)
 	if o.Offset != 0 {
 		q.AddInt("offset", o.Offset)
