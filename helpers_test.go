@@ -85,6 +85,11 @@ func (s *jsonAnswerServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write([]byte(s.body))
 }
 
+// drop returns the error of a call whose result the caller does not need,
+// so an adapter or step that only makes the call is one line:
+// return drop(c.GetPost(ctx, id)).
+func drop[T any](_ T, err error) error { return err }
+
 // plainClient is a client of a plain httptest server at root (its
 // /api/v1 is appended), with no token cache and no retries.
 func plainClient(t *testing.T, root string, opts ...colony.Option) *colony.Client {

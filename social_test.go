@@ -127,49 +127,38 @@ func TestSocialErrors(t *testing.T) {
 		want error
 	}{
 		"relationship with yourself": {func(ctx context.Context) error {
-			_, err := c.GetRelationship(ctx, srv.Agent().ID)
-			return err
+			return drop(c.GetRelationship(ctx, srv.Agent().ID))
 		}, colony.ErrValidation},
 		"relationship with nobody": {func(ctx context.Context) error {
-			_, err := c.GetRelationshipByUsername(ctx, "nobody")
-			return err
+			return drop(c.GetRelationshipByUsername(ctx, "nobody"))
 		}, colony.ErrNotFound},
 		"follow yourself by username": {func(ctx context.Context) error {
-			_, err := c.FollowByUsername(ctx, "test-agent")
-			return err
+			return drop(c.FollowByUsername(ctx, "test-agent"))
 		}, colony.ErrValidation},
 		"follow nobody": {func(ctx context.Context) error {
-			_, err := c.FollowByUsername(ctx, "nobody")
-			return err
+			return drop(c.FollowByUsername(ctx, "nobody"))
 		}, colony.ErrNotFound},
 		"unknown user by username": {func(ctx context.Context) error {
-			_, err := c.GetUserByUsername(ctx, "nobody")
-			return err
+			return drop(c.GetUserByUsername(ctx, "nobody"))
 		}, colony.ErrNotFound},
 		"presence of 201 ids": {func(ctx context.Context) error {
-			_, err := c.GetPresence(ctx, make([]string, 201))
-			return err
+			return drop(c.GetPresence(ctx, make([]string, 201)))
 		}, colony.ErrValidation},
 		"blank username": {func(ctx context.Context) error {
-			_, err := c.FollowByUsername(ctx, " ")
-			return err
+			return drop(c.FollowByUsername(ctx, " "))
 		}, colony.ErrInvalidParams},
 		"blank tag": {func(ctx context.Context) error { return c.UnfollowTag(ctx, "") }, colony.ErrInvalidParams},
 		"truncated collection id": {func(ctx context.Context) error {
-			_, err := c.GetCollection(ctx, "a1a1a1a1-0000")
-			return err
+			return drop(c.GetCollection(ctx, "a1a1a1a1-0000"))
 		}, colony.ErrInvalidParams},
 		"truncated post id in body": {func(ctx context.Context) error {
-			_, err := c.AddToCollection(ctx, "a1a1a1a1-0000-4000-8000-000000000001", "11111111-11", nil)
-			return err
+			return drop(c.AddToCollection(ctx, "a1a1a1a1-0000-4000-8000-000000000001", "11111111-11", nil))
 		}, colony.ErrInvalidParams},
 		"blank inbox mode": {func(ctx context.Context) error {
-			_, err := c.SetInboxMode(ctx, "", nil)
-			return err
+			return drop(c.SetInboxMode(ctx, "", nil))
 		}, colony.ErrInvalidParams},
 		"unknown inbox mode": {func(ctx context.Context) error {
-			_, err := c.SetInboxMode(ctx, "closed", nil)
-			return err
+			return drop(c.SetInboxMode(ctx, "closed", nil))
 		}, colony.ErrValidation},
 	}
 	for name, tt := range tests {
@@ -333,10 +322,7 @@ func TestInboxModeChangesWhoMayDM(t *testing.T) {
 	require.NotNil(t, set.InboxQuietMinKarma)
 	assert.Equal(t, 25, *set.InboxQuietMinKarma)
 
-	send := func(c *colony.Client, body string) error {
-		_, err := c.SendMessage(ctx, "test-agent", body)
-		return err
-	}
+	send := func(c *colony.Client, body string) error { return drop(c.SendMessage(ctx, "test-agent", body)) }
 	assert.NoError(t, send(rich, "I have the karma."))
 	assert.ErrorIs(t, send(poor, "I do not."), colony.ErrForbidden)
 	assert.NoError(t, send(friend, "You follow me."))
@@ -611,8 +597,7 @@ func TestColdBudgetWindowsRoll(t *testing.T) {
 	ctx := t.Context()
 	send := func(to string) error {
 		srv.AddAgent(to)
-		_, err := c.SendMessage(ctx, to, "Hello")
-		return err
+		return drop(c.SendMessage(ctx, to, "Hello"))
 	}
 	for _, n := range []string{"p1", "p2", "p3"} {
 		require.NoError(t, send(n))

@@ -26,8 +26,7 @@ func init() {
 			if err != nil {
 				return err
 			}
-			_, err = w.alice.DeleteEcho(ctx, e.ID)
-			return err
+			return drop(w.alice.DeleteEcho(ctx, e.ID))
 		},
 		"GetWikiPage": func(ctx context.Context, w *world) error {
 			p, err := wikiPage(ctx, w)
@@ -67,8 +66,7 @@ func init() {
 			if err != nil {
 				return err
 			}
-			_, err = w.alice.GetWikiRevision(ctx, p.Slug, h[0].ID, nil)
-			return err
+			return drop(w.alice.GetWikiRevision(ctx, p.Slug, h[0].ID, nil))
 		},
 		"GetPuzzle": func(ctx context.Context, w *world) error {
 			p, err := puzzle(ctx, w)
@@ -92,8 +90,7 @@ func init() {
 			if _, err := w.bob.StartPuzzle(ctx, p.ID); err != nil {
 				return err
 			}
-			_, err = w.bob.SolvePuzzle(ctx, p.ID, "goat")
-			return err
+			return drop(w.bob.SolvePuzzle(ctx, p.ID, "goat"))
 		},
 		"GetBoostStatus": func(ctx context.Context, w *world) error {
 			b, err := w.alice.BoostPost(ctx, w.alicePost(), colony.BoostDay)
@@ -124,15 +121,13 @@ func init() {
 			if _, err := w.alice.NotarisePost(ctx, w.alicePost()); err != nil {
 				return err
 			}
-			_, err := w.alice.GetPostNotarisation(ctx, w.alicePost())
-			return err
+			return drop(w.alice.GetPostNotarisation(ctx, w.alicePost()))
 		},
 		"GetCommentNotarisation": func(ctx context.Context, w *world) error {
 			if _, err := w.alice.NotariseComment(ctx, w.aliceComment()); err != nil {
 				return err
 			}
-			_, err := w.alice.GetCommentNotarisation(ctx, w.aliceComment())
-			return err
+			return drop(w.alice.GetCommentNotarisation(ctx, w.aliceComment()))
 		},
 		"VerifyNotarisation": func(ctx context.Context, w *world) error {
 			rec, err := w.alice.NotarisePost(ctx, w.alicePost())

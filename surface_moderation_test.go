@@ -12,23 +12,17 @@ import (
 // a member there.
 func init() {
 	steps := map[string]func(ctx context.Context, w *world) error{
-		"GetModQueue": func(ctx context.Context, w *world) error {
-			_, err := w.alice.GetModQueue(ctx, "test-posts", nil)
-			return err
-		},
+		"GetModQueue": func(ctx context.Context, w *world) error { return drop(w.alice.GetModQueue(ctx, "test-posts", nil)) },
 		"ModQueueAction": func(ctx context.Context, w *world) error {
-			_, err := w.alice.ModQueueAction(ctx, "test-posts", colony.ModActionRequest{Source: colony.ModSourceOpenReport,
-				SourceID: w.openReport(ctx), Action: colony.ModActionDismiss})
-			return err
+			return drop(w.alice.ModQueueAction(ctx, "test-posts", colony.ModActionRequest{Source: colony.ModSourceOpenReport,
+				SourceID: w.openReport(ctx), Action: colony.ModActionDismiss}))
 		},
 		"ModQueueBulkAction": func(ctx context.Context, w *world) error {
-			_, err := w.alice.ModQueueBulkAction(ctx, "test-posts", []colony.ModBulkItem{{Source: colony.ModSourceOpenReport,
-				SourceID: w.openReport(ctx), Action: colony.ModActionDismiss}}, nil)
-			return err
+			return drop(w.alice.ModQueueBulkAction(ctx, "test-posts", []colony.ModBulkItem{{Source: colony.ModSourceOpenReport,
+				SourceID: w.openReport(ctx), Action: colony.ModActionDismiss}}, nil))
 		},
 		"BanColonyMember": func(ctx context.Context, w *world) error {
-			_, err := w.alice.BanColonyMember(ctx, "test-posts", w.bobAgent.ID, &colony.BanOptions{DurationDays: 7})
-			return err
+			return drop(w.alice.BanColonyMember(ctx, "test-posts", w.bobAgent.ID, &colony.BanOptions{DurationDays: 7}))
 		},
 		"UnbanColonyMember": func(ctx context.Context, w *world) error {
 			if _, err := w.alice.BanColonyMember(ctx, "test-posts", w.bobAgent.ID, nil); err != nil {
@@ -36,13 +30,9 @@ func init() {
 			}
 			return w.alice.UnbanColonyMember(ctx, "test-posts", w.bobAgent.ID)
 		},
-		"ListColonyBans": func(ctx context.Context, w *world) error {
-			_, err := w.alice.ListColonyBans(ctx, "test-posts", nil)
-			return err
-		},
+		"ListColonyBans": func(ctx context.Context, w *world) error { return drop(w.alice.ListColonyBans(ctx, "test-posts", nil)) },
 		"ListColonyMembers": func(ctx context.Context, w *world) error {
-			_, err := w.alice.ListColonyMembers(ctx, "test-posts", nil)
-			return err
+			return drop(w.alice.ListColonyMembers(ctx, "test-posts", nil))
 		},
 		"SetColonyMemberApproval": func(ctx context.Context, w *world) error {
 			if err := w.alice.SetColonyMemberApproval(ctx, "test-posts", w.bobAgent.ID, false); err != nil {
@@ -51,50 +41,38 @@ func init() {
 			return w.alice.SetColonyMemberApproval(ctx, "test-posts", w.bobAgent.ID, true)
 		},
 		"PromoteColonyMember": func(ctx context.Context, w *world) error {
-			_, err := w.alice.PromoteColonyMember(ctx, "test-posts", w.bobAgent.ID)
-			return err
+			return drop(w.alice.PromoteColonyMember(ctx, "test-posts", w.bobAgent.ID))
 		},
 		"DemoteColonyMember": func(ctx context.Context, w *world) error {
 			if _, err := w.alice.PromoteColonyMember(ctx, "test-posts", w.bobAgent.ID); err != nil {
 				return err
 			}
-			_, err := w.alice.DemoteColonyMember(ctx, "test-posts", w.bobAgent.ID)
-			return err
+			return drop(w.alice.DemoteColonyMember(ctx, "test-posts", w.bobAgent.ID))
 		},
 		"RemoveColonyMember": func(ctx context.Context, w *world) error {
 			return w.alice.RemoveColonyMember(ctx, "test-posts", w.bobAgent.ID)
 		},
 		"ListMemberStrikes": func(ctx context.Context, w *world) error {
-			_, err := w.alice.ListMemberStrikes(ctx, "test-posts", w.bobAgent.ID)
-			return err
+			return drop(w.alice.ListMemberStrikes(ctx, "test-posts", w.bobAgent.ID))
 		},
 		"IssueMemberStrike": func(ctx context.Context, w *world) error {
-			_, err := w.alice.IssueMemberStrike(ctx, "test-posts", w.bobAgent.ID, "Off topic", nil)
-			return err
+			return drop(w.alice.IssueMemberStrike(ctx, "test-posts", w.bobAgent.ID, "Off topic", nil))
 		},
 		"InviteColonyModerator": func(ctx context.Context, w *world) error {
-			_, err := w.alice.InviteColonyModerator(ctx, "test-posts", "bob", nil)
-			return err
+			return drop(w.alice.InviteColonyModerator(ctx, "test-posts", "bob", nil))
 		},
 		"ListColonyModInvitations": func(ctx context.Context, w *world) error {
-			_, err := w.alice.ListColonyModInvitations(ctx, "test-posts")
-			return err
+			return drop(w.alice.ListColonyModInvitations(ctx, "test-posts"))
 		},
-		"ListMyColonyModInvitations": func(ctx context.Context, w *world) error {
-			_, err := w.bob.ListMyColonyModInvitations(ctx)
-			return err
-		},
+		"ListMyColonyModInvitations": func(ctx context.Context, w *world) error { return drop(w.bob.ListMyColonyModInvitations(ctx)) },
 		"AcceptColonyModInvitation": func(ctx context.Context, w *world) error {
-			_, err := w.bob.AcceptColonyModInvitation(ctx, w.modInvite(ctx))
-			return err
+			return drop(w.bob.AcceptColonyModInvitation(ctx, w.modInvite(ctx)))
 		},
 		"DeclineColonyModInvitation": func(ctx context.Context, w *world) error {
-			_, err := w.bob.DeclineColonyModInvitation(ctx, w.modInvite(ctx))
-			return err
+			return drop(w.bob.DeclineColonyModInvitation(ctx, w.modInvite(ctx)))
 		},
 		"RevokeColonyModInvitation": func(ctx context.Context, w *world) error {
-			_, err := w.alice.RevokeColonyModInvitation(ctx, "test-posts", w.modInvite(ctx))
-			return err
+			return drop(w.alice.RevokeColonyModInvitation(ctx, "test-posts", w.modInvite(ctx)))
 		},
 	}
 	moderatedSteps(steps)
@@ -144,26 +122,19 @@ func (w *world) modInvite(context.Context) string {
 func init() {
 	rule := colony.AutoModRuleSpec{Name: "No links", Triggers: colony.AutoModTriggers{Regex: []string{"https?://"}}, Actions: colony.AutoModActions{Remove: true}}
 	steps := map[string]func(ctx context.Context, w *world) error{
-		"ListAutoModRules": func(ctx context.Context, w *world) error {
-			_, err := w.alice.ListAutoModRules(ctx, "test-posts")
-			return err
-		},
+		"ListAutoModRules": func(ctx context.Context, w *world) error { return drop(w.alice.ListAutoModRules(ctx, "test-posts")) },
 		"CreateAutoModRule": func(ctx context.Context, w *world) error {
-			_, err := w.alice.CreateAutoModRule(ctx, "test-posts", rule)
-			return err
+			return drop(w.alice.CreateAutoModRule(ctx, "test-posts", rule))
 		},
 		"DryRunAutoModRule": func(ctx context.Context, w *world) error {
-			_, err := w.alice.DryRunAutoModRule(ctx, "test-posts", rule)
-			return err
+			return drop(w.alice.DryRunAutoModRule(ctx, "test-posts", rule))
 		},
 		"UpdateAutoModRule": func(ctx context.Context, w *world) error {
 			off := false
-			_, err := w.alice.UpdateAutoModRule(ctx, "test-posts", w.autoModRule(rule), &colony.UpdateAutoModRuleOptions{Enabled: &off})
-			return err
+			return drop(w.alice.UpdateAutoModRule(ctx, "test-posts", w.autoModRule(rule), &colony.UpdateAutoModRuleOptions{Enabled: &off}))
 		},
 		"ReorderAutoModRules": func(ctx context.Context, w *world) error {
-			_, err := w.alice.ReorderAutoModRules(ctx, "test-posts", []string{w.autoModRule(rule)})
-			return err
+			return drop(w.alice.ReorderAutoModRules(ctx, "test-posts", []string{w.autoModRule(rule)}))
 		},
 		"DeleteAutoModRule": func(ctx context.Context, w *world) error {
 			return w.alice.DeleteAutoModRule(ctx, "test-posts", w.autoModRule(rule))
@@ -187,24 +158,19 @@ func (w *world) autoModRule(spec colony.AutoModRuleSpec) string {
 func init() {
 	steps := map[string]func(ctx context.Context, w *world) error{
 		"ProposeOwnershipTransfer": func(ctx context.Context, w *world) error {
-			_, err := w.alice.ProposeOwnershipTransfer(ctx, "test-posts", "bob")
-			return err
+			return drop(w.alice.ProposeOwnershipTransfer(ctx, "test-posts", "bob"))
 		},
 		"GetPendingOwnershipTransfer": func(ctx context.Context, w *world) error {
-			_, err := w.alice.GetPendingOwnershipTransfer(ctx, "test-posts")
-			return err
+			return drop(w.alice.GetPendingOwnershipTransfer(ctx, "test-posts"))
 		},
 		"AcceptOwnershipTransfer": func(ctx context.Context, w *world) error {
-			_, err := w.bob.AcceptOwnershipTransfer(ctx, w.transfer(ctx))
-			return err
+			return drop(w.bob.AcceptOwnershipTransfer(ctx, w.transfer(ctx)))
 		},
 		"DeclineOwnershipTransfer": func(ctx context.Context, w *world) error {
-			_, err := w.bob.DeclineOwnershipTransfer(ctx, w.transfer(ctx))
-			return err
+			return drop(w.bob.DeclineOwnershipTransfer(ctx, w.transfer(ctx)))
 		},
 		"CancelOwnershipTransfer": func(ctx context.Context, w *world) error {
-			_, err := w.alice.CancelOwnershipTransfer(ctx, w.transfer(ctx))
-			return err
+			return drop(w.alice.CancelOwnershipTransfer(ctx, w.transfer(ctx)))
 		},
 	}
 	for name, f := range steps {
@@ -233,26 +199,20 @@ func init() {
 	steps := map[string]func(ctx context.Context, w *world) error{
 		"SubmitBanAppeal": func(ctx context.Context, w *world) error {
 			w.banCarol(ctx)
-			_, err := w.srv.ClientFor(w.t, w.carolAgent).SubmitBanAppeal(ctx, "test-posts", "Please reconsider")
-			return err
+			return drop(w.srv.ClientFor(w.t, w.carolAgent).SubmitBanAppeal(ctx, "test-posts", "Please reconsider"))
 		},
 		"GetMyBanStatus": func(ctx context.Context, w *world) error {
 			w.banCarol(ctx)
-			_, err := w.srv.ClientFor(w.t, w.carolAgent).GetMyBanStatus(ctx, "test-posts")
-			return err
+			return drop(w.srv.ClientFor(w.t, w.carolAgent).GetMyBanStatus(ctx, "test-posts"))
 		},
-		"ListBanAppeals": func(ctx context.Context, w *world) error {
-			_, err := w.alice.ListBanAppeals(ctx, "test-posts")
-			return err
-		},
+		"ListBanAppeals": func(ctx context.Context, w *world) error { return drop(w.alice.ListBanAppeals(ctx, "test-posts")) },
 		"ResolveBanAppeal": func(ctx context.Context, w *world) error {
 			w.banCarol(ctx)
 			ap, err := w.srv.ClientFor(w.t, w.carolAgent).SubmitBanAppeal(ctx, "test-posts", "Please reconsider")
 			if err != nil {
 				return err
 			}
-			_, err = w.alice.ResolveBanAppeal(ctx, "test-posts", ap.AppealID, true, nil)
-			return err
+			return drop(w.alice.ResolveBanAppeal(ctx, "test-posts", ap.AppealID, true, nil))
 		},
 	}
 	moderatedSteps(steps)
@@ -267,14 +227,12 @@ func (w *world) banCarol(ctx context.Context) {
 // Deletion request steps: alice founds test-posts.
 func init() {
 	file := func(ctx context.Context, w *world) error {
-		_, err := w.alice.FileColonyDeletionRequest(ctx, "test-posts", "Merged into general")
-		return err
+		return drop(w.alice.FileColonyDeletionRequest(ctx, "test-posts", "Merged into general"))
 	}
 	steps := map[string]func(ctx context.Context, w *world) error{
 		"FileColonyDeletionRequest": file,
 		"GetColonyDeletionRequest": func(ctx context.Context, w *world) error {
-			_, err := w.alice.GetColonyDeletionRequest(ctx, "test-posts")
-			return err
+			return drop(w.alice.GetColonyDeletionRequest(ctx, "test-posts"))
 		},
 		"CancelColonyDeletionRequest": func(ctx context.Context, w *world) error {
 			if err := file(ctx, w); err != nil {
@@ -301,14 +259,8 @@ func init() {
 		return rr.ID, nil
 	}
 	steps := map[string]func(ctx context.Context, w *world) error{
-		"ListRemovalReasons": func(ctx context.Context, w *world) error {
-			_, err := w.alice.ListRemovalReasons(ctx, "test-posts")
-			return err
-		},
-		"CreateRemovalReason": func(ctx context.Context, w *world) error {
-			_, err := create(ctx, w)
-			return err
-		},
+		"ListRemovalReasons":  func(ctx context.Context, w *world) error { return drop(w.alice.ListRemovalReasons(ctx, "test-posts")) },
+		"CreateRemovalReason": func(ctx context.Context, w *world) error { return drop(create(ctx, w)) },
 		"DeleteRemovalReason": func(ctx context.Context, w *world) error {
 			id, err := create(ctx, w)
 			if err != nil {
@@ -323,13 +275,9 @@ func init() {
 // Flair steps (§5.15): alice moderates test-posts, bob is a member there.
 func init() {
 	steps := map[string]func(ctx context.Context, w *world) error{
-		"ListPostFlairs": func(ctx context.Context, w *world) error {
-			_, err := w.bob.ListPostFlairs(ctx, "test-posts")
-			return err
-		},
+		"ListPostFlairs": func(ctx context.Context, w *world) error { return drop(w.bob.ListPostFlairs(ctx, "test-posts")) },
 		"CreatePostFlair": func(ctx context.Context, w *world) error {
-			_, err := w.alice.CreatePostFlair(ctx, "test-posts", "Bug", &colony.CreatePostFlairOptions{BackgroundColor: "#aa0000"})
-			return err
+			return drop(w.alice.CreatePostFlair(ctx, "test-posts", "Bug", &colony.CreatePostFlairOptions{BackgroundColor: "#aa0000"}))
 		},
 		"DeletePostFlair": func(ctx context.Context, w *world) error {
 			f, err := w.alice.CreatePostFlair(ctx, "test-posts", "Bug", nil)
@@ -338,24 +286,18 @@ func init() {
 			}
 			return w.alice.DeletePostFlair(ctx, "test-posts", f.ID)
 		},
-		"ListUserFlairs": func(ctx context.Context, w *world) error {
-			_, err := w.bob.ListUserFlairs(ctx, "test-posts")
-			return err
-		},
+		"ListUserFlairs": func(ctx context.Context, w *world) error { return drop(w.bob.ListUserFlairs(ctx, "test-posts")) },
 		"CreateUserFlair": func(ctx context.Context, w *world) error {
-			_, err := w.alice.CreateUserFlair(ctx, "test-posts", "Veteran", &colony.CreateUserFlairOptions{ModOnly: true})
-			return err
+			return drop(w.alice.CreateUserFlair(ctx, "test-posts", "Veteran", &colony.CreateUserFlairOptions{ModOnly: true}))
 		},
 		"DeleteUserFlair": func(ctx context.Context, w *world) error {
 			return w.alice.DeleteUserFlair(ctx, "test-posts", w.userFlair(ctx))
 		},
 		"AssignMemberFlair": func(ctx context.Context, w *world) error {
-			_, err := w.alice.AssignMemberFlair(ctx, "test-posts", w.bobAgent.ID, w.userFlair(ctx))
-			return err
+			return drop(w.alice.AssignMemberFlair(ctx, "test-posts", w.bobAgent.ID, w.userFlair(ctx)))
 		},
 		"ClearMemberFlair": func(ctx context.Context, w *world) error {
-			_, err := w.bob.ClearMemberFlair(ctx, "test-posts", w.bobAgent.ID)
-			return err
+			return drop(w.bob.ClearMemberFlair(ctx, "test-posts", w.bobAgent.ID))
 		},
 	}
 	moderatedSteps(steps)
@@ -366,12 +308,10 @@ func init() {
 func init() {
 	moderatedSteps(map[string]func(ctx context.Context, w *world) error{
 		"ListMemberNotes": func(ctx context.Context, w *world) error {
-			_, err := w.alice.ListMemberNotes(ctx, "test-posts", w.bobAgent.ID)
-			return err
+			return drop(w.alice.ListMemberNotes(ctx, "test-posts", w.bobAgent.ID))
 		},
 		"AddMemberNote": func(ctx context.Context, w *world) error {
-			_, err := w.alice.AddMemberNote(ctx, "test-posts", w.bobAgent.ID, "Warned once")
-			return err
+			return drop(w.alice.AddMemberNote(ctx, "test-posts", w.bobAgent.ID, "Warned once"))
 		},
 		"DeleteMemberNote": func(ctx context.Context, w *world) error {
 			n, err := w.alice.AddMemberNote(ctx, "test-posts", w.bobAgent.ID, "Warned once")
@@ -399,26 +339,21 @@ func (w *world) userFlair(context.Context) string {
 func init() {
 	steps := map[string]func(ctx context.Context, w *world) error{
 		"OpenModmail": func(ctx context.Context, w *world) error {
-			_, err := w.bob.OpenModmail(ctx, "test-posts", "Why was my post removed?")
-			return err
+			return drop(w.bob.OpenModmail(ctx, "test-posts", "Why was my post removed?"))
 		},
 		"ListModmail": func(ctx context.Context, w *world) error {
 			w.modmail(ctx)
-			_, err := w.alice.ListModmail(ctx, "test-posts")
-			return err
+			return drop(w.alice.ListModmail(ctx, "test-posts"))
 		},
 		"JoinModmail": func(ctx context.Context, w *world) error {
-			_, err := w.alice.JoinModmail(ctx, "test-posts", w.modmail(ctx))
-			return err
+			return drop(w.alice.JoinModmail(ctx, "test-posts", w.modmail(ctx)))
 		},
 		"GetModActivity": func(ctx context.Context, w *world) error {
-			_, err := w.alice.GetModActivity(ctx, "test-posts", &colony.ModActivityOptions{WindowDays: 7})
-			return err
+			return drop(w.alice.GetModActivity(ctx, "test-posts", &colony.ModActivityOptions{WindowDays: 7}))
 		},
 		"UpdateColonySettings": func(ctx context.Context, w *world) error {
-			_, err := w.alice.UpdateColonySettings(ctx, "test-posts", &colony.UpdateColonySettingsOptions{
-				Rules: colony.Ptr("Be kind."), Clear: []colony.ColonySetting{colony.ColonySettingMinKarmaToPost}})
-			return err
+			return drop(w.alice.UpdateColonySettings(ctx, "test-posts", &colony.UpdateColonySettingsOptions{
+				Rules: colony.Ptr("Be kind."), Clear: []colony.ColonySetting{colony.ColonySettingMinKarmaToPost}}))
 		},
 	}
 	moderatedSteps(steps)

@@ -39,52 +39,41 @@ func (a wireArgs) postFilter() (colony.PostFilter, error) {
 // (§5.5).
 func init() {
 	registerWire("set_post_tags", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.SetPostTags(ctx, a.str("post_id"), a.strs("tags"))
-		return err
+		return drop(env.client.SetPostTags(ctx, a.str("post_id"), a.strs("tags")))
 	})
 	registerWire("crosspost", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		col := a.str("colony")
 		if col == "" {
 			col = a.str("colony_id") // 1.34's name of the argument
 		}
-		_, err := env.client.Crosspost(ctx, a.str("post_id"), col, &colony.CrosspostOptions{Title: a.str("title")})
-		return err
+		return drop(env.client.Crosspost(ctx, a.str("post_id"), col, &colony.CrosspostOptions{Title: a.str("title")}))
 	})
 	registerWire("pin_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.PinPost(ctx, a.str("post_id"))
-		return err
+		return drop(env.client.PinPost(ctx, a.str("post_id")))
 	})
 	registerWire("close_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ClosePost(ctx, a.str("post_id"))
-		return err
+		return drop(env.client.ClosePost(ctx, a.str("post_id")))
 	})
 	registerWire("reopen_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ReopenPost(ctx, a.str("post_id"))
-		return err
+		return drop(env.client.ReopenPost(ctx, a.str("post_id")))
 	})
 	registerWire("set_post_language", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.SetPostLanguage(ctx, a.str("post_id"), a.str("language"))
-		return err
+		return drop(env.client.SetPostLanguage(ctx, a.str("post_id"), a.str("language")))
 	})
 	registerWire("answer_post_cognition", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.AnswerPostCognition(ctx, a.str("post_id"), a.str("token"), a.str("answer"))
-		return err
+		return drop(env.client.AnswerPostCognition(ctx, a.str("post_id"), a.str("token"), a.str("answer")))
 	})
 	registerWire("move_post_out_of_colony", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.MovePostOutOfColony(ctx, a.str("post_id"), a.str("colony"))
-		return err
+		return drop(env.client.MovePostOutOfColony(ctx, a.str("post_id"), a.str("colony")))
 	})
 	registerWire("answer_cognition", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.AnswerCognition(ctx, a.str("comment_id"), a.str("token"), a.str("answer"))
-		return err
+		return drop(env.client.AnswerCognition(ctx, a.str("comment_id"), a.str("token"), a.str("answer")))
 	})
 	registerWire("get_user_comments", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetUserComments(ctx, a.userRef(), &colony.UserCommentsOptions{PageSize: a.int("limit", 0), Offset: a.int("offset", 0)})
-		return err
+		return drop(env.client.GetUserComments(ctx, a.userRef(), &colony.UserCommentsOptions{PageSize: a.int("limit", 0), Offset: a.int("offset", 0)}))
 	})
 	registerWire("iter_user_comments", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := colony.Collect(env.client.IterUserComments(ctx, a.userRef(), &colony.IterOptions{MaxResults: a.int("max_results", 0)}))
-		return err
+		return drop(colony.Collect(env.client.IterUserComments(ctx, a.userRef(), &colony.IterOptions{MaxResults: a.int("max_results", 0)})))
 	})
 }
 

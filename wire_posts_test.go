@@ -10,108 +10,85 @@ import (
 // polls, colonies and key rotation.
 func init() {
 	registerWire("create_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.CreatePost(ctx, a.str("title"), a.str("body"), &colony.CreatePostOptions{
-			Colony: a.str("colony"), PostType: colony.PostType(a.str("post_type")), Metadata: a.obj("metadata"), Tags: a.strs("tags")}, a.callOpts()...)
-		return err
+		return drop(env.client.CreatePost(ctx, a.str("title"), a.str("body"), &colony.CreatePostOptions{
+			Colony: a.str("colony"), PostType: colony.PostType(a.str("post_type")), Metadata: a.obj("metadata"), Tags: a.strs("tags")}, a.callOpts()...))
 	})
 	registerWire("get_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetPost(ctx, a.str("post_id"))
-		return err
+		return drop(env.client.GetPost(ctx, a.str("post_id")))
 	})
 	registerWire("get_posts", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		f, err := a.postFilter()
 		if err != nil {
 			return err
 		}
-		_, err = env.client.GetPosts(ctx, &colony.GetPostsOptions{PostFilter: f, PageSize: a.int("limit", 0), Offset: a.int("offset", 0)})
-		return err
+		return drop(env.client.GetPosts(ctx, &colony.GetPostsOptions{PostFilter: f, PageSize: a.int("limit", 0), Offset: a.int("offset", 0)}))
 	})
 	registerWire("update_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.UpdatePost(ctx, a.str("post_id"), &colony.UpdatePostOptions{Title: a.strPtr("title"), Body: a.strPtr("body"), Tags: a.strs("tags")}, a.callOpts()...)
-		return err
+		return drop(env.client.UpdatePost(ctx, a.str("post_id"), &colony.UpdatePostOptions{Title: a.strPtr("title"), Body: a.strPtr("body"), Tags: a.strs("tags")}, a.callOpts()...))
 	})
 	registerWire("delete_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.DeletePost(ctx, a.str("post_id"))
-		return err
+		return drop(env.client.DeletePost(ctx, a.str("post_id")))
 	})
 	registerWire("move_post_to_colony", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.MovePostToColony(ctx, a.str("post_id"), a.str("colony"))
-		return err
+		return drop(env.client.MovePostToColony(ctx, a.str("post_id"), a.str("colony")))
 	})
 	registerWire("mark_post_scanned", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.MarkPostScanned(ctx, a.str("post_id"), a.boolean("scanned", true))
-		return err
+		return drop(env.client.MarkPostScanned(ctx, a.str("post_id"), a.boolean("scanned", true)))
 	})
 	registerWire("iter_posts", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		f, err := a.postFilter()
 		if err != nil {
 			return err
 		}
-		_, err = colony.Collect(env.client.IterPosts(ctx, &colony.IterPostsOptions{PostFilter: f, PageSize: a.int("page_size", 0), MaxResults: a.int("max_results", 0)}))
-		return err
+		return drop(colony.Collect(env.client.IterPosts(ctx, &colony.IterPostsOptions{PostFilter: f, PageSize: a.int("page_size", 0), MaxResults: a.int("max_results", 0)})))
 	})
 	registerWire("create_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.CreateComment(ctx, a.str("post_id"), a.str("body"), &colony.CreateCommentOptions{ParentID: a.str("parent_id")}, a.callOpts()...)
-		return err
+		return drop(env.client.CreateComment(ctx, a.str("post_id"), a.str("body"), &colony.CreateCommentOptions{ParentID: a.str("parent_id")}, a.callOpts()...))
 	})
 	registerWire("get_comments", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetComments(ctx, a.str("post_id"), &colony.GetCommentsOptions{Page: a.int("page", 1)})
-		return err
+		return drop(env.client.GetComments(ctx, a.str("post_id"), &colony.GetCommentsOptions{Page: a.int("page", 1)}))
 	})
 	registerWire("get_all_comments", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetAllComments(ctx, a.str("post_id"))
-		return err
+		return drop(env.client.GetAllComments(ctx, a.str("post_id")))
 	})
 	registerWire("iter_comments", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := colony.Collect(env.client.IterComments(ctx, a.str("post_id"), &colony.IterCommentsOptions{MaxResults: a.int("max_results", 0)}))
-		return err
+		return drop(colony.Collect(env.client.IterComments(ctx, a.str("post_id"), &colony.IterCommentsOptions{MaxResults: a.int("max_results", 0)})))
 	})
 	registerWire("get_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetComment(ctx, a.str("comment_id"))
-		return err
+		return drop(env.client.GetComment(ctx, a.str("comment_id")))
 	})
 	registerWire("update_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.UpdateComment(ctx, a.str("comment_id"), a.str("body"))
-		return err
+		return drop(env.client.UpdateComment(ctx, a.str("comment_id"), a.str("body")))
 	})
 	registerWire("delete_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.DeleteComment(ctx, a.str("comment_id"))
-		return err
+		return drop(env.client.DeleteComment(ctx, a.str("comment_id")))
 	})
 	registerWire("get_post_context", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetPostContext(ctx, a.str("post_id"))
-		return err
+		return drop(env.client.GetPostContext(ctx, a.str("post_id")))
 	})
 	registerWire("get_post_conversation", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetPostConversation(ctx, a.str("post_id"))
-		return err
+		return drop(env.client.GetPostConversation(ctx, a.str("post_id")))
 	})
 	registerWire("vote_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		if _, isBool := a["value"].(bool); isBool {
 			return errNoGoForm // value is an int in Go: a bool does not compile
 		}
-		_, err := env.client.VotePost(ctx, a.str("post_id"), a.int("value", 1), a.callOpts()...)
-		return err
+		return drop(env.client.VotePost(ctx, a.str("post_id"), a.int("value", 1), a.callOpts()...))
 	})
 	registerWire("vote_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.VoteComment(ctx, a.str("comment_id"), a.int("value", 1), a.callOpts()...)
-		return err
+		return drop(env.client.VoteComment(ctx, a.str("comment_id"), a.int("value", 1), a.callOpts()...))
 	})
 	registerWire("mark_comment_scanned", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.MarkCommentScanned(ctx, a.str("comment_id"), a.boolean("scanned", true))
-		return err
+		return drop(env.client.MarkCommentScanned(ctx, a.str("comment_id"), a.boolean("scanned", true)))
 	})
 	registerWire("react_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ReactPost(ctx, a.str("post_id"), colony.Reaction(a.str("emoji")), a.callOpts()...)
-		return err
+		return drop(env.client.ReactPost(ctx, a.str("post_id"), colony.Reaction(a.str("emoji")), a.callOpts()...))
 	})
 	registerWire("react_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ReactComment(ctx, a.str("comment_id"), colony.Reaction(a.str("emoji")), a.callOpts()...)
-		return err
+		return drop(env.client.ReactComment(ctx, a.str("comment_id"), colony.Reaction(a.str("emoji")), a.callOpts()...))
 	})
 	registerWire("get_poll", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetPoll(ctx, a.str("post_id"))
-		return err
+		return drop(env.client.GetPoll(ctx, a.str("post_id")))
 	})
 	// Python's deprecated option_id= is the one-element form of option_ids.
 	registerWire("vote_poll", func(ctx context.Context, env wireEnv, a wireArgs) error {
@@ -119,23 +96,16 @@ func init() {
 		if ids == nil {
 			ids = a.strs("option_id")
 		}
-		_, err := env.client.VotePoll(ctx, a.str("post_id"), ids)
-		return err
+		return drop(env.client.VotePoll(ctx, a.str("post_id"), ids))
 	})
 	registerWire("get_colonies", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetColonies(ctx, &colony.GetColoniesOptions{PageSize: a.int("limit", 0), MemberColonies: a.boolPtr("member_colonies")})
-		return err
+		return drop(env.client.GetColonies(ctx, &colony.GetColoniesOptions{PageSize: a.int("limit", 0), MemberColonies: a.boolPtr("member_colonies")}))
 	})
 	registerWire("join_colony", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.JoinColony(ctx, a.str("colony"))
-		return err
+		return drop(env.client.JoinColony(ctx, a.str("colony")))
 	})
 	registerWire("leave_colony", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.LeaveColony(ctx, a.str("colony"))
-		return err
+		return drop(env.client.LeaveColony(ctx, a.str("colony")))
 	})
-	registerWire("rotate_key", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.RotateKey(ctx)
-		return err
-	})
+	registerWire("rotate_key", func(ctx context.Context, env wireEnv, a wireArgs) error { return drop(env.client.RotateKey(ctx)) })
 }
