@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -121,8 +120,7 @@ func TestDeleteAccount(t *testing.T) {
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "AUTH_AGENT_ONLY", apiErr.Code)
 
-	synctest.Test(t, func(t *testing.T) {
-		srv := colonytest.NewServer(t, colonytest.WithoutNetwork())
+	bubble(t, func(t *testing.T, srv *colonytest.Server) {
 		time.Sleep(16 * time.Minute)
 		err := srv.Client(t).DeleteAccount(t.Context())
 		require.ErrorAs(t, err, &apiErr)

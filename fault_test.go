@@ -12,7 +12,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -192,8 +191,7 @@ func TestDeadlineDuringSlowBody(t *testing.T) {
 }
 
 func TestDeadlineDuringBackoffSleep(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		srv := colonytest.NewServer(t, colonytest.WithoutNetwork())
+	bubble(t, func(t *testing.T, srv *colonytest.Server) {
 		c := defaultRetryClient(t, srv)
 		srv.FailNext("GET /posts", 5, colonytest.Fault{Status: 503})
 		ctx, cancel := context.WithTimeout(t.Context(), 700*time.Millisecond)
@@ -206,8 +204,7 @@ func TestDeadlineDuringBackoffSleep(t *testing.T) {
 }
 
 func TestSlowServerHitsPerAttemptTimeout(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		srv := colonytest.NewServer(t, colonytest.WithoutNetwork())
+	bubble(t, func(t *testing.T, srv *colonytest.Server) {
 		c := srv.Client(t, colony.WithTimeout(5*time.Second), colony.WithRetry(colony.RetryConfig{MaxRetries: 1, BaseDelay: time.Second}))
 		srv.FailNext("GET /posts", 1, colonytest.Fault{Status: 200, Delay: time.Hour})
 		start := time.Now()
