@@ -209,10 +209,8 @@ func (h *headerBreaker) RoundTrip(r *http.Request) (*http.Response, error) {
 // TestRetryOnlyWhatARetryCanFix: a request-construction error from the
 // transport is returned after one attempt, not retried.
 func TestRetryOnlyWhatARetryCanFix(t *testing.T) {
-	hs := httptest.NewServer(jsonAnswer(`{"id":"p1"}`))
-	t.Cleanup(hs.Close)
 	mw := &headerBreaker{next: http.DefaultTransport}
-	c := plainClient(t, hs.URL, colony.WithHTTPClient(&http.Client{Transport: mw}),
+	c := jsonAnswerClient(t, `{"id":"p1"}`, colony.WithHTTPClient(&http.Client{Transport: mw}),
 		colony.WithRetry(colony.RetryConfig{MaxRetries: 3, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond}),
 		colony.WithAuthRetry(colony.RetryConfig{MaxRetries: 3, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond}))
 	_, err := c.GetPost(t.Context(), "p1")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"sync"
@@ -89,6 +90,15 @@ func (s *jsonAnswerServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // so an adapter or step that only makes the call is one line:
 // return drop(c.GetPost(ctx, id)).
 func drop[T any](_ T, err error) error { return err }
+
+// jsonAnswerClient is a plainClient of a jsonAnswer(body) server that
+// closes with the test.
+func jsonAnswerClient(t *testing.T, body string, opts ...colony.Option) *colony.Client {
+	t.Helper()
+	hs := httptest.NewServer(jsonAnswer(body))
+	t.Cleanup(hs.Close)
+	return plainClient(t, hs.URL, opts...)
+}
 
 // plainClient is a client of a plain httptest server at root (its
 // /api/v1 is appended), with no token cache and no retries.

@@ -88,9 +88,7 @@ func TestOverLimitBodyPeaksNearTheLimit(t *testing.T) {
 // TestNullEntityIsDecodeError: a 200 with a null body is ErrDecode, like an
 // empty body, never a zero value with no error.
 func TestNullEntityIsDecodeError(t *testing.T) {
-	hs := httptest.NewServer(jsonAnswer("null"))
-	t.Cleanup(hs.Close)
-	c := plainClient(t, hs.URL)
+	c := jsonAnswerClient(t, "null")
 	ctx := t.Context()
 	const id = "11111111-1111-4111-8111-111111111111"
 	calls := map[string]func() error{

@@ -3,7 +3,6 @@ package colony_test
 import (
 	"context"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -293,9 +292,7 @@ func TestOrgRefusedLocally(t *testing.T) {
 // TestOrgListsRequireAnArray: a list endpoint answering anything but a
 // bare array is a decode error, never an empty list.
 func TestOrgListsRequireAnArray(t *testing.T) {
-	srv := httptest.NewServer(jsonAnswer(`{"items":[]}`))
-	t.Cleanup(srv.Close)
-	c := plainClient(t, srv.URL)
+	c := jsonAnswerClient(t, `{"items":[]}`)
 	ctx := t.Context()
 	calls := map[string]func() error{
 		"ListMyOrgs":                  func() error { _, err := c.ListMyOrgs(ctx); return err },

@@ -1,7 +1,6 @@
 package colony_test
 
 import (
-	"net/http/httptest"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -47,9 +46,7 @@ func TestListBlockedShapes(t *testing.T) {
 	}
 	for name, body := range cases {
 		t.Run(name, func(t *testing.T) {
-			hs := httptest.NewServer(jsonAnswer(body))
-			t.Cleanup(hs.Close)
-			got, err := plainClient(t, hs.URL).ListBlocked(t.Context())
+			got, err := jsonAnswerClient(t, body).ListBlocked(t.Context())
 			require.NoError(t, err)
 			require.Len(t, got, 2)
 			assert.Equal(t, "u1", got[0].ID)

@@ -2,7 +2,6 @@ package colony_test
 
 import (
 	"net/http"
-	"net/http/httptest"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -102,9 +101,7 @@ func TestSearchResultShapes(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			hs := httptest.NewServer(jsonAnswer(tc.body))
-			t.Cleanup(hs.Close)
-			c := plainClient(t, hs.URL)
+			c := jsonAnswerClient(t, tc.body)
 			res, err := c.Search(t.Context(), "go", nil)
 			require.NoError(t, err)
 			assert.Len(t, res.Items, tc.posts)
@@ -117,9 +114,7 @@ func TestSearchResultShapes(t *testing.T) {
 // TestEmptyEntityAnswers: an empty 200 where an entity is due is a broken
 // server, not an empty result.
 func TestEmptyEntityAnswers(t *testing.T) {
-	hs := httptest.NewServer(jsonAnswer(""))
-	t.Cleanup(hs.Close)
-	c := plainClient(t, hs.URL)
+	c := jsonAnswerClient(t, "")
 	ctx := t.Context()
 	_, err := c.Search(ctx, "go", nil)
 	assert.ErrorIs(t, err, colony.ErrDecode, "Search")

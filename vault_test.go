@@ -2,7 +2,6 @@ package colony_test
 
 import (
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -154,9 +153,7 @@ func TestCanWriteVaultShapes(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			hs := httptest.NewServer(jsonAnswer(tc.body))
-			t.Cleanup(hs.Close)
-			got, err := plainClient(t, hs.URL).CanWriteVault(t.Context())
+			got, err := jsonAnswerClient(t, tc.body).CanWriteVault(t.Context())
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, got)
 		})
