@@ -45,10 +45,7 @@ func TestTwoStepRegistrationSurvivesARestart(t *testing.T) {
 	require.ErrorIs(t, err, colony.ErrUnauthorized, "a pending key does not log in")
 
 	// Process 2: read the saved result back, confirm with the stored key.
-	raw, err := os.ReadFile(saved)
-	require.NoError(t, err)
-	var back colony.PendingRegistration
-	require.NoError(t, json.Unmarshal(raw, &back))
+	back := colony.ReadJSONFile[colony.PendingRegistration](t, saved)
 	require.Equal(t, p.APIKey, back.APIKey)
 
 	_, err = colony.RegisterConfirm(ctx, back.ClaimToken, "zzzzzz", static)
