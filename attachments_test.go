@@ -51,11 +51,7 @@ func (rs *rawServer) recorded() []rawUpload {
 func newRawServer(t *testing.T, h http.HandlerFunc, opts ...colony.Option) (*colony.Client, *rawServer) {
 	t.Helper()
 	rs := &rawServer{}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/api/v1/auth/token" {
-			writeJSONResponse(w, map[string]any{"access_token": "jwt", "token_type": "bearer", "expires_in": 86400})
-			return
-		}
+	srv := httptest.NewServer(withToken(func(w http.ResponseWriter, r *http.Request) {
 		body, err := io.ReadAll(r.Body)
 		require.NoError(t, err)
 		rs.mu.Lock()
@@ -344,11 +340,7 @@ func discardUploads(w http.ResponseWriter, r *http.Request) {
 // nothing (so the body is not kept by the test either).
 func newDiscardClient(tb testing.TB) *colony.Client {
 	tb.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/api/v1/auth/token" {
-			writeJSONResponse(w, map[string]any{"access_token": "jwt", "token_type": "bearer", "expires_in": 86400})
-			return
-		}
+	srv := httptest.NewServer(withToken(func(w http.ResponseWriter, r *http.Request) {
 		discardUploads(w, r)
 	}))
 	tb.Cleanup(srv.Close)

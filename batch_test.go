@@ -122,11 +122,7 @@ func TestGetPostsByIDsStopsOnFirstError(t *testing.T) {
 	ids := batchIDs(50)
 	var mu sync.Mutex
 	sent := 0
-	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/auth/token") {
-			_, _ = w.Write([]byte(`{"access_token":"jwt"}`))
-			return
-		}
+	hs := httptest.NewServer(withToken(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		sent++
 		mu.Unlock()

@@ -91,6 +91,18 @@ func (s *jsonAnswerServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // return drop(c.GetPost(ctx, id)).
 func drop[T any](_ T, err error) error { return err }
 
+// withToken answers POST /auth/token with a token and every other request
+// with h.
+func withToken(h http.HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/auth/token") {
+			_, _ = w.Write([]byte(`{"access_token":"jwt","expires_in":86400}`))
+			return
+		}
+		h(w, r)
+	})
+}
+
 // jsonAnswerClient is a plainClient of a jsonAnswer(body) server that
 // closes with the test.
 func jsonAnswerClient(t *testing.T, body string, opts ...colony.Option) *colony.Client {

@@ -21,18 +21,6 @@ import (
 // Issue 11: a lying or hostile server costs no unbounded memory, returns
 // no zero value as success, and learns no secret from the client.
 
-// withToken answers POST /auth/token with a token and every other request
-// with h.
-func withToken(h http.HandlerFunc) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/auth/token") {
-			_, _ = w.Write([]byte(`{"access_token":"jwt","expires_in":86400}`))
-			return
-		}
-		h(w, r)
-	})
-}
-
 // allocatedDuring returns the bytes allocated on the heap while f ran: an
 // upper bound of the peak f added.
 func allocatedDuring(f func()) uint64 {
