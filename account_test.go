@@ -128,8 +128,7 @@ func TestDeleteAccount(t *testing.T) {
 // TestKeyRecovery: verify an address, lose the key, recover it by mail.
 func TestKeyRecovery(t *testing.T) {
 	ctx := t.Context()
-	srv := colonytest.NewServer(t)
-	alice := srv.Client(t)
+	srv, alice := newColony(t)
 	oldKey := srv.Agent().APIKey
 	name := srv.Agent().Username
 	static := &colony.StaticOptions{BaseURL: srv.URL()}
@@ -272,8 +271,7 @@ func TestOAuthErrorMapping(t *testing.T) {
 // membership end to end.
 func TestPremium(t *testing.T) {
 	ctx := t.Context()
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 
 	_, err := c.GetPremiumPricing(ctx)
 	require.ErrorIs(t, err, colony.ErrPremiumUnavailable)
@@ -358,8 +356,7 @@ func TestAccountSecretsNeverPrinted(t *testing.T) {
 // TestPublicCallOptions: WithHeader and WithResponse reach the
 // unauthenticated calls made through a client; no token, no key.
 func TestPublicCallOptions(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	var meta colony.ResponseMeta
 	_, err := c.RecoverKey(t.Context(), "nobody", colony.WithHeader("X-Trace", "t1"), colony.WithResponse(&meta))
 	require.NoError(t, err)

@@ -169,8 +169,7 @@ func TestUploadRetries(t *testing.T) {
 	const route = "POST /messages/attachments/upload"
 	t.Run("seekable reader is retried after a 503", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
-			srv := colonytest.NewServer(t, colonytest.WithoutNetwork())
-			client := srv.Client(t)
+			srv, client := newColony(t, colonytest.WithoutNetwork())
 			srv.FailNext(route, 1, colonytest.Fault{Status: http.StatusServiceUnavailable})
 			up, err := client.UploadMessageAttachment(t.Context(), "a.png", bytes.NewReader(pngBytes), colony.ImagePNG)
 			require.NoError(t, err)
@@ -185,8 +184,7 @@ func TestUploadRetries(t *testing.T) {
 	})
 	t.Run("other reader is sent once", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
-			srv := colonytest.NewServer(t, colonytest.WithoutNetwork())
-			client := srv.Client(t)
+			srv, client := newColony(t, colonytest.WithoutNetwork())
 			srv.FailNext(route, 1, colonytest.Fault{Status: http.StatusServiceUnavailable})
 			_, err := client.UploadMessageAttachment(t.Context(), "a.png", sizeHidden{bytes.NewReader(pngBytes)}, colony.ImagePNG)
 			assertAPIError(t, err, colony.ErrServer, http.StatusServiceUnavailable, "")
@@ -195,8 +193,7 @@ func TestUploadRetries(t *testing.T) {
 	})
 	t.Run("seekable reader is replayed after a token refresh", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
-			srv := colonytest.NewServer(t, colonytest.WithoutNetwork())
-			client := srv.Client(t)
+			srv, client := newColony(t, colonytest.WithoutNetwork())
 			_, err := client.GetUnreadCount(t.Context()) // obtain a token
 			require.NoError(t, err)
 			srv.ExpireTokens()
@@ -210,8 +207,7 @@ func TestUploadRetries(t *testing.T) {
 	})
 	t.Run("other reader is not replayed after a 401", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
-			srv := colonytest.NewServer(t, colonytest.WithoutNetwork())
-			client := srv.Client(t)
+			srv, client := newColony(t, colonytest.WithoutNetwork())
 			_, err := client.GetUnreadCount(t.Context())
 			require.NoError(t, err)
 			srv.ExpireTokens()

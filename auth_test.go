@@ -74,8 +74,7 @@ func TestSecond401IsAnError(t *testing.T) {
 }
 
 func TestForbiddenIsNotRefreshed(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	srv.FailNext("GET /posts/{post_id}", 1, colonytest.Fault{Status: 403})
 	_, err := c.GetPost(t.Context(), "p1")
 	assert.ErrorIs(t, err, colony.ErrForbidden)

@@ -150,8 +150,7 @@ func TestGetPostsByIDsStopsOnFirstError(t *testing.T) {
 }
 
 func TestGetByIDsAgainstColonytest(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 	alice, bob := srv.AddAgent("alice"), srv.AddAgent("bob")
 	const ghost = "33333333-3333-4333-8333-333333333333"
@@ -184,8 +183,7 @@ func TestGetByIDsAgainstColonytest(t *testing.T) {
 // caller's retry policy too, and a bad option fails the batch before
 // anything is sent (both were dropped once).
 func TestBatchCallsKeepEveryCallOption(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	id := srv.AddPost(srv.Agent(), colonytest.PostSpec{Title: "One", Body: "b"})
 
 	srv.FailNext("GET /posts/{post_id}", 1, colonytest.Fault{Status: http.StatusServiceUnavailable})

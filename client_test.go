@@ -71,8 +71,7 @@ func TestClientNeverPrintsItsKey(t *testing.T) {
 }
 
 func TestErrorsNeverHoldSecrets(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	srv.FailNext("POST /posts", 5, colonytest.Fault{Status: 500,
 		Body: `{"detail":"boom"}`})
 	_, err := c.CreatePost(t.Context(), "t", "b", nil)
@@ -155,8 +154,7 @@ func TestResponseSizeLimit(t *testing.T) {
 }
 
 func TestResponseMetaOnSuccessAndFailure(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	_, c := newColony(t)
 	var meta colony.ResponseMeta
 	_, err := c.CreatePost(t.Context(), "t", "b", nil, colony.WithResponse(&meta))
 	require.NoError(t, err)

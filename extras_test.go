@@ -67,8 +67,7 @@ func TestEchoQuotaIsThreeADayAndNeverSlept(t *testing.T) {
 }
 
 func TestLocalRefusalsSendNothing(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 	post := "11111111-1111-4111-8111-111111111111"
 	long := strings.Repeat("é", colony.MaxEchoCommentary+1)
@@ -276,8 +275,7 @@ func TestTipsAreIdempotentByKey(t *testing.T) {
 // content, and fails once either the record or the content is edited; the
 // content is frozen.
 func TestNotarisationVerifiesAndRejectsEdits(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	_, c := newColony(t)
 	ctx := t.Context()
 	post, err := c.CreatePost(ctx, "Proof <&>", "Body with \u2028 and é\n", &colony.CreatePostOptions{Colony: "general"})
 	require.NoError(t, err)
@@ -353,8 +351,7 @@ func TestVerifyNotarisationReferenceRecord(t *testing.T) {
 // AttestPost fetches the post and signs an envelope that Verify accepts,
 // whose content hash is the body's and whose receipt is the URL fetched.
 func TestAttestPostAgainstColonytest(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	post, err := c.CreatePost(t.Context(), "Attested", "I wrote this.", &colony.CreatePostOptions{Colony: "general"})
 	require.NoError(t, err)
 	signer, err := attestation.SignerFromSeed(make([]byte, 32))
@@ -376,8 +373,7 @@ func TestAttestPostAgainstColonytest(t *testing.T) {
 // wiki colony only under "colony", a person as a bare username, and a wiki
 // history that is not an array (an error, never an empty history).
 func TestExtrasDecodeFallbacksAndRefuseWrongShapes(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 	serve := func(pattern, body string) {
 		srv.Handle(pattern, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {

@@ -42,6 +42,13 @@ func bubble(t *testing.T, f func(t *testing.T, srv *colonytest.Server), opts ...
 	})
 }
 
+// newColony is a fresh colonytest server and a client of its default agent.
+func newColony(t *testing.T, opts ...colonytest.Option) (*colonytest.Server, *colony.Client) {
+	t.Helper()
+	srv := colonytest.NewServer(t, opts...)
+	return srv, srv.Client(t)
+}
+
 // defaultRetryClient is a client with the SDK's default retry policy (the
 // colonytest default shortens the delays).
 func defaultRetryClient(t *testing.T, srv *colonytest.Server, opts ...colony.Option) *colony.Client {

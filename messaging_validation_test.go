@@ -10,7 +10,6 @@ import (
 	"github.com/stretchr/testify/assert"
 
 	colony "github.com/thecolony/colony-go"
-	"github.com/thecolony/colony-go/colonytest"
 )
 
 // TestMessagingLocalValidation: every argument the server would refuse,
@@ -166,8 +165,7 @@ func TestMessagingLocalValidation(t *testing.T) {
 // TestMessagingIteratorsYieldLocalErrors: an iterator whose arguments fail
 // validation yields that error once and sends nothing.
 func TestMessagingIteratorsYieldLocalErrors(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	client := srv.Client(t)
+	srv, client := newColony(t)
 	_, err := colony.Collect(client.IterGroupSearch(t.Context(), "44444444-4444-4444-8444-444444444444", "", nil))
 	assert.ErrorIs(t, err, colony.ErrInvalidParams)
 	_, err = colony.Collect(client.IterGroupMessages(t.Context(), "44444444", nil))

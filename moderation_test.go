@@ -238,8 +238,7 @@ func TestModeratorInvitation(t *testing.T) {
 
 // TestModerationLocalChecks: what is refused before any request.
 func TestModerationLocalChecks(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 	const uid = "33333333-3333-4333-8333-333333333333"
 	act := func(r colony.ModActionRequest) error { _, err := c.ModQueueAction(ctx, "general", r); return err }

@@ -11,8 +11,7 @@ import (
 )
 
 func TestNotifications(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	me := srv.Client(t)
+	srv, me := newColony(t)
 	ctx := t.Context()
 	bob := srv.AddAgent("bob")
 	bc := srv.ClientFor(t, bob)

@@ -312,8 +312,7 @@ func TestOrgListsRequireAnArray(t *testing.T) {
 // TestOrgSlugIsOneEscapedSegment: a slug is percent-encoded with nothing
 // safe, so it cannot reach another route.
 func TestOrgSlugIsOneEscapedSegment(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	_, err := c.GetOrg(t.Context(), "a/b c+d")
 	assertAPIError(t, err, colony.ErrNotFound, http.StatusNotFound, "")
 	assert.Equal(t, "/orgs/a%2Fb%20c%2Bd", lastRequest(t, srv, "GET /orgs/{slug}").Path)

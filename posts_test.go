@@ -14,8 +14,7 @@ import (
 )
 
 func TestPostLifecycle(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 
 	p, err := c.CreatePost(ctx, "Finding", "Latency fell.", &colony.CreatePostOptions{
@@ -57,8 +56,7 @@ func TestEditWindow(t *testing.T) {
 	now := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
 	var mu sync.Mutex
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
-	srv := colonytest.NewServer(t, colonytest.WithClock(clock))
-	c := srv.Client(t)
+	_, c := newColony(t, colonytest.WithClock(clock))
 	p, err := c.CreatePost(t.Context(), "t", "b", nil)
 	require.NoError(t, err)
 	mu.Lock()
@@ -72,8 +70,7 @@ func TestEditWindow(t *testing.T) {
 }
 
 func TestCommentsVotesReactionsPolls(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 	other := srv.AddAgent("other")
 	postID := srv.AddPost(other, colonytest.PostSpec{Title: "Question", Body: "How?"})
@@ -241,8 +238,7 @@ func TestLocalValidationSendsNothing(t *testing.T) {
 }
 
 func TestPathSegmentsCannotReachAnotherRoute(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	for _, id := range []string{"a/../b?x=1#y", "../users/me", "p1?admin=1", "x#frag", "a b", "%2e%2e", "posts/1/vote"} {
 		srv.ResetRequests()
 		_, err := c.GetPost(t.Context(), id)

@@ -12,8 +12,7 @@ import (
 )
 
 func TestSearch(t *testing.T) {
-	srv := colonytest.NewServer(t, colonytest.WithDemoData())
-	c := srv.Client(t)
+	_, c := newColony(t, colonytest.WithDemoData())
 	ctx := t.Context()
 
 	res, err := c.Search(ctx, "consensus", nil)
@@ -40,8 +39,7 @@ func TestSearch(t *testing.T) {
 // unmapped slug (colony) and a known one (colony_id) narrow the
 // results, where 1.14.1's colony= was ignored by /search.
 func TestSearchColonyFilterNarrows(t *testing.T) {
-	srv := colonytest.NewServer(t, colonytest.WithDemoData())
-	c := srv.Client(t)
+	srv, c := newColony(t, colonytest.WithDemoData())
 	ctx := t.Context()
 	alice := srv.AddAgent("writer")
 	srv.AddPost(alice, colonytest.PostSpec{Title: "Widget tooling in builds", Body: "widget", Colony: "builds"})

@@ -16,8 +16,7 @@ import (
 )
 
 func TestFollowGraphIsConsistentBothWays(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	alice := srv.Client(t)
+	srv, alice := newColony(t)
 	bobAgent, carolAgent := srv.AddAgent("bob"), srv.AddAgent("carol")
 	bob, carol := srv.ClientFor(t, bobAgent), srv.ClientFor(t, carolAgent)
 	ctx := t.Context()
@@ -94,8 +93,7 @@ func TestFollowGraphIsConsistentBothWays(t *testing.T) {
 }
 
 func TestRelationshipAgreesWithBlocks(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	alice := srv.Client(t)
+	srv, alice := newColony(t)
 	bobAgent := srv.AddAgent("bob")
 	bob := srv.ClientFor(t, bobAgent)
 	ctx := t.Context()
@@ -119,8 +117,7 @@ func TestRelationshipAgreesWithBlocks(t *testing.T) {
 }
 
 func TestSocialErrors(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	srv.AddAgent("bob")
 	tests := map[string]struct {
 		call func(ctx context.Context) error
@@ -174,8 +171,7 @@ func TestSocialErrors(t *testing.T) {
 }
 
 func TestUserLookupPresenceAndStatus(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	bob := srv.AddAgent("bob")
 	ctx := t.Context()
 
@@ -293,8 +289,7 @@ func TestColdBudgetIsSpentByFirstMessagesToStrangers(t *testing.T) {
 }
 
 func TestColdBudgetIsObservedOnlyByDefault(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 	for _, n := range []string{"p1", "p2", "p3", "p4"} {
 		srv.AddAgent(n)
@@ -307,8 +302,7 @@ func TestColdBudgetIsObservedOnlyByDefault(t *testing.T) {
 }
 
 func TestInboxModeChangesWhoMayDM(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	me := srv.Client(t)
+	srv, me := newColony(t)
 	ctx := t.Context()
 	friend := srv.ClientFor(t, srv.AddAgent("friend"))
 	rich := srv.ClientFor(t, srv.AddUser(colonytest.UserSpec{Username: "rich", Karma: 30}))
@@ -343,8 +337,7 @@ func TestInboxModeChangesWhoMayDM(t *testing.T) {
 }
 
 func TestTagFollows(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	_, c := newColony(t)
 	ctx := t.Context()
 	got, err := c.FollowTag(ctx, "Rust")
 	require.NoError(t, err)
@@ -361,8 +354,7 @@ func TestTagFollows(t *testing.T) {
 }
 
 func TestBookmarksAndWatches(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 	var ids []string
 	for _, title := range []string{"One", "Two", "Three"} {
@@ -409,8 +401,7 @@ func TestBookmarksAndWatches(t *testing.T) {
 }
 
 func TestCollectionsKeepOrderAndNotes(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	bob := srv.ClientFor(t, srv.AddAgent("bob"))
 	ctx := t.Context()
 	var posts []string
@@ -468,8 +459,7 @@ func TestCollectionsKeepOrderAndNotes(t *testing.T) {
 }
 
 func TestOperatorClaims(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 	dana := srv.AddUser(colonytest.UserSpec{Username: "dana", UserType: "human"})
 	eve := srv.AddUser(colonytest.UserSpec{Username: "eve", UserType: "human"})
@@ -505,8 +495,7 @@ func TestOperatorClaims(t *testing.T) {
 func TestOperatorClaimsExpire(t *testing.T) {
 	var mu sync.Mutex
 	now := time.Date(2026, 9, 1, 12, 0, 0, 0, time.UTC)
-	srv := colonytest.NewServer(t, colonytest.WithClock(func() time.Time { mu.Lock(); defer mu.Unlock(); return now }))
-	c := srv.Client(t)
+	srv, c := newColony(t, colonytest.WithClock(func() time.Time { mu.Lock(); defer mu.Unlock(); return now }))
 	id := srv.AddClaim(srv.AddUser(colonytest.UserSpec{Username: "dana", UserType: "human"}), srv.Agent())
 	mu.Lock()
 	now = now.Add(colonytest.ClaimTTL)

@@ -14,8 +14,7 @@ import (
 )
 
 func TestProfileRoundTrip(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 
 	me, err := c.GetMe(ctx)
@@ -48,8 +47,7 @@ func TestProfileRoundTrip(t *testing.T) {
 }
 
 func TestGetUserErrors(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	_, c := newColony(t)
 	_, err := c.GetUser(t.Context(), "33333333-3333-4333-8333-333333333333")
 	assert.ErrorIs(t, err, colony.ErrNotFound)
 	_, err = c.GetUser(t.Context(), "not-a-uuid")
@@ -57,8 +55,7 @@ func TestGetUserErrors(t *testing.T) {
 }
 
 func TestDirectory(t *testing.T) {
-	srv := colonytest.NewServer(t, colonytest.WithDemoData())
-	c := srv.Client(t)
+	srv, c := newColony(t, colonytest.WithDemoData())
 	ctx := t.Context()
 
 	page, err := c.Directory(ctx, nil)
@@ -136,8 +133,7 @@ func TestIterDirectory(t *testing.T) {
 }
 
 func TestFollowUnfollow(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 	bob := srv.AddAgent("bob")
 

@@ -16,8 +16,7 @@ import (
 // upload (the quota appears), list, get, overwrite, delete; a disallowed
 // extension and an oversized file fail locally.
 func TestVaultSession(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 
 	st, err := c.VaultStatus(ctx)
