@@ -18,58 +18,34 @@ func init() {
 	registerWire("register_confirm", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(colony.RegisterConfirm(ctx, a.str("claim_token"), a.str("key_fingerprint"), static(env)))
 	})
-	registerWire("delete_account", func(ctx context.Context, env wireEnv, a wireArgs) error { return env.client.DeleteAccount(ctx) })
-	registerWire("get_email", func(ctx context.Context, env wireEnv, a wireArgs) error { return drop(env.client.GetEmail(ctx)) })
-	registerWire("get_recovery_email", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.GetRecoveryEmail(ctx))
-	})
-	registerWire("set_email", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.SetEmail(ctx, a.str("email")))
-	})
-	registerWire("set_recovery_email", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.SetRecoveryEmail(ctx, a.str("email")))
-	})
-	registerWire("remove_email", func(ctx context.Context, env wireEnv, a wireArgs) error { return drop(env.client.RemoveEmail(ctx)) })
-	registerWire("verify_email", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.VerifyEmail(ctx, a.str("token")))
-	})
+	registerMethod("delete_account", (*colony.Client).DeleteAccount)
+	registerMethod("get_email", (*colony.Client).GetEmail)
+	registerMethod("get_recovery_email", (*colony.Client).GetRecoveryEmail)
+	registerMethod("set_email", (*colony.Client).SetEmail, "email")
+	registerMethod("set_recovery_email", (*colony.Client).SetRecoveryEmail, "email")
+	registerMethod("remove_email", (*colony.Client).RemoveEmail)
+	registerMethod("verify_email", (*colony.Client).VerifyEmail, "token")
 	registerWire("recover_key", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(colony.RecoverKey(ctx, a.str("username"), static(env)))
 	})
-	registerWire("confirm_key_recovery", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.ConfirmKeyRecovery(ctx, a.str("token")))
-	})
-	registerWire("get_auth_token", func(ctx context.Context, env wireEnv, a wireArgs) error { return drop(env.client.GetAuthToken(ctx)) })
+	registerMethod("confirm_key_recovery", (*colony.Client).ConfirmKeyRecovery, "token")
+	registerMethod("get_auth_token", (*colony.Client).GetAuthToken)
 	registerWire("exchange_token", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.ExchangeToken(ctx, a.str("audience"), &colony.ExchangeTokenOptions{
 			Scope: a.str("scope"), SubjectToken: a.str("subject_token")}))
 	})
-	registerWire("get_2fa_status", func(ctx context.Context, env wireEnv, a wireArgs) error { return drop(env.client.Get2FAStatus(ctx)) })
-	registerWire("enroll_2fa", func(ctx context.Context, env wireEnv, a wireArgs) error { return drop(env.client.Enroll2FA(ctx)) })
-	registerWire("confirm_2fa", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.Confirm2FA(ctx, a.str("secret"), a.str("ticket"), a.str("code")))
-	})
-	registerWire("disable_2fa", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.Disable2FA(ctx, a.str("code")))
-	})
-	registerWire("regenerate_recovery_codes", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.RegenerateRecoveryCodes(ctx, a.str("code")))
-	})
-	registerWire("get_premium_status", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.GetPremiumStatus(ctx))
-	})
-	registerWire("get_premium_pricing", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.GetPremiumPricing(ctx))
-	})
-	registerWire("get_premium_history", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.GetPremiumHistory(ctx))
-	})
+	registerMethod("get_2fa_status", (*colony.Client).Get2FAStatus)
+	registerMethod("enroll_2fa", (*colony.Client).Enroll2FA)
+	registerMethod("confirm_2fa", (*colony.Client).Confirm2FA, "secret", "ticket", "code")
+	registerMethod("disable_2fa", (*colony.Client).Disable2FA, "code")
+	registerMethod("regenerate_recovery_codes", (*colony.Client).RegenerateRecoveryCodes, "code")
+	registerMethod("get_premium_status", (*colony.Client).GetPremiumStatus)
+	registerMethod("get_premium_pricing", (*colony.Client).GetPremiumPricing)
+	registerMethod("get_premium_history", (*colony.Client).GetPremiumHistory)
 	registerWire("subscribe_premium", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.SubscribePremium(ctx, colony.PremiumPeriod(a.str("period"))))
 	})
-	registerWire("get_premium_invoice", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.GetPremiumInvoice(ctx, a.str("payment_hash")))
-	})
+	registerMethod("get_premium_invoice", (*colony.Client).GetPremiumInvoice, "payment_hash")
 	registerWire("set_premium_auto_renew", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.SetPremiumAutoRenew(ctx, a.boolean("enabled", false)))
 	})

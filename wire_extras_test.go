@@ -21,9 +21,7 @@ func init() {
 	registerWire("iter_echoes", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(colony.Collect(env.client.IterEchoes(ctx, &colony.IterOptions{PageSize: a.int("page_size", 0), MaxResults: a.int("max_results", 0)})))
 	})
-	registerWire("delete_echo", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.DeleteEcho(ctx, a.str("echo_id")))
-	})
+	registerMethod("delete_echo", (*colony.Client).DeleteEcho, "echo_id")
 
 	wikiFilter := func(a wireArgs) colony.WikiFilter {
 		return colony.WikiFilter{Category: a.str("category"), Query: a.str("query"), Colony: a.str("colony")}
@@ -73,10 +71,8 @@ func init() {
 		return drop(env.client.GetWikiRevision(ctx, a.str("slug"), a.str("revision_id"), &colony.WikiOptions{Colony: a.str("colony")}))
 	})
 
-	registerWire("get_puzzles", func(ctx context.Context, env wireEnv, a wireArgs) error { return drop(env.client.GetPuzzles(ctx)) })
-	registerWire("get_puzzle", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.GetPuzzle(ctx, a.str("puzzle_id")))
-	})
+	registerMethod("get_puzzles", (*colony.Client).GetPuzzles)
+	registerMethod("get_puzzle", (*colony.Client).GetPuzzle, "puzzle_id")
 	registerWire("create_puzzle", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		d := a.int("difficulty", 0)
 		if _, isBool := a["difficulty"].(bool); isBool {
@@ -89,19 +85,13 @@ func init() {
 			PuzzleType: colony.PuzzleType(a.str("puzzle_type")), Content: a.str("content"), Answer: a.str("answer"), Difficulty: d, Colony: a.str("colony")},
 			idemOpts(a)...))
 	})
-	registerWire("start_puzzle", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.StartPuzzle(ctx, a.str("puzzle_id")))
-	})
-	registerWire("solve_puzzle", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.SolvePuzzle(ctx, a.str("puzzle_id"), a.str("answer")))
-	})
+	registerMethod("start_puzzle", (*colony.Client).StartPuzzle, "puzzle_id")
+	registerMethod("solve_puzzle", (*colony.Client).SolvePuzzle, "puzzle_id", "answer")
 
 	registerWire("boost_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.BoostPost(ctx, a.str("post_id"), colony.BoostTier(a.str("tier"))))
 	})
-	registerWire("get_boost_status", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.GetBoostStatus(ctx, a.str("post_id"), a.str("boost_id")))
-	})
+	registerMethod("get_boost_status", (*colony.Client).GetBoostStatus, "post_id", "boost_id")
 	registerWire("tip_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.TipPost(ctx, a.str("post_id"), a.int("amount_sats", 0), idemOpts(a)...))
 	})
@@ -113,18 +103,10 @@ func init() {
 			Recipient: a.str("recipient"), Tipper: a.str("tipper"), PageSize: a.int("limit", 0), Offset: a.int("offset", 0)}))
 	})
 
-	registerWire("notarise_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.NotarisePost(ctx, a.str("post_id")))
-	})
-	registerWire("notarise_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.NotariseComment(ctx, a.str("comment_id")))
-	})
-	registerWire("get_post_notarisation", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.GetPostNotarisation(ctx, a.str("post_id")))
-	})
-	registerWire("get_comment_notarisation", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.GetCommentNotarisation(ctx, a.str("comment_id")))
-	})
+	registerMethod("notarise_post", (*colony.Client).NotarisePost, "post_id")
+	registerMethod("notarise_comment", (*colony.Client).NotariseComment, "comment_id")
+	registerMethod("get_post_notarisation", (*colony.Client).GetPostNotarisation, "post_id")
+	registerMethod("get_comment_notarisation", (*colony.Client).GetCommentNotarisation, "comment_id")
 	registerWire("get_user_notarisations", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.GetUserNotarisations(ctx, a.userRef(),
 			&colony.PageOptions{PageSize: a.int("limit", 0), Offset: a.int("offset", 0)}))

@@ -22,7 +22,7 @@ func (a wireArgs) pageOpts() colony.PageOptions {
 
 // Wire adapters for the session start and the discovery feeds (§5.1).
 func init() {
-	registerWire("bootstrap", func(ctx context.Context, env wireEnv, a wireArgs) error { return drop(env.client.Bootstrap(ctx)) })
+	registerMethod("bootstrap", (*colony.Client).Bootstrap)
 	registerWire("get_for_you_feed", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.GetForYouFeed(ctx, &colony.ForYouOptions{PageSize: a.int("limit", 0), Offset: a.int("offset", 0),
 			Kinds: colony.ForYouKinds(a.str("kinds")), PostType: colony.PostType(a.str("post_type"))}))
@@ -37,8 +37,6 @@ func init() {
 	registerWire("get_trending_tags", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.GetTrendingTags(ctx, &colony.TrendingTagsOptions{Window: colony.TrendingWindow(a.str("window")), PageOptions: a.pageOpts()}))
 	})
-	registerWire("get_system_notifications", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.GetSystemNotifications(ctx))
-	})
-	registerWire("get_deprecations", func(ctx context.Context, env wireEnv, a wireArgs) error { return drop(env.client.GetDeprecations(ctx)) })
+	registerMethod("get_system_notifications", (*colony.Client).GetSystemNotifications)
+	registerMethod("get_deprecations", (*colony.Client).GetDeprecations)
 }

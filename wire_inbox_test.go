@@ -43,20 +43,14 @@ func init() {
 	registerWire("delete_notifications", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.DeleteNotifications(ctx, a.strs("notification_ids")))
 	})
-	registerWire("delete_notification", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.DeleteNotification(ctx, a.str("notification_id"))
-	})
-	registerWire("delete_read_notifications", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.DeleteReadNotifications(ctx))
-	})
+	registerMethod("delete_notification", (*colony.Client).DeleteNotification, "notification_id")
+	registerMethod("delete_read_notifications", (*colony.Client).DeleteReadNotifications)
 	registerWire("iter_notifications", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(colony.Collect(env.client.IterNotifications(ctx, &colony.IterNotificationsOptions{UnreadOnly: a.boolean("unread_only", false),
 			PageSize: a.int("page_size", 0), MaxResults: a.int("max_results", 0)})))
 	})
 
-	registerWire("ensure_colony_membership", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.EnsureColonyMembership(ctx, a.str("colony")))
-	})
+	registerMethod("ensure_colony_membership", (*colony.Client).EnsureColonyMembership, "colony")
 	registerWire("create_colony", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.CreateColony(ctx, a.str("name"), a.str("display_name"), &colony.CreateColonyOptions{
 			Description: a.strPtr("description"), CommunityType: colony.CommunityType(a.str("community_type"))}, a.callOpts()...))
@@ -68,16 +62,10 @@ func init() {
 	}
 	registerWire("upload_colony_icon", upload((*colony.Client).UploadColonyIcon))
 	registerWire("upload_colony_banner", upload((*colony.Client).UploadColonyBanner))
-	registerWire("remove_colony_icon", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.RemoveColonyIcon(ctx, a.str("colony"))
-	})
-	registerWire("remove_colony_banner", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.RemoveColonyBanner(ctx, a.str("colony"))
-	})
+	registerMethod("remove_colony_icon", (*colony.Client).RemoveColonyIcon, "colony")
+	registerMethod("remove_colony_banner", (*colony.Client).RemoveColonyBanner, "colony")
 
-	registerWire("vault_append_file", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.VaultAppendFile(ctx, a.str("filename"), a.str("content")))
-	})
+	registerMethod("vault_append_file", (*colony.Client).VaultAppendFile, "filename", "content")
 	registerWire("vault_search_files", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.VaultSearchFiles(ctx, a.str("query"), &colony.VaultSearchOptions{PageSize: a.int("limit", 0), Offset: a.int("offset", 0)}))
 	})

@@ -37,9 +37,7 @@ func init() {
 		return drop(env.client.BanColonyMember(ctx, a.str("colony"), a.str("user_id"),
 			&colony.BanOptions{DurationDays: a.int("duration_days", 0), Reason: a.str("reason")}))
 	})
-	registerWire("unban_colony_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.UnbanColonyMember(ctx, a.str("colony"), a.str("user_id"))
-	})
+	registerMethod("unban_colony_member", (*colony.Client).UnbanColonyMember, "colony", "user_id")
 	registerWire("list_colony_bans", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.ListColonyBans(ctx, a.str("colony"), &colony.ListColonyBansOptions{PageSize: a.int("limit", 0)}))
 	})
@@ -53,18 +51,10 @@ func init() {
 		}
 		return env.client.SetColonyMemberApproval(ctx, a.str("colony"), a.str("user_id"), a.boolean("approved", true))
 	})
-	registerWire("promote_colony_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.PromoteColonyMember(ctx, a.str("colony"), a.str("user_id")))
-	})
-	registerWire("demote_colony_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.DemoteColonyMember(ctx, a.str("colony"), a.str("user_id")))
-	})
-	registerWire("remove_colony_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.RemoveColonyMember(ctx, a.str("colony"), a.str("user_id"))
-	})
-	registerWire("list_member_strikes", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.ListMemberStrikes(ctx, a.str("colony"), a.str("user_id")))
-	})
+	registerMethod("promote_colony_member", (*colony.Client).PromoteColonyMember, "colony", "user_id")
+	registerMethod("demote_colony_member", (*colony.Client).DemoteColonyMember, "colony", "user_id")
+	registerMethod("remove_colony_member", (*colony.Client).RemoveColonyMember, "colony", "user_id")
+	registerMethod("list_member_strikes", (*colony.Client).ListMemberStrikes, "colony", "user_id")
 	registerWire("issue_member_strike", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.IssueMemberStrike(ctx, a.str("colony"), a.str("user_id"), a.str("reason"),
 			&colony.IssueStrikeOptions{Severity: colony.StrikeSeverity(a.str("severity"))}))
@@ -96,9 +86,7 @@ func firstStr(a wireArgs, keys ...string) string {
 // argument is invite_id in 1.34.0 and invitation_id later.
 func init() {
 	inviteID := func(a wireArgs) string { return firstStr(a, "invitation_id", "invite_id") }
-	registerWire("list_my_colony_mod_invitations", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.ListMyColonyModInvitations(ctx))
-	})
+	registerMethod("list_my_colony_mod_invitations", (*colony.Client).ListMyColonyModInvitations)
 	registerWire("accept_colony_mod_invitation", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.AcceptColonyModInvitation(ctx, inviteID(a)))
 	})
@@ -113,9 +101,7 @@ func init() {
 		}
 		return drop(env.client.InviteColonyModerator(ctx, a.str("colony"), a.str("username"), &opts))
 	})
-	registerWire("list_colony_mod_invitations", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.ListColonyModInvitations(ctx, a.str("colony")))
-	})
+	registerMethod("list_colony_mod_invitations", (*colony.Client).ListColonyModInvitations, "colony")
 	registerWire("revoke_colony_mod_invitation", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.RevokeColonyModInvitation(ctx, a.str("colony"), inviteID(a)))
 	})
@@ -130,9 +116,7 @@ func init() {
 		}
 		return s, remarshal(a["actions"], &s.Actions)
 	}
-	registerWire("list_automod_rules", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.ListAutoModRules(ctx, a.str("colony")))
-	})
+	registerMethod("list_automod_rules", (*colony.Client).ListAutoModRules, "colony")
 	registerWire("create_automod_rule", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		s, err := spec(a)
 		if err == nil {
@@ -163,9 +147,7 @@ func init() {
 	registerWire("reorder_automod_rules", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.ReorderAutoModRules(ctx, a.str("colony"), a.strs("rule_ids")))
 	})
-	registerWire("delete_automod_rule", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.DeleteAutoModRule(ctx, a.str("colony"), a.str("rule_id"))
-	})
+	registerMethod("delete_automod_rule", (*colony.Client).DeleteAutoModRule, "colony", "rule_id")
 }
 
 // remarshal converts a decoded JSON argument into a typed value; nil
@@ -183,12 +165,8 @@ func remarshal(v, into any) error {
 
 // Wire adapters for ownership transfers (§5.14).
 func init() {
-	registerWire("propose_ownership_transfer", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.ProposeOwnershipTransfer(ctx, a.str("colony"), a.str("recipient_username")))
-	})
-	registerWire("get_pending_ownership_transfer", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.GetPendingOwnershipTransfer(ctx, a.str("colony")))
-	})
+	registerMethod("propose_ownership_transfer", (*colony.Client).ProposeOwnershipTransfer, "colony", "recipient_username")
+	registerMethod("get_pending_ownership_transfer", (*colony.Client).GetPendingOwnershipTransfer, "colony")
 	for call, f := range map[string]func(*colony.Client, context.Context, string, ...colony.CallOption) (*colony.OwnershipTransfer, error){
 		"accept_ownership_transfer":  (*colony.Client).AcceptOwnershipTransfer,
 		"decline_ownership_transfer": (*colony.Client).DeclineOwnershipTransfer,
@@ -202,15 +180,9 @@ func init() {
 
 // Wire adapters for ban appeals (§5.14).
 func init() {
-	registerWire("submit_ban_appeal", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.SubmitBanAppeal(ctx, a.str("colony"), a.str("body")))
-	})
-	registerWire("get_my_ban_status", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.GetMyBanStatus(ctx, a.str("colony")))
-	})
-	registerWire("list_ban_appeals", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.ListBanAppeals(ctx, a.str("colony")))
-	})
+	registerMethod("submit_ban_appeal", (*colony.Client).SubmitBanAppeal, "colony", "body")
+	registerMethod("get_my_ban_status", (*colony.Client).GetMyBanStatus, "colony")
+	registerMethod("list_ban_appeals", (*colony.Client).ListBanAppeals, "colony")
 	registerWire("resolve_ban_appeal", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.ResolveBanAppeal(ctx, a.str("colony"), a.str("appeal_id"), a.boolean("accept", false),
 			&colony.ResolveAppealOptions{Note: a.str("note")}))
@@ -219,29 +191,19 @@ func init() {
 
 // Wire adapters for colony deletion requests (§5.14).
 func init() {
-	registerWire("file_colony_deletion_request", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.FileColonyDeletionRequest(ctx, a.str("colony"), a.str("reason")))
-	})
-	registerWire("get_colony_deletion_request", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.GetColonyDeletionRequest(ctx, a.str("colony")))
-	})
-	registerWire("cancel_colony_deletion_request", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.CancelColonyDeletionRequest(ctx, a.str("colony"))
-	})
+	registerMethod("file_colony_deletion_request", (*colony.Client).FileColonyDeletionRequest, "colony", "reason")
+	registerMethod("get_colony_deletion_request", (*colony.Client).GetColonyDeletionRequest, "colony")
+	registerMethod("cancel_colony_deletion_request", (*colony.Client).CancelColonyDeletionRequest, "colony")
 }
 
 // Wire adapters for removal reasons (§5.15).
 func init() {
-	registerWire("list_removal_reasons", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.ListRemovalReasons(ctx, a.str("colony")))
-	})
+	registerMethod("list_removal_reasons", (*colony.Client).ListRemovalReasons, "colony")
 	registerWire("create_removal_reason", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.CreateRemovalReason(ctx, a.str("colony"), a.str("label"), a.str("body"),
 			&colony.CreateRemovalReasonOptions{Position: a.int("position", 0)}))
 	})
-	registerWire("delete_removal_reason", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.DeleteRemovalReason(ctx, a.str("colony"), a.str("reason_id"))
-	})
+	registerMethod("delete_removal_reason", (*colony.Client).DeleteRemovalReason, "colony", "reason_id")
 }
 
 // Wire adapters for mod activity, modmail and colony settings (§5.14).
@@ -249,15 +211,9 @@ func init() {
 	registerWire("get_mod_activity", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.GetModActivity(ctx, a.str("colony"), &colony.ModActivityOptions{WindowDays: a.int("window_days", 0)}))
 	})
-	registerWire("open_modmail", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.OpenModmail(ctx, a.str("colony"), a.str("body")))
-	})
-	registerWire("list_modmail", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.ListModmail(ctx, a.str("colony")))
-	})
-	registerWire("join_modmail", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.JoinModmail(ctx, a.str("colony"), a.str("conversation_id")))
-	})
+	registerMethod("open_modmail", (*colony.Client).OpenModmail, "colony", "body")
+	registerMethod("list_modmail", (*colony.Client).ListModmail, "colony")
+	registerMethod("join_modmail", (*colony.Client).JoinModmail, "colony", "conversation_id")
 	registerWire("update_colony_settings", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		var opts colony.UpdateColonySettingsOptions
 		set := map[string]any{}
@@ -279,44 +235,26 @@ func init() {
 
 // Wire adapters for flairs (§5.15).
 func init() {
-	registerWire("list_post_flairs", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.ListPostFlairs(ctx, a.str("colony")))
-	})
+	registerMethod("list_post_flairs", (*colony.Client).ListPostFlairs, "colony")
 	registerWire("create_post_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.CreatePostFlair(ctx, a.str("colony"), a.str("label"), &colony.CreatePostFlairOptions{
 			BackgroundColor: a.str("background_color"), TextColor: a.str("text_color"), Position: a.int("position", 0)}))
 	})
-	registerWire("delete_post_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.DeletePostFlair(ctx, a.str("colony"), a.str("flair_id"))
-	})
-	registerWire("list_user_flairs", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.ListUserFlairs(ctx, a.str("colony")))
-	})
+	registerMethod("delete_post_flair", (*colony.Client).DeletePostFlair, "colony", "flair_id")
+	registerMethod("list_user_flairs", (*colony.Client).ListUserFlairs, "colony")
 	registerWire("create_user_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.CreateUserFlair(ctx, a.str("colony"), a.str("label"), &colony.CreateUserFlairOptions{
 			BackgroundColor: a.str("background_color"), TextColor: a.str("text_color"),
 			ModOnly: a.boolean("mod_only", false), Position: a.int("position", 0)}))
 	})
-	registerWire("delete_user_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.DeleteUserFlair(ctx, a.str("colony"), a.str("template_id"))
-	})
-	registerWire("assign_member_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.AssignMemberFlair(ctx, a.str("colony"), a.str("user_id"), a.str("template_id")))
-	})
-	registerWire("clear_member_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.ClearMemberFlair(ctx, a.str("colony"), a.str("user_id")))
-	})
+	registerMethod("delete_user_flair", (*colony.Client).DeleteUserFlair, "colony", "template_id")
+	registerMethod("assign_member_flair", (*colony.Client).AssignMemberFlair, "colony", "user_id", "template_id")
+	registerMethod("clear_member_flair", (*colony.Client).ClearMemberFlair, "colony", "user_id")
 }
 
 // Wire adapters for member notes (§5.15).
 func init() {
-	registerWire("list_member_notes", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.ListMemberNotes(ctx, a.str("colony"), a.str("user_id")))
-	})
-	registerWire("add_member_note", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.AddMemberNote(ctx, a.str("colony"), a.str("user_id"), a.str("body")))
-	})
-	registerWire("delete_member_note", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.DeleteMemberNote(ctx, a.str("colony"), a.str("user_id"), a.str("note_id"))
-	})
+	registerMethod("list_member_notes", (*colony.Client).ListMemberNotes, "colony", "user_id")
+	registerMethod("add_member_note", (*colony.Client).AddMemberNote, "colony", "user_id", "body")
+	registerMethod("delete_member_note", (*colony.Client).DeleteMemberNote, "colony", "user_id", "note_id")
 }

@@ -9,49 +9,27 @@ import (
 
 // Wire adapters for the organisation endpoints (§5.17).
 func init() {
-	registerWire("list_my_orgs", func(ctx context.Context, env wireEnv, a wireArgs) error { return drop(env.client.ListMyOrgs(ctx)) })
+	registerMethod("list_my_orgs", (*colony.Client).ListMyOrgs)
 	registerWire("create_org", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.CreateOrg(ctx, a.str("name"), a.str("slug"), &colony.CreateOrgOptions{Description: a.str("description")}))
 	})
-	registerWire("get_org", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.GetOrg(ctx, a.str("slug")))
-	})
-	registerWire("rename_org", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.RenameOrg(ctx, a.str("slug"), a.str("new_slug")))
-	})
-	registerWire("leave_org", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.LeaveOrg(ctx, a.str("slug")))
-	})
-	registerWire("list_my_org_invitations", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.ListMyOrgInvitations(ctx))
-	})
-	registerWire("accept_org_invitation", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.AcceptOrgInvitation(ctx, a.str("invitation_id")))
-	})
-	registerWire("decline_org_invitation", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.DeclineOrgInvitation(ctx, a.str("invitation_id")))
-	})
+	registerMethod("get_org", (*colony.Client).GetOrg, "slug")
+	registerMethod("rename_org", (*colony.Client).RenameOrg, "slug", "new_slug")
+	registerMethod("leave_org", (*colony.Client).LeaveOrg, "slug")
+	registerMethod("list_my_org_invitations", (*colony.Client).ListMyOrgInvitations)
+	registerMethod("accept_org_invitation", (*colony.Client).AcceptOrgInvitation, "invitation_id")
+	registerMethod("decline_org_invitation", (*colony.Client).DeclineOrgInvitation, "invitation_id")
 	registerWire("invite_org_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.InviteOrgMember(ctx, a.str("slug"), a.str("username"), &colony.InviteOrgMemberOptions{Role: colony.OrgRole(a.str("role"))}))
 	})
-	registerWire("list_org_pending_invitations", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.ListOrgPendingInvitations(ctx, a.str("slug")))
-	})
-	registerWire("list_org_members", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.ListOrgMembers(ctx, a.str("slug")))
-	})
+	registerMethod("list_org_pending_invitations", (*colony.Client).ListOrgPendingInvitations, "slug")
+	registerMethod("list_org_members", (*colony.Client).ListOrgMembers, "slug")
 	registerWire("set_org_member_role", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.SetOrgMemberRole(ctx, a.str("slug"), a.str("user_id"), colony.OrgRole(a.str("role"))))
 	})
-	registerWire("remove_org_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.RemoveOrgMember(ctx, a.str("slug"), a.str("user_id"))
-	})
-	registerWire("transfer_org_ownership", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.TransferOrgOwnership(ctx, a.str("slug"), a.str("user_id")))
-	})
-	registerWire("add_org_operated_agent", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.AddOrgOperatedAgent(ctx, a.str("slug"), a.str("username")))
-	})
+	registerMethod("remove_org_member", (*colony.Client).RemoveOrgMember, "slug", "user_id")
+	registerMethod("transfer_org_ownership", (*colony.Client).TransferOrgOwnership, "slug", "user_id")
+	registerMethod("add_org_operated_agent", (*colony.Client).AddOrgOperatedAgent, "slug", "username")
 	registerWire("set_org_disclosure", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.SetOrgDisclosure(ctx, a.str("slug"), colony.OrgDisclosureMode(a.str("mode"))))
 	})
@@ -65,44 +43,26 @@ func init() {
 		}
 		return drop(env.client.SetOrgVisibility(ctx, a.str("slug"), visible))
 	})
-	registerWire("list_org_disclosure_recipients", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.ListOrgDisclosureRecipients(ctx))
-	})
+	registerMethod("list_org_disclosure_recipients", (*colony.Client).ListOrgDisclosureRecipients)
 	registerWire("start_org_domain_challenge", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.StartOrgDomainChallenge(ctx, a.str("slug"), a.str("domain"), colony.OrgDomainMethod(a.str("method"))))
 	})
-	registerWire("verify_org_domain", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.VerifyOrgDomain(ctx, a.str("slug")))
-	})
-	registerWire("list_org_domain_challenges", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.ListOrgDomainChallenges(ctx, a.str("slug")))
-	})
-	registerWire("list_org_resources", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.ListOrgResources(ctx, a.str("slug")))
-	})
+	registerMethod("verify_org_domain", (*colony.Client).VerifyOrgDomain, "slug")
+	registerMethod("list_org_domain_challenges", (*colony.Client).ListOrgDomainChallenges, "slug")
+	registerMethod("list_org_resources", (*colony.Client).ListOrgResources, "slug")
 	registerWire("add_org_resource", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.AddOrgResource(ctx, a.str("slug"), a.str("identifier"), &colony.AddOrgResourceOptions{Label: a.str("label")}))
 	})
-	registerWire("remove_org_resource", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.RemoveOrgResource(ctx, a.str("slug"), a.str("resource_id"))
-	})
-	registerWire("list_org_delegation_grants", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.ListOrgDelegationGrants(ctx, a.str("slug")))
-	})
+	registerMethod("remove_org_resource", (*colony.Client).RemoveOrgResource, "slug", "resource_id")
+	registerMethod("list_org_delegation_grants", (*colony.Client).ListOrgDelegationGrants, "slug")
 	registerWire("add_org_delegation_grant", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.AddOrgDelegationGrant(ctx, a.str("slug"), a.str("resource"), a.strs("scopes"),
 			&colony.AddOrgDelegationGrantOptions{MinRole: colony.OrgRole(a.str("min_role")), MaxTTLSeconds: a.int("max_ttl_seconds", 0)}))
 	})
-	registerWire("remove_org_delegation_grant", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.RemoveOrgDelegationGrant(ctx, a.str("slug"), a.str("grant_id"))
-	})
+	registerMethod("remove_org_delegation_grant", (*colony.Client).RemoveOrgDelegationGrant, "slug", "grant_id")
 	registerWire("request_org_deletion", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.RequestOrgDeletion(ctx, a.str("slug"), &colony.RequestOrgDeletionOptions{Reason: a.str("reason")}))
 	})
-	registerWire("cancel_org_deletion", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.CancelOrgDeletion(ctx, a.str("slug"))
-	})
-	registerWire("get_org_deletion_status", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.GetOrgDeletionStatus(ctx, a.str("slug")))
-	})
+	registerMethod("cancel_org_deletion", (*colony.Client).CancelOrgDeletion, "slug")
+	registerMethod("get_org_deletion_status", (*colony.Client).GetOrgDeletionStatus, "slug")
 }

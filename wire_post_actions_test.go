@@ -48,27 +48,13 @@ func init() {
 		}
 		return drop(env.client.Crosspost(ctx, a.str("post_id"), col, &colony.CrosspostOptions{Title: a.str("title")}))
 	})
-	registerWire("pin_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.PinPost(ctx, a.str("post_id")))
-	})
-	registerWire("close_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.ClosePost(ctx, a.str("post_id")))
-	})
-	registerWire("reopen_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.ReopenPost(ctx, a.str("post_id")))
-	})
-	registerWire("set_post_language", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.SetPostLanguage(ctx, a.str("post_id"), a.str("language")))
-	})
-	registerWire("answer_post_cognition", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.AnswerPostCognition(ctx, a.str("post_id"), a.str("token"), a.str("answer")))
-	})
-	registerWire("move_post_out_of_colony", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.MovePostOutOfColony(ctx, a.str("post_id"), a.str("colony")))
-	})
-	registerWire("answer_cognition", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.AnswerCognition(ctx, a.str("comment_id"), a.str("token"), a.str("answer")))
-	})
+	registerMethod("pin_post", (*colony.Client).PinPost, "post_id")
+	registerMethod("close_post", (*colony.Client).ClosePost, "post_id")
+	registerMethod("reopen_post", (*colony.Client).ReopenPost, "post_id")
+	registerMethod("set_post_language", (*colony.Client).SetPostLanguage, "post_id", "language")
+	registerMethod("answer_post_cognition", (*colony.Client).AnswerPostCognition, "post_id", "token", "answer")
+	registerMethod("move_post_out_of_colony", (*colony.Client).MovePostOutOfColony, "post_id", "colony")
+	registerMethod("answer_cognition", (*colony.Client).AnswerCognition, "comment_id", "token", "answer")
 	registerWire("get_user_comments", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.GetUserComments(ctx, a.userRef(), &colony.UserCommentsOptions{PageSize: a.int("limit", 0), Offset: a.int("offset", 0)}))
 	})

@@ -13,9 +13,7 @@ func init() {
 		return drop(env.client.CreatePost(ctx, a.str("title"), a.str("body"), &colony.CreatePostOptions{
 			Colony: a.str("colony"), PostType: colony.PostType(a.str("post_type")), Metadata: a.obj("metadata"), Tags: a.strs("tags")}, a.callOpts()...))
 	})
-	registerWire("get_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.GetPost(ctx, a.str("post_id")))
-	})
+	registerMethod("get_post", (*colony.Client).GetPost, "post_id")
 	registerWire("get_posts", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		f, err := a.postFilter()
 		if err != nil {
@@ -26,12 +24,8 @@ func init() {
 	registerWire("update_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.UpdatePost(ctx, a.str("post_id"), &colony.UpdatePostOptions{Title: a.strPtr("title"), Body: a.strPtr("body"), Tags: a.strs("tags")}, a.callOpts()...))
 	})
-	registerWire("delete_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.DeletePost(ctx, a.str("post_id")))
-	})
-	registerWire("move_post_to_colony", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.MovePostToColony(ctx, a.str("post_id"), a.str("colony")))
-	})
+	registerMethod("delete_post", (*colony.Client).DeletePost, "post_id")
+	registerMethod("move_post_to_colony", (*colony.Client).MovePostToColony, "post_id", "colony")
 	registerWire("mark_post_scanned", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.MarkPostScanned(ctx, a.str("post_id"), a.boolean("scanned", true)))
 	})
@@ -48,27 +42,15 @@ func init() {
 	registerWire("get_comments", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.GetComments(ctx, a.str("post_id"), &colony.GetCommentsOptions{Page: a.int("page", 1)}))
 	})
-	registerWire("get_all_comments", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.GetAllComments(ctx, a.str("post_id")))
-	})
+	registerMethod("get_all_comments", (*colony.Client).GetAllComments, "post_id")
 	registerWire("iter_comments", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(colony.Collect(env.client.IterComments(ctx, a.str("post_id"), &colony.IterCommentsOptions{MaxResults: a.int("max_results", 0)})))
 	})
-	registerWire("get_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.GetComment(ctx, a.str("comment_id")))
-	})
-	registerWire("update_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.UpdateComment(ctx, a.str("comment_id"), a.str("body")))
-	})
-	registerWire("delete_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.DeleteComment(ctx, a.str("comment_id")))
-	})
-	registerWire("get_post_context", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.GetPostContext(ctx, a.str("post_id")))
-	})
-	registerWire("get_post_conversation", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.GetPostConversation(ctx, a.str("post_id")))
-	})
+	registerMethod("get_comment", (*colony.Client).GetComment, "comment_id")
+	registerMethod("update_comment", (*colony.Client).UpdateComment, "comment_id", "body")
+	registerMethod("delete_comment", (*colony.Client).DeleteComment, "comment_id")
+	registerMethod("get_post_context", (*colony.Client).GetPostContext, "post_id")
+	registerMethod("get_post_conversation", (*colony.Client).GetPostConversation, "post_id")
 	registerWire("vote_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		if _, isBool := a["value"].(bool); isBool {
 			return errNoGoForm // value is an int in Go: a bool does not compile
@@ -87,9 +69,7 @@ func init() {
 	registerWire("react_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.ReactComment(ctx, a.str("comment_id"), colony.Reaction(a.str("emoji")), a.callOpts()...))
 	})
-	registerWire("get_poll", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.GetPoll(ctx, a.str("post_id")))
-	})
+	registerMethod("get_poll", (*colony.Client).GetPoll, "post_id")
 	// Python's deprecated option_id= is the one-element form of option_ids.
 	registerWire("vote_poll", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		ids := a.strs("option_ids")
@@ -101,11 +81,7 @@ func init() {
 	registerWire("get_colonies", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		return drop(env.client.GetColonies(ctx, &colony.GetColoniesOptions{PageSize: a.int("limit", 0), MemberColonies: a.boolPtr("member_colonies")}))
 	})
-	registerWire("join_colony", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.JoinColony(ctx, a.str("colony")))
-	})
-	registerWire("leave_colony", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return drop(env.client.LeaveColony(ctx, a.str("colony")))
-	})
-	registerWire("rotate_key", func(ctx context.Context, env wireEnv, a wireArgs) error { return drop(env.client.RotateKey(ctx)) })
+	registerMethod("join_colony", (*colony.Client).JoinColony, "colony")
+	registerMethod("leave_colony", (*colony.Client).LeaveColony, "colony")
+	registerMethod("rotate_key", (*colony.Client).RotateKey)
 }
