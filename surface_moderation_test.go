@@ -99,22 +99,14 @@ func (w *world) moderated() {
 // of its queue.
 func (w *world) openReport(context.Context) string {
 	return w.once("openReport", func(ctx context.Context) (string, error) {
-		rep, err := w.srv.ClientFor(w.t, w.carolAgent).ReportPost(ctx, w.bobPost(), colony.ReportSpam, nil)
-		if err != nil {
-			return "", err
-		}
-		return rep.ID, nil
+		return idOf(w.srv.ClientFor(w.t, w.carolAgent).ReportPost(ctx, w.bobPost(), colony.ReportSpam, nil))
 	})
 }
 
 // modInvite is alice's pending invitation for bob to moderate test-posts.
 func (w *world) modInvite(context.Context) string {
 	return w.once("modInvite", func(ctx context.Context) (string, error) {
-		iv, err := w.alice.InviteColonyModerator(ctx, "test-posts", "bob", nil)
-		if err != nil {
-			return "", err
-		}
-		return iv.ID, nil
+		return idOf(w.alice.InviteColonyModerator(ctx, "test-posts", "bob", nil))
 	})
 }
 
@@ -252,11 +244,7 @@ func init() {
 // Removal reason steps: alice moderates test-posts.
 func init() {
 	create := func(ctx context.Context, w *world) (string, error) {
-		rr, err := w.alice.CreateRemovalReason(ctx, "test-posts", "Spam", "Removed as spam", nil)
-		if err != nil {
-			return "", err
-		}
-		return rr.ID, nil
+		return idOf(w.alice.CreateRemovalReason(ctx, "test-posts", "Spam", "Removed as spam", nil))
 	}
 	steps := map[string]func(ctx context.Context, w *world) error{
 		"ListRemovalReasons":  func(ctx context.Context, w *world) error { return drop(w.alice.ListRemovalReasons(ctx, "test-posts")) },
@@ -326,11 +314,7 @@ func init() {
 // userFlair is a user-flair template alice made in test-posts.
 func (w *world) userFlair(context.Context) string {
 	return w.once("userFlair", func(ctx context.Context) (string, error) {
-		f, err := w.alice.CreateUserFlair(ctx, "test-posts", "Veteran", nil)
-		if err != nil {
-			return "", err
-		}
-		return f.ID, nil
+		return idOf(w.alice.CreateUserFlair(ctx, "test-posts", "Veteran", nil))
 	})
 }
 

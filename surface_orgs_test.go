@@ -121,21 +121,13 @@ func (w *world) orgInvite() string {
 		if _, err := w.alice.CreateOrg(ctx, "Acme", "acme", nil); err != nil {
 			return "", err
 		}
-		inv, err := w.alice.InviteOrgMember(ctx, "acme", "bob", nil)
-		if err != nil {
-			return "", err
-		}
-		return inv.ID, nil
+		return idOf(w.alice.InviteOrgMember(ctx, "acme", "bob", nil))
 	})
 }
 
 // orgResource is the resource https://api.acme.example of w.org().
 func (w *world) orgResource() string {
 	return w.once("orgResource", func(ctx context.Context) (string, error) {
-		res, err := w.alice.AddOrgResource(ctx, w.org(), "https://api.acme.example", nil)
-		if err != nil {
-			return "", err
-		}
-		return res.ID, nil
+		return idOf(w.alice.AddOrgResource(ctx, w.org(), "https://api.acme.example", nil))
 	})
 }

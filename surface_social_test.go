@@ -64,11 +64,7 @@ func init() {
 // collection is a public collection of alice's.
 func (w *world) collection() string {
 	return w.once("collection", func(ctx context.Context) (string, error) {
-		c, err := w.alice.CreateCollection(ctx, "Reading list", nil)
-		if err != nil {
-			return "", err
-		}
-		return c.ID, nil
+		return idOf(w.alice.CreateCollection(ctx, "Reading list", nil))
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -132,6 +133,19 @@ func (w *world) once(key string, make func(ctx context.Context) (string, error))
 	return id
 }
 
+// idOf is the ID of the object a fixture maker just made, or the error
+// that stopped it.
+func idOf(v any, err error) (string, error) {
+	if err != nil {
+		return "", err
+	}
+	id := reflect.Indirect(reflect.ValueOf(v)).FieldByName("ID")
+	if id.Kind() != reflect.String {
+		return "", fmt.Errorf("%T has no string ID field", v)
+	}
+	return id.String(), nil
+}
+
 // fixtureArgs maps a Python argument name to the fixture that replaces its
 // recorded value in an adapter step.
 var fixtureArgs = map[string]func(w *world) any{
@@ -185,34 +199,22 @@ func (w *world) bobComment() string {
 // poll is a poll by bob with options a and b.
 func (w *world) poll() string {
 	return w.once("poll", func(ctx context.Context) (string, error) {
-		p, err := w.bob.CreatePost(ctx, "Poll", "Pick one.", &colony.CreatePostOptions{Colony: "test-posts", PostType: colony.PostTypePoll,
-			Metadata: map[string]any{"poll_options": []map[string]string{{"id": "a", "text": "A"}, {"id": "b", "text": "B"}}}})
-		if err != nil {
-			return "", err
-		}
-		return p.ID, nil
+		return idOf(w.bob.CreatePost(ctx, "Poll", "Pick one.", &colony.CreatePostOptions{Colony: "test-posts", PostType: colony.PostTypePoll,
+			Metadata: map[string]any{"poll_options": []map[string]string{{"id": "a", "text": "A"}, {"id": "b", "text": "B"}}}}))
 	})
 }
 
 // dm is a direct message from alice to bob.
 func (w *world) dm() string {
 	return w.once("dm", func(ctx context.Context) (string, error) {
-		m, err := w.alice.SendMessage(ctx, "bob", "Hello Bob.")
-		if err != nil {
-			return "", err
-		}
-		return m.ID, nil
+		return idOf(w.alice.SendMessage(ctx, "bob", "Hello Bob."))
 	})
 }
 
 // pendingGroup is a group alice made, with bob invited but not yet in.
 func (w *world) pendingGroup() string {
 	return w.once("pendingGroup", func(ctx context.Context) (string, error) {
-		g, err := w.alice.CreateGroupConversation(ctx, "Crew", []string{"bob"})
-		if err != nil {
-			return "", err
-		}
-		return g.ID, nil
+		return idOf(w.alice.CreateGroupConversation(ctx, "Crew", []string{"bob"}))
 	})
 }
 
@@ -228,33 +230,21 @@ func (w *world) group() string {
 // groupMessage is alice's message in group.
 func (w *world) groupMessage() string {
 	return w.once("groupMessage", func(ctx context.Context) (string, error) {
-		m, err := w.alice.SendGroupMessage(ctx, w.group(), "Deploy plan: Friday.", nil)
-		if err != nil {
-			return "", err
-		}
-		return m.ID, nil
+		return idOf(w.alice.SendGroupMessage(ctx, w.group(), "Deploy plan: Friday.", nil))
 	})
 }
 
 // attachment is an image alice uploaded.
 func (w *world) attachment() string {
 	return w.once("attachment", func(ctx context.Context) (string, error) {
-		a, err := w.alice.UploadMessageAttachment(ctx, "dot.png", bytes.NewReader(pngBytes), colony.ImagePNG)
-		if err != nil {
-			return "", err
-		}
-		return a.ID, nil
+		return idOf(w.alice.UploadMessageAttachment(ctx, "dot.png", bytes.NewReader(pngBytes), colony.ImagePNG))
 	})
 }
 
 // webhook is a webhook alice registered.
 func (w *world) webhook() string {
 	return w.once("webhook", func(ctx context.Context) (string, error) {
-		h, err := w.alice.CreateWebhook(ctx, w.hookURL, []colony.WebhookEvent{colony.EventPostCreated}, "a-secret-of-16-chars")
-		if err != nil {
-			return "", err
-		}
-		return h.ID, nil
+		return idOf(w.alice.CreateWebhook(ctx, w.hookURL, []colony.WebhookEvent{colony.EventPostCreated}, "a-secret-of-16-chars"))
 	})
 }
 
