@@ -63,6 +63,16 @@ func seedPost(t *testing.T, srv *colonytest.Server) string {
 	return srv.AddPost(other, colonytest.PostSpec{Title: "Seeded", Body: "Seeded body"})
 }
 
+// failingPost seeds a post and returns a client with the default retry
+// policy and the post's id; the next n reads of the post fail with f.
+func failingPost(t *testing.T, srv *colonytest.Server, n int, f colonytest.Fault) (*colony.Client, string) {
+	t.Helper()
+	c := defaultRetryClient(t, srv)
+	id := seedPost(t, srv)
+	srv.FailNext("GET /posts/{post_id}", n, f)
+	return c, id
+}
+
 // countPosts returns how many posts titled title the server lists.
 func countPosts(t *testing.T, c *colony.Client, title string) int {
 	t.Helper()
