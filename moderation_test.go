@@ -674,9 +674,7 @@ func TestUpdateColonySettingsBody(t *testing.T) {
 			rs := &recordingServer{}
 			srv := httptest.NewServer(rs)
 			defer srv.Close()
-			c, err := colony.NewClient("col_k", colony.WithBaseURL(srv.URL+"/api/v1"), colony.WithoutTokenCache())
-			require.NoError(t, err)
-			_, err = c.UpdateColonySettings(t.Context(), "general", tt.opts)
+			_, err := plainClient(t, srv.URL).UpdateColonySettings(t.Context(), "general", tt.opts)
 			require.NoError(t, err)
 			rs.mu.Lock()
 			defer rs.mu.Unlock()
