@@ -72,9 +72,7 @@ func init() {
 		}),
 		"SetPremiumAutoRenew": premiumStep(func(ctx context.Context, c *colony.Client) error { return drop(c.SetPremiumAutoRenew(ctx, true)) }),
 	}
-	for name, step := range steps {
-		surfaceSteps[name] = step
-	}
+	addSurfaceSteps(steps)
 }
 
 // mailedToken makes alice's address verified (for "recover_key") or

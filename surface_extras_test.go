@@ -73,9 +73,7 @@ func init() {
 			return err
 		},
 	}
-	for name, step := range steps {
-		surfaceSteps[name] = step
-	}
+	addSurfaceSteps(steps)
 }
 
 // wikiPage is the slug of alice's wiki page "getting-started".

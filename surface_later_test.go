@@ -13,7 +13,7 @@ import (
 // alice moderates, a DM thread, and the cognition answer, which colonytest
 // refuses as the live server refuses a token it did not issue.
 func init() {
-	for name, step := range map[string]surfaceStep{
+	addSurfaceSteps(map[string]surfaceStep{
 		"UploadColonyIcon": func(ctx context.Context, w *world) error {
 			return drop(w.alice.UploadColonyIcon(ctx, w.ownColony(), "icon.png", bytes.NewReader(pngBytes), colony.ImagePNG))
 		},
@@ -63,9 +63,7 @@ func init() {
 			_, err := w.alice.AnswerCognition(ctx, w.aliceComment(), "cog-tok", "blue")
 			return expectValidation(err)
 		},
-	} {
-		surfaceSteps[name] = step
-	}
+	})
 }
 
 // threadStep runs a thread action on alice's DM thread with bob.

@@ -11,7 +11,7 @@ import (
 // Surface steps for colony moderation: alice moderates test-posts, bob is
 // a member there.
 func init() {
-	steps := map[string]func(ctx context.Context, w *world) error{
+	steps := map[string]surfaceStep{
 		"GetModQueue": func(ctx context.Context, w *world) error { return drop(w.alice.GetModQueue(ctx, "test-posts", nil)) },
 		"ModQueueAction": func(ctx context.Context, w *world) error {
 			return drop(w.alice.ModQueueAction(ctx, "test-posts", colony.ModActionRequest{Source: colony.ModSourceOpenReport,
@@ -75,18 +75,7 @@ func init() {
 			return drop(w.alice.RevokeColonyModInvitation(ctx, "test-posts", w.modInvite(ctx)))
 		},
 	}
-	moderatedSteps(steps)
-}
-
-// moderatedSteps adds steps that run with alice moderating test-posts and
-// bob a member there.
-func moderatedSteps(steps map[string]func(ctx context.Context, w *world) error) {
-	for name, f := range steps {
-		surfaceSteps[name] = func(ctx context.Context, w *world) error {
-			w.moderated()
-			return f(ctx, w)
-		}
-	}
+	addSurfaceSteps(steps, (*world).moderated)
 }
 
 // moderated makes alice a moderator of test-posts and bob a member.
@@ -94,6 +83,12 @@ func (w *world) moderated() {
 	w.srv.SetColonyRole("test-posts", w.srv.Agent(), "moderator")
 	w.srv.SetColonyRole("test-posts", w.bobAgent, "member")
 }
+
+// founded makes alice the founder of test-posts.
+func (w *world) founded() { w.srv.SetColonyRole("test-posts", w.srv.Agent(), "founder") }
+
+// bobModerates makes bob a moderator of test-posts.
+func (w *world) bobModerates() { w.srv.SetColonyRole("test-posts", w.bobAgent, "moderator") }
 
 // openReport is carol's open report of bob's post in test-posts: an item
 // of its queue.
@@ -113,7 +108,7 @@ func (w *world) modInvite(context.Context) string {
 // AutoMod surface steps: alice moderates test-posts.
 func init() {
 	rule := colony.AutoModRuleSpec{Name: "No links", Triggers: colony.AutoModTriggers{Regex: []string{"https?://"}}, Actions: colony.AutoModActions{Remove: true}}
-	steps := map[string]func(ctx context.Context, w *world) error{
+	steps := map[string]surfaceStep{
 		"ListAutoModRules": func(ctx context.Context, w *world) error { return drop(w.alice.ListAutoModRules(ctx, "test-posts")) },
 		"CreateAutoModRule": func(ctx context.Context, w *world) error {
 			return drop(w.alice.CreateAutoModRule(ctx, "test-posts", rule))
@@ -132,7 +127,7 @@ func init() {
 			return w.alice.DeleteAutoModRule(ctx, "test-posts", w.autoModRule(rule))
 		},
 	}
-	moderatedSteps(steps)
+	addSurfaceSteps(steps, (*world).moderated)
 }
 
 // autoModRule is a rule alice made in test-posts.
@@ -148,7 +143,7 @@ func (w *world) autoModRule(spec colony.AutoModRuleSpec) string {
 
 // Ownership transfer steps: alice founds test-posts, bob moderates it.
 func init() {
-	steps := map[string]func(ctx context.Context, w *world) error{
+	steps := map[string]surfaceStep{
 		"ProposeOwnershipTransfer": func(ctx context.Context, w *world) error {
 			return drop(w.alice.ProposeOwnershipTransfer(ctx, "test-posts", "bob"))
 		},
@@ -165,13 +160,7 @@ func init() {
 			return drop(w.alice.CancelOwnershipTransfer(ctx, w.transfer(ctx)))
 		},
 	}
-	for name, f := range steps {
-		surfaceSteps[name] = func(ctx context.Context, w *world) error {
-			w.srv.SetColonyRole("test-posts", w.srv.Agent(), "founder")
-			w.srv.SetColonyRole("test-posts", w.bobAgent, "moderator")
-			return f(ctx, w)
-		}
-	}
+	addSurfaceSteps(steps, (*world).founded, (*world).bobModerates)
 }
 
 // transfer is alice's pending offer of test-posts to bob.
@@ -188,7 +177,7 @@ func (w *world) transfer(context.Context) string {
 // Ban appeal steps: alice moderates test-posts, carol is banned there and
 // has appealed.
 func init() {
-	steps := map[string]func(ctx context.Context, w *world) error{
+	steps := map[string]surfaceStep{
 		"SubmitBanAppeal": func(ctx context.Context, w *world) error {
 			w.banCarol(ctx)
 			return drop(w.srv.ClientFor(w.t, w.carolAgent).SubmitBanAppeal(ctx, "test-posts", "Please reconsider"))
@@ -207,7 +196,7 @@ func init() {
 			return drop(w.alice.ResolveBanAppeal(ctx, "test-posts", ap.AppealID, true, nil))
 		},
 	}
-	moderatedSteps(steps)
+	addSurfaceSteps(steps, (*world).moderated)
 }
 
 // banCarol bans carol from test-posts.
@@ -221,7 +210,7 @@ func init() {
 	file := func(ctx context.Context, w *world) error {
 		return drop(w.alice.FileColonyDeletionRequest(ctx, "test-posts", "Merged into general"))
 	}
-	steps := map[string]func(ctx context.Context, w *world) error{
+	steps := map[string]surfaceStep{
 		"FileColonyDeletionRequest": file,
 		"GetColonyDeletionRequest": func(ctx context.Context, w *world) error {
 			return drop(w.alice.GetColonyDeletionRequest(ctx, "test-posts"))
@@ -233,12 +222,7 @@ func init() {
 			return w.alice.CancelColonyDeletionRequest(ctx, "test-posts")
 		},
 	}
-	for name, f := range steps {
-		surfaceSteps[name] = func(ctx context.Context, w *world) error {
-			w.srv.SetColonyRole("test-posts", w.srv.Agent(), "founder")
-			return f(ctx, w)
-		}
-	}
+	addSurfaceSteps(steps, (*world).founded)
 }
 
 // Removal reason steps: alice moderates test-posts.
@@ -246,7 +230,7 @@ func init() {
 	create := func(ctx context.Context, w *world) (string, error) {
 		return idOf(w.alice.CreateRemovalReason(ctx, "test-posts", "Spam", "Removed as spam", nil))
 	}
-	steps := map[string]func(ctx context.Context, w *world) error{
+	steps := map[string]surfaceStep{
 		"ListRemovalReasons":  func(ctx context.Context, w *world) error { return drop(w.alice.ListRemovalReasons(ctx, "test-posts")) },
 		"CreateRemovalReason": func(ctx context.Context, w *world) error { return drop(create(ctx, w)) },
 		"DeleteRemovalReason": func(ctx context.Context, w *world) error {
@@ -257,12 +241,12 @@ func init() {
 			return w.alice.DeleteRemovalReason(ctx, "test-posts", id)
 		},
 	}
-	moderatedSteps(steps)
+	addSurfaceSteps(steps, (*world).moderated)
 }
 
 // Flair steps (§5.15): alice moderates test-posts, bob is a member there.
 func init() {
-	steps := map[string]func(ctx context.Context, w *world) error{
+	steps := map[string]surfaceStep{
 		"ListPostFlairs": func(ctx context.Context, w *world) error { return drop(w.bob.ListPostFlairs(ctx, "test-posts")) },
 		"CreatePostFlair": func(ctx context.Context, w *world) error {
 			return drop(w.alice.CreatePostFlair(ctx, "test-posts", "Bug", &colony.CreatePostFlairOptions{BackgroundColor: "#aa0000"}))
@@ -288,13 +272,13 @@ func init() {
 			return drop(w.bob.ClearMemberFlair(ctx, "test-posts", w.bobAgent.ID))
 		},
 	}
-	moderatedSteps(steps)
+	addSurfaceSteps(steps, (*world).moderated)
 }
 
 // Member note steps (§5.15): alice moderates test-posts, bob is a member
 // there.
 func init() {
-	moderatedSteps(map[string]func(ctx context.Context, w *world) error{
+	addSurfaceSteps(map[string]surfaceStep{
 		"ListMemberNotes": func(ctx context.Context, w *world) error {
 			return drop(w.alice.ListMemberNotes(ctx, "test-posts", w.bobAgent.ID))
 		},
@@ -308,7 +292,7 @@ func init() {
 			}
 			return w.alice.DeleteMemberNote(ctx, "test-posts", w.bobAgent.ID, n.ID)
 		},
-	})
+	}, (*world).moderated)
 }
 
 // userFlair is a user-flair template alice made in test-posts.
@@ -321,7 +305,7 @@ func (w *world) userFlair(context.Context) string {
 // Modmail, mod activity and settings steps (§5.14): alice moderates
 // test-posts; bob writes to its moderators.
 func init() {
-	steps := map[string]func(ctx context.Context, w *world) error{
+	steps := map[string]surfaceStep{
 		"OpenModmail": func(ctx context.Context, w *world) error {
 			return drop(w.bob.OpenModmail(ctx, "test-posts", "Why was my post removed?"))
 		},
@@ -340,7 +324,7 @@ func init() {
 				Rules: colony.Ptr("Be kind."), Clear: []colony.ColonySetting{colony.ColonySettingMinKarmaToPost}}))
 		},
 	}
-	moderatedSteps(steps)
+	addSurfaceSteps(steps, (*world).moderated)
 }
 
 // modmail is bob's modmail thread with test-posts' moderators.

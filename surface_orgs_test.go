@@ -92,9 +92,7 @@ func init() {
 		},
 		"GetOrgDeletionStatus": func(ctx context.Context, w *world) error { return drop(w.bob.GetOrgDeletionStatus(ctx, w.org())) },
 	}
-	for name, step := range steps {
-		surfaceSteps[name] = step
-	}
+	addSurfaceSteps(steps)
 }
 
 // org is the organisation "acme": alice owns it, bob is a member.

@@ -56,9 +56,7 @@ func init() {
 			return w.alice.RemoveFromCollection(ctx, w.collection(), w.bobPost())
 		},
 	}
-	for name, step := range steps {
-		surfaceSteps[name] = step
-	}
+	addSurfaceSteps(steps)
 }
 
 // collection is a public collection of alice's.

@@ -71,6 +71,22 @@ func TestEveryEndpointWorksAgainstColonytest(t *testing.T) {
 	}
 }
 
+// addSurfaceSteps adds steps to surfaceSteps, each run on its world after
+// setup (the colony roles the steps need, say).
+func addSurfaceSteps(steps map[string]surfaceStep, setup ...func(w *world)) {
+	for name, step := range steps {
+		if _, dup := surfaceSteps[name]; dup {
+			panic("duplicate surface step " + name)
+		}
+		surfaceSteps[name] = func(ctx context.Context, w *world) error {
+			for _, f := range setup {
+				f(w)
+			}
+			return step(ctx, w)
+		}
+	}
+}
+
 // adapterStep runs e's wire adapter with the args of its first wire case
 // that sends a request, ids replaced by w's fixtures.
 func adapterStep(t *testing.T, e colony.Endpoint, cases []wireCase) surfaceStep {
