@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -91,9 +90,7 @@ func TestGetPostsByIDsConcurrentInOrder(t *testing.T) {
 	ids := batchIDs(50)
 	missing := []string{ids[0], ids[9], ids[21], ids[33], ids[49]}
 	ps := newPostsServer(missing, 8)
-	hs := httptest.NewServer(ps)
-	t.Cleanup(hs.Close)
-	c := plainClient(t, hs.URL)
+	c := serverClient(t, ps)
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second) // fails, not hangs, if requests were sequential
 	defer cancel()
 
@@ -122,7 +119,7 @@ func TestGetPostsByIDsStopsOnFirstError(t *testing.T) {
 	ids := batchIDs(50)
 	var mu sync.Mutex
 	sent := 0
-	hs := httptest.NewServer(withToken(func(w http.ResponseWriter, r *http.Request) {
+	c := serverClient(t, withToken(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		sent++
 		mu.Unlock()
@@ -133,8 +130,6 @@ func TestGetPostsByIDsStopsOnFirstError(t *testing.T) {
 		}
 		<-r.Context().Done() // the others hang until the batch gives up on them
 	}))
-	t.Cleanup(hs.Close)
-	c := plainClient(t, hs.URL)
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
 	posts, err := c.GetPostsByIDs(ctx, ids)

@@ -66,9 +66,7 @@ func TestFlakyWritesNeverDuplicate(t *testing.T) {
 // normal token exchange; opts add to (or override) its plainClient's.
 func hostileServer(t *testing.T, h http.HandlerFunc, opts ...colony.Option) *colony.Client {
 	t.Helper()
-	srv := httptest.NewServer(withToken(h))
-	t.Cleanup(srv.Close)
-	return plainClient(t, srv.URL, append([]colony.Option{colony.WithMaxResponseBytes(1 << 20)}, opts...)...)
+	return serverClient(t, withToken(h), append([]colony.Option{colony.WithMaxResponseBytes(1 << 20)}, opts...)...)
 }
 
 func TestHostileResponsesBecomeTypedErrors(t *testing.T) {

@@ -124,7 +124,14 @@ func withToken(h http.HandlerFunc) http.Handler {
 // closes with the test.
 func jsonAnswerClient(t *testing.T, body string, opts ...colony.Option) *colony.Client {
 	t.Helper()
-	hs := httptest.NewServer(jsonAnswer(body))
+	return serverClient(t, jsonAnswer(body), opts...)
+}
+
+// serverClient is a plainClient of an httptest server running h that closes
+// with the test.
+func serverClient(t *testing.T, h http.Handler, opts ...colony.Option) *colony.Client {
+	t.Helper()
+	hs := httptest.NewServer(h)
 	t.Cleanup(hs.Close)
 	return plainClient(t, hs.URL, opts...)
 }

@@ -36,12 +36,10 @@ func allocatedDuring(f func()) uint64 {
 // followed by 64 bytes costs what arrives, not what was announced (before:
 // 32 MiB allocated up front).
 func TestLyingContentLengthAllocatesNothingAhead(t *testing.T) {
-	hs := httptest.NewServer(withToken(func(w http.ResponseWriter, r *http.Request) {
+	c := serverClient(t, withToken(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Length", strconv.Itoa(32<<20))
 		_, _ = w.Write([]byte(strings.Repeat("x", 64)))
 	}))
-	t.Cleanup(hs.Close)
-	c := plainClient(t, hs.URL)
 	_, err := c.GetMe(t.Context()) // the token, and a warm connection
 	require.Error(t, err)
 	var callErr error
@@ -57,15 +55,13 @@ func TestLyingContentLengthAllocatesNothingAhead(t *testing.T) {
 func TestOverLimitBodyPeaksNearTheLimit(t *testing.T) {
 	const limit = 8 << 20
 	chunk := []byte(strings.Repeat("y", 64<<10))
-	hs := httptest.NewServer(withToken(func(w http.ResponseWriter, r *http.Request) {
+	c := serverClient(t, withToken(func(w http.ResponseWriter, r *http.Request) {
 		for r.Context().Err() == nil { // endless, chunked
 			if _, err := w.Write(chunk); err != nil {
 				return
 			}
 		}
-	}))
-	t.Cleanup(hs.Close)
-	c := plainClient(t, hs.URL, colony.WithMaxResponseBytes(limit))
+	}), colony.WithMaxResponseBytes(limit))
 	var callErr error
 	n := allocatedDuring(func() { _, callErr = c.GetPost(t.Context(), "p1") })
 	t.Logf("allocated %.2f MiB (%.2f× the %d MiB limit) for an endless body", float64(n)/(1<<20), float64(n)/limit, limit>>20)
@@ -113,16 +109,14 @@ func TestTokenResponses(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			var exchanges atomic.Int32
-			hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			c := serverClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				if strings.HasSuffix(r.URL.Path, "/auth/token") {
 					exchanges.Add(1)
 					_, _ = w.Write([]byte(tc.body))
 					return
 				}
 				_, _ = w.Write([]byte(`{"id":"u1","username":"me"}`))
-			}))
-			t.Cleanup(hs.Close)
-			c := plainClient(t, hs.URL, colony.WithAuthRetry(colony.RetryConfig{}))
+			}), colony.WithAuthRetry(colony.RetryConfig{}))
 			for range 2 {
 				_, err := c.GetMe(t.Context())
 				if tc.errText == "" {
