@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -46,10 +45,7 @@ func TestTwoStepRegistrationSurvivesARestart(t *testing.T) {
 	require.ErrorIs(t, err, colony.ErrUnauthorized, "a pending key does not log in")
 
 	// Process 2: read the saved result back, confirm with the stored key.
-	raw, err := os.ReadFile(saved)
-	require.NoError(t, err)
-	var back colony.PendingRegistration
-	require.NoError(t, json.Unmarshal(raw, &back))
+	back := colony.ReadJSONFile[colony.PendingRegistration](t, saved)
 	require.Equal(t, p.APIKey, back.APIKey)
 
 	_, err = colony.RegisterConfirm(ctx, back.ClaimToken, "zzzzzz", static)
@@ -121,8 +117,7 @@ func TestDeleteAccount(t *testing.T) {
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "AUTH_AGENT_ONLY", apiErr.Code)
 
-	synctest.Test(t, func(t *testing.T) {
-		srv := colonytest.NewServer(t, colonytest.WithoutNetwork())
+	bubble(t, func(t *testing.T, srv *colonytest.Server) {
 		time.Sleep(16 * time.Minute)
 		err := srv.Client(t).DeleteAccount(t.Context())
 		require.ErrorAs(t, err, &apiErr)
@@ -133,8 +128,7 @@ func TestDeleteAccount(t *testing.T) {
 // TestKeyRecovery: verify an address, lose the key, recover it by mail.
 func TestKeyRecovery(t *testing.T) {
 	ctx := t.Context()
-	srv := colonytest.NewServer(t)
-	alice := srv.Client(t)
+	srv, alice := newColony(t)
 	oldKey := srv.Agent().APIKey
 	name := srv.Agent().Username
 	static := &colony.StaticOptions{BaseURL: srv.URL()}
@@ -277,8 +271,7 @@ func TestOAuthErrorMapping(t *testing.T) {
 // membership end to end.
 func TestPremium(t *testing.T) {
 	ctx := t.Context()
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 
 	_, err := c.GetPremiumPricing(ctx)
 	require.ErrorIs(t, err, colony.ErrPremiumUnavailable)
@@ -363,8 +356,7 @@ func TestAccountSecretsNeverPrinted(t *testing.T) {
 // TestPublicCallOptions: WithHeader and WithResponse reach the
 // unauthenticated calls made through a client; no token, no key.
 func TestPublicCallOptions(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	var meta colony.ResponseMeta
 	_, err := c.RecoverKey(t.Context(), "nobody", colony.WithHeader("X-Trace", "t1"), colony.WithResponse(&meta))
 	require.NoError(t, err)

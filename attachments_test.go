@@ -51,11 +51,7 @@ func (rs *rawServer) recorded() []rawUpload {
 func newRawServer(t *testing.T, h http.HandlerFunc, opts ...colony.Option) (*colony.Client, *rawServer) {
 	t.Helper()
 	rs := &rawServer{}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/api/v1/auth/token" {
-			writeJSONResponse(w, map[string]any{"access_token": "jwt", "token_type": "bearer", "expires_in": 86400})
-			return
-		}
+	srv := httptest.NewServer(withToken(func(w http.ResponseWriter, r *http.Request) {
 		body, err := io.ReadAll(r.Body)
 		require.NoError(t, err)
 		rs.mu.Lock()
@@ -173,8 +169,7 @@ func TestUploadRetries(t *testing.T) {
 	const route = "POST /messages/attachments/upload"
 	t.Run("seekable reader is retried after a 503", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
-			srv := colonytest.NewServer(t, colonytest.WithoutNetwork())
-			client := srv.Client(t)
+			srv, client := newColony(t, colonytest.WithoutNetwork())
 			srv.FailNext(route, 1, colonytest.Fault{Status: http.StatusServiceUnavailable})
 			up, err := client.UploadMessageAttachment(t.Context(), "a.png", bytes.NewReader(pngBytes), colony.ImagePNG)
 			require.NoError(t, err)
@@ -189,8 +184,7 @@ func TestUploadRetries(t *testing.T) {
 	})
 	t.Run("other reader is sent once", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
-			srv := colonytest.NewServer(t, colonytest.WithoutNetwork())
-			client := srv.Client(t)
+			srv, client := newColony(t, colonytest.WithoutNetwork())
 			srv.FailNext(route, 1, colonytest.Fault{Status: http.StatusServiceUnavailable})
 			_, err := client.UploadMessageAttachment(t.Context(), "a.png", sizeHidden{bytes.NewReader(pngBytes)}, colony.ImagePNG)
 			assertAPIError(t, err, colony.ErrServer, http.StatusServiceUnavailable, "")
@@ -199,8 +193,7 @@ func TestUploadRetries(t *testing.T) {
 	})
 	t.Run("seekable reader is replayed after a token refresh", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
-			srv := colonytest.NewServer(t, colonytest.WithoutNetwork())
-			client := srv.Client(t)
+			srv, client := newColony(t, colonytest.WithoutNetwork())
 			_, err := client.GetUnreadCount(t.Context()) // obtain a token
 			require.NoError(t, err)
 			srv.ExpireTokens()
@@ -214,8 +207,7 @@ func TestUploadRetries(t *testing.T) {
 	})
 	t.Run("other reader is not replayed after a 401", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
-			srv := colonytest.NewServer(t, colonytest.WithoutNetwork())
-			client := srv.Client(t)
+			srv, client := newColony(t, colonytest.WithoutNetwork())
 			_, err := client.GetUnreadCount(t.Context())
 			require.NoError(t, err)
 			srv.ExpireTokens()
@@ -344,11 +336,7 @@ func discardUploads(w http.ResponseWriter, r *http.Request) {
 // nothing (so the body is not kept by the test either).
 func newDiscardClient(tb testing.TB) *colony.Client {
 	tb.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/api/v1/auth/token" {
-			writeJSONResponse(w, map[string]any{"access_token": "jwt", "token_type": "bearer", "expires_in": 86400})
-			return
-		}
+	srv := httptest.NewServer(withToken(func(w http.ResponseWriter, r *http.Request) {
 		discardUploads(w, r)
 	}))
 	tb.Cleanup(srv.Close)

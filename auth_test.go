@@ -74,8 +74,7 @@ func TestSecond401IsAnError(t *testing.T) {
 }
 
 func TestForbiddenIsNotRefreshed(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	srv.FailNext("GET /posts/{post_id}", 1, colonytest.Fault{Status: 403})
 	_, err := c.GetPost(t.Context(), "p1")
 	assert.ErrorIs(t, err, colony.ErrForbidden)
@@ -169,14 +168,11 @@ func TestTokenCacheSharedAcrossClients(t *testing.T) {
 	info, err := entries[0].Info()
 	require.NoError(t, err)
 	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
-	raw, err := os.ReadFile(filepath.Join(dir, entries[0].Name()))
-	require.NoError(t, err)
-	var file struct {
+	file := colony.ReadJSONFile[struct {
 		V      int     `json:"v"`
 		Token  string  `json:"token"`
 		Expiry float64 `json:"expiry"`
-	}
-	require.NoError(t, json.Unmarshal(raw, &file))
+	}](t, filepath.Join(dir, entries[0].Name()))
 	assert.Equal(t, 1, file.V)
 	assert.NotEmpty(t, file.Token)
 	assert.InDelta(t, float64(time.Now().Add(23*time.Hour).Unix()), file.Expiry, 60, "Python's layout: exchange time + 23h")
@@ -235,10 +231,7 @@ func TestHostileTokenCacheFileIsAMiss(t *testing.T) {
 			path := cacheFileFor(t, dir, srv)
 			if corrupt == nil {
 				// A file as Python writes it (spaces after separators) is a hit.
-				raw, err := os.ReadFile(path)
-				require.NoError(t, err)
-				var f map[string]any
-				require.NoError(t, json.Unmarshal(raw, &f))
+				f := colony.ReadJSONFile[map[string]any](t, path)
 				py := `{"v": 1, "token": "` + f["token"].(string) + `", "expiry": ` + jsonFloat(f["expiry"].(float64)) + `}`
 				require.NoError(t, os.WriteFile(path, []byte(py), 0o600))
 			} else {

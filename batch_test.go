@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -91,9 +90,7 @@ func TestGetPostsByIDsConcurrentInOrder(t *testing.T) {
 	ids := batchIDs(50)
 	missing := []string{ids[0], ids[9], ids[21], ids[33], ids[49]}
 	ps := newPostsServer(missing, 8)
-	hs := httptest.NewServer(ps)
-	t.Cleanup(hs.Close)
-	c := plainClient(t, hs.URL)
+	c := serverClient(t, ps)
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second) // fails, not hangs, if requests were sequential
 	defer cancel()
 
@@ -122,11 +119,7 @@ func TestGetPostsByIDsStopsOnFirstError(t *testing.T) {
 	ids := batchIDs(50)
 	var mu sync.Mutex
 	sent := 0
-	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/auth/token") {
-			_, _ = w.Write([]byte(`{"access_token":"jwt"}`))
-			return
-		}
+	c := serverClient(t, withToken(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		sent++
 		mu.Unlock()
@@ -137,8 +130,6 @@ func TestGetPostsByIDsStopsOnFirstError(t *testing.T) {
 		}
 		<-r.Context().Done() // the others hang until the batch gives up on them
 	}))
-	t.Cleanup(hs.Close)
-	c := plainClient(t, hs.URL)
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
 	posts, err := c.GetPostsByIDs(ctx, ids)
@@ -154,8 +145,7 @@ func TestGetPostsByIDsStopsOnFirstError(t *testing.T) {
 }
 
 func TestGetByIDsAgainstColonytest(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 	alice, bob := srv.AddAgent("alice"), srv.AddAgent("bob")
 	const ghost = "33333333-3333-4333-8333-333333333333"
@@ -188,8 +178,7 @@ func TestGetByIDsAgainstColonytest(t *testing.T) {
 // caller's retry policy too, and a bad option fails the batch before
 // anything is sent (both were dropped once).
 func TestBatchCallsKeepEveryCallOption(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	id := srv.AddPost(srv.Agent(), colonytest.PostSpec{Title: "One", Body: "b"})
 
 	srv.FailNext("GET /posts/{post_id}", 1, colonytest.Fault{Status: http.StatusServiceUnavailable})

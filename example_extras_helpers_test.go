@@ -20,3 +20,15 @@ func exampleServer() (srv *colonytest.Server, c *colony.Client, other colonytest
 	}
 	return srv, c, other, postID
 }
+
+// examplePair starts an offline colonytest server with two agents, alice
+// and bob, and returns a client of each.
+func examplePair() (srv *colonytest.Server, alice, bob *colony.Client) {
+	srv, err := colonytest.Start()
+	if err != nil {
+		panic(err)
+	}
+	alice, _ = srv.NewClient(srv.AddAgent("alice").APIKey)
+	bob, _ = srv.NewClient(srv.AddAgent("bob").APIKey)
+	return srv, alice, bob
+}

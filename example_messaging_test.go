@@ -6,19 +6,13 @@ import (
 	"log"
 
 	colony "github.com/thecolony/colony-go"
-	"github.com/thecolony/colony-go/colonytest"
 )
 
 // Two agents talk in a group: alice creates it from a template and invites
 // bob, bob accepts and replies, and a search marks the matches.
 func ExampleClient_SendGroupMessage() {
-	srv, err := colonytest.Start()
-	if err != nil {
-		log.Fatal(err)
-	}
+	srv, alice, bob := examplePair()
 	defer srv.Close()
-	alice, _ := srv.NewClient(srv.AddAgent("alice").APIKey)
-	bob, _ := srv.NewClient(srv.AddAgent("bob").APIKey)
 	ctx := context.Background()
 
 	g, err := alice.CreateGroupFromTemplate(ctx, "software-team", []string{"bob"}, nil)
@@ -44,13 +38,8 @@ func ExampleClient_SendGroupMessage() {
 
 // Direct messages move the recipient's unread count until they are read.
 func ExampleClient_GetUnreadCount() {
-	srv, err := colonytest.Start()
-	if err != nil {
-		log.Fatal(err)
-	}
+	srv, alice, bob := examplePair()
 	defer srv.Close()
-	alice, _ := srv.NewClient(srv.AddAgent("alice").APIKey)
-	bob, _ := srv.NewClient(srv.AddAgent("bob").APIKey)
 	ctx := context.Background()
 
 	msg, err := bob.SendMessage(ctx, "alice", "Hello!", colony.WithIdempotencyKey(colony.GenerateIdempotencyKey()))

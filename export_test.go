@@ -1,5 +1,25 @@
 package colony
 
+import (
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// ReadJSONFile decodes the JSON file at path (the test vectors, a catalogue,
+// a file the SDK wrote) into a T, failing the test if it cannot. The
+// internal and the external tests both read their files with it.
+func ReadJSONFile[T any](t testing.TB, path string) T {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	require.NoError(t, err)
+	var v T
+	require.NoError(t, json.Unmarshal(raw, &v), "decoding %s", path)
+	return v
+}
+
 // Endpoint is what the external tests see of a declared endpoint.
 type Endpoint struct {
 	GoName, Python, Method, Route string

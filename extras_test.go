@@ -67,8 +67,7 @@ func TestEchoQuotaIsThreeADayAndNeverSlept(t *testing.T) {
 }
 
 func TestLocalRefusalsSendNothing(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 	post := "11111111-1111-4111-8111-111111111111"
 	long := strings.Repeat("é", colony.MaxEchoCommentary+1)
@@ -80,32 +79,22 @@ func TestLocalRefusalsSendNothing(t *testing.T) {
 		"wiki bad slug":     func() error { _, err := c.GetWikiPage(ctx, "Getting Started", nil); return err },
 		"wiki long slug":    func() error { _, err := c.GetWikiPage(ctx, strings.Repeat("a", 201), nil); return err },
 		"wiki 1-char query": func() error {
-			_, err := c.GetWikiPages(ctx, &colony.GetWikiPagesOptions{WikiFilter: colony.WikiFilter{Query: "a"}})
-			return err
+			return drop(c.GetWikiPages(ctx, &colony.GetWikiPagesOptions{WikiFilter: colony.WikiFilter{Query: "a"}}))
 		},
 		"wiki 201-char query": func() error {
-			_, err := c.GetWikiPages(ctx, &colony.GetWikiPagesOptions{WikiFilter: colony.WikiFilter{Query: strings.Repeat("a", 201)}})
-			return err
+			return drop(c.GetWikiPages(ctx, &colony.GetWikiPagesOptions{WikiFilter: colony.WikiFilter{Query: strings.Repeat("a", 201)}}))
 		},
 		"wiki blank colony": func() error { return c.DeleteWikiPage(ctx, "a", &colony.WikiOptions{Colony: " "}) },
-		"wiki base 0": func() error {
-			_, err := c.UpdateWikiPage(ctx, "a", colony.WikiPageUpdate{BaseRevision: &zero})
-			return err
-		},
-		"wiki blank title": func() error { _, err := c.UpdateWikiPage(ctx, "a", colony.WikiPageUpdate{Title: &title}); return err },
+		"wiki base 0":       func() error { return drop(c.UpdateWikiPage(ctx, "a", colony.WikiPageUpdate{BaseRevision: &zero})) },
+		"wiki blank title":  func() error { _, err := c.UpdateWikiPage(ctx, "a", colony.WikiPageUpdate{Title: &title}); return err },
 		"puzzle type": func() error {
-			_, err := c.CreatePuzzle(ctx, colony.PuzzleCreate{Slug: "x", Title: "t", Description: "d", PuzzleType: "riddle", Content: "c", Answer: "a"})
-			return err
+			return drop(c.CreatePuzzle(ctx, colony.PuzzleCreate{Slug: "x", Title: "t", Description: "d", PuzzleType: "riddle", Content: "c", Answer: "a"}))
 		},
 		"puzzle difficulty": func() error {
-			_, err := c.CreatePuzzle(ctx, colony.PuzzleCreate{Slug: "x", Title: "t", Description: "d", PuzzleType: colony.PuzzleMath, Content: "c", Answer: "a", Difficulty: 6})
-			return err
+			return drop(c.CreatePuzzle(ctx, colony.PuzzleCreate{Slug: "x", Title: "t", Description: "d", PuzzleType: colony.PuzzleMath, Content: "c", Answer: "a", Difficulty: 6}))
 		},
-		"puzzle blank answer": func() error { _, err := c.SolvePuzzle(ctx, post, " "); return err },
-		"tips filter id": func() error {
-			_, err := c.ListTips(ctx, &colony.ListTipsOptions{CommentID: "2222222222"})
-			return err
-		},
+		"puzzle blank answer":      func() error { _, err := c.SolvePuzzle(ctx, post, " "); return err },
+		"tips filter id":           func() error { return drop(c.ListTips(ctx, &colony.ListTipsOptions{CommentID: "2222222222"})) },
 		"notarisations no subject": func() error { _, err := c.GetUserNotarisations(ctx, colony.UserRef{}, nil); return err },
 		"attest without signer":    func() error { _, err := c.AttestPost(ctx, post, nil, nil); return err },
 	} {
@@ -286,8 +275,7 @@ func TestTipsAreIdempotentByKey(t *testing.T) {
 // content, and fails once either the record or the content is edited; the
 // content is frozen.
 func TestNotarisationVerifiesAndRejectsEdits(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	_, c := newColony(t)
 	ctx := t.Context()
 	post, err := c.CreatePost(ctx, "Proof <&>", "Body with \u2028 and é\n", &colony.CreatePostOptions{Colony: "general"})
 	require.NoError(t, err)
@@ -363,8 +351,7 @@ func TestVerifyNotarisationReferenceRecord(t *testing.T) {
 // AttestPost fetches the post and signs an envelope that Verify accepts,
 // whose content hash is the body's and whose receipt is the URL fetched.
 func TestAttestPostAgainstColonytest(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	post, err := c.CreatePost(t.Context(), "Attested", "I wrote this.", &colony.CreatePostOptions{Colony: "general"})
 	require.NoError(t, err)
 	signer, err := attestation.SignerFromSeed(make([]byte, 32))
@@ -386,8 +373,7 @@ func TestAttestPostAgainstColonytest(t *testing.T) {
 // wiki colony only under "colony", a person as a bare username, and a wiki
 // history that is not an array (an error, never an empty history).
 func TestExtrasDecodeFallbacksAndRefuseWrongShapes(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 	serve := func(pattern, body string) {
 		srv.Handle(pattern, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {

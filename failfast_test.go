@@ -209,10 +209,8 @@ func (h *headerBreaker) RoundTrip(r *http.Request) (*http.Response, error) {
 // TestRetryOnlyWhatARetryCanFix: a request-construction error from the
 // transport is returned after one attempt, not retried.
 func TestRetryOnlyWhatARetryCanFix(t *testing.T) {
-	hs := httptest.NewServer(jsonAnswer(`{"id":"p1"}`))
-	t.Cleanup(hs.Close)
 	mw := &headerBreaker{next: http.DefaultTransport}
-	c := plainClient(t, hs.URL, colony.WithHTTPClient(&http.Client{Transport: mw}),
+	c := jsonAnswerClient(t, `{"id":"p1"}`, colony.WithHTTPClient(&http.Client{Transport: mw}),
 		colony.WithRetry(colony.RetryConfig{MaxRetries: 3, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond}),
 		colony.WithAuthRetry(colony.RetryConfig{MaxRetries: 3, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond}))
 	_, err := c.GetPost(t.Context(), "p1")
@@ -262,9 +260,7 @@ func TestSpamReasonsPassThrough(t *testing.T) {
 // policy (issue 12).
 func TestWithCallRetry(t *testing.T) {
 	bubble(t, func(t *testing.T, srv *colonytest.Server) {
-		c := defaultRetryClient(t, srv)
-		id := seedPost(t, srv)
-		srv.FailNext("GET /posts/{post_id}", 1, colonytest.Fault{Status: 503, RetryAfter: 30 * time.Second})
+		c, id := failingPost(t, srv, 1, colonytest.Fault{Status: 503, RetryAfter: 30 * time.Second})
 		start := time.Now()
 		var meta colony.ResponseMeta
 		_, err := c.GetPost(t.Context(), id, colony.WithCallRetry(colony.RetryConfig{}), colony.WithResponse(&meta))
@@ -285,9 +281,7 @@ func TestWithCallRetry(t *testing.T) {
 // its RetryAfter, instead of a DeadlineExceeded after a pointless sleep.
 func TestRetryAfterBeyondDeadline(t *testing.T) {
 	bubble(t, func(t *testing.T, srv *colonytest.Server) {
-		c := defaultRetryClient(t, srv)
-		id := seedPost(t, srv)
-		srv.FailNext("GET /posts/{post_id}", 1, colonytest.Fault{Status: 429, RetryAfter: 30 * time.Second})
+		c, id := failingPost(t, srv, 1, colonytest.Fault{Status: 429, RetryAfter: 30 * time.Second})
 		ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
 		defer cancel()
 		start := time.Now()

@@ -12,7 +12,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -64,22 +63,10 @@ func TestFlakyWritesNeverDuplicate(t *testing.T) {
 }
 
 // hostileServer answers every API call with the given handler, after a
-// normal token exchange.
-func hostileServer(t *testing.T, h http.HandlerFunc) *colony.Client {
+// normal token exchange; opts add to (or override) its plainClient's.
+func hostileServer(t *testing.T, h http.HandlerFunc, opts ...colony.Option) *colony.Client {
 	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/api/v1/auth/token" {
-			_, _ = w.Write([]byte(`{"access_token":"tok","expires_in":86400}`))
-			return
-		}
-		h(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	c, err := colony.NewClient("col_x", colony.WithBaseURL(srv.URL+"/api/v1"), colony.WithoutTokenCache(),
-		colony.WithRetry(colony.RetryConfig{MaxRetries: 0}), colony.WithMaxResponseBytes(1<<20))
-	require.NoError(t, err)
-	t.Cleanup(c.CloseIdleConnections)
-	return c
+	return serverClient(t, withToken(h), append([]colony.Option{colony.WithMaxResponseBytes(1 << 20)}, opts...)...)
 }
 
 func TestHostileResponsesBecomeTypedErrors(t *testing.T) {
@@ -192,8 +179,7 @@ func TestDeadlineDuringSlowBody(t *testing.T) {
 }
 
 func TestDeadlineDuringBackoffSleep(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		srv := colonytest.NewServer(t, colonytest.WithoutNetwork())
+	bubble(t, func(t *testing.T, srv *colonytest.Server) {
 		c := defaultRetryClient(t, srv)
 		srv.FailNext("GET /posts", 5, colonytest.Fault{Status: 503})
 		ctx, cancel := context.WithTimeout(t.Context(), 700*time.Millisecond)
@@ -206,8 +192,7 @@ func TestDeadlineDuringBackoffSleep(t *testing.T) {
 }
 
 func TestSlowServerHitsPerAttemptTimeout(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		srv := colonytest.NewServer(t, colonytest.WithoutNetwork())
+	bubble(t, func(t *testing.T, srv *colonytest.Server) {
 		c := srv.Client(t, colony.WithTimeout(5*time.Second), colony.WithRetry(colony.RetryConfig{MaxRetries: 1, BaseDelay: time.Second}))
 		srv.FailNext("GET /posts", 1, colonytest.Fault{Status: 200, Delay: time.Hour})
 		start := time.Now()
@@ -230,11 +215,7 @@ func TestDiscardedBodiesAreClosed(t *testing.T) {
 		}
 	}
 	calls := atomic.Int32{}
-	srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/api/v1/auth/token" {
-			_, _ = w.Write([]byte(`{"access_token":"tok","expires_in":86400}`))
-			return
-		}
+	srv.Config.Handler = withToken(func(w http.ResponseWriter, r *http.Request) {
 		if calls.Add(1)%2 == 1 {
 			w.WriteHeader(http.StatusServiceUnavailable)
 			_, _ = io.WriteString(w, `{"detail":"busy"}`)
@@ -244,9 +225,7 @@ func TestDiscardedBodiesAreClosed(t *testing.T) {
 	})
 	srv.Start()
 	defer srv.Close()
-	c, err := colony.NewClient("col_x", colony.WithBaseURL(srv.URL+"/api/v1"), colony.WithoutTokenCache(),
-		colony.WithRetry(colony.RetryConfig{MaxRetries: 2, BaseDelay: time.Nanosecond, MaxDelay: time.Nanosecond}))
-	require.NoError(t, err)
+	c := plainClient(t, srv.URL, colony.WithRetry(colony.RetryConfig{MaxRetries: 2, BaseDelay: time.Nanosecond, MaxDelay: time.Nanosecond}))
 	for range 50 {
 		_, err := c.GetPost(t.Context(), "p1")
 		require.NoError(t, err)
@@ -263,20 +242,8 @@ func TestDiscardedBodiesAreClosed(t *testing.T) {
 func TestSocketTimeoutOnTheClientsOwnTransport(t *testing.T) {
 	var calls atomic.Int32
 	c := func(h http.HandlerFunc) *colony.Client {
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.URL.Path == "/api/v1/auth/token" {
-				_, _ = w.Write([]byte(`{"access_token":"tok","expires_in":86400}`))
-				return
-			}
-			h(w, r)
-		}))
-		t.Cleanup(srv.Close)
-		client, err := colony.NewClient("col_x", colony.WithBaseURL(srv.URL+"/api/v1"), colony.WithoutTokenCache(),
-			colony.WithTimeout(100*time.Millisecond),
+		return hostileServer(t, h, colony.WithTimeout(100*time.Millisecond),
 			colony.WithRetry(colony.RetryConfig{MaxRetries: 1, BaseDelay: time.Nanosecond, MaxDelay: time.Nanosecond}))
-		require.NoError(t, err)
-		t.Cleanup(client.CloseIdleConnections)
-		return client
 	}
 
 	stall := c(func(w http.ResponseWriter, r *http.Request) {

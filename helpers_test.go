@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"sync"
@@ -41,6 +42,13 @@ func bubble(t *testing.T, f func(t *testing.T, srv *colonytest.Server), opts ...
 	})
 }
 
+// newColony is a fresh colonytest server and a client of its default agent.
+func newColony(t *testing.T, opts ...colonytest.Option) (*colonytest.Server, *colony.Client) {
+	t.Helper()
+	srv := colonytest.NewServer(t, opts...)
+	return srv, srv.Client(t)
+}
+
 // defaultRetryClient is a client with the SDK's default retry policy (the
 // colonytest default shortens the delays).
 func defaultRetryClient(t *testing.T, srv *colonytest.Server, opts ...colony.Option) *colony.Client {
@@ -53,6 +61,16 @@ func seedPost(t *testing.T, srv *colonytest.Server) string {
 	t.Helper()
 	other := srv.AddAgent("poster-" + time.Now().Format("150405.000000000"))
 	return srv.AddPost(other, colonytest.PostSpec{Title: "Seeded", Body: "Seeded body"})
+}
+
+// failingPost seeds a post and returns a client with the default retry
+// policy and the post's id; the next n reads of the post fail with f.
+func failingPost(t *testing.T, srv *colonytest.Server, n int, f colonytest.Fault) (*colony.Client, string) {
+	t.Helper()
+	c := defaultRetryClient(t, srv)
+	id := seedPost(t, srv)
+	srv.FailNext("GET /posts/{post_id}", n, f)
+	return c, id
 }
 
 // countPosts returns how many posts titled title the server lists.
@@ -83,6 +101,39 @@ func (s *jsonAnswerServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_, _ = w.Write([]byte(s.body))
+}
+
+// drop returns the error of a call whose result the caller does not need,
+// so an adapter or step that only makes the call is one line:
+// return drop(c.GetPost(ctx, id)).
+func drop[T any](_ T, err error) error { return err }
+
+// withToken answers POST /auth/token with a token and every other request
+// with h.
+func withToken(h http.HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/auth/token") {
+			_, _ = w.Write([]byte(`{"access_token":"jwt","expires_in":86400}`))
+			return
+		}
+		h(w, r)
+	})
+}
+
+// jsonAnswerClient is a plainClient of a jsonAnswer(body) server that
+// closes with the test.
+func jsonAnswerClient(t *testing.T, body string, opts ...colony.Option) *colony.Client {
+	t.Helper()
+	return serverClient(t, jsonAnswer(body), opts...)
+}
+
+// serverClient is a plainClient of an httptest server running h that closes
+// with the test.
+func serverClient(t *testing.T, h http.Handler, opts ...colony.Option) *colony.Client {
+	t.Helper()
+	hs := httptest.NewServer(h)
+	t.Cleanup(hs.Close)
+	return plainClient(t, hs.URL, opts...)
 }
 
 // plainClient is a client of a plain httptest server at root (its

@@ -21,18 +21,6 @@ import (
 // Issue 11: a lying or hostile server costs no unbounded memory, returns
 // no zero value as success, and learns no secret from the client.
 
-// withToken answers POST /auth/token with a token and every other request
-// with h.
-func withToken(h http.HandlerFunc) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/auth/token") {
-			_, _ = w.Write([]byte(`{"access_token":"jwt","expires_in":86400}`))
-			return
-		}
-		h(w, r)
-	})
-}
-
 // allocatedDuring returns the bytes allocated on the heap while f ran: an
 // upper bound of the peak f added.
 func allocatedDuring(f func()) uint64 {
@@ -48,12 +36,10 @@ func allocatedDuring(f func()) uint64 {
 // followed by 64 bytes costs what arrives, not what was announced (before:
 // 32 MiB allocated up front).
 func TestLyingContentLengthAllocatesNothingAhead(t *testing.T) {
-	hs := httptest.NewServer(withToken(func(w http.ResponseWriter, r *http.Request) {
+	c := serverClient(t, withToken(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Length", strconv.Itoa(32<<20))
 		_, _ = w.Write([]byte(strings.Repeat("x", 64)))
 	}))
-	t.Cleanup(hs.Close)
-	c := plainClient(t, hs.URL)
 	_, err := c.GetMe(t.Context()) // the token, and a warm connection
 	require.Error(t, err)
 	var callErr error
@@ -69,15 +55,13 @@ func TestLyingContentLengthAllocatesNothingAhead(t *testing.T) {
 func TestOverLimitBodyPeaksNearTheLimit(t *testing.T) {
 	const limit = 8 << 20
 	chunk := []byte(strings.Repeat("y", 64<<10))
-	hs := httptest.NewServer(withToken(func(w http.ResponseWriter, r *http.Request) {
+	c := serverClient(t, withToken(func(w http.ResponseWriter, r *http.Request) {
 		for r.Context().Err() == nil { // endless, chunked
 			if _, err := w.Write(chunk); err != nil {
 				return
 			}
 		}
-	}))
-	t.Cleanup(hs.Close)
-	c := plainClient(t, hs.URL, colony.WithMaxResponseBytes(limit))
+	}), colony.WithMaxResponseBytes(limit))
 	var callErr error
 	n := allocatedDuring(func() { _, callErr = c.GetPost(t.Context(), "p1") })
 	t.Logf("allocated %.2f MiB (%.2f× the %d MiB limit) for an endless body", float64(n)/(1<<20), float64(n)/limit, limit>>20)
@@ -88,9 +72,7 @@ func TestOverLimitBodyPeaksNearTheLimit(t *testing.T) {
 // TestNullEntityIsDecodeError: a 200 with a null body is ErrDecode, like an
 // empty body, never a zero value with no error.
 func TestNullEntityIsDecodeError(t *testing.T) {
-	hs := httptest.NewServer(jsonAnswer("null"))
-	t.Cleanup(hs.Close)
-	c := plainClient(t, hs.URL)
+	c := jsonAnswerClient(t, "null")
 	ctx := t.Context()
 	const id = "11111111-1111-4111-8111-111111111111"
 	calls := map[string]func() error{
@@ -127,16 +109,14 @@ func TestTokenResponses(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			var exchanges atomic.Int32
-			hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			c := serverClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				if strings.HasSuffix(r.URL.Path, "/auth/token") {
 					exchanges.Add(1)
 					_, _ = w.Write([]byte(tc.body))
 					return
 				}
 				_, _ = w.Write([]byte(`{"id":"u1","username":"me"}`))
-			}))
-			t.Cleanup(hs.Close)
-			c := plainClient(t, hs.URL, colony.WithAuthRetry(colony.RetryConfig{}))
+			}), colony.WithAuthRetry(colony.RetryConfig{}))
 			for range 2 {
 				_, err := c.GetMe(t.Context())
 				if tc.errText == "" {
@@ -202,8 +182,7 @@ func TestRedirects(t *testing.T) {
 		_, _ = w.Write([]byte(`{"id":"p1","title":"elsewhere"}`))
 	}))
 	t.Cleanup(other.Close)
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	srv.Handle("POST /posts", http.RedirectHandler(other.URL+"/posts", http.StatusTemporaryRedirect))
 	_, err := c.CreatePost(t.Context(), "T", "B", nil)
 	require.Error(t, err)

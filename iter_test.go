@@ -191,11 +191,7 @@ func TestIterStopsOnFailedPage(t *testing.T) {
 // when stall is set, with has_more always true.
 func pagingServer(t *testing.T, stall bool, shift int) *httptest.Server {
 	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/api/v1/auth/token" {
-			_, _ = w.Write([]byte(`{"access_token":"t","expires_in":86400}`))
-			return
-		}
+	srv := httptest.NewServer(withToken(func(w http.ResponseWriter, r *http.Request) {
 		offset, _ := strconv.Atoi(r.URL.Query().Get("offset"))
 		if stall {
 			offset = 0
@@ -214,8 +210,7 @@ func pagingServer(t *testing.T, stall bool, shift int) *httptest.Server {
 
 func TestIterGuardsAgainstRepeatedPages(t *testing.T) {
 	hs := pagingServer(t, true, 0)
-	c, err := colony.NewClient("col_x", colony.WithBaseURL(hs.URL+"/api/v1"), colony.WithoutTokenCache())
-	require.NoError(t, err)
+	c := plainClient(t, hs.URL)
 	n := 0
 	var gotErr error
 	for _, err := range c.IterPosts(t.Context(), &colony.IterPostsOptions{PageSize: 10}) {
@@ -231,8 +226,7 @@ func TestIterGuardsAgainstRepeatedPages(t *testing.T) {
 
 func TestIterSkipsItemsShiftedByLiveInserts(t *testing.T) {
 	hs := pagingServer(t, false, 1)
-	c, err := colony.NewClient("col_x", colony.WithBaseURL(hs.URL+"/api/v1"), colony.WithoutTokenCache())
-	require.NoError(t, err)
+	c := plainClient(t, hs.URL)
 	seen := map[string]int{}
 	for p, err := range c.IterPosts(t.Context(), &colony.IterPostsOptions{PageSize: 10}) {
 		require.NoError(t, err)

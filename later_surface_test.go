@@ -20,8 +20,7 @@ import (
 // Behaviour of the post-1.14.1 surface, part 1, against colonytest.
 
 func TestVaultAppendFromManyGoroutinesLosesNoLine(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	const writers = 20
 	var wg sync.WaitGroup
 	errs := make([]error, writers)
@@ -54,8 +53,7 @@ func TestVaultAppendIsNeverRetried(t *testing.T) {
 }
 
 func TestVaultSearchRanksNamesAndMarksTheMatch(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	_, c := newColony(t)
 	_, err := c.VaultUploadFile(t.Context(), "notes.md", "about the attestation work")
 	require.NoError(t, err)
 	_, err = c.VaultUploadFile(t.Context(), "attestation.md", "body")
@@ -89,8 +87,7 @@ func TestDeprecationHeadersReachResponseMetaAndAreLoggedOnce(t *testing.T) {
 }
 
 func TestEnsureColonyMembershipIsIdempotent(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	for _, want := range []bool{false, true, true} {
 		already, err := c.EnsureColonyMembership(t.Context(), "findings")
 		require.NoError(t, err)
@@ -109,8 +106,7 @@ func TestTagWindows(t *testing.T) {
 	var mu sync.Mutex
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
 	advance := func(d time.Duration) { mu.Lock(); now = now.Add(d); mu.Unlock() }
-	srv := colonytest.NewServer(t, colonytest.WithClock(clock))
-	c := srv.Client(t)
+	_, c := newColony(t, colonytest.WithClock(clock))
 	ctx := t.Context()
 
 	p, err := c.CreatePost(ctx, "Untagged", "Body.", &colony.CreatePostOptions{Colony: "general"})
@@ -135,8 +131,7 @@ func TestTagWindows(t *testing.T) {
 }
 
 func TestIteratorsWalkPastTheFiftyRowCaps(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 	const n = 60
 	for i := range n {
@@ -172,8 +167,7 @@ func TestIteratorsWalkPastTheFiftyRowCaps(t *testing.T) {
 }
 
 func TestNotificationBatchesChunkAndCheckEveryIDFirst(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ids := make([]string, 150)
 	for i := range ids {
 		ids[i] = srv.AddNotification(srv.Agent(), "n")
@@ -250,8 +244,7 @@ func TestBootstrapAndForYou(t *testing.T) {
 }
 
 func TestWritesCarryIdempotencyKeysOnPostAndPutOnly(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	_, err := c.VaultUploadFile(t.Context(), "k.md", "x") // PUT
 	require.NoError(t, err)
 	_, err = c.VaultDeleteFile(t.Context(), "k.md") // DELETE

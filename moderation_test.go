@@ -238,8 +238,7 @@ func TestModeratorInvitation(t *testing.T) {
 
 // TestModerationLocalChecks: what is refused before any request.
 func TestModerationLocalChecks(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 	const uid = "33333333-3333-4333-8333-333333333333"
 	act := func(r colony.ModActionRequest) error { _, err := c.ModQueueAction(ctx, "general", r); return err }
@@ -250,10 +249,7 @@ func TestModerationLocalChecks(t *testing.T) {
 		}
 		return out
 	}
-	bulk := func(it []colony.ModBulkItem) error {
-		_, err := c.ModQueueBulkAction(ctx, "general", it, nil)
-		return err
-	}
+	bulk := func(it []colony.ModBulkItem) error { return drop(c.ModQueueBulkAction(ctx, "general", it, nil)) }
 	tests := []struct {
 		name string
 		err  error
@@ -268,28 +264,23 @@ func TestModerationLocalChecks(t *testing.T) {
 		{"101 bulk items", bulk(items(101))},
 		{"ban_author in bulk", bulk([]colony.ModBulkItem{{Source: colony.ModSourceOpenReport, SourceID: "r", Action: colony.ModActionBanAuthor}})},
 		{"queue page over 50", func() error {
-			_, err := c.GetModQueue(ctx, "general", &colony.ModQueueOptions{PageSize: 51})
-			return err
+			return drop(c.GetModQueue(ctx, "general", &colony.ModQueueOptions{PageSize: 51}))
 		}()},
 		{"ban for 2 days", func() error {
-			_, err := c.BanColonyMember(ctx, "general", uid, &colony.BanOptions{DurationDays: 2})
-			return err
+			return drop(c.BanColonyMember(ctx, "general", uid, &colony.BanOptions{DurationDays: 2}))
 		}()},
 		{"bans page over 500", func() error {
-			_, err := c.ListColonyBans(ctx, "general", &colony.ListColonyBansOptions{PageSize: 501})
-			return err
+			return drop(c.ListColonyBans(ctx, "general", &colony.ListColonyBansOptions{PageSize: 501}))
 		}()},
 		{"truncated user id", func() error { _, err := c.PromoteColonyMember(ctx, "general", "33333333-3"); return err }()},
 		{"blank strike reason", func() error { _, err := c.IssueMemberStrike(ctx, "general", uid, " ", nil); return err }()},
 		{"blank invitee", func() error { _, err := c.InviteColonyModerator(ctx, "general", " ", nil); return err }()},
 		{"unknown offered role", func() error {
-			_, err := c.InviteColonyModerator(ctx, "general", "bob", &colony.InviteModeratorOptions{Role: colony.ColonyRoleMember})
-			return err
+			return drop(c.InviteColonyModerator(ctx, "general", "bob", &colony.InviteModeratorOptions{Role: colony.ColonyRoleMember}))
 		}()},
 		{"truncated invitation id", func() error { _, err := c.RevokeColonyModInvitation(ctx, "not-a-known-slug", "a1a1a1a1-0"); return err }()},
 		{"unknown severity", func() error {
-			_, err := c.IssueMemberStrike(ctx, "general", uid, "r", &colony.IssueStrikeOptions{Severity: "huge"})
-			return err
+			return drop(c.IssueMemberStrike(ctx, "general", uid, "r", &colony.IssueStrikeOptions{Severity: "huge"}))
 		}()},
 	}
 	for _, tt := range tests {
@@ -683,9 +674,7 @@ func TestUpdateColonySettingsBody(t *testing.T) {
 			rs := &recordingServer{}
 			srv := httptest.NewServer(rs)
 			defer srv.Close()
-			c, err := colony.NewClient("col_k", colony.WithBaseURL(srv.URL+"/api/v1"), colony.WithoutTokenCache())
-			require.NoError(t, err)
-			_, err = c.UpdateColonySettings(t.Context(), "general", tt.opts)
+			_, err := plainClient(t, srv.URL).UpdateColonySettings(t.Context(), "general", tt.opts)
 			require.NoError(t, err)
 			rs.mu.Lock()
 			defer rs.mu.Unlock()
@@ -702,8 +691,7 @@ func TestColonyConfigLocalChecks(t *testing.T) {
 	const uid = "33333333-3333-4333-8333-333333333333"
 	postFlair := func(label string, o *colony.CreatePostFlairOptions) func(ctx context.Context, c *colony.Client) error {
 		return func(ctx context.Context, c *colony.Client) error {
-			_, err := c.CreatePostFlair(ctx, "general", label, o)
-			return err
+			return drop(c.CreatePostFlair(ctx, "general", label, o))
 		}
 	}
 	assertRefusedLocally(t, []refusal{
@@ -711,46 +699,36 @@ func TestColonyConfigLocalChecks(t *testing.T) {
 		{"colour without #", postFlair("Bug", &colony.CreatePostFlairOptions{BackgroundColor: "1f2937"})},
 		{"colour not hex", postFlair("Bug", &colony.CreatePostFlairOptions{TextColor: "#12345g"})},
 		{"blank user flair", func(ctx context.Context, c *colony.Client) error {
-			_, err := c.CreateUserFlair(ctx, "general", "", nil)
-			return err
+			return drop(c.CreateUserFlair(ctx, "general", "", nil))
 		}},
 		{"user flair colour", func(ctx context.Context, c *colony.Client) error {
-			_, err := c.CreateUserFlair(ctx, "general", "Vet", &colony.CreateUserFlairOptions{BackgroundColor: "#fff"})
-			return err
+			return drop(c.CreateUserFlair(ctx, "general", "Vet", &colony.CreateUserFlairOptions{BackgroundColor: "#fff"}))
 		}},
 		{"truncated user id", func(ctx context.Context, c *colony.Client) error {
-			_, err := c.AssignMemberFlair(ctx, "general", "33333333-3", "t")
-			return err
+			return drop(c.AssignMemberFlair(ctx, "general", "33333333-3", "t"))
 		}},
 		{"blank template id", func(ctx context.Context, c *colony.Client) error {
-			_, err := c.AssignMemberFlair(ctx, "general", uid, " ")
-			return err
+			return drop(c.AssignMemberFlair(ctx, "general", uid, " "))
 		}},
 		{"clear: truncated user id", func(ctx context.Context, c *colony.Client) error {
-			_, err := c.ClearMemberFlair(ctx, "general", "33333333")
-			return err
+			return drop(c.ClearMemberFlair(ctx, "general", "33333333"))
 		}},
 		{"notes: truncated user id", func(ctx context.Context, c *colony.Client) error {
-			_, err := c.ListMemberNotes(ctx, "general", "33333333-33")
-			return err
+			return drop(c.ListMemberNotes(ctx, "general", "33333333-33"))
 		}},
 		{"blank note", func(ctx context.Context, c *colony.Client) error {
-			_, err := c.AddMemberNote(ctx, "general", uid, "\n")
-			return err
+			return drop(c.AddMemberNote(ctx, "general", uid, "\n"))
 		}},
 		{"blank note id", func(ctx context.Context, c *colony.Client) error { return c.DeleteMemberNote(ctx, "general", uid, "") }},
 		{"blank flair id", func(ctx context.Context, c *colony.Client) error { return c.DeletePostFlair(ctx, "general", " ") }},
 		{"blank modmail", func(ctx context.Context, c *colony.Client) error {
-			_, err := c.OpenModmail(ctx, "general", "")
-			return err
+			return drop(c.OpenModmail(ctx, "general", ""))
 		}},
 		{"blank conversation id", func(ctx context.Context, c *colony.Client) error {
-			_, err := c.JoinModmail(ctx, "general", "")
-			return err
+			return drop(c.JoinModmail(ctx, "general", ""))
 		}},
 		{"negative window", func(ctx context.Context, c *colony.Client) error {
-			_, err := c.GetModActivity(ctx, "general", &colony.ModActivityOptions{WindowDays: -7})
-			return err
+			return drop(c.GetModActivity(ctx, "general", &colony.ModActivityOptions{WindowDays: -7}))
 		}},
 	})
 }
@@ -760,8 +738,7 @@ func TestColonyConfigLocalChecks(t *testing.T) {
 func TestColonySettingsLocalChecks(t *testing.T) {
 	settings := func(o colony.UpdateColonySettingsOptions) func(ctx context.Context, c *colony.Client) error {
 		return func(ctx context.Context, c *colony.Client) error {
-			_, err := c.UpdateColonySettings(ctx, "general", &o)
-			return err
+			return drop(c.UpdateColonySettings(ctx, "general", &o))
 		}
 	}
 	assertRefusedLocally(t, []refusal{

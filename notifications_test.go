@@ -1,7 +1,6 @@
 package colony_test
 
 import (
-	"net/http/httptest"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -12,8 +11,7 @@ import (
 )
 
 func TestNotifications(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	me := srv.Client(t)
+	srv, me := newColony(t)
 	ctx := t.Context()
 	bob := srv.AddAgent("bob")
 	bc := srv.ClientFor(t, bob)
@@ -86,9 +84,7 @@ func TestNotificationShapes(t *testing.T) {
 	}
 	for name, body := range lists {
 		t.Run(name, func(t *testing.T) {
-			hs := httptest.NewServer(jsonAnswer(body))
-			t.Cleanup(hs.Close)
-			got, err := plainClient(t, hs.URL).GetNotifications(t.Context(), nil)
+			got, err := jsonAnswerClient(t, body).GetNotifications(t.Context(), nil)
 			require.NoError(t, err)
 			require.Len(t, got, 2)
 			assert.Equal(t, "n2", got[1].ID)
@@ -106,9 +102,7 @@ func TestNotificationShapes(t *testing.T) {
 	}
 	for name, tc := range counts {
 		t.Run(name, func(t *testing.T) {
-			hs := httptest.NewServer(jsonAnswer(tc.body))
-			t.Cleanup(hs.Close)
-			got, err := plainClient(t, hs.URL).GetNotificationCount(t.Context())
+			got, err := jsonAnswerClient(t, tc.body).GetNotificationCount(t.Context())
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, got)
 		})

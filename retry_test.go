@@ -72,9 +72,7 @@ func TestCallerIdempotencyKeyReplaysAcrossCalls(t *testing.T) {
 
 func TestBackoffFollowsPolicyWithJitter(t *testing.T) {
 	bubble(t, func(t *testing.T, srv *colonytest.Server) {
-		c := defaultRetryClient(t, srv)
-		id := seedPost(t, srv)
-		srv.FailNext("GET /posts/{post_id}", 2, colonytest.Fault{Status: 503})
+		c, id := failingPost(t, srv, 2, colonytest.Fault{Status: 503})
 		start := time.Now()
 		_, err := c.GetPost(t.Context(), id)
 		require.NoError(t, err)
@@ -102,9 +100,7 @@ func TestRetryAfterHonouredOrNotSlept(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			bubble(t, func(t *testing.T, srv *colonytest.Server) {
-				c := defaultRetryClient(t, srv)
-				id := seedPost(t, srv)
-				srv.FailNext("GET /posts/{post_id}", 1, colonytest.Fault{Status: 429, RetryAfter: tc.retryAfter})
+				c, id := failingPost(t, srv, 1, colonytest.Fault{Status: 429, RetryAfter: tc.retryAfter})
 				start := time.Now()
 				_, err := c.GetPost(t.Context(), id)
 				assert.Equal(t, tc.wantWait, time.Since(start))
@@ -126,9 +122,7 @@ func TestRetryAfterHonouredOrNotSlept(t *testing.T) {
 // the call at once, with the real RetryAfter to schedule by (§2.1).
 func TestRetryAfterPastMaxIsNotSlept(t *testing.T) {
 	bubble(t, func(t *testing.T, srv *colonytest.Server) {
-		c := defaultRetryClient(t, srv)
-		id := seedPost(t, srv)
-		srv.FailNext("GET /posts/{post_id}", 1, colonytest.Fault{Status: 429, RetryAfter: 24 * time.Hour})
+		c, id := failingPost(t, srv, 1, colonytest.Fault{Status: 429, RetryAfter: 24 * time.Hour})
 		start := time.Now()
 		_, err := c.GetPost(t.Context(), id)
 		var apiErr *colony.APIError
@@ -142,9 +136,7 @@ func TestRetryAfterPastMaxIsNotSlept(t *testing.T) {
 
 func TestFinalRateLimitErrorCarriesRetryAfter(t *testing.T) {
 	bubble(t, func(t *testing.T, srv *colonytest.Server) {
-		c := defaultRetryClient(t, srv)
-		id := seedPost(t, srv)
-		srv.FailNext("GET /posts/{post_id}", 3, colonytest.Fault{Status: 429, RetryAfter: 7 * time.Second,
+		c, id := failingPost(t, srv, 3, colonytest.Fault{Status: 429, RetryAfter: 7 * time.Second,
 			Body: `{"detail":{"message":"Slow down","code":"RATE_LIMIT_READ"}}`})
 		_, err := c.GetPost(t.Context(), id)
 		var apiErr *colony.APIError
@@ -158,9 +150,7 @@ func TestFinalRateLimitErrorCarriesRetryAfter(t *testing.T) {
 
 func TestContextDeadlineEndsBackoffSleep(t *testing.T) {
 	bubble(t, func(t *testing.T, srv *colonytest.Server) {
-		c := defaultRetryClient(t, srv)
-		id := seedPost(t, srv)
-		srv.FailNext("GET /posts/{post_id}", 1, colonytest.Fault{Status: 503}) // backoff 0.5-1 s
+		c, id := failingPost(t, srv, 1, colonytest.Fault{Status: 503}) // backoff 0.5-1 s
 		ctx, cancel := context.WithTimeout(t.Context(), 500*time.Millisecond)
 		defer cancel()
 		start := time.Now()
@@ -188,9 +178,7 @@ func TestWhatIsRetried(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			bubble(t, func(t *testing.T, srv *colonytest.Server) {
-				c := defaultRetryClient(t, srv)
-				id := seedPost(t, srv)
-				srv.FailNext("GET /posts/{post_id}", 10, tc.fault)
+				c, id := failingPost(t, srv, 10, tc.fault)
 				_, err := c.GetPost(t.Context(), id)
 				assert.ErrorIs(t, err, tc.wantErr)
 				assert.Len(t, srv.RequestsTo("GET /posts/{post_id}"), tc.attempts)

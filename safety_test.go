@@ -1,7 +1,6 @@
 package colony_test
 
 import (
-	"net/http/httptest"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -12,8 +11,7 @@ import (
 )
 
 func TestBlocking(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 	troll := srv.AddAgent("troll")
 
@@ -47,9 +45,7 @@ func TestListBlockedShapes(t *testing.T) {
 	}
 	for name, body := range cases {
 		t.Run(name, func(t *testing.T) {
-			hs := httptest.NewServer(jsonAnswer(body))
-			t.Cleanup(hs.Close)
-			got, err := plainClient(t, hs.URL).ListBlocked(t.Context())
+			got, err := jsonAnswerClient(t, body).ListBlocked(t.Context())
 			require.NoError(t, err)
 			require.Len(t, got, 2)
 			assert.Equal(t, "u1", got[0].ID)
@@ -59,8 +55,7 @@ func TestListBlockedShapes(t *testing.T) {
 }
 
 func TestReports(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 	spammer := srv.AddAgent("spammer")
 	postID := srv.AddPost(spammer, colonytest.PostSpec{Title: "Buy now", Body: "Cheap tokens", Colony: "crypto"})
@@ -108,8 +103,7 @@ func TestReportRateLimit(t *testing.T) {
 // TestFakeRefusesWhatTheServerRefuses: the fake answers the report shapes
 // 1.14.1 could send, and the server rejects, with 422.
 func TestFakeRefusesWhatTheServerRefuses(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	bob := srv.AddAgent("bob")
 	postID := srv.AddPost(bob, colonytest.PostSpec{Title: "t", Body: "b"})
 	for name, body := range map[string]map[string]any{

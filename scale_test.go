@@ -54,12 +54,8 @@ func TestWarmDiskCacheMeansNoTokenExchange(t *testing.T) {
 // pool keeps enough for 64+ callers).
 func TestSixtyFourCallersReuseConnections(t *testing.T) {
 	var opened, open, peak atomic.Int32
-	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := httptest.NewUnstartedServer(withToken(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		if r.URL.Path == "/api/v1/auth/token" {
-			_, _ = w.Write([]byte(`{"access_token":"t","expires_in":86400}`))
-			return
-		}
 		_, _ = w.Write([]byte(`{"id":"p1","title":"t"}`))
 	}))
 	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {

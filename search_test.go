@@ -2,7 +2,6 @@ package colony_test
 
 import (
 	"net/http"
-	"net/http/httptest"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -13,8 +12,7 @@ import (
 )
 
 func TestSearch(t *testing.T) {
-	srv := colonytest.NewServer(t, colonytest.WithDemoData())
-	c := srv.Client(t)
+	_, c := newColony(t, colonytest.WithDemoData())
 	ctx := t.Context()
 
 	res, err := c.Search(ctx, "consensus", nil)
@@ -41,8 +39,7 @@ func TestSearch(t *testing.T) {
 // unmapped slug (colony) and a known one (colony_id) narrow the
 // results, where 1.14.1's colony= was ignored by /search.
 func TestSearchColonyFilterNarrows(t *testing.T) {
-	srv := colonytest.NewServer(t, colonytest.WithDemoData())
-	c := srv.Client(t)
+	srv, c := newColony(t, colonytest.WithDemoData())
 	ctx := t.Context()
 	alice := srv.AddAgent("writer")
 	srv.AddPost(alice, colonytest.PostSpec{Title: "Widget tooling in builds", Body: "widget", Colony: "builds"})
@@ -102,9 +99,7 @@ func TestSearchResultShapes(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			hs := httptest.NewServer(jsonAnswer(tc.body))
-			t.Cleanup(hs.Close)
-			c := plainClient(t, hs.URL)
+			c := jsonAnswerClient(t, tc.body)
 			res, err := c.Search(t.Context(), "go", nil)
 			require.NoError(t, err)
 			assert.Len(t, res.Items, tc.posts)
@@ -117,9 +112,7 @@ func TestSearchResultShapes(t *testing.T) {
 // TestEmptyEntityAnswers: an empty 200 where an entity is due is a broken
 // server, not an empty result.
 func TestEmptyEntityAnswers(t *testing.T) {
-	hs := httptest.NewServer(jsonAnswer(""))
-	t.Cleanup(hs.Close)
-	c := plainClient(t, hs.URL)
+	c := jsonAnswerClient(t, "")
 	ctx := t.Context()
 	_, err := c.Search(ctx, "go", nil)
 	assert.ErrorIs(t, err, colony.ErrDecode, "Search")

@@ -16,8 +16,7 @@ import (
 )
 
 func TestFollowGraphIsConsistentBothWays(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	alice := srv.Client(t)
+	srv, alice := newColony(t)
 	bobAgent, carolAgent := srv.AddAgent("bob"), srv.AddAgent("carol")
 	bob, carol := srv.ClientFor(t, bobAgent), srv.ClientFor(t, carolAgent)
 	ctx := t.Context()
@@ -94,8 +93,7 @@ func TestFollowGraphIsConsistentBothWays(t *testing.T) {
 }
 
 func TestRelationshipAgreesWithBlocks(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	alice := srv.Client(t)
+	srv, alice := newColony(t)
 	bobAgent := srv.AddAgent("bob")
 	bob := srv.ClientFor(t, bobAgent)
 	ctx := t.Context()
@@ -119,57 +117,45 @@ func TestRelationshipAgreesWithBlocks(t *testing.T) {
 }
 
 func TestSocialErrors(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	srv.AddAgent("bob")
 	tests := map[string]struct {
 		call func(ctx context.Context) error
 		want error
 	}{
 		"relationship with yourself": {func(ctx context.Context) error {
-			_, err := c.GetRelationship(ctx, srv.Agent().ID)
-			return err
+			return drop(c.GetRelationship(ctx, srv.Agent().ID))
 		}, colony.ErrValidation},
 		"relationship with nobody": {func(ctx context.Context) error {
-			_, err := c.GetRelationshipByUsername(ctx, "nobody")
-			return err
+			return drop(c.GetRelationshipByUsername(ctx, "nobody"))
 		}, colony.ErrNotFound},
 		"follow yourself by username": {func(ctx context.Context) error {
-			_, err := c.FollowByUsername(ctx, "test-agent")
-			return err
+			return drop(c.FollowByUsername(ctx, "test-agent"))
 		}, colony.ErrValidation},
 		"follow nobody": {func(ctx context.Context) error {
-			_, err := c.FollowByUsername(ctx, "nobody")
-			return err
+			return drop(c.FollowByUsername(ctx, "nobody"))
 		}, colony.ErrNotFound},
 		"unknown user by username": {func(ctx context.Context) error {
-			_, err := c.GetUserByUsername(ctx, "nobody")
-			return err
+			return drop(c.GetUserByUsername(ctx, "nobody"))
 		}, colony.ErrNotFound},
 		"presence of 201 ids": {func(ctx context.Context) error {
-			_, err := c.GetPresence(ctx, make([]string, 201))
-			return err
+			return drop(c.GetPresence(ctx, make([]string, 201)))
 		}, colony.ErrValidation},
 		"blank username": {func(ctx context.Context) error {
-			_, err := c.FollowByUsername(ctx, " ")
-			return err
+			return drop(c.FollowByUsername(ctx, " "))
 		}, colony.ErrInvalidParams},
 		"blank tag": {func(ctx context.Context) error { return c.UnfollowTag(ctx, "") }, colony.ErrInvalidParams},
 		"truncated collection id": {func(ctx context.Context) error {
-			_, err := c.GetCollection(ctx, "a1a1a1a1-0000")
-			return err
+			return drop(c.GetCollection(ctx, "a1a1a1a1-0000"))
 		}, colony.ErrInvalidParams},
 		"truncated post id in body": {func(ctx context.Context) error {
-			_, err := c.AddToCollection(ctx, "a1a1a1a1-0000-4000-8000-000000000001", "11111111-11", nil)
-			return err
+			return drop(c.AddToCollection(ctx, "a1a1a1a1-0000-4000-8000-000000000001", "11111111-11", nil))
 		}, colony.ErrInvalidParams},
 		"blank inbox mode": {func(ctx context.Context) error {
-			_, err := c.SetInboxMode(ctx, "", nil)
-			return err
+			return drop(c.SetInboxMode(ctx, "", nil))
 		}, colony.ErrInvalidParams},
 		"unknown inbox mode": {func(ctx context.Context) error {
-			_, err := c.SetInboxMode(ctx, "closed", nil)
-			return err
+			return drop(c.SetInboxMode(ctx, "closed", nil))
 		}, colony.ErrValidation},
 	}
 	for name, tt := range tests {
@@ -185,8 +171,7 @@ func TestSocialErrors(t *testing.T) {
 }
 
 func TestUserLookupPresenceAndStatus(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	bob := srv.AddAgent("bob")
 	ctx := t.Context()
 
@@ -304,8 +289,7 @@ func TestColdBudgetIsSpentByFirstMessagesToStrangers(t *testing.T) {
 }
 
 func TestColdBudgetIsObservedOnlyByDefault(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 	for _, n := range []string{"p1", "p2", "p3", "p4"} {
 		srv.AddAgent(n)
@@ -318,8 +302,7 @@ func TestColdBudgetIsObservedOnlyByDefault(t *testing.T) {
 }
 
 func TestInboxModeChangesWhoMayDM(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	me := srv.Client(t)
+	srv, me := newColony(t)
 	ctx := t.Context()
 	friend := srv.ClientFor(t, srv.AddAgent("friend"))
 	rich := srv.ClientFor(t, srv.AddUser(colonytest.UserSpec{Username: "rich", Karma: 30}))
@@ -333,10 +316,7 @@ func TestInboxModeChangesWhoMayDM(t *testing.T) {
 	require.NotNil(t, set.InboxQuietMinKarma)
 	assert.Equal(t, 25, *set.InboxQuietMinKarma)
 
-	send := func(c *colony.Client, body string) error {
-		_, err := c.SendMessage(ctx, "test-agent", body)
-		return err
-	}
+	send := func(c *colony.Client, body string) error { return drop(c.SendMessage(ctx, "test-agent", body)) }
 	assert.NoError(t, send(rich, "I have the karma."))
 	assert.ErrorIs(t, send(poor, "I do not."), colony.ErrForbidden)
 	assert.NoError(t, send(friend, "You follow me."))
@@ -357,8 +337,7 @@ func TestInboxModeChangesWhoMayDM(t *testing.T) {
 }
 
 func TestTagFollows(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	_, c := newColony(t)
 	ctx := t.Context()
 	got, err := c.FollowTag(ctx, "Rust")
 	require.NoError(t, err)
@@ -375,8 +354,7 @@ func TestTagFollows(t *testing.T) {
 }
 
 func TestBookmarksAndWatches(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 	var ids []string
 	for _, title := range []string{"One", "Two", "Three"} {
@@ -423,8 +401,7 @@ func TestBookmarksAndWatches(t *testing.T) {
 }
 
 func TestCollectionsKeepOrderAndNotes(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	bob := srv.ClientFor(t, srv.AddAgent("bob"))
 	ctx := t.Context()
 	var posts []string
@@ -482,8 +459,7 @@ func TestCollectionsKeepOrderAndNotes(t *testing.T) {
 }
 
 func TestOperatorClaims(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 	dana := srv.AddUser(colonytest.UserSpec{Username: "dana", UserType: "human"})
 	eve := srv.AddUser(colonytest.UserSpec{Username: "eve", UserType: "human"})
@@ -519,8 +495,7 @@ func TestOperatorClaims(t *testing.T) {
 func TestOperatorClaimsExpire(t *testing.T) {
 	var mu sync.Mutex
 	now := time.Date(2026, 9, 1, 12, 0, 0, 0, time.UTC)
-	srv := colonytest.NewServer(t, colonytest.WithClock(func() time.Time { mu.Lock(); defer mu.Unlock(); return now }))
-	c := srv.Client(t)
+	srv, c := newColony(t, colonytest.WithClock(func() time.Time { mu.Lock(); defer mu.Unlock(); return now }))
 	id := srv.AddClaim(srv.AddUser(colonytest.UserSpec{Username: "dana", UserType: "human"}), srv.Agent())
 	mu.Lock()
 	now = now.Add(colonytest.ClaimTTL)
@@ -611,8 +586,7 @@ func TestColdBudgetWindowsRoll(t *testing.T) {
 	ctx := t.Context()
 	send := func(to string) error {
 		srv.AddAgent(to)
-		_, err := c.SendMessage(ctx, to, "Hello")
-		return err
+		return drop(c.SendMessage(ctx, to, "Hello"))
 	}
 	for _, n := range []string{"p1", "p2", "p3"} {
 		require.NoError(t, send(n))

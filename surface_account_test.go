@@ -15,90 +15,64 @@ import (
 func init() {
 	steps := map[string]surfaceStep{
 		"RegisterBegin": func(ctx context.Context, w *world) error {
-			_, err := colony.RegisterBegin(ctx, "newcomer", "Newcomer", "Just arrived.", &colony.RegisterBeginOptions{BaseURL: w.srv.URL()})
-			return err
+			return drop(colony.RegisterBegin(ctx, "newcomer", "Newcomer", "Just arrived.", &colony.RegisterBeginOptions{BaseURL: w.srv.URL()}))
 		},
 		"RegisterConfirm": func(ctx context.Context, w *world) error {
 			p, err := colony.RegisterBegin(ctx, "newcomer", "Newcomer", "Just arrived.", &colony.RegisterBeginOptions{BaseURL: w.srv.URL()})
 			if err != nil {
 				return err
 			}
-			_, err = colony.RegisterConfirm(ctx, p.ClaimToken, colony.KeyFingerprint(p.APIKey), &colony.StaticOptions{BaseURL: w.srv.URL()})
-			return err
+			return drop(colony.RegisterConfirm(ctx, p.ClaimToken, colony.KeyFingerprint(p.APIKey), &colony.StaticOptions{BaseURL: w.srv.URL()}))
 		},
 		"VerifyEmail": func(ctx context.Context, w *world) error {
 			tok, err := mailedToken(ctx, w, "verify_email")
 			if err != nil {
 				return err
 			}
-			_, err = w.alice.VerifyEmail(ctx, tok)
-			return err
+			return drop(w.alice.VerifyEmail(ctx, tok))
 		},
 		"ConfirmKeyRecovery": func(ctx context.Context, w *world) error {
 			tok, err := mailedToken(ctx, w, "recover_key")
 			if err != nil {
 				return err
 			}
-			_, err = w.alice.ConfirmKeyRecovery(ctx, tok)
-			return err
+			return drop(w.alice.ConfirmKeyRecovery(ctx, tok))
 		},
 		"ExchangeToken": func(ctx context.Context, w *world) error {
 			w.srv.AddAudience("acme-rp")
-			_, err := w.alice.ExchangeToken(ctx, "acme-rp", nil)
-			return err
+			return drop(w.alice.ExchangeToken(ctx, "acme-rp", nil))
 		},
-		"Confirm2FA": func(ctx context.Context, w *world) error {
-			_, err := enrol2FA(ctx, w)
-			return err
-		},
+		"Confirm2FA": func(ctx context.Context, w *world) error { return drop(enrol2FA(ctx, w)) },
 		"Disable2FA": func(ctx context.Context, w *world) error {
 			codes, err := enrol2FA(ctx, w)
 			if err != nil {
 				return err
 			}
-			_, err = w.alice.Disable2FA(ctx, codes[0])
-			return err
+			return drop(w.alice.Disable2FA(ctx, codes[0]))
 		},
 		"RegenerateRecoveryCodes": func(ctx context.Context, w *world) error {
 			codes, err := enrol2FA(ctx, w)
 			if err != nil {
 				return err
 			}
-			_, err = w.alice.RegenerateRecoveryCodes(ctx, codes[0])
-			return err
+			return drop(w.alice.RegenerateRecoveryCodes(ctx, codes[0]))
 		},
-		"GetPremiumStatus": premiumStep(func(ctx context.Context, c *colony.Client) error {
-			_, err := c.GetPremiumStatus(ctx)
-			return err
-		}),
-		"GetPremiumPricing": premiumStep(func(ctx context.Context, c *colony.Client) error {
-			_, err := c.GetPremiumPricing(ctx)
-			return err
-		}),
-		"GetPremiumHistory": premiumStep(func(ctx context.Context, c *colony.Client) error {
-			_, err := c.GetPremiumHistory(ctx)
-			return err
-		}),
+		"GetPremiumStatus":  premiumStep(func(ctx context.Context, c *colony.Client) error { return drop(c.GetPremiumStatus(ctx)) }),
+		"GetPremiumPricing": premiumStep(func(ctx context.Context, c *colony.Client) error { return drop(c.GetPremiumPricing(ctx)) }),
+		"GetPremiumHistory": premiumStep(func(ctx context.Context, c *colony.Client) error { return drop(c.GetPremiumHistory(ctx)) }),
 		"SubscribePremium": premiumStep(func(ctx context.Context, c *colony.Client) error {
-			_, err := c.SubscribePremium(ctx, colony.PremiumAnnual)
-			return err
+			return drop(c.SubscribePremium(ctx, colony.PremiumAnnual))
 		}),
 		"GetPremiumInvoice": premiumStep(func(ctx context.Context, c *colony.Client) error {
 			inv, err := c.SubscribePremium(ctx, colony.PremiumMonthly)
 			if err != nil {
 				return err
 			}
-			_, err = c.GetPremiumInvoice(ctx, inv.PaymentHash)
-			return err
+			return drop(c.GetPremiumInvoice(ctx, inv.PaymentHash))
 		}),
-		"SetPremiumAutoRenew": premiumStep(func(ctx context.Context, c *colony.Client) error {
-			_, err := c.SetPremiumAutoRenew(ctx, true)
-			return err
-		}),
+		"SetPremiumAutoRenew": premiumStep(func(ctx context.Context, c *colony.Client) error { return drop(c.SetPremiumAutoRenew(ctx, true)) }),
 	}
-	for name, step := range steps {
-		surfaceSteps[name] = step
-	}
+	addSurfaceSteps(steps)
 }
 
 // mailedToken makes alice's address verified (for "recover_key") or

@@ -10,90 +10,35 @@ import (
 // Surface steps of echoes, the wiki, puzzles, boosts and tips and
 // notarisation that need an object made first.
 func init() {
-	wikiPage := func(ctx context.Context, w *world) (*colony.WikiPage, error) {
-		return w.alice.CreateWikiPage(ctx, colony.WikiPageCreate{Slug: "getting-started", Title: "Getting started", Content: "v1"})
-	}
-	puzzle := func(ctx context.Context, w *world) (*colony.Puzzle, error) {
-		return w.alice.CreatePuzzle(ctx, colony.PuzzleCreate{Slug: "river", Title: "River", Description: "d",
-			PuzzleType: colony.PuzzleLogic, Content: "c", Answer: "goat"})
-	}
-	bobPost := func(ctx context.Context, w *world) (*colony.Post, error) {
-		return w.bob.CreatePost(ctx, "Tip me", "A post worth a tip.", &colony.CreatePostOptions{Colony: "test-posts"})
-	}
 	steps := map[string]surfaceStep{
 		"DeleteEcho": func(ctx context.Context, w *world) error {
 			e, err := w.alice.CreateEcho(ctx, w.alicePost(), "worth it")
 			if err != nil {
 				return err
 			}
-			_, err = w.alice.DeleteEcho(ctx, e.ID)
-			return err
+			return drop(w.alice.DeleteEcho(ctx, e.ID))
 		},
-		"GetWikiPage": func(ctx context.Context, w *world) error {
-			p, err := wikiPage(ctx, w)
-			if err == nil {
-				_, err = w.alice.GetWikiPage(ctx, p.Slug, nil)
-			}
-			return err
-		},
+		"GetWikiPage": func(ctx context.Context, w *world) error { return drop(w.alice.GetWikiPage(ctx, w.wikiPage(), nil)) },
 		"UpdateWikiPage": func(ctx context.Context, w *world) error {
-			p, err := wikiPage(ctx, w)
-			if err == nil {
-				v2 := "v2"
-				_, err = w.alice.UpdateWikiPage(ctx, p.Slug, colony.WikiPageUpdate{Content: &v2, BaseRevision: &p.RevisionCount})
-			}
-			return err
+			v2, base := "v2", 1 // the fixture's first revision
+			return drop(w.alice.UpdateWikiPage(ctx, w.wikiPage(), colony.WikiPageUpdate{Content: &v2, BaseRevision: &base}))
 		},
-		"DeleteWikiPage": func(ctx context.Context, w *world) error {
-			p, err := wikiPage(ctx, w)
-			if err == nil {
-				err = w.alice.DeleteWikiPage(ctx, p.Slug, nil)
-			}
-			return err
-		},
-		"GetWikiHistory": func(ctx context.Context, w *world) error {
-			p, err := wikiPage(ctx, w)
-			if err == nil {
-				_, err = w.alice.GetWikiHistory(ctx, p.Slug, nil)
-			}
-			return err
-		},
+		"DeleteWikiPage": func(ctx context.Context, w *world) error { return w.alice.DeleteWikiPage(ctx, w.wikiPage(), nil) },
+		"GetWikiHistory": func(ctx context.Context, w *world) error { return drop(w.alice.GetWikiHistory(ctx, w.wikiPage(), nil)) },
 		"GetWikiRevision": func(ctx context.Context, w *world) error {
-			p, err := wikiPage(ctx, w)
+			h, err := w.alice.GetWikiHistory(ctx, w.wikiPage(), nil)
 			if err != nil {
 				return err
 			}
-			h, err := w.alice.GetWikiHistory(ctx, p.Slug, nil)
-			if err != nil {
-				return err
-			}
-			_, err = w.alice.GetWikiRevision(ctx, p.Slug, h[0].ID, nil)
-			return err
+			return drop(w.alice.GetWikiRevision(ctx, w.wikiPage(), h[0].ID, nil))
 		},
-		"GetPuzzle": func(ctx context.Context, w *world) error {
-			p, err := puzzle(ctx, w)
-			if err == nil {
-				_, err = w.bob.GetPuzzle(ctx, p.ID)
-			}
-			return err
-		},
-		"StartPuzzle": func(ctx context.Context, w *world) error {
-			p, err := puzzle(ctx, w)
-			if err == nil {
-				_, err = w.bob.StartPuzzle(ctx, p.ID)
-			}
-			return err
-		},
+		"GetPuzzle":   func(ctx context.Context, w *world) error { return drop(w.bob.GetPuzzle(ctx, w.puzzle())) },
+		"StartPuzzle": func(ctx context.Context, w *world) error { return drop(w.bob.StartPuzzle(ctx, w.puzzle())) },
 		"SolvePuzzle": func(ctx context.Context, w *world) error {
-			p, err := puzzle(ctx, w)
-			if err != nil {
+			if _, err := w.bob.StartPuzzle(ctx, w.puzzle()); err != nil {
 				return err
 			}
-			if _, err := w.bob.StartPuzzle(ctx, p.ID); err != nil {
-				return err
-			}
-			_, err = w.bob.SolvePuzzle(ctx, p.ID, "goat")
-			return err
+			return drop(w.bob.SolvePuzzle(ctx, w.puzzle(), "goat"))
 		},
 		"GetBoostStatus": func(ctx context.Context, w *world) error {
 			b, err := w.alice.BoostPost(ctx, w.alicePost(), colony.BoostDay)
@@ -102,37 +47,19 @@ func init() {
 			}
 			return err
 		},
-		"TipPost": func(ctx context.Context, w *world) error {
-			p, err := bobPost(ctx, w)
-			if err == nil {
-				_, err = w.alice.TipPost(ctx, p.ID, 21)
-			}
-			return err
-		},
-		"TipComment": func(ctx context.Context, w *world) error {
-			p, err := bobPost(ctx, w)
-			if err != nil {
-				return err
-			}
-			c, err := w.bob.CreateComment(ctx, p.ID, "tip this", nil)
-			if err == nil {
-				_, err = w.alice.TipComment(ctx, c.ID, 21)
-			}
-			return err
-		},
+		"TipPost":    func(ctx context.Context, w *world) error { return drop(w.alice.TipPost(ctx, w.bobPost(), 21)) },
+		"TipComment": func(ctx context.Context, w *world) error { return drop(w.alice.TipComment(ctx, w.bobComment(), 21)) },
 		"GetPostNotarisation": func(ctx context.Context, w *world) error {
 			if _, err := w.alice.NotarisePost(ctx, w.alicePost()); err != nil {
 				return err
 			}
-			_, err := w.alice.GetPostNotarisation(ctx, w.alicePost())
-			return err
+			return drop(w.alice.GetPostNotarisation(ctx, w.alicePost()))
 		},
 		"GetCommentNotarisation": func(ctx context.Context, w *world) error {
 			if _, err := w.alice.NotariseComment(ctx, w.aliceComment()); err != nil {
 				return err
 			}
-			_, err := w.alice.GetCommentNotarisation(ctx, w.aliceComment())
-			return err
+			return drop(w.alice.GetCommentNotarisation(ctx, w.aliceComment()))
 		},
 		"VerifyNotarisation": func(ctx context.Context, w *world) error {
 			rec, err := w.alice.NotarisePost(ctx, w.alicePost())
@@ -146,7 +73,24 @@ func init() {
 			return err
 		},
 	}
-	for name, step := range steps {
-		surfaceSteps[name] = step
-	}
+	addSurfaceSteps(steps)
+}
+
+// wikiPage is the slug of alice's wiki page "getting-started".
+func (w *world) wikiPage() string {
+	return w.once("wikiPage", func(ctx context.Context) (string, error) {
+		p, err := w.alice.CreateWikiPage(ctx, colony.WikiPageCreate{Slug: "getting-started", Title: "Getting started", Content: "v1"})
+		if err != nil {
+			return "", err
+		}
+		return p.Slug, nil
+	})
+}
+
+// puzzle is alice's logic puzzle "river" (answer: goat).
+func (w *world) puzzle() string {
+	return w.once("puzzle", func(ctx context.Context) (string, error) {
+		return idOf(w.alice.CreatePuzzle(ctx, colony.PuzzleCreate{Slug: "river", Title: "River", Description: "d",
+			PuzzleType: colony.PuzzleLogic, Content: "c", Answer: "goat"}))
+	})
 }

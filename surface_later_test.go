@@ -13,14 +13,12 @@ import (
 // alice moderates, a DM thread, and the cognition answer, which colonytest
 // refuses as the live server refuses a token it did not issue.
 func init() {
-	for name, step := range map[string]surfaceStep{
+	addSurfaceSteps(map[string]surfaceStep{
 		"UploadColonyIcon": func(ctx context.Context, w *world) error {
-			_, err := w.alice.UploadColonyIcon(ctx, w.ownColony(), "icon.png", bytes.NewReader(pngBytes), colony.ImagePNG)
-			return err
+			return drop(w.alice.UploadColonyIcon(ctx, w.ownColony(), "icon.png", bytes.NewReader(pngBytes), colony.ImagePNG))
 		},
 		"UploadColonyBanner": func(ctx context.Context, w *world) error {
-			_, err := w.alice.UploadColonyBanner(ctx, w.ownColony(), "banner.png", bytes.NewReader(pngBytes), colony.ImagePNG)
-			return err
+			return drop(w.alice.UploadColonyBanner(ctx, w.ownColony(), "banner.png", bytes.NewReader(pngBytes), colony.ImagePNG))
 		},
 		"RemoveColonyIcon": func(ctx context.Context, w *world) error {
 			if _, err := w.alice.UploadColonyIcon(ctx, w.ownColony(), "icon.png", bytes.NewReader(pngBytes), colony.ImagePNG); err != nil {
@@ -39,8 +37,7 @@ func init() {
 			if err != nil {
 				return err
 			}
-			_, err = w.alice.MovePostOutOfColony(ctx, p.ID, w.ownColony())
-			return err
+			return drop(w.alice.MovePostOutOfColony(ctx, p.ID, w.ownColony()))
 		},
 		"ConversationHistory": func(ctx context.Context, w *world) error {
 			w.dm()
@@ -48,12 +45,10 @@ func init() {
 			if err != nil {
 				return err
 			}
-			_, err = w.alice.ConversationHistory(ctx, "bob", m.ID, nil)
-			return err
+			return drop(w.alice.ConversationHistory(ctx, "bob", m.ID, nil))
 		},
 		"ConversationTail": func(ctx context.Context, w *world) error {
-			_, err := w.alice.ConversationTail(ctx, "bob", &colony.ConversationTailOptions{SinceID: w.dm()})
-			return err
+			return drop(w.alice.ConversationTail(ctx, "bob", &colony.ConversationTailOptions{SinceID: w.dm()}))
 		},
 		"MuteConversation":      threadStep((*colony.Client).MuteConversation),
 		"UnmuteConversation":    threadStep((*colony.Client).UnmuteConversation),
@@ -68,17 +63,14 @@ func init() {
 			_, err := w.alice.AnswerCognition(ctx, w.aliceComment(), "cog-tok", "blue")
 			return expectValidation(err)
 		},
-	} {
-		surfaceSteps[name] = step
-	}
+	})
 }
 
 // threadStep runs a thread action on alice's DM thread with bob.
 func threadStep[T any](f func(*colony.Client, context.Context, string, ...colony.CallOption) (T, error)) surfaceStep {
 	return func(ctx context.Context, w *world) error {
 		w.dm()
-		_, err := f(w.alice, ctx, "bob")
-		return err
+		return drop(f(w.alice, ctx, "bob"))
 	}
 }
 

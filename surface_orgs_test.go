@@ -12,83 +12,47 @@ func init() {
 	steps := map[string]surfaceStep{
 		"ListMyOrgs": func(ctx context.Context, w *world) error {
 			w.org()
-			_, err := w.alice.ListMyOrgs(ctx)
-			return err
+			return drop(w.alice.ListMyOrgs(ctx))
 		},
 		"CreateOrg": func(ctx context.Context, w *world) error {
-			_, err := w.alice.CreateOrg(ctx, "Acme", "acme", &colony.CreateOrgOptions{Description: "We make anvils"})
-			return err
+			return drop(w.alice.CreateOrg(ctx, "Acme", "acme", &colony.CreateOrgOptions{Description: "We make anvils"}))
 		},
-		"GetOrg": func(ctx context.Context, w *world) error {
-			_, err := w.bob.GetOrg(ctx, w.org())
-			return err
-		},
-		"RenameOrg": func(ctx context.Context, w *world) error {
-			_, err := w.alice.RenameOrg(ctx, w.org(), "acme-corp")
-			return err
-		},
-		"LeaveOrg": func(ctx context.Context, w *world) error {
-			_, err := w.bob.LeaveOrg(ctx, w.org())
-			return err
-		},
+		"GetOrg":    func(ctx context.Context, w *world) error { return drop(w.bob.GetOrg(ctx, w.org())) },
+		"RenameOrg": func(ctx context.Context, w *world) error { return drop(w.alice.RenameOrg(ctx, w.org(), "acme-corp")) },
+		"LeaveOrg":  func(ctx context.Context, w *world) error { return drop(w.bob.LeaveOrg(ctx, w.org())) },
 		"ListMyOrgInvitations": func(ctx context.Context, w *world) error {
 			w.orgInvite()
-			_, err := w.bob.ListMyOrgInvitations(ctx)
-			return err
+			return drop(w.bob.ListMyOrgInvitations(ctx))
 		},
-		"AcceptOrgInvitation": func(ctx context.Context, w *world) error {
-			_, err := w.bob.AcceptOrgInvitation(ctx, w.orgInvite())
-			return err
-		},
-		"DeclineOrgInvitation": func(ctx context.Context, w *world) error {
-			_, err := w.bob.DeclineOrgInvitation(ctx, w.orgInvite())
-			return err
-		},
+		"AcceptOrgInvitation":  func(ctx context.Context, w *world) error { return drop(w.bob.AcceptOrgInvitation(ctx, w.orgInvite())) },
+		"DeclineOrgInvitation": func(ctx context.Context, w *world) error { return drop(w.bob.DeclineOrgInvitation(ctx, w.orgInvite())) },
 		"InviteOrgMember": func(ctx context.Context, w *world) error {
-			_, err := w.alice.InviteOrgMember(ctx, w.org(), "carol", &colony.InviteOrgMemberOptions{Role: colony.OrgRoleAdmin})
-			return err
+			return drop(w.alice.InviteOrgMember(ctx, w.org(), "carol", &colony.InviteOrgMemberOptions{Role: colony.OrgRoleAdmin}))
 		},
 		"ListOrgPendingInvitations": func(ctx context.Context, w *world) error {
 			w.orgInvite()
-			_, err := w.alice.ListOrgPendingInvitations(ctx, "acme")
-			return err
+			return drop(w.alice.ListOrgPendingInvitations(ctx, "acme"))
 		},
-		"ListOrgMembers": func(ctx context.Context, w *world) error {
-			_, err := w.bob.ListOrgMembers(ctx, w.org())
-			return err
-		},
+		"ListOrgMembers": func(ctx context.Context, w *world) error { return drop(w.bob.ListOrgMembers(ctx, w.org())) },
 		"SetOrgMemberRole": func(ctx context.Context, w *world) error {
-			_, err := w.alice.SetOrgMemberRole(ctx, w.org(), w.bobAgent.ID, colony.OrgRoleAdmin)
-			return err
+			return drop(w.alice.SetOrgMemberRole(ctx, w.org(), w.bobAgent.ID, colony.OrgRoleAdmin))
 		},
-		"RemoveOrgMember": func(ctx context.Context, w *world) error {
-			return w.alice.RemoveOrgMember(ctx, w.org(), w.bobAgent.ID)
-		},
+		"RemoveOrgMember": func(ctx context.Context, w *world) error { return w.alice.RemoveOrgMember(ctx, w.org(), w.bobAgent.ID) },
 		"TransferOrgOwnership": func(ctx context.Context, w *world) error {
-			_, err := w.alice.TransferOrgOwnership(ctx, w.org(), w.bobAgent.ID)
-			return err
+			return drop(w.alice.TransferOrgOwnership(ctx, w.org(), w.bobAgent.ID))
 		},
 		"AddOrgOperatedAgent": func(ctx context.Context, w *world) error {
 			w.srv.SetOperator(w.srv.Agent(), "operator-1")
 			w.srv.SetOperator(w.carolAgent, "operator-1")
-			_, err := w.alice.AddOrgOperatedAgent(ctx, w.org(), "carol")
-			return err
+			return drop(w.alice.AddOrgOperatedAgent(ctx, w.org(), "carol"))
 		},
 		"SetOrgDisclosure": func(ctx context.Context, w *world) error {
-			_, err := w.alice.SetOrgDisclosure(ctx, w.org(), colony.OrgDisclosureOpaque)
-			return err
+			return drop(w.alice.SetOrgDisclosure(ctx, w.org(), colony.OrgDisclosureOpaque))
 		},
-		"SetOrgVisibility": func(ctx context.Context, w *world) error {
-			_, err := w.bob.SetOrgVisibility(ctx, w.org(), true)
-			return err
-		},
-		"ListOrgDisclosureRecipients": func(ctx context.Context, w *world) error {
-			_, err := w.bob.ListOrgDisclosureRecipients(ctx)
-			return err
-		},
+		"SetOrgVisibility":            func(ctx context.Context, w *world) error { return drop(w.bob.SetOrgVisibility(ctx, w.org(), true)) },
+		"ListOrgDisclosureRecipients": func(ctx context.Context, w *world) error { return drop(w.bob.ListOrgDisclosureRecipients(ctx)) },
 		"StartOrgDomainChallenge": func(ctx context.Context, w *world) error {
-			_, err := w.alice.StartOrgDomainChallenge(ctx, w.org(), "acme.example", colony.OrgDomainDNS)
-			return err
+			return drop(w.alice.StartOrgDomainChallenge(ctx, w.org(), "acme.example", colony.OrgDomainDNS))
 		},
 		"VerifyOrgDomain": func(ctx context.Context, w *world) error {
 			ch, err := w.alice.StartOrgDomainChallenge(ctx, w.org(), "acme.example", colony.OrgDomainHTTP)
@@ -96,32 +60,20 @@ func init() {
 				return err
 			}
 			w.srv.SetDomainContent("acme.example", ch.Token)
-			_, err = w.alice.VerifyOrgDomain(ctx, "acme")
-			return err
+			return drop(w.alice.VerifyOrgDomain(ctx, "acme"))
 		},
-		"ListOrgDomainChallenges": func(ctx context.Context, w *world) error {
-			_, err := w.alice.ListOrgDomainChallenges(ctx, w.org())
-			return err
-		},
-		"ListOrgResources": func(ctx context.Context, w *world) error {
-			_, err := w.bob.ListOrgResources(ctx, w.org())
-			return err
-		},
+		"ListOrgDomainChallenges": func(ctx context.Context, w *world) error { return drop(w.alice.ListOrgDomainChallenges(ctx, w.org())) },
+		"ListOrgResources":        func(ctx context.Context, w *world) error { return drop(w.bob.ListOrgResources(ctx, w.org())) },
 		"AddOrgResource": func(ctx context.Context, w *world) error {
-			_, err := w.alice.AddOrgResource(ctx, w.org(), "https://api.acme.example", &colony.AddOrgResourceOptions{Label: "Acme API"})
-			return err
+			return drop(w.alice.AddOrgResource(ctx, w.org(), "https://api.acme.example", &colony.AddOrgResourceOptions{Label: "Acme API"}))
 		},
 		"RemoveOrgResource": func(ctx context.Context, w *world) error {
 			return w.alice.RemoveOrgResource(ctx, w.org(), w.orgResource())
 		},
-		"ListOrgDelegationGrants": func(ctx context.Context, w *world) error {
-			_, err := w.bob.ListOrgDelegationGrants(ctx, w.org())
-			return err
-		},
+		"ListOrgDelegationGrants": func(ctx context.Context, w *world) error { return drop(w.bob.ListOrgDelegationGrants(ctx, w.org())) },
 		"AddOrgDelegationGrant": func(ctx context.Context, w *world) error {
 			w.orgResource()
-			_, err := w.alice.AddOrgDelegationGrant(ctx, "acme", "https://api.acme.example", []string{"read"}, nil)
-			return err
+			return drop(w.alice.AddOrgDelegationGrant(ctx, "acme", "https://api.acme.example", []string{"read"}, nil))
 		},
 		"RemoveOrgDelegationGrant": func(ctx context.Context, w *world) error {
 			w.orgResource()
@@ -131,24 +83,16 @@ func init() {
 			}
 			return w.alice.RemoveOrgDelegationGrant(ctx, "acme", g.ID)
 		},
-		"RequestOrgDeletion": func(ctx context.Context, w *world) error {
-			_, err := w.alice.RequestOrgDeletion(ctx, w.org(), nil)
-			return err
-		},
+		"RequestOrgDeletion": func(ctx context.Context, w *world) error { return drop(w.alice.RequestOrgDeletion(ctx, w.org(), nil)) },
 		"CancelOrgDeletion": func(ctx context.Context, w *world) error {
 			if _, err := w.alice.RequestOrgDeletion(ctx, w.org(), nil); err != nil {
 				return err
 			}
 			return w.alice.CancelOrgDeletion(ctx, "acme")
 		},
-		"GetOrgDeletionStatus": func(ctx context.Context, w *world) error {
-			_, err := w.bob.GetOrgDeletionStatus(ctx, w.org())
-			return err
-		},
+		"GetOrgDeletionStatus": func(ctx context.Context, w *world) error { return drop(w.bob.GetOrgDeletionStatus(ctx, w.org())) },
 	}
-	for name, step := range steps {
-		surfaceSteps[name] = step
-	}
+	addSurfaceSteps(steps)
 }
 
 // org is the organisation "acme": alice owns it, bob is a member.
@@ -175,21 +119,13 @@ func (w *world) orgInvite() string {
 		if _, err := w.alice.CreateOrg(ctx, "Acme", "acme", nil); err != nil {
 			return "", err
 		}
-		inv, err := w.alice.InviteOrgMember(ctx, "acme", "bob", nil)
-		if err != nil {
-			return "", err
-		}
-		return inv.ID, nil
+		return idOf(w.alice.InviteOrgMember(ctx, "acme", "bob", nil))
 	})
 }
 
 // orgResource is the resource https://api.acme.example of w.org().
 func (w *world) orgResource() string {
 	return w.once("orgResource", func(ctx context.Context) (string, error) {
-		res, err := w.alice.AddOrgResource(ctx, w.org(), "https://api.acme.example", nil)
-		if err != nil {
-			return "", err
-		}
-		return res.ID, nil
+		return idOf(w.alice.AddOrgResource(ctx, w.org(), "https://api.acme.example", nil))
 	})
 }

@@ -18,12 +18,10 @@ func init() {
 			if _, err := w.alice.FollowByUsername(ctx, "bob"); err != nil {
 				return err
 			}
-			_, err := w.alice.UnfollowByUsername(ctx, "bob")
-			return err
+			return drop(w.alice.UnfollowByUsername(ctx, "bob"))
 		},
 		"UploadProfileAvatar": func(ctx context.Context, w *world) error {
-			_, err := w.alice.UploadProfileAvatar(ctx, "me.png", bytes.NewReader(pngBytes), colony.ImagePNG)
-			return err
+			return drop(w.alice.UploadProfileAvatar(ctx, "me.png", bytes.NewReader(pngBytes), colony.ImagePNG))
 		},
 		"UnfollowTag": func(ctx context.Context, w *world) error {
 			if _, err := w.alice.FollowTag(ctx, "rust"); err != nil {
@@ -41,18 +39,15 @@ func init() {
 			if _, err := w.alice.BookmarkPost(ctx, w.bobPost()); err != nil {
 				return err
 			}
-			_, err := colony.Collect(w.alice.IterBookmarks(ctx, nil))
-			return err
+			return drop(colony.Collect(w.alice.IterBookmarks(ctx, nil)))
 		},
 		"IterCollections": func(ctx context.Context, w *world) error {
 			w.collection()
-			_, err := colony.Collect(w.alice.IterCollections(ctx, nil))
-			return err
+			return drop(colony.Collect(w.alice.IterCollections(ctx, nil)))
 		},
 		"IterColdBudgetPeers": func(ctx context.Context, w *world) error {
 			w.dm()
-			_, err := colony.Collect(w.alice.IterColdBudgetPeers(ctx, nil))
-			return err
+			return drop(colony.Collect(w.alice.IterColdBudgetPeers(ctx, nil)))
 		},
 		"RemoveFromCollection": func(ctx context.Context, w *world) error {
 			if _, err := w.alice.AddToCollection(ctx, w.collection(), w.bobPost(), nil); err != nil {
@@ -61,19 +56,13 @@ func init() {
 			return w.alice.RemoveFromCollection(ctx, w.collection(), w.bobPost())
 		},
 	}
-	for name, step := range steps {
-		surfaceSteps[name] = step
-	}
+	addSurfaceSteps(steps)
 }
 
 // collection is a public collection of alice's.
 func (w *world) collection() string {
 	return w.once("collection", func(ctx context.Context) (string, error) {
-		c, err := w.alice.CreateCollection(ctx, "Reading list", nil)
-		if err != nil {
-			return "", err
-		}
-		return c.ID, nil
+		return idOf(w.alice.CreateCollection(ctx, "Reading list", nil))
 	})
 }
 

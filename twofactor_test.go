@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"log/slog"
 	"testing"
-	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -20,9 +19,8 @@ import (
 // TestTwoFactorEndToEnd: an account with TOTP 2FA, against colonytest,
 // under fake time so that the 30-second windows pass instantly.
 func TestTwoFactorEndToEnd(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
+	bubble(t, func(t *testing.T, srv *colonytest.Server) {
 		ctx := t.Context()
-		srv := colonytest.NewServer(t, colonytest.WithoutNetwork())
 		alice := srv.Client(t)
 		key := srv.Agent().APIKey
 		tokenRequests := func() int { return len(srv.RequestsTo("POST /auth/token")) }

@@ -2,7 +2,6 @@ package colony_test
 
 import (
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -35,12 +34,7 @@ type peopleVectorFile struct {
 }
 
 func loadPeopleVectors(t *testing.T) peopleVectorFile {
-	t.Helper()
-	raw, err := os.ReadFile("testdata/vectors.json")
-	require.NoError(t, err)
-	var v peopleVectorFile
-	require.NoError(t, json.Unmarshal(raw, &v))
-	return v
+	return colony.ReadJSONFile[peopleVectorFile](t, "testdata/vectors.json")
 }
 
 // validatorExpectation is the expected value of a validator vector: a bool,

@@ -2,7 +2,6 @@ package colony_test
 
 import (
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -17,8 +16,7 @@ import (
 // upload (the quota appears), list, get, overwrite, delete; a disallowed
 // extension and an oversized file fail locally.
 func TestVaultSession(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 
 	st, err := c.VaultStatus(ctx)
@@ -154,9 +152,7 @@ func TestCanWriteVaultShapes(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			hs := httptest.NewServer(jsonAnswer(tc.body))
-			t.Cleanup(hs.Close)
-			got, err := plainClient(t, hs.URL).CanWriteVault(t.Context())
+			got, err := jsonAnswerClient(t, tc.body).CanWriteVault(t.Context())
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, got)
 		})

@@ -1,9 +1,7 @@
 package colony
 
 import (
-	"encoding/json"
 	"net/http"
-	"os"
 	"strconv"
 	"testing"
 	"time"
@@ -61,14 +59,7 @@ type vectors struct {
 	} `json:"token_cache_filename"`
 }
 
-func loadVectors(t *testing.T) vectors {
-	t.Helper()
-	raw, err := os.ReadFile("testdata/vectors.json")
-	require.NoError(t, err)
-	var v vectors
-	require.NoError(t, json.Unmarshal(raw, &v))
-	return v
-}
+func loadVectors(t *testing.T) vectors { return ReadJSONFile[vectors](t, "testdata/vectors.json") }
 
 // sentinelOf maps a Python error class to the sentinel errors.Is must match.
 var sentinelOf = map[string]error{

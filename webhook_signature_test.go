@@ -10,7 +10,6 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -87,14 +86,11 @@ func TestWebhookEventCatalogue(t *testing.T) {
 	assert.Len(t, slices.Compact(slices.Clone(events)), 58, "no duplicates")
 	// Checked against the live catalogue (testdata/api, copied from the
 	// shared reference data).
-	raw, err := os.ReadFile("testdata/api/webhook_events.json")
-	require.NoError(t, err)
-	var cat struct {
+	cat := colony.ReadJSONFile[struct {
 		Events []struct {
 			Name string `json:"name"`
 		} `json:"events"`
-	}
-	require.NoError(t, json.Unmarshal(raw, &cat))
+	}](t, "testdata/api/webhook_events.json")
 	var names []colony.WebhookEvent
 	for _, e := range cat.Events {
 		names = append(names, colony.WebhookEvent(e.Name))

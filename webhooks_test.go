@@ -7,12 +7,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	colony "github.com/thecolony/colony-go"
-	"github.com/thecolony/colony-go/colonytest"
 )
 
 func TestWebhookCRUD(t *testing.T) {
-	srv := colonytest.NewServer(t)
-	c := srv.Client(t)
+	srv, c := newColony(t)
 	ctx := t.Context()
 
 	hooks, err := c.GetWebhooks(ctx)

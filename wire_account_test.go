@@ -12,100 +12,41 @@ import (
 func init() {
 	static := func(env wireEnv) *colony.StaticOptions { return &colony.StaticOptions{BaseURL: env.baseURL} }
 	registerWire("register_begin", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := colony.RegisterBegin(ctx, a.str("username"), a.str("display_name"), a.str("bio"), &colony.RegisterBeginOptions{
-			Capabilities: a.obj("capabilities"), RegisteredVia: a.str("registered_via"), BaseURL: env.baseURL})
-		return err
+		return drop(colony.RegisterBegin(ctx, a.str("username"), a.str("display_name"), a.str("bio"), &colony.RegisterBeginOptions{
+			Capabilities: a.obj("capabilities"), RegisteredVia: a.str("registered_via"), BaseURL: env.baseURL}))
 	})
 	registerWire("register_confirm", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := colony.RegisterConfirm(ctx, a.str("claim_token"), a.str("key_fingerprint"), static(env))
-		return err
+		return drop(colony.RegisterConfirm(ctx, a.str("claim_token"), a.str("key_fingerprint"), static(env)))
 	})
-	registerWire("delete_account", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.DeleteAccount(ctx)
-	})
-	registerWire("get_email", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetEmail(ctx)
-		return err
-	})
-	registerWire("get_recovery_email", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetRecoveryEmail(ctx)
-		return err
-	})
-	registerWire("set_email", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.SetEmail(ctx, a.str("email"))
-		return err
-	})
-	registerWire("set_recovery_email", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.SetRecoveryEmail(ctx, a.str("email"))
-		return err
-	})
-	registerWire("remove_email", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.RemoveEmail(ctx)
-		return err
-	})
-	registerWire("verify_email", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.VerifyEmail(ctx, a.str("token"))
-		return err
-	})
+	registerMethod("delete_account", (*colony.Client).DeleteAccount)
+	registerMethod("get_email", (*colony.Client).GetEmail)
+	registerMethod("get_recovery_email", (*colony.Client).GetRecoveryEmail)
+	registerMethod("set_email", (*colony.Client).SetEmail, "email")
+	registerMethod("set_recovery_email", (*colony.Client).SetRecoveryEmail, "email")
+	registerMethod("remove_email", (*colony.Client).RemoveEmail)
+	registerMethod("verify_email", (*colony.Client).VerifyEmail, "token")
 	registerWire("recover_key", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := colony.RecoverKey(ctx, a.str("username"), static(env))
-		return err
+		return drop(colony.RecoverKey(ctx, a.str("username"), static(env)))
 	})
-	registerWire("confirm_key_recovery", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ConfirmKeyRecovery(ctx, a.str("token"))
-		return err
-	})
-	registerWire("get_auth_token", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetAuthToken(ctx)
-		return err
-	})
+	registerMethod("confirm_key_recovery", (*colony.Client).ConfirmKeyRecovery, "token")
+	registerMethod("get_auth_token", (*colony.Client).GetAuthToken)
 	registerWire("exchange_token", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ExchangeToken(ctx, a.str("audience"), &colony.ExchangeTokenOptions{
-			Scope: a.str("scope"), SubjectToken: a.str("subject_token")})
-		return err
+		return drop(env.client.ExchangeToken(ctx, a.str("audience"), &colony.ExchangeTokenOptions{
+			Scope: a.str("scope"), SubjectToken: a.str("subject_token")}))
 	})
-	registerWire("get_2fa_status", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.Get2FAStatus(ctx)
-		return err
-	})
-	registerWire("enroll_2fa", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.Enroll2FA(ctx)
-		return err
-	})
-	registerWire("confirm_2fa", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.Confirm2FA(ctx, a.str("secret"), a.str("ticket"), a.str("code"))
-		return err
-	})
-	registerWire("disable_2fa", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.Disable2FA(ctx, a.str("code"))
-		return err
-	})
-	registerWire("regenerate_recovery_codes", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.RegenerateRecoveryCodes(ctx, a.str("code"))
-		return err
-	})
-	registerWire("get_premium_status", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetPremiumStatus(ctx)
-		return err
-	})
-	registerWire("get_premium_pricing", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetPremiumPricing(ctx)
-		return err
-	})
-	registerWire("get_premium_history", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetPremiumHistory(ctx)
-		return err
-	})
+	registerMethod("get_2fa_status", (*colony.Client).Get2FAStatus)
+	registerMethod("enroll_2fa", (*colony.Client).Enroll2FA)
+	registerMethod("confirm_2fa", (*colony.Client).Confirm2FA, "secret", "ticket", "code")
+	registerMethod("disable_2fa", (*colony.Client).Disable2FA, "code")
+	registerMethod("regenerate_recovery_codes", (*colony.Client).RegenerateRecoveryCodes, "code")
+	registerMethod("get_premium_status", (*colony.Client).GetPremiumStatus)
+	registerMethod("get_premium_pricing", (*colony.Client).GetPremiumPricing)
+	registerMethod("get_premium_history", (*colony.Client).GetPremiumHistory)
 	registerWire("subscribe_premium", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.SubscribePremium(ctx, colony.PremiumPeriod(a.str("period")))
-		return err
+		return drop(env.client.SubscribePremium(ctx, colony.PremiumPeriod(a.str("period"))))
 	})
-	registerWire("get_premium_invoice", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetPremiumInvoice(ctx, a.str("payment_hash"))
-		return err
-	})
+	registerMethod("get_premium_invoice", (*colony.Client).GetPremiumInvoice, "payment_hash")
 	registerWire("set_premium_auto_renew", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.SetPremiumAutoRenew(ctx, a.boolean("enabled", false))
-		return err
+		return drop(env.client.SetPremiumAutoRenew(ctx, a.boolean("enabled", false)))
 	})
 }

@@ -13,41 +13,31 @@ import (
 // attest_post are derived cases (later source, not executed).
 func init() {
 	registerWire("create_echo", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.CreateEcho(ctx, a.str("post_id"), a.str("commentary"), idemOpts(a)...)
-		return err
+		return drop(env.client.CreateEcho(ctx, a.str("post_id"), a.str("commentary"), idemOpts(a)...))
 	})
 	registerWire("get_echoes", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetEchoes(ctx, &colony.PageOptions{PageSize: a.int("limit", 0), Offset: a.int("offset", 0)})
-		return err
+		return drop(env.client.GetEchoes(ctx, &colony.PageOptions{PageSize: a.int("limit", 0), Offset: a.int("offset", 0)}))
 	})
 	registerWire("iter_echoes", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := colony.Collect(env.client.IterEchoes(ctx, &colony.IterOptions{PageSize: a.int("page_size", 0), MaxResults: a.int("max_results", 0)}))
-		return err
+		return drop(colony.Collect(env.client.IterEchoes(ctx, &colony.IterOptions{PageSize: a.int("page_size", 0), MaxResults: a.int("max_results", 0)})))
 	})
-	registerWire("delete_echo", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.DeleteEcho(ctx, a.str("echo_id"))
-		return err
-	})
+	registerMethod("delete_echo", (*colony.Client).DeleteEcho, "echo_id")
 
 	wikiFilter := func(a wireArgs) colony.WikiFilter {
 		return colony.WikiFilter{Category: a.str("category"), Query: a.str("query"), Colony: a.str("colony")}
 	}
 	registerWire("get_wiki_pages", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetWikiPages(ctx, &colony.GetWikiPagesOptions{WikiFilter: wikiFilter(a), PageSize: a.int("limit", 0), Offset: a.int("offset", 0)})
-		return err
+		return drop(env.client.GetWikiPages(ctx, &colony.GetWikiPagesOptions{WikiFilter: wikiFilter(a), PageSize: a.int("limit", 0), Offset: a.int("offset", 0)}))
 	})
 	registerWire("iter_wiki_pages", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := colony.Collect(env.client.IterWikiPages(ctx, &colony.IterWikiPagesOptions{WikiFilter: wikiFilter(a), PageSize: a.int("page_size", 0), MaxResults: a.int("max_results", 0)}))
-		return err
+		return drop(colony.Collect(env.client.IterWikiPages(ctx, &colony.IterWikiPagesOptions{WikiFilter: wikiFilter(a), PageSize: a.int("page_size", 0), MaxResults: a.int("max_results", 0)})))
 	})
 	registerWire("get_wiki_page", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetWikiPage(ctx, a.str("slug"), &colony.WikiOptions{Colony: a.str("colony")})
-		return err
+		return drop(env.client.GetWikiPage(ctx, a.str("slug"), &colony.WikiOptions{Colony: a.str("colony")}))
 	})
 	registerWire("create_wiki_page", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.CreateWikiPage(ctx, colony.WikiPageCreate{Slug: a.str("slug"), Title: a.str("title"), Content: a.str("content"),
-			Category: a.str("category"), Summary: a.str("summary"), Colony: a.str("colony")})
-		return err
+		return drop(env.client.CreateWikiPage(ctx, colony.WikiPageCreate{Slug: a.str("slug"), Title: a.str("title"), Content: a.str("content"),
+			Category: a.str("category"), Summary: a.str("summary"), Colony: a.str("colony")}))
 	})
 	registerWire("update_wiki_page", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		upd := colony.WikiPageUpdate{Title: a.strPtr("title"), Content: a.strPtr("content"), Category: a.strPtr("category"),
@@ -75,22 +65,14 @@ func init() {
 		return env.client.DeleteWikiPage(ctx, a.str("slug"), &colony.WikiOptions{Colony: a.str("colony")})
 	})
 	registerWire("get_wiki_history", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetWikiHistory(ctx, a.str("slug"), &colony.WikiHistoryOptions{PageSize: a.int("limit", 0), Offset: a.int("offset", 0), Colony: a.str("colony")})
-		return err
+		return drop(env.client.GetWikiHistory(ctx, a.str("slug"), &colony.WikiHistoryOptions{PageSize: a.int("limit", 0), Offset: a.int("offset", 0), Colony: a.str("colony")}))
 	})
 	registerWire("get_wiki_revision", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetWikiRevision(ctx, a.str("slug"), a.str("revision_id"), &colony.WikiOptions{Colony: a.str("colony")})
-		return err
+		return drop(env.client.GetWikiRevision(ctx, a.str("slug"), a.str("revision_id"), &colony.WikiOptions{Colony: a.str("colony")}))
 	})
 
-	registerWire("get_puzzles", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetPuzzles(ctx)
-		return err
-	})
-	registerWire("get_puzzle", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetPuzzle(ctx, a.str("puzzle_id"))
-		return err
-	})
+	registerMethod("get_puzzles", (*colony.Client).GetPuzzles)
+	registerMethod("get_puzzle", (*colony.Client).GetPuzzle, "puzzle_id")
 	registerWire("create_puzzle", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		d := a.int("difficulty", 0)
 		if _, isBool := a["difficulty"].(bool); isBool {
@@ -99,62 +81,35 @@ func init() {
 			// nearest Go mistake, a difficulty out of range.
 			d = -1
 		}
-		_, err := env.client.CreatePuzzle(ctx, colony.PuzzleCreate{Slug: a.str("slug"), Title: a.str("title"), Description: a.str("description"),
+		return drop(env.client.CreatePuzzle(ctx, colony.PuzzleCreate{Slug: a.str("slug"), Title: a.str("title"), Description: a.str("description"),
 			PuzzleType: colony.PuzzleType(a.str("puzzle_type")), Content: a.str("content"), Answer: a.str("answer"), Difficulty: d, Colony: a.str("colony")},
-			idemOpts(a)...)
-		return err
+			idemOpts(a)...))
 	})
-	registerWire("start_puzzle", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.StartPuzzle(ctx, a.str("puzzle_id"))
-		return err
-	})
-	registerWire("solve_puzzle", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.SolvePuzzle(ctx, a.str("puzzle_id"), a.str("answer"))
-		return err
-	})
+	registerMethod("start_puzzle", (*colony.Client).StartPuzzle, "puzzle_id")
+	registerMethod("solve_puzzle", (*colony.Client).SolvePuzzle, "puzzle_id", "answer")
 
 	registerWire("boost_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.BoostPost(ctx, a.str("post_id"), colony.BoostTier(a.str("tier")))
-		return err
+		return drop(env.client.BoostPost(ctx, a.str("post_id"), colony.BoostTier(a.str("tier"))))
 	})
-	registerWire("get_boost_status", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetBoostStatus(ctx, a.str("post_id"), a.str("boost_id"))
-		return err
-	})
+	registerMethod("get_boost_status", (*colony.Client).GetBoostStatus, "post_id", "boost_id")
 	registerWire("tip_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.TipPost(ctx, a.str("post_id"), a.int("amount_sats", 0), idemOpts(a)...)
-		return err
+		return drop(env.client.TipPost(ctx, a.str("post_id"), a.int("amount_sats", 0), idemOpts(a)...))
 	})
 	registerWire("tip_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.TipComment(ctx, a.str("comment_id"), a.int("amount_sats", 0), idemOpts(a)...)
-		return err
+		return drop(env.client.TipComment(ctx, a.str("comment_id"), a.int("amount_sats", 0), idemOpts(a)...))
 	})
 	registerWire("list_tips", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListTips(ctx, &colony.ListTipsOptions{PostID: a.str("post_id"), CommentID: a.str("comment_id"),
-			Recipient: a.str("recipient"), Tipper: a.str("tipper"), PageSize: a.int("limit", 0), Offset: a.int("offset", 0)})
-		return err
+		return drop(env.client.ListTips(ctx, &colony.ListTipsOptions{PostID: a.str("post_id"), CommentID: a.str("comment_id"),
+			Recipient: a.str("recipient"), Tipper: a.str("tipper"), PageSize: a.int("limit", 0), Offset: a.int("offset", 0)}))
 	})
 
-	registerWire("notarise_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.NotarisePost(ctx, a.str("post_id"))
-		return err
-	})
-	registerWire("notarise_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.NotariseComment(ctx, a.str("comment_id"))
-		return err
-	})
-	registerWire("get_post_notarisation", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetPostNotarisation(ctx, a.str("post_id"))
-		return err
-	})
-	registerWire("get_comment_notarisation", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetCommentNotarisation(ctx, a.str("comment_id"))
-		return err
-	})
+	registerMethod("notarise_post", (*colony.Client).NotarisePost, "post_id")
+	registerMethod("notarise_comment", (*colony.Client).NotariseComment, "comment_id")
+	registerMethod("get_post_notarisation", (*colony.Client).GetPostNotarisation, "post_id")
+	registerMethod("get_comment_notarisation", (*colony.Client).GetCommentNotarisation, "comment_id")
 	registerWire("get_user_notarisations", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetUserNotarisations(ctx, a.userRef(),
-			&colony.PageOptions{PageSize: a.int("limit", 0), Offset: a.int("offset", 0)})
-		return err
+		return drop(env.client.GetUserNotarisations(ctx, a.userRef(),
+			&colony.PageOptions{PageSize: a.int("limit", 0), Offset: a.int("offset", 0)}))
 	})
 
 	registerWire("attest_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
@@ -166,7 +121,6 @@ func init() {
 		if err != nil {
 			return err
 		}
-		_, err = env.client.AttestPost(ctx, a.str("post_id"), signer, nil)
-		return err
+		return drop(env.client.AttestPost(ctx, a.str("post_id"), signer, nil))
 	})
 }

@@ -22,34 +22,21 @@ func (a wireArgs) pageOpts() colony.PageOptions {
 
 // Wire adapters for the session start and the discovery feeds (§5.1).
 func init() {
-	registerWire("bootstrap", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.Bootstrap(ctx)
-		return err
-	})
+	registerMethod("bootstrap", (*colony.Client).Bootstrap)
 	registerWire("get_for_you_feed", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetForYouFeed(ctx, &colony.ForYouOptions{PageSize: a.int("limit", 0), Offset: a.int("offset", 0),
-			Kinds: colony.ForYouKinds(a.str("kinds")), PostType: colony.PostType(a.str("post_type"))})
-		return err
+		return drop(env.client.GetForYouFeed(ctx, &colony.ForYouOptions{PageSize: a.int("limit", 0), Offset: a.int("offset", 0),
+			Kinds: colony.ForYouKinds(a.str("kinds")), PostType: colony.PostType(a.str("post_type"))}))
 	})
 	registerWire("get_suggestions", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetSuggestions(ctx, &colony.SuggestionsOptions{PageSize: a.int("limit", 0), Category: a.str("category"), Kinds: a.str("kinds")})
-		return err
+		return drop(env.client.GetSuggestions(ctx, &colony.SuggestionsOptions{PageSize: a.int("limit", 0), Category: a.str("category"), Kinds: a.str("kinds")}))
 	})
 	registerWire("get_rising_posts", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		o := a.pageOpts()
-		_, err := env.client.GetRisingPosts(ctx, &o)
-		return err
+		return drop(env.client.GetRisingPosts(ctx, &o))
 	})
 	registerWire("get_trending_tags", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetTrendingTags(ctx, &colony.TrendingTagsOptions{Window: colony.TrendingWindow(a.str("window")), PageOptions: a.pageOpts()})
-		return err
+		return drop(env.client.GetTrendingTags(ctx, &colony.TrendingTagsOptions{Window: colony.TrendingWindow(a.str("window")), PageOptions: a.pageOpts()}))
 	})
-	registerWire("get_system_notifications", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetSystemNotifications(ctx)
-		return err
-	})
-	registerWire("get_deprecations", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetDeprecations(ctx)
-		return err
-	})
+	registerMethod("get_system_notifications", (*colony.Client).GetSystemNotifications)
+	registerMethod("get_deprecations", (*colony.Client).GetDeprecations)
 }

@@ -26,179 +26,92 @@ func pageOpts(a wireArgs) *colony.MessagePageOptions {
 // per-message operations, attachments and avatars.
 func init() {
 	registerWire("send_message", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.SendMessage(ctx, a.str("username"), a.str("body"), idemOpts(a)...)
-		return err
+		return drop(env.client.SendMessage(ctx, a.str("username"), a.str("body"), idemOpts(a)...))
 	})
-	registerWire("get_conversation", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetConversation(ctx, a.str("username"))
-		return err
-	})
+	registerMethod("get_conversation", (*colony.Client).GetConversation, "username")
 	registerWire("list_conversations", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListConversations(ctx, &colony.ListConversationsOptions{PageSize: a.int("limit", 0), Offset: a.int("offset", 0),
-			IncludeArchived: a.boolean("include_archived", false)})
-		return err
+		return drop(env.client.ListConversations(ctx, &colony.ListConversationsOptions{PageSize: a.int("limit", 0), Offset: a.int("offset", 0),
+			IncludeArchived: a.boolean("include_archived", false)}))
 	})
 	registerWire("mark_conversation_spam", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.MarkConversationSpam(ctx, a.str("username"), &colony.MarkConversationSpamOptions{
-			Reason: colony.SpamReason(cmp.Or(a.str("reason"), a.str("reason_code"))), Description: a.str("description")})
-		return err
+		return drop(env.client.MarkConversationSpam(ctx, a.str("username"), &colony.MarkConversationSpamOptions{
+			Reason: colony.SpamReason(cmp.Or(a.str("reason"), a.str("reason_code"))), Description: a.str("description")}))
 	})
-	registerWire("unmark_conversation_spam", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.UnmarkConversationSpam(ctx, a.str("username"))
-		return err
-	})
-	registerWire("get_unread_count", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetUnreadCount(ctx)
-		return err
-	})
+	registerMethod("unmark_conversation_spam", (*colony.Client).UnmarkConversationSpam, "username")
+	registerMethod("get_unread_count", (*colony.Client).GetUnreadCount)
 
 	registerWire("create_group_conversation", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.CreateGroupConversation(ctx, a.str("title"), a.strs("members"))
-		return err
+		return drop(env.client.CreateGroupConversation(ctx, a.str("title"), a.strs("members")))
 	})
-	registerWire("list_group_templates", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListGroupTemplates(ctx)
-		return err
-	})
+	registerMethod("list_group_templates", (*colony.Client).ListGroupTemplates)
 	registerWire("create_group_from_template", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.CreateGroupFromTemplate(ctx, a.str("template"), a.strs("members"),
-			&colony.CreateGroupFromTemplateOptions{TitleOverride: a.str("title_override")})
-		return err
+		return drop(env.client.CreateGroupFromTemplate(ctx, a.str("template"), a.strs("members"),
+			&colony.CreateGroupFromTemplateOptions{TitleOverride: a.str("title_override")}))
 	})
 	registerWire("get_group_conversation", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetGroupConversation(ctx, a.str("conv_id"), pageOpts(a))
-		return err
+		return drop(env.client.GetGroupConversation(ctx, a.str("conv_id"), pageOpts(a)))
 	})
 	registerWire("update_group_conversation", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.UpdateGroupConversation(ctx, a.str("conv_id"), &colony.UpdateGroupConversationOptions{
-			Title: a.strPtr("title"), Description: a.strPtr("description")})
-		return err
+		return drop(env.client.UpdateGroupConversation(ctx, a.str("conv_id"), &colony.UpdateGroupConversationOptions{
+			Title: a.strPtr("title"), Description: a.strPtr("description")}))
 	})
 	registerWire("send_group_message", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.SendGroupMessage(ctx, a.str("conv_id"), a.str("body"),
-			&colony.SendGroupMessageOptions{ReplyToMessageID: a.str("reply_to_message_id")}, idemOpts(a)...)
-		return err
+		return drop(env.client.SendGroupMessage(ctx, a.str("conv_id"), a.str("body"),
+			&colony.SendGroupMessageOptions{ReplyToMessageID: a.str("reply_to_message_id")}, idemOpts(a)...))
 	})
-	registerWire("list_group_members", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListGroupMembers(ctx, a.str("conv_id"))
-		return err
-	})
-	registerWire("add_group_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.AddGroupMember(ctx, a.str("conv_id"), a.str("username"))
-		return err
-	})
-	registerWire("remove_group_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.RemoveGroupMember(ctx, a.str("conv_id"), a.str("user_id"))
-		return err
-	})
+	registerMethod("list_group_members", (*colony.Client).ListGroupMembers, "conv_id")
+	registerMethod("add_group_member", (*colony.Client).AddGroupMember, "conv_id", "username")
+	registerMethod("remove_group_member", (*colony.Client).RemoveGroupMember, "conv_id", "user_id")
 	registerWire("set_group_admin", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.SetGroupAdmin(ctx, a.str("conv_id"), a.str("user_id"), a.boolean("is_admin", false))
-		return err
+		return drop(env.client.SetGroupAdmin(ctx, a.str("conv_id"), a.str("user_id"), a.boolean("is_admin", false)))
 	})
-	registerWire("transfer_group_creator", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.TransferGroupCreator(ctx, a.str("conv_id"), a.str("new_creator_username"))
-		return err
-	})
+	registerMethod("transfer_group_creator", (*colony.Client).TransferGroupCreator, "conv_id", "new_creator_username")
 	registerWire("respond_to_group_invite", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.RespondToGroupInvite(ctx, a.str("conv_id"), a.boolean("accept", false))
-		return err
+		return drop(env.client.RespondToGroupInvite(ctx, a.str("conv_id"), a.boolean("accept", false)))
 	})
-	registerWire("mark_group_all_read", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.MarkGroupAllRead(ctx, a.str("conv_id"))
-		return err
-	})
+	registerMethod("mark_group_all_read", (*colony.Client).MarkGroupAllRead, "conv_id")
 	registerWire("mute_group_conversation", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.MuteGroupConversation(ctx, a.str("conv_id"), colony.MuteDuration(cmp.Or(a.str("duration"), a.str("until"))))
-		return err
+		return drop(env.client.MuteGroupConversation(ctx, a.str("conv_id"), colony.MuteDuration(cmp.Or(a.str("duration"), a.str("until")))))
 	})
-	registerWire("unmute_group_conversation", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.UnmuteGroupConversation(ctx, a.str("conv_id"))
-		return err
-	})
+	registerMethod("unmute_group_conversation", (*colony.Client).UnmuteGroupConversation, "conv_id")
 	registerWire("snooze_group_conversation", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.SnoozeGroupConversation(ctx, a.str("conv_id"), colony.SnoozeDuration(a.str("duration")))
-		return err
+		return drop(env.client.SnoozeGroupConversation(ctx, a.str("conv_id"), colony.SnoozeDuration(a.str("duration"))))
 	})
-	registerWire("unsnooze_group_conversation", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.UnsnoozeGroupConversation(ctx, a.str("conv_id"))
-		return err
-	})
+	registerMethod("unsnooze_group_conversation", (*colony.Client).UnsnoozeGroupConversation, "conv_id")
 	registerWire("set_group_read_receipts", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.SetGroupReadReceipts(ctx, a.str("conv_id"), a.boolPtr("show"))
-		return err
+		return drop(env.client.SetGroupReadReceipts(ctx, a.str("conv_id"), a.boolPtr("show")))
 	})
-	registerWire("pin_group_message", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.PinGroupMessage(ctx, a.str("conv_id"), a.str("msg_id"))
-		return err
-	})
-	registerWire("unpin_group_message", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.UnpinGroupMessage(ctx, a.str("conv_id"), a.str("msg_id"))
-		return err
-	})
+	registerMethod("pin_group_message", (*colony.Client).PinGroupMessage, "conv_id", "msg_id")
+	registerMethod("unpin_group_message", (*colony.Client).UnpinGroupMessage, "conv_id", "msg_id")
 	registerWire("search_group_messages", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.SearchGroupMessages(ctx, a.str("conv_id"), cmp.Or(a.str("query"), a.str("q")), pageOpts(a))
-		return err
+		return drop(env.client.SearchGroupMessages(ctx, a.str("conv_id"), cmp.Or(a.str("query"), a.str("q")), pageOpts(a)))
 	})
 
-	registerWire("mark_message_read", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.MarkMessageRead(ctx, a.str("message_id"))
-		return err
-	})
-	registerWire("list_message_reads", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListMessageReads(ctx, a.str("message_id"))
-		return err
-	})
-	registerWire("add_message_reaction", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.AddMessageReaction(ctx, a.str("message_id"), a.str("emoji"))
-		return err
-	})
-	registerWire("remove_message_reaction", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.RemoveMessageReaction(ctx, a.str("message_id"), a.str("emoji"))
-		return err
-	})
-	registerWire("edit_message", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.EditMessage(ctx, a.str("message_id"), a.str("body"))
-		return err
-	})
-	registerWire("list_message_edits", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListMessageEdits(ctx, a.str("message_id"))
-		return err
-	})
-	registerWire("delete_message", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.DeleteMessage(ctx, a.str("message_id"))
-		return err
-	})
-	registerWire("toggle_star_message", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ToggleStarMessage(ctx, a.str("message_id"))
-		return err
-	})
+	registerMethod("mark_message_read", (*colony.Client).MarkMessageRead, "message_id")
+	registerMethod("list_message_reads", (*colony.Client).ListMessageReads, "message_id")
+	registerMethod("add_message_reaction", (*colony.Client).AddMessageReaction, "message_id", "emoji")
+	registerMethod("remove_message_reaction", (*colony.Client).RemoveMessageReaction, "message_id", "emoji")
+	registerMethod("edit_message", (*colony.Client).EditMessage, "message_id", "body")
+	registerMethod("list_message_edits", (*colony.Client).ListMessageEdits, "message_id")
+	registerMethod("delete_message", (*colony.Client).DeleteMessage, "message_id")
+	registerMethod("toggle_star_message", (*colony.Client).ToggleStarMessage, "message_id")
 	registerWire("list_saved_messages", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListSavedMessages(ctx, pageOpts(a))
-		return err
+		return drop(env.client.ListSavedMessages(ctx, pageOpts(a)))
 	})
 	registerWire("forward_message", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ForwardMessage(ctx, a.str("message_id"), a.str("recipient_username"),
-			&colony.ForwardMessageOptions{Comment: a.str("comment")})
-		return err
+		return drop(env.client.ForwardMessage(ctx, a.str("message_id"), a.str("recipient_username"),
+			&colony.ForwardMessageOptions{Comment: a.str("comment")}))
 	})
 
 	registerWire("upload_message_attachment", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.UploadMessageAttachment(ctx, a.str("filename"), bytes.NewReader(a.bytes("file_bytes")), a.str("content_type"))
-		return err
+		return drop(env.client.UploadMessageAttachment(ctx, a.str("filename"), bytes.NewReader(a.bytes("file_bytes")), a.str("content_type")))
 	})
-	registerWire("delete_message_attachment", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.DeleteMessageAttachment(ctx, a.str("attachment_id"))
-	})
+	registerMethod("delete_message_attachment", (*colony.Client).DeleteMessageAttachment, "attachment_id")
 	registerWire("get_message_attachment", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetMessageAttachment(ctx, a.str("attachment_id"), colony.AttachmentVariant(a.str("variant")))
-		return err
+		return drop(env.client.GetMessageAttachment(ctx, a.str("attachment_id"), colony.AttachmentVariant(a.str("variant"))))
 	})
 	registerWire("upload_group_avatar", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.UploadGroupAvatar(ctx, a.str("conv_id"), a.str("filename"), bytes.NewReader(a.bytes("file_bytes")), a.str("content_type"))
-		return err
+		return drop(env.client.UploadGroupAvatar(ctx, a.str("conv_id"), a.str("filename"), bytes.NewReader(a.bytes("file_bytes")), a.str("content_type")))
 	})
-	registerWire("get_group_avatar", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetGroupAvatar(ctx, a.str("conv_id"))
-		return err
-	})
+	registerMethod("get_group_avatar", (*colony.Client).GetGroupAvatar, "conv_id")
 }

@@ -13,45 +13,37 @@ import (
 // and strikes.
 func init() {
 	registerWire("get_mod_queue", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetModQueue(ctx, a.str("colony"), &colony.ModQueueOptions{
+		return drop(env.client.GetModQueue(ctx, a.str("colony"), &colony.ModQueueOptions{
 			Source: colony.ModQueueSource(a.str("source")), Page: a.int("page", 0),
 			PageSize: a.int("limit", a.int("page_size", 0)),
 			Sort:     colony.ModQueueSort(a.str("sort")),
-			Status:   colony.ModQueueStatus(firstStr(a, "status", "queue_status"))})
-		return err
+			Status:   colony.ModQueueStatus(firstStr(a, "status", "queue_status"))}))
 	})
 	registerWire("mod_queue_action", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ModQueueAction(ctx, a.str("colony"), colony.ModActionRequest{
+		return drop(env.client.ModQueueAction(ctx, a.str("colony"), colony.ModActionRequest{
 			Source: colony.ModQueueSource(firstStr(a, "source", "source_kind")), SourceID: a.str("source_id"),
 			Action: colony.ModAction(a.str("action")), ReasonID: a.str("reason_id"), ReasonText: a.str("reason_text"),
-			DurationDays: a.int("duration_days", a.int("ban_duration_days", 0))})
-		return err
+			DurationDays: a.int("duration_days", a.int("ban_duration_days", 0))}))
 	})
 	registerWire("mod_queue_bulk_action", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		var items []colony.ModBulkItem
 		if err := remarshal(a["items"], &items); err != nil {
 			return err
 		}
-		_, err := env.client.ModQueueBulkAction(ctx, a.str("colony"), items,
-			&colony.ModBulkOptions{ReasonID: a.str("reason_id"), ReasonText: a.str("reason_text")})
-		return err
+		return drop(env.client.ModQueueBulkAction(ctx, a.str("colony"), items,
+			&colony.ModBulkOptions{ReasonID: a.str("reason_id"), ReasonText: a.str("reason_text")}))
 	})
 	registerWire("ban_colony_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.BanColonyMember(ctx, a.str("colony"), a.str("user_id"),
-			&colony.BanOptions{DurationDays: a.int("duration_days", 0), Reason: a.str("reason")})
-		return err
+		return drop(env.client.BanColonyMember(ctx, a.str("colony"), a.str("user_id"),
+			&colony.BanOptions{DurationDays: a.int("duration_days", 0), Reason: a.str("reason")}))
 	})
-	registerWire("unban_colony_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.UnbanColonyMember(ctx, a.str("colony"), a.str("user_id"))
-	})
+	registerMethod("unban_colony_member", (*colony.Client).UnbanColonyMember, "colony", "user_id")
 	registerWire("list_colony_bans", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListColonyBans(ctx, a.str("colony"), &colony.ListColonyBansOptions{PageSize: a.int("limit", 0)})
-		return err
+		return drop(env.client.ListColonyBans(ctx, a.str("colony"), &colony.ListColonyBansOptions{PageSize: a.int("limit", 0)}))
 	})
 	registerWire("list_colony_members", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListColonyMembers(ctx, a.str("colony"), &colony.ListColonyMembersOptions{
-			Role: colony.ColonyRole(a.str("role")), Pending: a.boolPtr("pending"), PageSize: a.int("limit", 0)})
-		return err
+		return drop(env.client.ListColonyMembers(ctx, a.str("colony"), &colony.ListColonyMembersOptions{
+			Role: colony.ColonyRole(a.str("role")), Pending: a.boolPtr("pending"), PageSize: a.int("limit", 0)}))
 	})
 	registerWire("set_colony_member_approval", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		if a.has("approved") && a.boolPtr("approved") == nil {
@@ -59,25 +51,13 @@ func init() {
 		}
 		return env.client.SetColonyMemberApproval(ctx, a.str("colony"), a.str("user_id"), a.boolean("approved", true))
 	})
-	registerWire("promote_colony_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.PromoteColonyMember(ctx, a.str("colony"), a.str("user_id"))
-		return err
-	})
-	registerWire("demote_colony_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.DemoteColonyMember(ctx, a.str("colony"), a.str("user_id"))
-		return err
-	})
-	registerWire("remove_colony_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.RemoveColonyMember(ctx, a.str("colony"), a.str("user_id"))
-	})
-	registerWire("list_member_strikes", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListMemberStrikes(ctx, a.str("colony"), a.str("user_id"))
-		return err
-	})
+	registerMethod("promote_colony_member", (*colony.Client).PromoteColonyMember, "colony", "user_id")
+	registerMethod("demote_colony_member", (*colony.Client).DemoteColonyMember, "colony", "user_id")
+	registerMethod("remove_colony_member", (*colony.Client).RemoveColonyMember, "colony", "user_id")
+	registerMethod("list_member_strikes", (*colony.Client).ListMemberStrikes, "colony", "user_id")
 	registerWire("issue_member_strike", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.IssueMemberStrike(ctx, a.str("colony"), a.str("user_id"), a.str("reason"),
-			&colony.IssueStrikeOptions{Severity: colony.StrikeSeverity(a.str("severity"))})
-		return err
+		return drop(env.client.IssueMemberStrike(ctx, a.str("colony"), a.str("user_id"), a.str("reason"),
+			&colony.IssueStrikeOptions{Severity: colony.StrikeSeverity(a.str("severity"))}))
 	})
 }
 
@@ -106,17 +86,12 @@ func firstStr(a wireArgs, keys ...string) string {
 // argument is invite_id in 1.34.0 and invitation_id later.
 func init() {
 	inviteID := func(a wireArgs) string { return firstStr(a, "invitation_id", "invite_id") }
-	registerWire("list_my_colony_mod_invitations", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListMyColonyModInvitations(ctx)
-		return err
-	})
+	registerMethod("list_my_colony_mod_invitations", (*colony.Client).ListMyColonyModInvitations)
 	registerWire("accept_colony_mod_invitation", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.AcceptColonyModInvitation(ctx, inviteID(a))
-		return err
+		return drop(env.client.AcceptColonyModInvitation(ctx, inviteID(a)))
 	})
 	registerWire("decline_colony_mod_invitation", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.DeclineColonyModInvitation(ctx, inviteID(a))
-		return err
+		return drop(env.client.DeclineColonyModInvitation(ctx, inviteID(a)))
 	})
 	registerWire("invite_colony_moderator", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		var opts colony.InviteModeratorOptions
@@ -124,16 +99,11 @@ func init() {
 		if a.has("permissions") {
 			opts.Permissions = append([]string{}, a.strs("permissions")...)
 		}
-		_, err := env.client.InviteColonyModerator(ctx, a.str("colony"), a.str("username"), &opts)
-		return err
+		return drop(env.client.InviteColonyModerator(ctx, a.str("colony"), a.str("username"), &opts))
 	})
-	registerWire("list_colony_mod_invitations", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListColonyModInvitations(ctx, a.str("colony"))
-		return err
-	})
+	registerMethod("list_colony_mod_invitations", (*colony.Client).ListColonyModInvitations, "colony")
 	registerWire("revoke_colony_mod_invitation", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.RevokeColonyModInvitation(ctx, a.str("colony"), inviteID(a))
-		return err
+		return drop(env.client.RevokeColonyModInvitation(ctx, a.str("colony"), inviteID(a)))
 	})
 }
 
@@ -146,10 +116,7 @@ func init() {
 		}
 		return s, remarshal(a["actions"], &s.Actions)
 	}
-	registerWire("list_automod_rules", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListAutoModRules(ctx, a.str("colony"))
-		return err
-	})
+	registerMethod("list_automod_rules", (*colony.Client).ListAutoModRules, "colony")
 	registerWire("create_automod_rule", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		s, err := spec(a)
 		if err == nil {
@@ -175,16 +142,12 @@ func init() {
 		if err := remarshal(fields, &opts); err != nil {
 			return err
 		}
-		_, err := env.client.UpdateAutoModRule(ctx, a.str("colony"), a.str("rule_id"), &opts)
-		return err
+		return drop(env.client.UpdateAutoModRule(ctx, a.str("colony"), a.str("rule_id"), &opts))
 	})
 	registerWire("reorder_automod_rules", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ReorderAutoModRules(ctx, a.str("colony"), a.strs("rule_ids"))
-		return err
+		return drop(env.client.ReorderAutoModRules(ctx, a.str("colony"), a.strs("rule_ids")))
 	})
-	registerWire("delete_automod_rule", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.DeleteAutoModRule(ctx, a.str("colony"), a.str("rule_id"))
-	})
+	registerMethod("delete_automod_rule", (*colony.Client).DeleteAutoModRule, "colony", "rule_id")
 }
 
 // remarshal converts a decoded JSON argument into a typed value; nil
@@ -202,96 +165,55 @@ func remarshal(v, into any) error {
 
 // Wire adapters for ownership transfers (§5.14).
 func init() {
-	registerWire("propose_ownership_transfer", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ProposeOwnershipTransfer(ctx, a.str("colony"), a.str("recipient_username"))
-		return err
-	})
-	registerWire("get_pending_ownership_transfer", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetPendingOwnershipTransfer(ctx, a.str("colony"))
-		return err
-	})
+	registerMethod("propose_ownership_transfer", (*colony.Client).ProposeOwnershipTransfer, "colony", "recipient_username")
+	registerMethod("get_pending_ownership_transfer", (*colony.Client).GetPendingOwnershipTransfer, "colony")
 	for call, f := range map[string]func(*colony.Client, context.Context, string, ...colony.CallOption) (*colony.OwnershipTransfer, error){
 		"accept_ownership_transfer":  (*colony.Client).AcceptOwnershipTransfer,
 		"decline_ownership_transfer": (*colony.Client).DeclineOwnershipTransfer,
 		"cancel_ownership_transfer":  (*colony.Client).CancelOwnershipTransfer,
 	} {
 		registerWire(call, func(ctx context.Context, env wireEnv, a wireArgs) error {
-			_, err := f(env.client, ctx, a.str("transfer_id"))
-			return err
+			return drop(f(env.client, ctx, a.str("transfer_id")))
 		})
 	}
 }
 
 // Wire adapters for ban appeals (§5.14).
 func init() {
-	registerWire("submit_ban_appeal", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.SubmitBanAppeal(ctx, a.str("colony"), a.str("body"))
-		return err
-	})
-	registerWire("get_my_ban_status", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetMyBanStatus(ctx, a.str("colony"))
-		return err
-	})
-	registerWire("list_ban_appeals", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListBanAppeals(ctx, a.str("colony"))
-		return err
-	})
+	registerMethod("submit_ban_appeal", (*colony.Client).SubmitBanAppeal, "colony", "body")
+	registerMethod("get_my_ban_status", (*colony.Client).GetMyBanStatus, "colony")
+	registerMethod("list_ban_appeals", (*colony.Client).ListBanAppeals, "colony")
 	registerWire("resolve_ban_appeal", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ResolveBanAppeal(ctx, a.str("colony"), a.str("appeal_id"), a.boolean("accept", false),
-			&colony.ResolveAppealOptions{Note: a.str("note")})
-		return err
+		return drop(env.client.ResolveBanAppeal(ctx, a.str("colony"), a.str("appeal_id"), a.boolean("accept", false),
+			&colony.ResolveAppealOptions{Note: a.str("note")}))
 	})
 }
 
 // Wire adapters for colony deletion requests (§5.14).
 func init() {
-	registerWire("file_colony_deletion_request", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.FileColonyDeletionRequest(ctx, a.str("colony"), a.str("reason"))
-		return err
-	})
-	registerWire("get_colony_deletion_request", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetColonyDeletionRequest(ctx, a.str("colony"))
-		return err
-	})
-	registerWire("cancel_colony_deletion_request", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.CancelColonyDeletionRequest(ctx, a.str("colony"))
-	})
+	registerMethod("file_colony_deletion_request", (*colony.Client).FileColonyDeletionRequest, "colony", "reason")
+	registerMethod("get_colony_deletion_request", (*colony.Client).GetColonyDeletionRequest, "colony")
+	registerMethod("cancel_colony_deletion_request", (*colony.Client).CancelColonyDeletionRequest, "colony")
 }
 
 // Wire adapters for removal reasons (§5.15).
 func init() {
-	registerWire("list_removal_reasons", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListRemovalReasons(ctx, a.str("colony"))
-		return err
-	})
+	registerMethod("list_removal_reasons", (*colony.Client).ListRemovalReasons, "colony")
 	registerWire("create_removal_reason", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.CreateRemovalReason(ctx, a.str("colony"), a.str("label"), a.str("body"),
-			&colony.CreateRemovalReasonOptions{Position: a.int("position", 0)})
-		return err
+		return drop(env.client.CreateRemovalReason(ctx, a.str("colony"), a.str("label"), a.str("body"),
+			&colony.CreateRemovalReasonOptions{Position: a.int("position", 0)}))
 	})
-	registerWire("delete_removal_reason", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.DeleteRemovalReason(ctx, a.str("colony"), a.str("reason_id"))
-	})
+	registerMethod("delete_removal_reason", (*colony.Client).DeleteRemovalReason, "colony", "reason_id")
 }
 
 // Wire adapters for mod activity, modmail and colony settings (§5.14).
 func init() {
 	registerWire("get_mod_activity", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetModActivity(ctx, a.str("colony"), &colony.ModActivityOptions{WindowDays: a.int("window_days", 0)})
-		return err
+		return drop(env.client.GetModActivity(ctx, a.str("colony"), &colony.ModActivityOptions{WindowDays: a.int("window_days", 0)}))
 	})
-	registerWire("open_modmail", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.OpenModmail(ctx, a.str("colony"), a.str("body"))
-		return err
-	})
-	registerWire("list_modmail", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListModmail(ctx, a.str("colony"))
-		return err
-	})
-	registerWire("join_modmail", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.JoinModmail(ctx, a.str("colony"), a.str("conversation_id"))
-		return err
-	})
+	registerMethod("open_modmail", (*colony.Client).OpenModmail, "colony", "body")
+	registerMethod("list_modmail", (*colony.Client).ListModmail, "colony")
+	registerMethod("join_modmail", (*colony.Client).JoinModmail, "colony", "conversation_id")
 	registerWire("update_colony_settings", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		var opts colony.UpdateColonySettingsOptions
 		set := map[string]any{}
@@ -307,59 +229,32 @@ func init() {
 		if err := remarshal(set, &opts); err != nil {
 			return err
 		}
-		_, err := env.client.UpdateColonySettings(ctx, a.str("colony"), &opts)
-		return err
+		return drop(env.client.UpdateColonySettings(ctx, a.str("colony"), &opts))
 	})
 }
 
 // Wire adapters for flairs (§5.15).
 func init() {
-	registerWire("list_post_flairs", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListPostFlairs(ctx, a.str("colony"))
-		return err
-	})
+	registerMethod("list_post_flairs", (*colony.Client).ListPostFlairs, "colony")
 	registerWire("create_post_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.CreatePostFlair(ctx, a.str("colony"), a.str("label"), &colony.CreatePostFlairOptions{
-			BackgroundColor: a.str("background_color"), TextColor: a.str("text_color"), Position: a.int("position", 0)})
-		return err
+		return drop(env.client.CreatePostFlair(ctx, a.str("colony"), a.str("label"), &colony.CreatePostFlairOptions{
+			BackgroundColor: a.str("background_color"), TextColor: a.str("text_color"), Position: a.int("position", 0)}))
 	})
-	registerWire("delete_post_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.DeletePostFlair(ctx, a.str("colony"), a.str("flair_id"))
-	})
-	registerWire("list_user_flairs", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListUserFlairs(ctx, a.str("colony"))
-		return err
-	})
+	registerMethod("delete_post_flair", (*colony.Client).DeletePostFlair, "colony", "flair_id")
+	registerMethod("list_user_flairs", (*colony.Client).ListUserFlairs, "colony")
 	registerWire("create_user_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.CreateUserFlair(ctx, a.str("colony"), a.str("label"), &colony.CreateUserFlairOptions{
+		return drop(env.client.CreateUserFlair(ctx, a.str("colony"), a.str("label"), &colony.CreateUserFlairOptions{
 			BackgroundColor: a.str("background_color"), TextColor: a.str("text_color"),
-			ModOnly: a.boolean("mod_only", false), Position: a.int("position", 0)})
-		return err
+			ModOnly: a.boolean("mod_only", false), Position: a.int("position", 0)}))
 	})
-	registerWire("delete_user_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.DeleteUserFlair(ctx, a.str("colony"), a.str("template_id"))
-	})
-	registerWire("assign_member_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.AssignMemberFlair(ctx, a.str("colony"), a.str("user_id"), a.str("template_id"))
-		return err
-	})
-	registerWire("clear_member_flair", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ClearMemberFlair(ctx, a.str("colony"), a.str("user_id"))
-		return err
-	})
+	registerMethod("delete_user_flair", (*colony.Client).DeleteUserFlair, "colony", "template_id")
+	registerMethod("assign_member_flair", (*colony.Client).AssignMemberFlair, "colony", "user_id", "template_id")
+	registerMethod("clear_member_flair", (*colony.Client).ClearMemberFlair, "colony", "user_id")
 }
 
 // Wire adapters for member notes (§5.15).
 func init() {
-	registerWire("list_member_notes", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListMemberNotes(ctx, a.str("colony"), a.str("user_id"))
-		return err
-	})
-	registerWire("add_member_note", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.AddMemberNote(ctx, a.str("colony"), a.str("user_id"), a.str("body"))
-		return err
-	})
-	registerWire("delete_member_note", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.DeleteMemberNote(ctx, a.str("colony"), a.str("user_id"), a.str("note_id"))
-	})
+	registerMethod("list_member_notes", (*colony.Client).ListMemberNotes, "colony", "user_id")
+	registerMethod("add_member_note", (*colony.Client).AddMemberNote, "colony", "user_id", "body")
+	registerMethod("delete_member_note", (*colony.Client).DeleteMemberNote, "colony", "user_id", "note_id")
 }

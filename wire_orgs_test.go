@@ -9,68 +9,29 @@ import (
 
 // Wire adapters for the organisation endpoints (§5.17).
 func init() {
-	registerWire("list_my_orgs", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListMyOrgs(ctx)
-		return err
-	})
+	registerMethod("list_my_orgs", (*colony.Client).ListMyOrgs)
 	registerWire("create_org", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.CreateOrg(ctx, a.str("name"), a.str("slug"), &colony.CreateOrgOptions{Description: a.str("description")})
-		return err
+		return drop(env.client.CreateOrg(ctx, a.str("name"), a.str("slug"), &colony.CreateOrgOptions{Description: a.str("description")}))
 	})
-	registerWire("get_org", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetOrg(ctx, a.str("slug"))
-		return err
-	})
-	registerWire("rename_org", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.RenameOrg(ctx, a.str("slug"), a.str("new_slug"))
-		return err
-	})
-	registerWire("leave_org", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.LeaveOrg(ctx, a.str("slug"))
-		return err
-	})
-	registerWire("list_my_org_invitations", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListMyOrgInvitations(ctx)
-		return err
-	})
-	registerWire("accept_org_invitation", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.AcceptOrgInvitation(ctx, a.str("invitation_id"))
-		return err
-	})
-	registerWire("decline_org_invitation", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.DeclineOrgInvitation(ctx, a.str("invitation_id"))
-		return err
-	})
+	registerMethod("get_org", (*colony.Client).GetOrg, "slug")
+	registerMethod("rename_org", (*colony.Client).RenameOrg, "slug", "new_slug")
+	registerMethod("leave_org", (*colony.Client).LeaveOrg, "slug")
+	registerMethod("list_my_org_invitations", (*colony.Client).ListMyOrgInvitations)
+	registerMethod("accept_org_invitation", (*colony.Client).AcceptOrgInvitation, "invitation_id")
+	registerMethod("decline_org_invitation", (*colony.Client).DeclineOrgInvitation, "invitation_id")
 	registerWire("invite_org_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.InviteOrgMember(ctx, a.str("slug"), a.str("username"), &colony.InviteOrgMemberOptions{Role: colony.OrgRole(a.str("role"))})
-		return err
+		return drop(env.client.InviteOrgMember(ctx, a.str("slug"), a.str("username"), &colony.InviteOrgMemberOptions{Role: colony.OrgRole(a.str("role"))}))
 	})
-	registerWire("list_org_pending_invitations", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListOrgPendingInvitations(ctx, a.str("slug"))
-		return err
-	})
-	registerWire("list_org_members", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListOrgMembers(ctx, a.str("slug"))
-		return err
-	})
+	registerMethod("list_org_pending_invitations", (*colony.Client).ListOrgPendingInvitations, "slug")
+	registerMethod("list_org_members", (*colony.Client).ListOrgMembers, "slug")
 	registerWire("set_org_member_role", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.SetOrgMemberRole(ctx, a.str("slug"), a.str("user_id"), colony.OrgRole(a.str("role")))
-		return err
+		return drop(env.client.SetOrgMemberRole(ctx, a.str("slug"), a.str("user_id"), colony.OrgRole(a.str("role"))))
 	})
-	registerWire("remove_org_member", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.RemoveOrgMember(ctx, a.str("slug"), a.str("user_id"))
-	})
-	registerWire("transfer_org_ownership", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.TransferOrgOwnership(ctx, a.str("slug"), a.str("user_id"))
-		return err
-	})
-	registerWire("add_org_operated_agent", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.AddOrgOperatedAgent(ctx, a.str("slug"), a.str("username"))
-		return err
-	})
+	registerMethod("remove_org_member", (*colony.Client).RemoveOrgMember, "slug", "user_id")
+	registerMethod("transfer_org_ownership", (*colony.Client).TransferOrgOwnership, "slug", "user_id")
+	registerMethod("add_org_operated_agent", (*colony.Client).AddOrgOperatedAgent, "slug", "username")
 	registerWire("set_org_disclosure", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.SetOrgDisclosure(ctx, a.str("slug"), colony.OrgDisclosureMode(a.str("mode")))
-		return err
+		return drop(env.client.SetOrgDisclosure(ctx, a.str("slug"), colony.OrgDisclosureMode(a.str("mode"))))
 	})
 	registerWire("set_org_visibility", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		visible, ok := a["visible"].(bool)
@@ -80,57 +41,28 @@ func init() {
 			// compile. The refusal case is met by the type, not by code.
 			return fmt.Errorf("%w: visible is %T, not a bool: SetOrgVisibility cannot be called with it", colony.ErrInvalidParams, a["visible"])
 		}
-		_, err := env.client.SetOrgVisibility(ctx, a.str("slug"), visible)
-		return err
+		return drop(env.client.SetOrgVisibility(ctx, a.str("slug"), visible))
 	})
-	registerWire("list_org_disclosure_recipients", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListOrgDisclosureRecipients(ctx)
-		return err
-	})
+	registerMethod("list_org_disclosure_recipients", (*colony.Client).ListOrgDisclosureRecipients)
 	registerWire("start_org_domain_challenge", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.StartOrgDomainChallenge(ctx, a.str("slug"), a.str("domain"), colony.OrgDomainMethod(a.str("method")))
-		return err
+		return drop(env.client.StartOrgDomainChallenge(ctx, a.str("slug"), a.str("domain"), colony.OrgDomainMethod(a.str("method"))))
 	})
-	registerWire("verify_org_domain", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.VerifyOrgDomain(ctx, a.str("slug"))
-		return err
-	})
-	registerWire("list_org_domain_challenges", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListOrgDomainChallenges(ctx, a.str("slug"))
-		return err
-	})
-	registerWire("list_org_resources", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListOrgResources(ctx, a.str("slug"))
-		return err
-	})
+	registerMethod("verify_org_domain", (*colony.Client).VerifyOrgDomain, "slug")
+	registerMethod("list_org_domain_challenges", (*colony.Client).ListOrgDomainChallenges, "slug")
+	registerMethod("list_org_resources", (*colony.Client).ListOrgResources, "slug")
 	registerWire("add_org_resource", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.AddOrgResource(ctx, a.str("slug"), a.str("identifier"), &colony.AddOrgResourceOptions{Label: a.str("label")})
-		return err
+		return drop(env.client.AddOrgResource(ctx, a.str("slug"), a.str("identifier"), &colony.AddOrgResourceOptions{Label: a.str("label")}))
 	})
-	registerWire("remove_org_resource", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.RemoveOrgResource(ctx, a.str("slug"), a.str("resource_id"))
-	})
-	registerWire("list_org_delegation_grants", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListOrgDelegationGrants(ctx, a.str("slug"))
-		return err
-	})
+	registerMethod("remove_org_resource", (*colony.Client).RemoveOrgResource, "slug", "resource_id")
+	registerMethod("list_org_delegation_grants", (*colony.Client).ListOrgDelegationGrants, "slug")
 	registerWire("add_org_delegation_grant", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.AddOrgDelegationGrant(ctx, a.str("slug"), a.str("resource"), a.strs("scopes"),
-			&colony.AddOrgDelegationGrantOptions{MinRole: colony.OrgRole(a.str("min_role")), MaxTTLSeconds: a.int("max_ttl_seconds", 0)})
-		return err
+		return drop(env.client.AddOrgDelegationGrant(ctx, a.str("slug"), a.str("resource"), a.strs("scopes"),
+			&colony.AddOrgDelegationGrantOptions{MinRole: colony.OrgRole(a.str("min_role")), MaxTTLSeconds: a.int("max_ttl_seconds", 0)}))
 	})
-	registerWire("remove_org_delegation_grant", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.RemoveOrgDelegationGrant(ctx, a.str("slug"), a.str("grant_id"))
-	})
+	registerMethod("remove_org_delegation_grant", (*colony.Client).RemoveOrgDelegationGrant, "slug", "grant_id")
 	registerWire("request_org_deletion", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.RequestOrgDeletion(ctx, a.str("slug"), &colony.RequestOrgDeletionOptions{Reason: a.str("reason")})
-		return err
+		return drop(env.client.RequestOrgDeletion(ctx, a.str("slug"), &colony.RequestOrgDeletionOptions{Reason: a.str("reason")}))
 	})
-	registerWire("cancel_org_deletion", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.CancelOrgDeletion(ctx, a.str("slug"))
-	})
-	registerWire("get_org_deletion_status", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetOrgDeletionStatus(ctx, a.str("slug"))
-		return err
-	})
+	registerMethod("cancel_org_deletion", (*colony.Client).CancelOrgDeletion, "slug")
+	registerMethod("get_org_deletion_status", (*colony.Client).GetOrgDeletionStatus, "slug")
 }

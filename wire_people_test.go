@@ -11,48 +11,24 @@ import (
 // the batch helpers and registration.
 func init() {
 	registerWire("search", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.Search(ctx, a.str("query"), &colony.SearchOptions{SearchFilter: colony.SearchFilter{PostType: colony.PostType(a.str("post_type")), Colony: a.str("colony"), AuthorType: colony.UserType(a.str("author_type")), Sort: colony.SearchSort(a.str("sort")), MemberColonies: a.boolPtr("member_colonies")}, PageSize: a.int("limit", 0), Offset: a.int("offset", 0)})
-		return err
+		return drop(env.client.Search(ctx, a.str("query"), &colony.SearchOptions{SearchFilter: colony.SearchFilter{PostType: colony.PostType(a.str("post_type")), Colony: a.str("colony"), AuthorType: colony.UserType(a.str("author_type")), Sort: colony.SearchSort(a.str("sort")), MemberColonies: a.boolPtr("member_colonies")}, PageSize: a.int("limit", 0), Offset: a.int("offset", 0)}))
 	})
-	registerWire("get_me", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetMe(ctx)
-		return err
-	})
-	registerWire("get_user", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetUser(ctx, a.str("user_id"))
-		return err
-	})
+	registerMethod("get_me", (*colony.Client).GetMe)
+	registerMethod("get_user", (*colony.Client).GetUser, "user_id")
 	registerWire("update_profile", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.UpdateProfile(ctx, &colony.UpdateProfileOptions{
+		return drop(env.client.UpdateProfile(ctx, &colony.UpdateProfileOptions{
 			DisplayName: a.strPtr("display_name"), Bio: a.strPtr("bio"), Capabilities: a.obj("capabilities"),
 			LightningAddress: a.strPtr("lightning_address"), NostrPubkey: a.strPtr("nostr_pubkey"), EVMAddress: a.strPtr("evm_address"),
-			SocialLinks: a.obj("social_links"), CurrentModel: a.strPtr("current_model"), Harness: a.strPtr("harness")})
-		return err
+			SocialLinks: a.obj("social_links"), CurrentModel: a.strPtr("current_model"), Harness: a.strPtr("harness")}))
 	})
 	registerWire("directory", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.Directory(ctx, &colony.DirectoryOptions{DirectoryFilter: colony.DirectoryFilter{Query: a.str("query"), UserType: colony.UserType(a.str("user_type")), Sort: colony.DirectorySort(a.str("sort"))}, PageSize: a.int("limit", 0), Offset: a.int("offset", 0)})
-		return err
+		return drop(env.client.Directory(ctx, &colony.DirectoryOptions{DirectoryFilter: colony.DirectoryFilter{Query: a.str("query"), UserType: colony.UserType(a.str("user_type")), Sort: colony.DirectorySort(a.str("sort"))}, PageSize: a.int("limit", 0), Offset: a.int("offset", 0)}))
 	})
-	registerWire("follow", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.Follow(ctx, a.str("user_id"))
-		return err
-	})
-	registerWire("unfollow", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.Unfollow(ctx, a.str("user_id"))
-		return err
-	})
-	registerWire("block_user", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.BlockUser(ctx, a.str("user_id"))
-		return err
-	})
-	registerWire("unblock_user", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.UnblockUser(ctx, a.str("user_id"))
-		return err
-	})
-	registerWire("list_blocked", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ListBlocked(ctx)
-		return err
-	})
+	registerMethod("follow", (*colony.Client).Follow, "user_id")
+	registerMethod("unfollow", (*colony.Client).Unfollow, "user_id")
+	registerMethod("block_user", (*colony.Client).BlockUser, "user_id")
+	registerMethod("unblock_user", (*colony.Client).UnblockUser, "user_id")
+	registerMethod("list_blocked", (*colony.Client).ListBlocked)
 	wireDivergent["report_user"] = "POST /reports has no user target (always 422 live); ReportUser fails locally and points to BlockUser"
 	registerWire("report_user", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		_, err := env.client.ReportUser(ctx, a.str("user_id"), colony.ReportReason(a.str("reason")), nil)
@@ -70,82 +46,43 @@ func init() {
 		return expectInvalidParams(err)
 	})
 	registerWire("report_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ReportPost(ctx, a.str("post_id"), colony.ReportReason(a.str("reason")), a.reportOpts())
-		return err
+		return drop(env.client.ReportPost(ctx, a.str("post_id"), colony.ReportReason(a.str("reason")), a.reportOpts()))
 	})
 	registerWire("report_comment", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ReportComment(ctx, a.str("comment_id"), colony.ReportReason(a.str("reason")), a.reportOpts())
-		return err
+		return drop(env.client.ReportComment(ctx, a.str("comment_id"), colony.ReportReason(a.str("reason")), a.reportOpts()))
 	})
 	registerWire("get_notifications", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetNotifications(ctx, &colony.GetNotificationsOptions{UnreadOnly: a.boolean("unread_only", false), PageSize: a.int("limit", 0), Offset: a.int("offset", 0)})
-		return err
+		return drop(env.client.GetNotifications(ctx, &colony.GetNotificationsOptions{UnreadOnly: a.boolean("unread_only", false), PageSize: a.int("limit", 0), Offset: a.int("offset", 0)}))
 	})
-	registerWire("get_notification_count", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetNotificationCount(ctx)
-		return err
-	})
-	registerWire("mark_notifications_read", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.MarkNotificationsRead(ctx)
-	})
-	registerWire("mark_notification_read", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		return env.client.MarkNotificationRead(ctx, a.str("notification_id"))
-	})
-	registerWire("vault_status", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.VaultStatus(ctx)
-		return err
-	})
-	registerWire("vault_list_files", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.VaultListFiles(ctx)
-		return err
-	})
-	registerWire("vault_get_file", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.VaultGetFile(ctx, a.str("filename"))
-		return err
-	})
-	registerWire("vault_upload_file", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.VaultUploadFile(ctx, a.str("filename"), a.str("content"))
-		return err
-	})
-	registerWire("vault_delete_file", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.VaultDeleteFile(ctx, a.str("filename"))
-		return err
-	})
-	registerWire("can_write_vault", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.CanWriteVault(ctx)
-		return err
-	})
+	registerMethod("get_notification_count", (*colony.Client).GetNotificationCount)
+	registerMethod("mark_notifications_read", (*colony.Client).MarkNotificationsRead)
+	registerMethod("mark_notification_read", (*colony.Client).MarkNotificationRead, "notification_id")
+	registerMethod("vault_status", (*colony.Client).VaultStatus)
+	registerMethod("vault_list_files", (*colony.Client).VaultListFiles)
+	registerMethod("vault_get_file", (*colony.Client).VaultGetFile, "filename")
+	registerMethod("vault_upload_file", (*colony.Client).VaultUploadFile, "filename", "content")
+	registerMethod("vault_delete_file", (*colony.Client).VaultDeleteFile, "filename")
+	registerMethod("can_write_vault", (*colony.Client).CanWriteVault)
 	registerWire("create_webhook", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.CreateWebhook(ctx, a.str("url"), wireEvents(a.strs("events")), a.str("secret"), a.callOpts()...)
-		return err
+		return drop(env.client.CreateWebhook(ctx, a.str("url"), wireEvents(a.strs("events")), a.str("secret"), a.callOpts()...))
 	})
-	registerWire("get_webhooks", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetWebhooks(ctx)
-		return err
-	})
+	registerMethod("get_webhooks", (*colony.Client).GetWebhooks)
 	registerWire("update_webhook", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.UpdateWebhook(ctx, a.str("webhook_id"), &colony.UpdateWebhookOptions{
-			URL: a.strPtr("url"), Secret: a.strPtr("secret"), Events: wireEvents(a.strs("events")), IsActive: a.boolPtr("is_active")})
-		return err
+		return drop(env.client.UpdateWebhook(ctx, a.str("webhook_id"), &colony.UpdateWebhookOptions{
+			URL: a.strPtr("url"), Secret: a.strPtr("secret"), Events: wireEvents(a.strs("events")), IsActive: a.boolPtr("is_active")}))
 	})
-	registerWire("delete_webhook", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.DeleteWebhook(ctx, a.str("webhook_id"))
-		return err
-	})
+	registerMethod("delete_webhook", (*colony.Client).DeleteWebhook, "webhook_id")
 	wireUnordered["get_posts_by_ids"] = true
 	registerWire("get_posts_by_ids", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetPostsByIDs(ctx, a.strs("post_ids"))
-		return err
+		return drop(env.client.GetPostsByIDs(ctx, a.strs("post_ids")))
 	})
 	wireUnordered["get_users_by_ids"] = true
 	registerWire("get_users_by_ids", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetUsersByIDs(ctx, a.strs("user_ids"))
-		return err
+		return drop(env.client.GetUsersByIDs(ctx, a.strs("user_ids")))
 	})
 	registerWire("register", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := colony.Register(ctx, a.str("username"), a.str("display_name"), a.str("bio"),
-			&colony.RegisterOptions{Capabilities: a.obj("capabilities"), BaseURL: env.baseURL})
-		return err
+		return drop(colony.Register(ctx, a.str("username"), a.str("display_name"), a.str("bio"),
+			&colony.RegisterOptions{Capabilities: a.obj("capabilities"), BaseURL: env.baseURL}))
 	})
 }
 

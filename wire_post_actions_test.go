@@ -39,52 +39,27 @@ func (a wireArgs) postFilter() (colony.PostFilter, error) {
 // (§5.5).
 func init() {
 	registerWire("set_post_tags", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.SetPostTags(ctx, a.str("post_id"), a.strs("tags"))
-		return err
+		return drop(env.client.SetPostTags(ctx, a.str("post_id"), a.strs("tags")))
 	})
 	registerWire("crosspost", func(ctx context.Context, env wireEnv, a wireArgs) error {
 		col := a.str("colony")
 		if col == "" {
 			col = a.str("colony_id") // 1.34's name of the argument
 		}
-		_, err := env.client.Crosspost(ctx, a.str("post_id"), col, &colony.CrosspostOptions{Title: a.str("title")})
-		return err
+		return drop(env.client.Crosspost(ctx, a.str("post_id"), col, &colony.CrosspostOptions{Title: a.str("title")}))
 	})
-	registerWire("pin_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.PinPost(ctx, a.str("post_id"))
-		return err
-	})
-	registerWire("close_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ClosePost(ctx, a.str("post_id"))
-		return err
-	})
-	registerWire("reopen_post", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.ReopenPost(ctx, a.str("post_id"))
-		return err
-	})
-	registerWire("set_post_language", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.SetPostLanguage(ctx, a.str("post_id"), a.str("language"))
-		return err
-	})
-	registerWire("answer_post_cognition", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.AnswerPostCognition(ctx, a.str("post_id"), a.str("token"), a.str("answer"))
-		return err
-	})
-	registerWire("move_post_out_of_colony", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.MovePostOutOfColony(ctx, a.str("post_id"), a.str("colony"))
-		return err
-	})
-	registerWire("answer_cognition", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.AnswerCognition(ctx, a.str("comment_id"), a.str("token"), a.str("answer"))
-		return err
-	})
+	registerMethod("pin_post", (*colony.Client).PinPost, "post_id")
+	registerMethod("close_post", (*colony.Client).ClosePost, "post_id")
+	registerMethod("reopen_post", (*colony.Client).ReopenPost, "post_id")
+	registerMethod("set_post_language", (*colony.Client).SetPostLanguage, "post_id", "language")
+	registerMethod("answer_post_cognition", (*colony.Client).AnswerPostCognition, "post_id", "token", "answer")
+	registerMethod("move_post_out_of_colony", (*colony.Client).MovePostOutOfColony, "post_id", "colony")
+	registerMethod("answer_cognition", (*colony.Client).AnswerCognition, "comment_id", "token", "answer")
 	registerWire("get_user_comments", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := env.client.GetUserComments(ctx, a.userRef(), &colony.UserCommentsOptions{PageSize: a.int("limit", 0), Offset: a.int("offset", 0)})
-		return err
+		return drop(env.client.GetUserComments(ctx, a.userRef(), &colony.UserCommentsOptions{PageSize: a.int("limit", 0), Offset: a.int("offset", 0)}))
 	})
 	registerWire("iter_user_comments", func(ctx context.Context, env wireEnv, a wireArgs) error {
-		_, err := colony.Collect(env.client.IterUserComments(ctx, a.userRef(), &colony.IterOptions{MaxResults: a.int("max_results", 0)}))
-		return err
+		return drop(colony.Collect(env.client.IterUserComments(ctx, a.userRef(), &colony.IterOptions{MaxResults: a.int("max_results", 0)})))
 	})
 }
 

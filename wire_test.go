@@ -13,6 +13,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -159,6 +160,35 @@ var (
 // arguments, new refusals) do not replay yet, with the reason. Their
 // 1.14.1 cases still replay. Remove a call once its newer cases pass.
 var wireLatestPending = map[string]string{}
+
+// registerMethod adds the adapter of a call that is one Client method
+// taking only strings: method is its method expression
+// ((*colony.Client).GetPost), called with the context and the keyword
+// arguments keys, in order, as strings; its result is dropped. A method
+// whose signature is not that panics here, so every test run checks it.
+func registerMethod(call string, method any, keys ...string) {
+	fn := reflect.ValueOf(method)
+	ft := fn.Type()
+	ok := ft.Kind() == reflect.Func && ft.NumIn() >= 2+len(keys) &&
+		ft.In(0) == reflect.TypeFor[*colony.Client]() && ft.In(1) == reflect.TypeFor[context.Context]() &&
+		(ft.NumIn() == 2+len(keys) || ft.NumIn() == 3+len(keys) && ft.IsVariadic()) &&
+		ft.NumOut() >= 1 && ft.Out(ft.NumOut()-1) == reflect.TypeFor[error]()
+	for i := range keys {
+		ok = ok && ft.NumIn() > 2+i && ft.In(2+i) == reflect.TypeFor[string]()
+	}
+	if !ok {
+		panic(fmt.Sprintf("registerMethod %s: %v is not a Client method taking ctx and %d strings", call, ft, len(keys)))
+	}
+	registerWire(call, func(ctx context.Context, env wireEnv, a wireArgs) error {
+		in := []reflect.Value{reflect.ValueOf(env.client), reflect.ValueOf(ctx)}
+		for _, k := range keys {
+			in = append(in, reflect.ValueOf(a.str(k)))
+		}
+		out := fn.Call(in)
+		err, _ := out[len(out)-1].Interface().(error)
+		return err
+	})
+}
 
 // registerWire adds the adapter for a Python call name.
 func registerWire(call string, f wireAdapter) {

@@ -222,10 +222,7 @@ func (e *env) sharedPost(t *testing.T) *colony.Post {
 		"A post the colony-go integration suite votes, reacts and comments on. It is deleted when the run ends.",
 		&colony.CreatePostOptions{Colony: testColony})
 	e.check(t, err)
-	e.undo(e.root, "delete the shared post", func(ctx context.Context) error {
-		_, err := e.a.DeletePost(ctx, p.ID)
-		return err
-	})
+	e.undo(e.root, "delete the shared post", func(ctx context.Context) error { return drop(e.a.DeletePost(ctx, p.ID)) })
 	e.post = p
 	return p
 }
@@ -241,10 +238,7 @@ func (e *env) sharedComment(t *testing.T) *colony.Comment {
 	p := e.sharedPost(t)
 	c, err := e.b.CreateComment(t.Context(), p.ID, "A comment by agent B, "+e.runID+".", nil)
 	e.check(t, err)
-	e.undo(e.root, "delete agent B's shared comment", func(ctx context.Context) error {
-		_, err := e.b.DeleteComment(ctx, c.ID)
-		return err
-	})
+	e.undo(e.root, "delete agent B's shared comment", func(ctx context.Context) error { return drop(e.b.DeleteComment(ctx, c.ID)) })
 	e.commentB = c
 	return c
 }

@@ -39,8 +39,7 @@ func suiteUsers(t *testing.T, e *env) {
 		old := e.me.Bio
 		bio := "Bio set by the colony-go integration suite, run " + e.runID + "."
 		e.undo(t, "restore agent A's bio", func(ctx context.Context) error {
-			_, err := e.a.UpdateProfile(ctx, &colony.UpdateProfileOptions{Bio: &old})
-			return err
+			return drop(e.a.UpdateProfile(ctx, &colony.UpdateProfileOptions{Bio: &old}))
 		})
 		u, err := e.a.UpdateProfile(c, &colony.UpdateProfileOptions{Bio: &bio})
 		e.check(t, err)
@@ -64,10 +63,7 @@ func suiteNotifications(t *testing.T, e *env) {
 
 	cm, err := e.b.CreateComment(c, p.ID, "A comment that notifies agent A, "+e.runID+".", nil)
 	e.check(t, err)
-	e.undo(t, "delete the notifying comment", func(ctx context.Context) error {
-		_, err := e.b.DeleteComment(ctx, cm.ID)
-		return err
-	})
+	e.undo(t, "delete the notifying comment", func(ctx context.Context) error { return drop(e.b.DeleteComment(ctx, cm.ID)) })
 	var hit colony.Notification
 	unreadIDs := func() ([]string, error) {
 		list, err := e.a.GetNotifications(c, &colony.GetNotificationsOptions{UnreadOnly: true, PageSize: 10})
@@ -142,18 +138,12 @@ func suiteBlocks(t *testing.T, e *env) {
 	c := t.Context()
 	m, err := e.b.SendMessage(c, e.me.Username, "Before the block, "+e.runID+".")
 	e.check(t, err)
-	e.undo(t, "delete B's message", func(ctx context.Context) error {
-		_, err := e.b.DeleteMessage(ctx, m.ID)
-		return err
-	})
+	e.undo(t, "delete B's message", func(ctx context.Context) error { return drop(e.b.DeleteMessage(ctx, m.ID)) })
 	require.True(t, e.inInbox(t, e.a, e.other.Username), "the thread is in A's inbox")
 
 	_, err = e.a.BlockUser(c, e.other.ID)
 	e.check(t, err)
-	unblock := e.undo(t, "agent A unblocks B", func(ctx context.Context) error {
-		_, err := e.a.UnblockUser(ctx, e.other.ID)
-		return err
-	})
+	unblock := e.undo(t, "agent A unblocks B", func(ctx context.Context) error { return drop(e.a.UnblockUser(ctx, e.other.ID)) })
 	_, err = e.a.BlockUser(c, e.other.ID)
 	e.check(t, err, "blocking twice is not an error")
 	blocked, err := e.a.ListBlocked(c)
@@ -164,10 +154,7 @@ func suiteBlocks(t *testing.T, e *env) {
 	e.refused(t, err)
 	g, err := e.b.CreateGroupConversation(c, e.name("group with a blocker"), []string{e.me.Username})
 	if err == nil {
-		e.undo(t, "agent A declines the invite", func(ctx context.Context) error {
-			_, err := e.a.RespondToGroupInvite(ctx, g.ID, false)
-			return err
-		})
+		e.undo(t, "agent A declines the invite", func(ctx context.Context) error { return drop(e.a.RespondToGroupInvite(ctx, g.ID, false)) })
 	}
 	e.refused(t, err)
 	assert.False(t, e.inInbox(t, e.a, e.other.Username), "the blocked agent's thread leaves A's inbox")

@@ -20,10 +20,7 @@ func suitePosts(t *testing.T, e *env) {
 	title, body := e.name("post"), "Created by the colony-go integration suite and deleted seconds later."
 	p, err := e.a.CreatePost(c, title, body, &colony.CreatePostOptions{Colony: testColony, PostType: colony.PostTypeDiscussion})
 	e.check(t, err)
-	deletePost := e.undo(t, "delete the post", func(ctx context.Context) error {
-		_, err := e.a.DeletePost(ctx, p.ID)
-		return err
-	})
+	deletePost := e.undo(t, "delete the post", func(ctx context.Context) error { return drop(e.a.DeletePost(ctx, p.ID)) })
 	require.NotEmpty(t, p.ID)
 	assert.Equal(t, title, p.Title)
 	assert.Equal(t, body, p.Body)
@@ -54,18 +51,12 @@ func suitePosts(t *testing.T, e *env) {
 	}
 	top, err := commenter.CreateComment(c, p.ID, "A top-level comment, "+e.runID+".", nil)
 	e.check(t, err)
-	e.undo(t, "delete the top-level comment", func(ctx context.Context) error {
-		_, err := commenter.DeleteComment(ctx, top.ID)
-		return err
-	})
+	e.undo(t, "delete the top-level comment", func(ctx context.Context) error { return drop(commenter.DeleteComment(ctx, top.ID)) })
 	assert.Equal(t, p.ID, top.PostID)
 	assert.Empty(t, top.ParentID)
 	reply, err := e.a.CreateComment(c, p.ID, "A reply, "+e.runID+".", &colony.CreateCommentOptions{ParentID: top.ID})
 	e.check(t, err)
-	deleteReply := e.undo(t, "delete the reply", func(ctx context.Context) error {
-		_, err := e.a.DeleteComment(ctx, reply.ID)
-		return err
-	})
+	deleteReply := e.undo(t, "delete the reply", func(ctx context.Context) error { return drop(e.a.DeleteComment(ctx, reply.ID)) })
 	assert.Equal(t, top.ID, reply.ParentID)
 	replyBody := "An edited reply, " + e.runID + "."
 	editedReply, err := e.a.UpdateComment(c, reply.ID, replyBody)

@@ -20,10 +20,7 @@ func suiteVault(t *testing.T, e *env) {
 	can, err := e.a.CanWriteVault(c)
 	e.check(t, err)
 	name := "colony-go-integration-" + e.runID + ".md"
-	del := e.undo(t, "delete the vault file", func(ctx context.Context) error {
-		_, err := e.a.VaultDeleteFile(ctx, name)
-		return err
-	})
+	del := e.undo(t, "delete the vault file", func(ctx context.Context) error { return drop(e.a.VaultDeleteFile(ctx, name)) })
 	if !can {
 		require.True(t, e.live, "colonytest agents may write to the vault")
 		_, err := e.a.VaultUploadFile(c, name, "refused")

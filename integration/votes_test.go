@@ -54,8 +54,7 @@ type voteTarget struct {
 
 // cast votes value on the target as c.
 func (v voteTarget) cast(t *testing.T, c *colony.Client, value int) error {
-	_, err := v.vote(c, t.Context(), v.id, value)
-	return err
+	return drop(v.vote(c, t.Context(), v.id, value))
 }
 
 // voteSequence votes +1, -1, -1 as the voter, checking the score after
@@ -144,10 +143,7 @@ func suitePolls(t *testing.T, e *env) {
 	p, err := e.a.CreatePost(c, e.name("poll"), "Ship it? A poll of the colony-go integration suite.",
 		&colony.CreatePostOptions{Colony: testColony, PostType: colony.PostTypePoll, Metadata: meta})
 	e.check(t, err)
-	e.undo(t, "delete the poll", func(ctx context.Context) error {
-		_, err := e.a.DeletePost(ctx, p.ID)
-		return err
-	})
+	e.undo(t, "delete the poll", func(ctx context.Context) error { return drop(e.a.DeletePost(ctx, p.ID)) })
 	assert.Equal(t, colony.PostTypePoll, p.PostType)
 
 	res, err := e.a.GetPoll(c, p.ID)
