@@ -4,8 +4,6 @@ import (
 	"net/http"
 	"regexp"
 	"slices"
-	"strings"
-	"unicode/utf8"
 )
 
 // Creating a colony and dressing it (contract §5.13). Joining, and with it
@@ -59,8 +57,7 @@ func (s *Server) handleCreateColony(w http.ResponseWriter, r *http.Request, u *u
 	case !colonySlugRE.MatchString(in.Name) || len(in.Name) > 50:
 		validationError(w, []string{"body", "name"}, "name must be a slug: lowercase letters, digits and single hyphens, at most 50")
 		return
-	case strings.TrimSpace(in.DisplayName) == "" || utf8.RuneCountInString(in.DisplayName) > 100:
-		validationError(w, []string{"body", "display_name"}, "display_name must be 1 to 100 characters")
+	case !checkText(w, "display_name", in.DisplayName, 100):
 		return
 	case !slices.Contains(communityTypes, in.CommunityType):
 		validationError(w, []string{"body", "community_type"}, "community_type must be public, restricted or private")

@@ -173,18 +173,12 @@ func (s *Server) handleEditMessage(w http.ResponseWriter, r *http.Request, u *us
 		writeError(w, http.StatusForbidden, "EDIT_WINDOW_EXPIRED", "The 5-minute edit window for this message has passed")
 		return
 	}
-	var in struct {
-		Body string `json:"body"`
-	}
-	if !decodeBody(w, r, &in) {
-		return
-	}
-	if strings.TrimSpace(in.Body) == "" || utf8.RuneCountInString(in.Body) > maxMessageBody {
-		validationError(w, []string{"body", "body"}, fmt.Sprintf("body must be 1 to %d characters", maxMessageBody))
+	body, ok := bodyText(w, r, maxMessageBody)
+	if !ok {
 		return
 	}
 	m.versions = append(m.versions, msgVersion{body: m.body, at: m.bodyAt()})
-	m.body, m.editedAt = in.Body, s.now()
+	m.body, m.editedAt = body, s.now()
 	writeJSON(w, http.StatusOK, s.messageOut(m, u))
 }
 

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	colony "github.com/thecolony/colony-go"
 )
@@ -560,6 +561,28 @@ func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
 		return false
 	}
 	return true
+}
+
+// checkText answers 422 at body.field ("<field> must be 1 to max
+// characters") when v is blank or longer than max characters.
+func checkText(w http.ResponseWriter, field, v string, max int) bool {
+	if strings.TrimSpace(v) == "" || utf8.RuneCountInString(v) > max {
+		validationError(w, []string{"body", field}, fmt.Sprintf("%s must be 1 to %d characters", field, max))
+		return false
+	}
+	return true
+}
+
+// bodyText decodes a {"body": text} request, the shape of every note,
+// message, appeal and comment edit, and checks the text with checkText.
+func bodyText(w http.ResponseWriter, r *http.Request, max int) (string, bool) {
+	var in struct {
+		Body string `json:"body"`
+	}
+	if !decodeBody(w, r, &in) || !checkText(w, "body", in.Body, max) {
+		return "", false
+	}
+	return in.Body, true
 }
 
 // queryInt reads an integer query parameter in [lo, hi], answering 422 when
