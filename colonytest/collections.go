@@ -59,12 +59,11 @@ func itemOut(it *collItem, pos int) map[string]any {
 // collectionArg resolves {collection_id} as u sees it: a private one of
 // someone else reads as 404; with own set, one u does not own is 403.
 func (s *Server) collectionArg(w http.ResponseWriter, r *http.Request, u *user, own bool) (*collectionRec, bool) {
-	id := r.PathValue("collection_id")
-	if !uuidShape.MatchString(id) {
-		validationError(w, []string{"path", "collection_id"}, "Input should be a valid UUID")
+	id, ok := pathID(w, r, "collection_id")
+	if !ok {
 		return nil, false
 	}
-	c := s.soc.collections[strings.ToLower(id)]
+	c := s.soc.collections[id]
 	if c == nil || !c.visibleTo(u) {
 		writeError(w, http.StatusNotFound, "NOT_FOUND", "Collection not found")
 		return nil, false

@@ -2,7 +2,6 @@ package colonytest
 
 import (
 	"net/http"
-	"regexp"
 	"slices"
 )
 
@@ -16,8 +15,6 @@ const (
 	bannersPerHour  = 5
 	coloniesPerHour = 5
 )
-
-var colonySlugRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
 var communityTypes = []string{"public", "restricted", "private"}
 
@@ -54,7 +51,7 @@ func (s *Server) handleCreateColony(w http.ResponseWriter, r *http.Request, u *u
 		in.CommunityType = "public"
 	}
 	switch {
-	case !colonySlugRE.MatchString(in.Name) || len(in.Name) > 50:
+	case !slugShape.MatchString(in.Name) || len(in.Name) > 50:
 		validationError(w, []string{"body", "name"}, "name must be a slug: lowercase letters, digits and single hyphens, at most 50")
 		return
 	case !checkText(w, "display_name", in.DisplayName, 100):

@@ -3,7 +3,6 @@ package colonytest
 import (
 	"net/http"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -288,14 +287,12 @@ func (s *Server) orgAction(gate orgGate, h orgHandler) apiHandler {
 	}
 }
 
-var orgSlugShape = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-
 // reservedOrgSlugs are the literal segments of the /orgs routes.
 var reservedOrgSlugs = []string{"invitations", "disclosure-recipients"}
 
 // checkOrgSlug answers 422 or 409 for a slug that cannot be used.
 func (s *Server) checkOrgSlug(w http.ResponseWriter, field, slug string) bool {
-	if len(slug) < 2 || len(slug) > 64 || !orgSlugShape.MatchString(slug) {
+	if len(slug) < 2 || len(slug) > 64 || !slugShape.MatchString(slug) {
 		validationError(w, []string{"body", field}, "slug must be 2-64 lowercase letters, digits and single hyphens")
 		return false
 	}
@@ -445,16 +442,6 @@ func (s *Server) handleListMyOrgInvitations(w http.ResponseWriter, r *http.Reque
 func (s *Server) writeInvites(w http.ResponseWriter, list []*orgInv) {
 	sortBy(list, func(i *orgInv) (time.Time, string) { return i.CreatedAt, i.ID })
 	writeList(w, list, s.orgInviteOut)
-}
-
-// pathID reads a UUID path value, answering 422 for a malformed one.
-func pathID(w http.ResponseWriter, r *http.Request, name string) (string, bool) {
-	id := r.PathValue(name)
-	if !uuidShape.MatchString(id) {
-		validationError(w, []string{"path", name}, "Input should be a valid UUID")
-		return "", false
-	}
-	return strings.ToLower(id), true
 }
 
 func (s *Server) handleAnswerOrgInvitation(accept bool) apiHandler {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"net/http"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -46,17 +45,14 @@ func (s *Server) registerPeople() {
 	s.route("GET /me/capabilities", s.handleCapabilities)
 }
 
-var uuidShape = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-
 // targetUser resolves the {user_id} of the path: 422 for a malformed id,
 // 404 for an unknown one, as the live API answers.
 func (s *Server) targetUser(w http.ResponseWriter, r *http.Request) (*user, bool) {
-	id := r.PathValue("user_id")
-	if !uuidShape.MatchString(id) {
-		validationError(w, []string{"path", "user_id"}, "Input should be a valid UUID")
+	id, ok := pathID(w, r, "user_id")
+	if !ok {
 		return nil, false
 	}
-	t := s.users[strings.ToLower(id)]
+	t := s.users[id]
 	if t == nil {
 		writeError(w, http.StatusNotFound, "NOT_FOUND", "User not found")
 		return nil, false

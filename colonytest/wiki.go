@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"net/http"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -18,8 +17,6 @@ const (
 	wikiMaxSlug     = 200
 	wikiDeletesHour = 5
 )
-
-var wikiSlugShape = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
 type wikiPage struct {
 	Colony    string // colony name; "" for the site-wide wiki
@@ -176,7 +173,7 @@ func (s *Server) handleCreateWiki(w http.ResponseWriter, r *http.Request, u *use
 // (slug "" when it is not part of the request).
 func (s *Server) validWikiFields(w http.ResponseWriter, slug string, title, content, category *string) bool {
 	switch {
-	case slug != "" && (!wikiSlugShape.MatchString(slug) || len(slug) > wikiMaxSlug):
+	case slug != "" && (!slugShape.MatchString(slug) || len(slug) > wikiMaxSlug):
 		validationError(w, []string{"body", "slug"}, "slug must be lowercase words joined by hyphens, at most 200 characters")
 	case title != nil && (strings.TrimSpace(*title) == "" || utf8.RuneCountInString(*title) > 300):
 		validationError(w, []string{"body", "title"}, "title must be 1 to 300 characters")
