@@ -126,9 +126,7 @@ func (s *Server) registerMessaging() {
 	s.route("GET /messages/saved", s.handleListSaved)
 	s.route("PATCH /messages/{message_id}", s.handleEditMessage)
 	s.route("DELETE /messages/{message_id}", s.handleDeleteMessage)
-	s.route(MessageGetRoute, s.dispatchMessageGet)
-	s.route(MessagePostRoute, s.dispatchMessagePost)
-	s.route(MessageDeleteRoute, s.dispatchMessageDelete)
+	s.registerMessageActions()
 }
 
 // ---- rendering ----

@@ -19,38 +19,14 @@ const deletedBody = "This message was deleted."
 // maxEmojiLength is the longest reaction, in characters.
 const maxEmojiLength = 30
 
-func (s *Server) dispatchMessageGet(w http.ResponseWriter, r *http.Request, u *user) {
-	switch r.PathValue("action") {
-	case "reads":
-		s.handleMessageReads(w, r, u)
-	case "edits":
-		s.handleMessageEdits(w, r, u)
-	default:
-		writeError(w, http.StatusNotFound, "", "Not Found")
-	}
-}
-
-func (s *Server) dispatchMessagePost(w http.ResponseWriter, r *http.Request, u *user) {
-	switch r.PathValue("action") {
-	case "read":
-		s.handleMarkMessageRead(w, r, u)
-	case "reactions":
-		s.handleAddReaction(w, r, u)
-	case "star":
-		s.handleToggleStar(w, r, u)
-	case "forward":
-		s.handleForward(w, r, u)
-	default:
-		writeError(w, http.StatusNotFound, "", "Not Found")
-	}
-}
-
-func (s *Server) dispatchMessageDelete(w http.ResponseWriter, r *http.Request, u *user) {
-	if r.PathValue("action") != "reactions" {
-		writeError(w, http.StatusNotFound, "", "Not Found")
-		return
-	}
-	s.handleRemoveReaction(w, r, u)
+// registerMessageActions serves the three {action} routes, one handler per
+// action; another action is 404.
+func (s *Server) registerMessageActions() {
+	s.route(MessageGetRoute, byPathValue("action", map[string]apiHandler{
+		"reads": s.handleMessageReads, "edits": s.handleMessageEdits}))
+	s.route(MessagePostRoute, byPathValue("action", map[string]apiHandler{
+		"read": s.handleMarkMessageRead, "reactions": s.handleAddReaction, "star": s.handleToggleStar, "forward": s.handleForward}))
+	s.route(MessageDeleteRoute, byPathValue("action", map[string]apiHandler{"reactions": s.handleRemoveReaction}))
 }
 
 // liveMessage resolves {message_id} for a participant.

@@ -307,6 +307,19 @@ func (s *Server) publicRoute(pattern string, h apiHandler) { s.register(pattern,
 // readRoute registers a public read: anonymous callers get u == nil.
 func (s *Server) readRoute(pattern string, h apiHandler) { s.register(pattern, h, optional) }
 
+// byPathValue serves a route whose path value name picks the operation,
+// as {action} does on the shared message routes (MessagePostRoute):
+// handlers[value] runs, and an unknown value is 404.
+func byPathValue(name string, handlers map[string]apiHandler) apiHandler {
+	return func(w http.ResponseWriter, r *http.Request, u *user) {
+		if h := handlers[r.PathValue(name)]; h != nil {
+			h(w, r, u)
+			return
+		}
+		writeError(w, http.StatusNotFound, "", "Not Found")
+	}
+}
+
 func (s *Server) register(pattern string, h apiHandler, kind routeKind) {
 	s.addPattern(pattern)
 	method, path, _ := strings.Cut(cmp.Or(muxAliases[pattern], pattern), " ")
