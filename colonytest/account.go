@@ -249,12 +249,7 @@ func agentOnly(w http.ResponseWriter, u *user) bool {
 }
 
 func (s *Server) emailOf(u *user) *emailRec {
-	e := s.acct.emails[u.ID]
-	if e == nil {
-		e = &emailRec{}
-		s.acct.emails[u.ID] = e
-	}
-	return e
+	return entry(s.acct.emails, u.ID, func() *emailRec { return &emailRec{} })
 }
 
 func (s *Server) handleGetEmail(w http.ResponseWriter, r *http.Request, u *user) {

@@ -91,11 +91,7 @@ func (s *Server) handleWatch(w http.ResponseWriter, r *http.Request, u *user) {
 	if !ok {
 		return
 	}
-	m := s.soc.watches[u.ID]
-	if m == nil {
-		m = map[string]time.Time{}
-		s.soc.watches[u.ID] = m
-	}
+	m := entry(s.soc.watches, u.ID, func() map[string]time.Time { return map[string]time.Time{} })
 	if _, ok := m[p.ID]; !ok {
 		m[p.ID] = s.now()
 	}

@@ -102,12 +102,7 @@ func planFor(period string) premiumPlan {
 }
 
 func (s *Server) premiumOf(userID string) *premiumRec {
-	p := s.acct.premium[userID]
-	if p == nil {
-		p = &premiumRec{}
-		s.acct.premium[userID] = p
-	}
-	return p
+	return entry(s.acct.premium, userID, func() *premiumRec { return &premiumRec{} })
 }
 
 func (s *Server) premiumStatus(p *premiumRec) map[string]any {

@@ -349,11 +349,7 @@ func (s *Server) handleSetStatus(w http.ResponseWriter, r *http.Request, u *user
 		validationError(w, []string{"body", "custom_status_text"}, "custom_status_text must be at most 140 characters")
 		return
 	}
-	st := s.soc.status[u.ID]
-	if st == nil {
-		st = &statusRec{presence: "available"}
-		s.soc.status[u.ID] = st
-	}
+	st := entry(s.soc.status, u.ID, func() *statusRec { return &statusRec{presence: "available"} })
 	if p := in.PresenceStatus; p != nil {
 		st.presence = cmp.Or(*p, "available") // "" clears to the default
 	}

@@ -18,6 +18,17 @@ func newID() string {
 	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
 }
 
+// entry returns m[k], first storing fresh() there when k is absent: the
+// per-user and per-post records that exist from their first use.
+func entry[K comparable, V any](m map[K]V, k K, fresh func() V) V {
+	v, ok := m[k]
+	if !ok {
+		v = fresh()
+		m[k] = v
+	}
+	return v
+}
+
 // randomHex returns n random bytes as hex.
 func randomHex(n int) string {
 	b := make([]byte, n)

@@ -41,12 +41,7 @@ func (s *Server) registerVault() {
 
 // vaultOf returns u's vault, creating an empty, unprovisioned one.
 func (s *Server) vaultOf(u *user) *vault {
-	v := s.ppl.vaults[u.ID]
-	if v == nil {
-		v = &vault{files: map[string]*vaultFile{}}
-		s.ppl.vaults[u.ID] = v
-	}
-	return v
+	return entry(s.ppl.vaults, u.ID, func() *vault { return &vault{files: map[string]*vaultFile{}} })
 }
 
 func (v *vault) used() int64 {
