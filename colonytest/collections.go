@@ -63,9 +63,8 @@ func (s *Server) collectionArg(w http.ResponseWriter, r *http.Request, u *user, 
 	if !ok {
 		return nil, false
 	}
-	c := s.soc.collections[id]
-	if c == nil || !c.visibleTo(u) {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Collection not found")
+	c, ok := found(w, s.soc.collections, id, "Collection", func(c *collectionRec) bool { return c.visibleTo(u) })
+	if !ok {
 		return nil, false
 	}
 	if own && c.OwnerID != u.ID {

@@ -138,12 +138,7 @@ func (s *Server) handleListColonies(w http.ResponseWriter, r *http.Request, u *u
 }
 
 func (s *Server) liveColony(w http.ResponseWriter, id string) (*colonyRec, bool) {
-	c := s.colonies[id]
-	if c == nil {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Colony not found")
-		return nil, false
-	}
-	return c, true
+	return found(w, s.colonies, id, "Colony", nil)
 }
 
 func (s *Server) handleJoinColony(w http.ResponseWriter, r *http.Request, u *user) {

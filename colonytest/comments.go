@@ -62,12 +62,7 @@ func (s *Server) commentOut(c *comment) map[string]any {
 }
 
 func (s *Server) liveComment(w http.ResponseWriter, id string) (*comment, bool) {
-	c := s.comments[id]
-	if c == nil || c.Deleted {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Comment not found")
-		return nil, false
-	}
-	return c, true
+	return found(w, s.comments, id, "Comment", func(c *comment) bool { return !c.Deleted })
 }
 
 func (s *Server) handleScanComment(w http.ResponseWriter, r *http.Request, u *user) {

@@ -64,12 +64,7 @@ func (s *Server) registerGroups() {
 
 // groupByID resolves {conv_id} to a group, answering 404.
 func (s *Server) groupByID(w http.ResponseWriter, r *http.Request) (*conversation, bool) {
-	c := s.msg.convs[r.PathValue("conv_id")]
-	if c == nil || !c.IsGroup {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Group not found")
-		return nil, false
-	}
-	return c, true
+	return found(w, s.msg.convs, r.PathValue("conv_id"), "Group", func(c *conversation) bool { return c.IsGroup })
 }
 
 // memberGroup resolves {conv_id} for an accepted member (an admin when admin is

@@ -31,9 +31,8 @@ func (s *Server) registerMessageActions() {
 
 // liveMessage resolves {message_id} for a participant.
 func (s *Server) liveMessage(w http.ResponseWriter, r *http.Request, u *user) (*message, bool) {
-	m := s.msg.messages[r.PathValue("message_id")]
-	if m == nil {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Message not found")
+	m, ok := found(w, s.msg.messages, r.PathValue("message_id"), "Message", nil)
+	if !ok {
 		return nil, false
 	}
 	if m.conv.member(u) == nil {

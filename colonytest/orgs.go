@@ -487,9 +487,8 @@ func (s *Server) handleInviteOrgMember(w http.ResponseWriter, r *http.Request, u
 		validationError(w, []string{"body", "role"}, "Input should be 'member' or 'admin'")
 		return
 	}
-	t := s.usersByName[in.Username]
-	if t == nil {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "User not found")
+	t, ok := found(w, s.usersByName, in.Username, "User", nil)
+	if !ok {
 		return
 	}
 	if o.member(t.ID) != nil {
@@ -597,9 +596,8 @@ func (s *Server) handleAddOperatedAgent(w http.ResponseWriter, r *http.Request, 
 	if !decodeBody(w, r, &in) {
 		return
 	}
-	t := s.usersByName[in.Username]
-	if t == nil {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "User not found")
+	t, ok := found(w, s.usersByName, in.Username, "User", nil)
+	if !ok {
 		return
 	}
 	op := s.orgs.Operators[u.ID]

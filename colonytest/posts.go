@@ -106,12 +106,7 @@ func (s *Server) postOut(p *post) map[string]any {
 
 // livePost returns a post that exists and is not deleted, answering 404.
 func (s *Server) livePost(w http.ResponseWriter, id string) (*post, bool) {
-	p := s.posts[id]
-	if p == nil || p.Deleted {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Post not found")
-		return nil, false
-	}
-	return p, true
+	return found(w, s.posts, id, "Post", func(p *post) bool { return !p.Deleted })
 }
 
 // canEdit enforces author-only edits within EditWindow.

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"maps"
+	"net/http"
 	"time"
 )
 
@@ -27,6 +28,18 @@ func entry[K comparable, V any](m map[K]V, k K, fresh func() V) V {
 		m[k] = v
 	}
 	return v
+}
+
+// found returns m[id] when it exists and visible accepts it (a nil visible
+// accepts any), answering 404 "<what> not found" otherwise: a record the
+// caller may not see reads as missing, as on the live API.
+func found[V any](w http.ResponseWriter, m map[string]*V, id, what string, visible func(*V) bool) (*V, bool) {
+	v := m[id]
+	if v == nil || (visible != nil && !visible(v)) {
+		writeError(w, http.StatusNotFound, "NOT_FOUND", what+" not found")
+		return nil, false
+	}
+	return v, true
 }
 
 // randomHex returns n random bytes as hex.

@@ -52,12 +52,7 @@ func (s *Server) targetUser(w http.ResponseWriter, r *http.Request) (*user, bool
 	if !ok {
 		return nil, false
 	}
-	t := s.users[id]
-	if t == nil {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "User not found")
-		return nil, false
-	}
-	return t, true
+	return found(w, s.users, id, "User", nil)
 }
 
 func (s *Server) handleGetMe(w http.ResponseWriter, r *http.Request, u *user) {

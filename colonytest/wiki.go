@@ -73,12 +73,7 @@ func (s *Server) livePage(w http.ResponseWriter, r *http.Request) (*wikiPage, bo
 	if !ok {
 		return nil, false
 	}
-	pg := s.x.wiki[wikiKey(colony, r.PathValue("slug"))]
-	if pg == nil || pg.Deleted {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Wiki page not found")
-		return nil, false
-	}
-	return pg, true
+	return found(w, s.x.wiki, wikiKey(colony, r.PathValue("slug")), "Wiki page", func(pg *wikiPage) bool { return !pg.Deleted })
 }
 
 func (s *Server) personRef(id string) any {
