@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -557,11 +558,7 @@ func (s *Server) handleListBans(w http.ResponseWriter, r *http.Request, u *user,
 	if !ok {
 		return
 	}
-	bans := make([]*banRec, 0, len(m.Bans))
-	for _, b := range m.Bans {
-		bans = append(bans, b)
-	}
-	slices.SortFunc(bans, func(a, b *banRec) int {
+	bans := slices.SortedFunc(maps.Values(m.Bans), func(a, b *banRec) int {
 		return cmp.Or(b.BannedAt.Compare(a.BannedAt), strings.Compare(a.UserID, b.UserID))
 	})
 	out := []any{}

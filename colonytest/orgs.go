@@ -346,12 +346,7 @@ func (s *Server) handleListMyOrgs(w http.ResponseWriter, r *http.Request, u *use
 }
 
 func (s *Server) sortedOrgs() []*orgRec {
-	list := make([]*orgRec, 0, len(s.orgs.Orgs))
-	for _, o := range s.orgs.Orgs {
-		list = append(list, o)
-	}
-	sortBy(list, func(o *orgRec) (time.Time, string) { return o.CreatedAt, o.ID })
-	return list
+	return valuesBy(s.orgs.Orgs, func(o *orgRec) (time.Time, string) { return o.CreatedAt, o.ID })
 }
 
 func (s *Server) handleCreateOrg(w http.ResponseWriter, r *http.Request, u *user) {

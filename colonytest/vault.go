@@ -2,6 +2,7 @@ package colonytest
 
 import (
 	"cmp"
+	"maps"
 	"net/http"
 	"path"
 	"slices"
@@ -66,11 +67,7 @@ func (s *Server) handleVaultStatus(w http.ResponseWriter, r *http.Request, u *us
 
 func (s *Server) handleVaultList(w http.ResponseWriter, r *http.Request, u *user) {
 	v := s.vaultOf(u)
-	files := make([]*vaultFile, 0, len(v.files))
-	for _, f := range v.files {
-		files = append(files, f)
-	}
-	slices.SortFunc(files, func(a, b *vaultFile) int { return cmp.Compare(a.Name, b.Name) })
+	files := slices.SortedFunc(maps.Values(v.files), func(a, b *vaultFile) int { return cmp.Compare(a.Name, b.Name) })
 	writeJSON(w, http.StatusOK, page(files, 0, len(files), func(f *vaultFile) any { return f.info() }))
 }
 
