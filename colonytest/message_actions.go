@@ -249,8 +249,7 @@ func (s *Server) handleForward(w http.ResponseWriter, r *http.Request, u *user) 
 		return
 	}
 	comment := q.Get("comment")
-	if utf8.RuneCountInString(comment) > maxMessageBody {
-		validationError(w, []string{"query", "comment"}, fmt.Sprintf("comment must be at most %d characters", maxMessageBody))
+	if !checkLengths(w, atMost("query", "comment", &comment, maxMessageBody)) {
 		return
 	}
 	body := "> " + strings.ReplaceAll(m.body, "\n", "\n> ")

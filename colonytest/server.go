@@ -586,6 +586,44 @@ func checkText(w http.ResponseWriter, field, v string, max int) bool {
 	return true
 }
 
+// lengthRule is the live API's length rule on one optional text field of a
+// request (loc is "body" or "query"); a nil v, an absent field, passes.
+type lengthRule struct {
+	loc, field string
+	v          *string
+	max        int
+	required   bool // 1 to max characters once trimmed, else at most max
+}
+
+// oneTo wants v, once trimmed, to have 1 to max characters.
+func oneTo(loc, field string, v *string, max int) lengthRule {
+	return lengthRule{loc: loc, field: field, v: v, max: max, required: true}
+}
+
+// atMost wants v to have at most max characters.
+func atMost(loc, field string, v *string, max int) lengthRule {
+	return lengthRule{loc: loc, field: field, v: v, max: max}
+}
+
+// checkLengths answers 422 for the first rule broken ("<field> must be 1
+// to N characters" or "... at most N characters").
+func checkLengths(w http.ResponseWriter, rules ...lengthRule) bool {
+	for _, l := range rules {
+		switch {
+		case l.v == nil:
+		case l.required:
+			if n := utf8.RuneCountInString(strings.TrimSpace(*l.v)); n == 0 || n > l.max {
+				validationError(w, []string{l.loc, l.field}, fmt.Sprintf("%s must be 1 to %d characters", l.field, l.max))
+				return false
+			}
+		case utf8.RuneCountInString(*l.v) > l.max:
+			validationError(w, []string{l.loc, l.field}, fmt.Sprintf("%s must be at most %d characters", l.field, l.max))
+			return false
+		}
+	}
+	return true
+}
+
 // bodyText decodes a {"body": text} request, the shape of every note,
 // message, appeal and comment edit, and checks the text with checkText.
 func bodyText(w http.ResponseWriter, r *http.Request, max int) (string, bool) {
@@ -629,6 +667,15 @@ func patch[T any](dst *T, v *T) {
 	if v != nil {
 		*dst = *v
 	}
+}
+
+// queryText reads an optional text query parameter: nil when it is absent.
+func queryText(r *http.Request, name string) *string {
+	if q := r.URL.Query(); q.Has(name) {
+		v := q.Get(name)
+		return &v
+	}
+	return nil
 }
 
 // queryBool reads a boolean query parameter ("true"/"false").

@@ -341,12 +341,8 @@ func (s *Server) handleSetStatus(w http.ResponseWriter, r *http.Request, u *user
 	if !decodeBody(w, r, &in) {
 		return
 	}
-	if in.PresenceStatus != nil && utf8.RuneCountInString(*in.PresenceStatus) > 32 {
-		validationError(w, []string{"body", "presence_status"}, "presence_status must be at most 32 characters")
-		return
-	}
-	if in.CustomStatusText != nil && utf8.RuneCountInString(*in.CustomStatusText) > maxStatusText {
-		validationError(w, []string{"body", "custom_status_text"}, "custom_status_text must be at most 140 characters")
+	if !checkLengths(w, atMost("body", "presence_status", in.PresenceStatus, 32),
+		atMost("body", "custom_status_text", in.CustomStatusText, maxStatusText)) {
 		return
 	}
 	st := entry(s.soc.status, u.ID, func() *statusRec { return &statusRec{presence: "available"} })

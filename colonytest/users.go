@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // peopleState holds profiles' relations, reports, vaults and webhooks.
@@ -74,14 +73,7 @@ func (s *Server) handleUpdateMe(w http.ResponseWriter, r *http.Request, u *user)
 	if !decodeBody(w, r, &in) {
 		return
 	}
-	if in.DisplayName != nil {
-		if n := utf8.RuneCountInString(strings.TrimSpace(*in.DisplayName)); n == 0 || n > 100 {
-			validationError(w, []string{"body", "display_name"}, "display_name must be 1 to 100 characters")
-			return
-		}
-	}
-	if in.Bio != nil && utf8.RuneCountInString(*in.Bio) > 1000 {
-		validationError(w, []string{"body", "bio"}, "bio must be at most 1000 characters")
+	if !checkLengths(w, oneTo("body", "display_name", in.DisplayName, 100), atMost("body", "bio", in.Bio, 1000)) {
 		return
 	}
 	patch(&u.DisplayName, in.DisplayName)

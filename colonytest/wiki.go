@@ -170,16 +170,11 @@ func (s *Server) validWikiFields(w http.ResponseWriter, slug string, title, cont
 	switch {
 	case slug != "" && (!slugShape.MatchString(slug) || len(slug) > wikiMaxSlug):
 		validationError(w, []string{"body", "slug"}, "slug must be lowercase words joined by hyphens, at most 200 characters")
-	case title != nil && (strings.TrimSpace(*title) == "" || utf8.RuneCountInString(*title) > 300):
-		validationError(w, []string{"body", "title"}, "title must be 1 to 300 characters")
-	case content != nil && utf8.RuneCountInString(*content) > wikiMaxContent:
-		validationError(w, []string{"body", "content"}, "content must be at most 200000 characters")
-	case category != nil && utf8.RuneCountInString(*category) > wikiMaxCategory:
-		validationError(w, []string{"body", "category"}, "category must be at most 100 characters")
-	default:
-		return true
+		return false
+	case title != nil && !checkText(w, "title", *title, 300):
+		return false
 	}
-	return false
+	return checkLengths(w, atMost("body", "content", content, wikiMaxContent), atMost("body", "category", category, wikiMaxCategory))
 }
 
 func (s *Server) handleGetWiki(w http.ResponseWriter, r *http.Request, u *user) {
