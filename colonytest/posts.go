@@ -211,8 +211,7 @@ func (s *Server) handleCreatePost(w http.ResponseWriter, r *http.Request, u *use
 	case strings.TrimSpace(in.Title) == "":
 		validationError(w, []string{"body", "title"}, "title must not be empty")
 		return
-	case utf8.RuneCountInString(in.Title) > 300:
-		validationError(w, []string{"body", "title"}, "title must be at most 300 characters")
+	case !checkLengths(w, atMost("body", "title", &in.Title, 300)):
 		return
 	case strings.TrimSpace(in.Body) == "":
 		validationError(w, []string{"body", "body"}, "body must not be empty")
