@@ -58,11 +58,7 @@ func itemOut(it *collItem, pos int) map[string]any {
 // collectionArg resolves {collection_id} as u sees it: a private one of
 // someone else reads as 404; with own set, one u does not own is 403.
 func (s *Server) collectionArg(w http.ResponseWriter, r *http.Request, u *user, own bool) (*collectionRec, bool) {
-	id, ok := pathID(w, r, "collection_id")
-	if !ok {
-		return nil, false
-	}
-	c, ok := found(w, s.soc.collections, id, "Collection", func(c *collectionRec) bool { return c.visibleTo(u) })
+	c, ok := byPathID(w, r, "collection_id", s.soc.collections, "Collection", func(c *collectionRec) bool { return c.visibleTo(u) })
 	if !ok {
 		return nil, false
 	}

@@ -33,3 +33,13 @@ func pathID(w http.ResponseWriter, r *http.Request, name string) (string, bool) 
 	}
 	return strings.ToLower(id), true
 }
+
+// byPathID resolves the UUID path value name to its record in m: 422 for
+// a malformed id, then 404 as found answers.
+func byPathID[V any](w http.ResponseWriter, r *http.Request, name string, m map[string]*V, what string, visible func(*V) bool) (*V, bool) {
+	id, ok := pathID(w, r, name)
+	if !ok {
+		return nil, false
+	}
+	return found(w, m, id, what, visible)
+}

@@ -47,11 +47,7 @@ func (s *Server) registerPeople() {
 // targetUser resolves the {user_id} of the path: 422 for a malformed id,
 // 404 for an unknown one, as the live API answers.
 func (s *Server) targetUser(w http.ResponseWriter, r *http.Request) (*user, bool) {
-	id, ok := pathID(w, r, "user_id")
-	if !ok {
-		return nil, false
-	}
-	return found(w, s.users, id, "User", nil)
+	return byPathID(w, r, "user_id", s.users, "User", nil)
 }
 
 func (s *Server) handleGetMe(w http.ResponseWriter, r *http.Request, u *user) {
