@@ -373,12 +373,8 @@ func (s *Server) handleSetGroupAdmin(w http.ResponseWriter, r *http.Request, u *
 	if !ok {
 		return
 	}
-	isAdmin, present, ok := queryBool(w, r, "is_admin")
+	isAdmin, ok := requiredBool(w, r, "is_admin")
 	if !ok {
-		return
-	}
-	if !present {
-		validationError(w, []string{"query", "is_admin"}, "field required")
 		return
 	}
 	target := r.PathValue("user_id")
@@ -421,14 +417,12 @@ func (s *Server) handleRespondInvite(w http.ResponseWriter, r *http.Request, u *
 	if !ok {
 		return
 	}
-	accept, present, ok := queryBool(w, r, "accept")
+	accept, ok := requiredBool(w, r, "accept")
 	if !ok {
 		return
 	}
 	p := c.parts[u.ID]
 	switch {
-	case !present:
-		validationError(w, []string{"query", "accept"}, "field required")
 	case p == nil:
 		writeError(w, http.StatusNotFound, "NOT_FOUND", "You have no invite to this group")
 	case !p.pending:

@@ -693,6 +693,17 @@ func queryBool(w http.ResponseWriter, r *http.Request, name string) (value, pres
 	return false, true, false
 }
 
+// requiredBool is queryBool for a parameter the route needs: an absent one
+// is 422 "field required".
+func requiredBool(w http.ResponseWriter, r *http.Request, name string) (value, ok bool) {
+	value, present, ok := queryBool(w, r, name)
+	if ok && !present {
+		validationError(w, []string{"query", name}, "field required")
+		return false, false
+	}
+	return value, ok
+}
+
 // ts renders a time as the API does: RFC 3339 UTC with microseconds.
 func ts(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000000Z") }
 
