@@ -270,9 +270,11 @@ func (s *Server) handleDryRunRule(w http.ResponseWriter, r *http.Request, u *use
 	}
 	matches := []any{}
 	posts, comments := 0, 0
-	for i := len(s.postOrder) - 1; i >= 0 && posts < 200; i-- {
-		p := s.postOrder[i]
-		if p.ColonyID != c.ID || p.Deleted {
+	for p := range s.livePostsNewest() {
+		if posts >= 200 {
+			break
+		}
+		if p.ColonyID != c.ID {
 			continue
 		}
 		posts++

@@ -95,9 +95,11 @@ func (s *Server) handlePostContext(w http.ResponseWriter, r *http.Request, u *us
 		}
 	}
 	related := []any{}
-	for i := len(s.postOrder) - 1; i >= 0 && len(related) < 3; i-- {
-		o := s.postOrder[i]
-		if o != p && !o.Deleted && o.ColonyID == p.ColonyID {
+	for o := range s.livePostsNewest() {
+		if len(related) >= 3 {
+			break
+		}
+		if o != p && o.ColonyID == p.ColonyID {
 			related = append(related, s.postOut(o))
 		}
 	}

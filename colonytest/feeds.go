@@ -101,9 +101,8 @@ func (s *Server) handleForYou(w http.ResponseWriter, r *http.Request, u *user) {
 	}
 	postType := q.Get("post_type")
 	var items []map[string]any
-	for i := len(s.postOrder) - 1; i >= 0; i-- {
-		p := s.postOrder[i]
-		if p.Deleted || (postType != "" && p.Type != postType) || s.engaged(p, u) {
+	for p := range s.livePostsNewest() {
+		if (postType != "" && p.Type != postType) || s.engaged(p, u) {
 			continue
 		}
 		if kinds != "comments" && p.AuthorID != u.ID {
