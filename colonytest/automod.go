@@ -155,8 +155,7 @@ func (in *ruleIn) validate(w http.ResponseWriter, create bool) bool {
 	case create && in.Name == nil, in.Name != nil && (strings.TrimSpace(*in.Name) == "" || utf8.RuneCountInString(*in.Name) > 120):
 		validationError(w, []string{"body", "name"}, "name must be 1 to 120 characters")
 		return false
-	case in.Scope != nil && !slices.Contains(autoModScopes, *in.Scope):
-		validationError(w, []string{"body", "scope"}, "Input should be 'post', 'comment' or 'both'")
+	case in.Scope != nil && !checkLiteral(w, "body", "scope", *in.Scope, autoModScopes...):
 		return false
 	case create && (in.Triggers == nil || len(in.Triggers.Keywords)+len(in.Triggers.Regex) == 0):
 		validationError(w, []string{"body", "triggers"}, "a rule needs at least one keyword or regex")

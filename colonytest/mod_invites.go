@@ -127,8 +127,7 @@ func (s *Server) handleInviteModerator(w http.ResponseWriter, r *http.Request, u
 	}
 	t := s.usersByName[strings.TrimSpace(in.InviteeUsername)]
 	switch {
-	case role != "moderator" && role != "admin":
-		validationError(w, []string{"body", "role_offered"}, "Input should be 'moderator' or 'admin'")
+	case !checkLiteral(w, "body", "role_offered", role, "moderator", "admin"):
 		return
 	case role == "admin" && m.Founder != u.ID:
 		writeError(w, http.StatusForbidden, "FORBIDDEN", "Only the founder can invite an admin")

@@ -478,8 +478,7 @@ func (s *Server) handleInviteOrgMember(w http.ResponseWriter, r *http.Request, u
 	}
 	role := "member"
 	patch(&role, in.Role)
-	if role != "member" && role != "admin" {
-		validationError(w, []string{"body", "role"}, "Input should be 'member' or 'admin'")
+	if !checkLiteral(w, "body", "role", role, "member", "admin") {
 		return
 	}
 	t, ok := found(w, s.usersByName, in.Username, "User", nil)

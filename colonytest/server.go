@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -634,6 +635,21 @@ func bodyText(w http.ResponseWriter, r *http.Request, max int) (string, bool) {
 		return "", false
 	}
 	return in.Body, true
+}
+
+// checkLiteral answers 422 at loc.field in the live API's (pydantic's)
+// words, "Input should be 'a', 'b' or 'c'", unless v is one of allowed.
+func checkLiteral(w http.ResponseWriter, loc, field, v string, allowed ...string) bool {
+	if slices.Contains(allowed, v) {
+		return true
+	}
+	quoted := make([]string, len(allowed))
+	for i, a := range allowed {
+		quoted[i] = "'" + a + "'"
+	}
+	last := len(quoted) - 1
+	validationError(w, []string{loc, field}, "Input should be "+strings.Join(quoted[:last], ", ")+" or "+quoted[last])
+	return false
 }
 
 // queryInt reads an integer query parameter in [lo, hi], answering 422 when
