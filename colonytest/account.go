@@ -3,7 +3,6 @@ package colonytest
 import (
 	"net/http"
 	"net/mail"
-	"regexp"
 	"strings"
 	"time"
 )
@@ -102,8 +101,6 @@ func (s *Server) Mail(username string) []Mail {
 	return out
 }
 
-var registeredViaRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-
 // nameTaken reports whether an account or an unexpired pending
 // registration holds name. Call with s.mu held.
 func (s *Server) nameTaken(name string) bool {
@@ -151,7 +148,7 @@ func (s *Server) handleRegisterBegin(w http.ResponseWriter, r *http.Request, _ *
 	if !s.usernameFree(w, in.Username) {
 		return
 	}
-	if in.RegisteredVia != nil && !registeredViaRE.MatchString(*in.RegisteredVia) {
+	if in.RegisteredVia != nil && !slugShape.MatchString(*in.RegisteredVia) {
 		validationError(w, []string{"body", "registered_via"}, "must be a slug")
 		return
 	}
@@ -252,12 +249,7 @@ func agentOnly(w http.ResponseWriter, u *user) bool {
 }
 
 func (s *Server) emailOf(u *user) *emailRec {
-	e := s.acct.emails[u.ID]
-	if e == nil {
-		e = &emailRec{}
-		s.acct.emails[u.ID] = e
-	}
-	return e
+	return entry(s.acct.emails, u.ID, func() *emailRec { return &emailRec{} })
 }
 
 func (s *Server) handleGetEmail(w http.ResponseWriter, r *http.Request, u *user) {

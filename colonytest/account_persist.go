@@ -76,37 +76,29 @@ type invoiceSnap struct {
 // snapshot copies the account state for the state file. Call with s.mu
 // held.
 func (st *accountState) snapshot() *accountSnap {
-	snap := &accountSnap{Pending: map[string]pendingSnap{}, Used: st.used, Emails: map[string]emailSnap{},
-		Outbox: st.outbox, Recovery: map[string]recoverySnap{}, TFA: map[string]twoFactorSnap{},
-		Tickets: map[string]ticketSnap{}, PremiumOn: st.premiumOn, Premium: map[string]premiumSnap{},
-		Invoices: map[string]invoiceSnap{}, Audiences: st.audiences}
-	for tok, p := range st.pending {
-		snap.Pending[tok] = pendingSnap{Spec: p.spec, ID: p.id, Key: p.key, Expires: p.expires}
+	return &accountSnap{Used: st.used, Outbox: st.outbox, PremiumOn: st.premiumOn, Audiences: st.audiences,
+		Pending: convertMap(st.pending, func(p *pendingReg) pendingSnap {
+			return pendingSnap{Spec: p.spec, ID: p.id, Key: p.key, Expires: p.expires}
+		}),
+		Emails: convertMap(st.emails, func(e *emailRec) emailSnap {
+			return emailSnap{Verified: e.verified, Pending: e.pending, PendingToken: e.pendingToken}
+		}),
+		Recovery: convertMap(st.recovery, func(r *recoveryRec) recoverySnap { return recoverySnap{UserID: r.userID, Expires: r.expires} }),
+		TFA: convertMap(st.tfa, func(f *twoFactor) twoFactorSnap {
+			return twoFactorSnap{Secret: f.secret, LastStep: f.lastStep, Codes: f.codes}
+		}),
+		Tickets: convertMap(st.tickets, func(t *enrolTicket) ticketSnap {
+			return ticketSnap{UserID: t.userID, Secret: t.secret, Expires: t.expires}
+		}),
+		Premium: convertMap(st.premium, func(p *premiumRec) premiumSnap {
+			return premiumSnap{Until: p.until, AutoRenew: p.autoRenew, Period: p.period,
+				History: convertList(p.history, func(inv *invoice) string { return inv.hash })}
+		}),
+		Invoices: convertMap(st.invoices, func(inv *invoice) invoiceSnap {
+			return invoiceSnap{Hash: inv.hash, MembershipID: inv.membershipID, Period: inv.period,
+				Status: inv.status, Sats: inv.sats, UserID: inv.userID, Created: inv.created, Starts: inv.starts, Ends: inv.ends}
+		}),
 	}
-	for id, e := range st.emails {
-		snap.Emails[id] = emailSnap{Verified: e.verified, Pending: e.pending, PendingToken: e.pendingToken}
-	}
-	for tok, r := range st.recovery {
-		snap.Recovery[tok] = recoverySnap{UserID: r.userID, Expires: r.expires}
-	}
-	for id, f := range st.tfa {
-		snap.TFA[id] = twoFactorSnap{Secret: f.secret, LastStep: f.lastStep, Codes: f.codes}
-	}
-	for tkt, t := range st.tickets {
-		snap.Tickets[tkt] = ticketSnap{UserID: t.userID, Secret: t.secret, Expires: t.expires}
-	}
-	for id, p := range st.premium {
-		ps := premiumSnap{Until: p.until, AutoRenew: p.autoRenew, Period: p.period}
-		for _, inv := range p.history {
-			ps.History = append(ps.History, inv.hash)
-		}
-		snap.Premium[id] = ps
-	}
-	for hash, inv := range st.invoices {
-		snap.Invoices[hash] = invoiceSnap{Hash: inv.hash, MembershipID: inv.membershipID, Period: inv.period,
-			Status: inv.status, Sats: inv.sats, UserID: inv.userID, Created: inv.created, Starts: inv.starts, Ends: inv.ends}
-	}
-	return snap
 }
 
 // restore replaces the account state with snap's; a file written before
@@ -117,25 +109,23 @@ func (st *accountState) restore(snap *accountSnap) {
 		return
 	}
 	st.used, st.outbox, st.premiumOn, st.audiences = orEmpty(snap.Used), snap.Outbox, snap.PremiumOn, orEmpty(snap.Audiences)
-	for tok, p := range snap.Pending {
-		st.pending[tok] = &pendingReg{spec: p.Spec, id: p.ID, key: p.Key, expires: p.Expires}
-	}
-	for id, e := range snap.Emails {
-		st.emails[id] = &emailRec{verified: e.Verified, pending: e.Pending, pendingToken: e.PendingToken}
-	}
-	for tok, r := range snap.Recovery {
-		st.recovery[tok] = &recoveryRec{userID: r.UserID, expires: r.Expires}
-	}
-	for id, f := range snap.TFA {
-		st.tfa[id] = &twoFactor{secret: f.Secret, lastStep: f.LastStep, codes: f.Codes}
-	}
-	for tkt, t := range snap.Tickets {
-		st.tickets[tkt] = &enrolTicket{userID: t.UserID, secret: t.Secret, expires: t.Expires}
-	}
-	for hash, inv := range snap.Invoices {
-		st.invoices[hash] = &invoice{hash: inv.Hash, membershipID: inv.MembershipID, period: inv.Period,
+	st.pending = convertMap(snap.Pending, func(p pendingSnap) *pendingReg {
+		return &pendingReg{spec: p.Spec, id: p.ID, key: p.Key, expires: p.Expires}
+	})
+	st.emails = convertMap(snap.Emails, func(e emailSnap) *emailRec {
+		return &emailRec{verified: e.Verified, pending: e.Pending, pendingToken: e.PendingToken}
+	})
+	st.recovery = convertMap(snap.Recovery, func(r recoverySnap) *recoveryRec { return &recoveryRec{userID: r.UserID, expires: r.Expires} })
+	st.tfa = convertMap(snap.TFA, func(f twoFactorSnap) *twoFactor {
+		return &twoFactor{secret: f.Secret, lastStep: f.LastStep, codes: f.Codes}
+	})
+	st.tickets = convertMap(snap.Tickets, func(t ticketSnap) *enrolTicket {
+		return &enrolTicket{userID: t.UserID, secret: t.Secret, expires: t.Expires}
+	})
+	st.invoices = convertMap(snap.Invoices, func(inv invoiceSnap) *invoice {
+		return &invoice{hash: inv.Hash, membershipID: inv.MembershipID, period: inv.Period,
 			status: inv.Status, sats: inv.Sats, userID: inv.UserID, created: inv.Created, starts: inv.Starts, ends: inv.Ends}
-	}
+	})
 	for id, ps := range snap.Premium {
 		p := &premiumRec{until: ps.Until, autoRenew: ps.AutoRenew, period: ps.Period}
 		for _, hash := range ps.History {

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
-	"regexp"
 	"strings"
 )
 
@@ -93,8 +92,6 @@ func (s *Server) handleRotateKey(w http.ResponseWriter, r *http.Request, u *user
 	s.replaceKey(u) // account.go
 	writeJSON(w, http.StatusOK, map[string]any{"api_key": u.APIKey, "message": "API key rotated. The old key no longer works."})
 }
-
-var usernameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{2,31}$`)
 
 func (s *Server) handleRegister(w http.ResponseWriter, r *http.Request, _ *user) {
 	var in struct {

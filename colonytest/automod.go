@@ -155,8 +155,7 @@ func (in *ruleIn) validate(w http.ResponseWriter, create bool) bool {
 	case create && in.Name == nil, in.Name != nil && (strings.TrimSpace(*in.Name) == "" || utf8.RuneCountInString(*in.Name) > 120):
 		validationError(w, []string{"body", "name"}, "name must be 1 to 120 characters")
 		return false
-	case in.Scope != nil && !slices.Contains(autoModScopes, *in.Scope):
-		validationError(w, []string{"body", "scope"}, "Input should be 'post', 'comment' or 'both'")
+	case in.Scope != nil && !checkLiteral(w, "body", "scope", *in.Scope, autoModScopes...):
 		return false
 	case create && (in.Triggers == nil || len(in.Triggers.Keywords)+len(in.Triggers.Regex) == 0):
 		validationError(w, []string{"body", "triggers"}, "a rule needs at least one keyword or regex")
@@ -173,11 +172,18 @@ func (in *ruleIn) validate(w http.ResponseWriter, create bool) bool {
 	return true
 }
 
-func (in *ruleIn) rule(s *Server) *autoModRule {
+// newRule reads the rule a create or a dry run sends, validated as on
+// create (422): enabled, and for both posts and comments unless it names a
+// scope.
+func (s *Server) newRule(w http.ResponseWriter, r *http.Request) (*autoModRule, bool) {
+	var in ruleIn
+	if !decodeBody(w, r, &in) || !in.validate(w, true) {
+		return nil, false
+	}
 	rl := &autoModRule{ID: newID(), Name: *in.Name, Scope: "both", Enabled: true, Triggers: *in.Triggers, CreatedAt: s.now()}
 	patch(&rl.Scope, in.Scope)
 	patch(&rl.Actions, in.Actions)
-	return rl
+	return rl, true
 }
 
 func (s *Server) handleListRules(w http.ResponseWriter, r *http.Request, u *user, c *colonyRec, m *colonyMod) {
@@ -185,11 +191,10 @@ func (s *Server) handleListRules(w http.ResponseWriter, r *http.Request, u *user
 }
 
 func (s *Server) handleCreateRule(w http.ResponseWriter, r *http.Request, u *user, c *colonyRec, m *colonyMod) {
-	var in ruleIn
-	if !decodeBody(w, r, &in) || !in.validate(w, true) {
+	rl, ok := s.newRule(w, r)
+	if !ok {
 		return
 	}
-	rl := in.rule(s)
 	m.Rules = append(m.Rules, rl)
 	writeJSON(w, http.StatusOK, ruleOut(len(m.Rules)-1, rl))
 }
@@ -258,16 +263,17 @@ func (s *Server) handleReorderRules(w http.ResponseWriter, r *http.Request, u *u
 }
 
 func (s *Server) handleDryRunRule(w http.ResponseWriter, r *http.Request, u *user, c *colonyRec, m *colonyMod) {
-	var in ruleIn
-	if !decodeBody(w, r, &in) || !in.validate(w, true) {
+	rl, ok := s.newRule(w, r)
+	if !ok {
 		return
 	}
-	rl := in.rule(s)
 	matches := []any{}
 	posts, comments := 0, 0
-	for i := len(s.postOrder) - 1; i >= 0 && posts < 200; i-- {
-		p := s.postOrder[i]
-		if p.ColonyID != c.ID || p.Deleted {
+	for p := range s.livePostsNewest() {
+		if posts >= 200 {
+			break
+		}
+		if p.ColonyID != c.ID {
 			continue
 		}
 		posts++

@@ -3,7 +3,6 @@ package colonytest
 import (
 	"net/http"
 	"slices"
-	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -43,16 +42,11 @@ func (m *colonyMod) pendingAppeals() int {
 }
 
 func (s *Server) handleSubmitAppeal(w http.ResponseWriter, r *http.Request, u *user, c *colonyRec, m *colonyMod) {
-	var in struct {
-		Body string `json:"body"`
-	}
-	if !decodeBody(w, r, &in) {
+	body, ok := bodyText(w, r, 2000)
+	if !ok {
 		return
 	}
 	switch {
-	case strings.TrimSpace(in.Body) == "" || utf8.RuneCountInString(in.Body) > 2000:
-		validationError(w, []string{"body", "body"}, "body must be 1 to 2000 characters")
-		return
 	case s.activeBan(c.ID, u.ID) == nil:
 		writeError(w, http.StatusNotFound, "NOT_FOUND", "You have no active ban in this colony")
 		return
@@ -60,7 +54,7 @@ func (s *Server) handleSubmitAppeal(w http.ResponseWriter, r *http.Request, u *u
 		writeError(w, http.StatusConflict, "CONFLICT", "You already have a pending appeal")
 		return
 	}
-	a := &appealRec{ID: newID(), UserID: u.ID, Body: in.Body, Status: "pending", CreatedAt: s.now()}
+	a := &appealRec{ID: newID(), UserID: u.ID, Body: body, Status: "pending", CreatedAt: s.now()}
 	m.Appeals = append(m.Appeals, a)
 	writeJSON(w, http.StatusOK, s.appealOut(a))
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -26,21 +25,11 @@ func (s *Server) registerBookmarks() {
 // postArg resolves {post_id}: 422 for a malformed id, 404 for a missing or
 // deleted post.
 func (s *Server) postArg(w http.ResponseWriter, r *http.Request) (*post, bool) {
-	id, ok := postIDArg(w, r)
+	id, ok := pathID(w, r, "post_id")
 	if !ok {
 		return nil, false
 	}
 	return s.livePost(w, id)
-}
-
-// postIDArg reads {post_id}, answering 422 when it is not a UUID.
-func postIDArg(w http.ResponseWriter, r *http.Request) (string, bool) {
-	id := r.PathValue("post_id")
-	if !uuidShape.MatchString(id) {
-		validationError(w, []string{"path", "post_id"}, "Input should be a valid UUID")
-		return "", false
-	}
-	return strings.ToLower(id), true
 }
 
 func (s *Server) bookmarked(u *user, postID string) int {
@@ -59,7 +48,7 @@ func (s *Server) handleBookmark(w http.ResponseWriter, r *http.Request, u *user)
 }
 
 func (s *Server) handleUnbookmark(w http.ResponseWriter, r *http.Request, u *user) {
-	id, ok := postIDArg(w, r)
+	id, ok := pathID(w, r, "post_id")
 	if !ok {
 		return
 	}
@@ -102,11 +91,7 @@ func (s *Server) handleWatch(w http.ResponseWriter, r *http.Request, u *user) {
 	if !ok {
 		return
 	}
-	m := s.soc.watches[u.ID]
-	if m == nil {
-		m = map[string]time.Time{}
-		s.soc.watches[u.ID] = m
-	}
+	m := entry(s.soc.watches, u.ID, func() map[string]time.Time { return map[string]time.Time{} })
 	if _, ok := m[p.ID]; !ok {
 		m[p.ID] = s.now()
 	}
@@ -114,7 +99,7 @@ func (s *Server) handleWatch(w http.ResponseWriter, r *http.Request, u *user) {
 }
 
 func (s *Server) handleUnwatch(w http.ResponseWriter, r *http.Request, u *user) {
-	id, ok := postIDArg(w, r)
+	id, ok := pathID(w, r, "post_id")
 	if !ok {
 		return
 	}

@@ -68,12 +68,8 @@ func (s *Server) handleListClaims(w http.ResponseWriter, r *http.Request, u *use
 // claimArg resolves {claim_id}: 404 both for a missing claim and for one
 // u is not part of; with agent set, only the claimed agent may act.
 func (s *Server) claimArg(w http.ResponseWriter, r *http.Request, u *user, agent bool) (*claimRec, bool) {
-	c := s.soc.claims[strings.ToLower(r.PathValue("claim_id"))]
-	if c == nil || (c.AgentID != u.ID && (agent || c.HumanID != u.ID)) {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Claim not found")
-		return nil, false
-	}
-	return c, true
+	return found(w, s.soc.claims, strings.ToLower(r.PathValue("claim_id")), "Claim",
+		func(c *claimRec) bool { return c.AgentID == u.ID || (!agent && c.HumanID == u.ID) })
 }
 
 func (s *Server) handleGetClaim(w http.ResponseWriter, r *http.Request, u *user) {

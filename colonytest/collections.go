@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Collections: curated post lists with notes, public by default, items in
@@ -59,14 +58,8 @@ func itemOut(it *collItem, pos int) map[string]any {
 // collectionArg resolves {collection_id} as u sees it: a private one of
 // someone else reads as 404; with own set, one u does not own is 403.
 func (s *Server) collectionArg(w http.ResponseWriter, r *http.Request, u *user, own bool) (*collectionRec, bool) {
-	id := r.PathValue("collection_id")
-	if !uuidShape.MatchString(id) {
-		validationError(w, []string{"path", "collection_id"}, "Input should be a valid UUID")
-		return nil, false
-	}
-	c := s.soc.collections[strings.ToLower(id)]
-	if c == nil || !c.visibleTo(u) {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Collection not found")
+	c, ok := byPathID(w, r, "collection_id", s.soc.collections, "Collection", func(c *collectionRec) bool { return c.visibleTo(u) })
+	if !ok {
 		return nil, false
 	}
 	if own && c.OwnerID != u.ID {
@@ -130,17 +123,7 @@ func (s *Server) handleGetCollection(w http.ResponseWriter, r *http.Request, u *
 // checkCollectionText enforces the title (1–200) and description (≤1000)
 // lengths.
 func checkCollectionText(w http.ResponseWriter, title, description *string) bool {
-	if title != nil {
-		if n := utf8.RuneCountInString(strings.TrimSpace(*title)); n == 0 || n > 200 {
-			validationError(w, []string{"body", "title"}, "title must be 1 to 200 characters")
-			return false
-		}
-	}
-	if description != nil && utf8.RuneCountInString(*description) > 1000 {
-		validationError(w, []string{"body", "description"}, "description must be at most 1000 characters")
-		return false
-	}
-	return true
+	return checkLengths(w, oneTo("body", "title", title, 200), atMost("body", "description", description, 1000))
 }
 
 func (s *Server) handleCreateCollection(w http.ResponseWriter, r *http.Request, u *user) {
@@ -219,8 +202,7 @@ func (s *Server) handleAddCollectionItem(w http.ResponseWriter, r *http.Request,
 		validationError(w, []string{"body", "post_id"}, "Input should be a valid UUID")
 		return
 	}
-	if in.Note != nil && utf8.RuneCountInString(*in.Note) > maxCollectionNote {
-		validationError(w, []string{"body", "note"}, "note must be at most 500 characters")
+	if !checkLengths(w, atMost("body", "note", in.Note, maxCollectionNote)) {
 		return
 	}
 	p, ok := s.livePost(w, strings.ToLower(in.PostID))

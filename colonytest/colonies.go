@@ -2,6 +2,7 @@ package colonytest
 
 import (
 	"cmp"
+	"maps"
 	"net/http"
 	"slices"
 	"time"
@@ -112,11 +113,7 @@ func (s *Server) handleListColonies(w http.ResponseWriter, r *http.Request, u *u
 	if !ok {
 		return
 	}
-	list := make([]*colonyRec, 0, len(s.colonies))
-	for _, c := range s.colonies {
-		list = append(list, c)
-	}
-	slices.SortFunc(list, func(a, b *colonyRec) int {
+	list := slices.SortedFunc(maps.Values(s.colonies), func(a, b *colonyRec) int {
 		return cmp.Or(len(b.members)-len(a.members), b.PostCount-a.PostCount, cmp.Compare(a.Name, b.Name))
 	})
 	member, hasMember, ok := queryBool(w, r, "member_colonies")
@@ -138,12 +135,7 @@ func (s *Server) handleListColonies(w http.ResponseWriter, r *http.Request, u *u
 }
 
 func (s *Server) liveColony(w http.ResponseWriter, id string) (*colonyRec, bool) {
-	c := s.colonies[id]
-	if c == nil {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Colony not found")
-		return nil, false
-	}
-	return c, true
+	return found(w, s.colonies, id, "Colony", nil)
 }
 
 func (s *Server) handleJoinColony(w http.ResponseWriter, r *http.Request, u *user) {

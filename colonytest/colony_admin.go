@@ -2,10 +2,7 @@ package colonytest
 
 import (
 	"net/http"
-	"regexp"
 	"slices"
-	"strings"
-	"unicode/utf8"
 )
 
 // Creating a colony and dressing it (contract §5.13). Joining, and with it
@@ -18,8 +15,6 @@ const (
 	bannersPerHour  = 5
 	coloniesPerHour = 5
 )
-
-var colonySlugRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
 var communityTypes = []string{"public", "restricted", "private"}
 
@@ -56,11 +51,10 @@ func (s *Server) handleCreateColony(w http.ResponseWriter, r *http.Request, u *u
 		in.CommunityType = "public"
 	}
 	switch {
-	case !colonySlugRE.MatchString(in.Name) || len(in.Name) > 50:
+	case !slugShape.MatchString(in.Name) || len(in.Name) > 50:
 		validationError(w, []string{"body", "name"}, "name must be a slug: lowercase letters, digits and single hyphens, at most 50")
 		return
-	case strings.TrimSpace(in.DisplayName) == "" || utf8.RuneCountInString(in.DisplayName) > 100:
-		validationError(w, []string{"body", "display_name"}, "display_name must be 1 to 100 characters")
+	case !checkText(w, "display_name", in.DisplayName, 100):
 		return
 	case !slices.Contains(communityTypes, in.CommunityType):
 		validationError(w, []string{"body", "community_type"}, "community_type must be public, restricted or private")

@@ -2,9 +2,7 @@ package colonytest
 
 import (
 	"net/http"
-	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Colony deletion requests: the founder files one (an admin of the site
@@ -54,14 +52,10 @@ func (s *Server) handleFileDeletion(w http.ResponseWriter, r *http.Request, u *u
 	var in struct {
 		Reason string `json:"reason"`
 	}
-	if !decodeBody(w, r, &in) {
+	if !decodeBody(w, r, &in) || !checkText(w, "reason", in.Reason, 2000) {
 		return
 	}
-	switch {
-	case strings.TrimSpace(in.Reason) == "" || utf8.RuneCountInString(in.Reason) > 2000:
-		validationError(w, []string{"body", "reason"}, "reason must be 1 to 2000 characters")
-		return
-	case s.openDeletion(c.ID) != nil:
+	if s.openDeletion(c.ID) != nil {
 		writeError(w, http.StatusConflict, "CONFLICT", "A deletion request is already open")
 		return
 	}

@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Comments: list (20 a page), create, edit, delete, sentinel-scan, and the
@@ -14,6 +12,9 @@ import (
 
 // commentsPerPage is the server's fixed page size for comments.
 const commentsPerPage = 20
+
+// maxCommentBody is the live API's limit on a comment, in characters.
+const maxCommentBody = 10000
 
 type comment struct {
 	ID        string
@@ -61,12 +62,7 @@ func (s *Server) commentOut(c *comment) map[string]any {
 }
 
 func (s *Server) liveComment(w http.ResponseWriter, id string) (*comment, bool) {
-	c := s.comments[id]
-	if c == nil || c.Deleted {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Comment not found")
-		return nil, false
-	}
-	return c, true
+	return found(w, s.comments, id, "Comment", func(c *comment) bool { return !c.Deleted })
 }
 
 func (s *Server) handleScanComment(w http.ResponseWriter, r *http.Request, u *user) {
@@ -99,9 +95,11 @@ func (s *Server) handlePostContext(w http.ResponseWriter, r *http.Request, u *us
 		}
 	}
 	related := []any{}
-	for i := len(s.postOrder) - 1; i >= 0 && len(related) < 3; i-- {
-		o := s.postOrder[i]
-		if o != p && !o.Deleted && o.ColonyID == p.ColonyID {
+	for o := range s.livePostsNewest() {
+		if len(related) >= 3 {
+			break
+		}
+		if o != p && o.ColonyID == p.ColonyID {
 			related = append(related, s.postOut(o))
 		}
 	}
@@ -175,11 +173,7 @@ func (s *Server) handleCreateComment(w http.ResponseWriter, r *http.Request, u *
 		Client   string `json:"client"`
 		ParentID string `json:"parent_id"`
 	}
-	if !decodeBody(w, r, &in) {
-		return
-	}
-	if strings.TrimSpace(in.Body) == "" || utf8.RuneCountInString(in.Body) > 10000 {
-		validationError(w, []string{"body", "body"}, "body must be 1 to 10000 characters")
+	if !decodeBody(w, r, &in) || !checkText(w, "body", in.Body, maxCommentBody) {
 		return
 	}
 	if s.refuseContent(w, p.ColonyID, u, "comment", in.Body) {
@@ -241,17 +235,11 @@ func (s *Server) handleUpdateComment(w http.ResponseWriter, r *http.Request, u *
 	if !ok || !s.canEdit(w, c.AuthorID, c.CreatedAt, u, "comment") || s.frozen(w, c.ID) {
 		return
 	}
-	var in struct {
-		Body string `json:"body"`
-	}
-	if !decodeBody(w, r, &in) {
+	body, ok := bodyText(w, r, maxCommentBody)
+	if !ok {
 		return
 	}
-	if strings.TrimSpace(in.Body) == "" || utf8.RuneCountInString(in.Body) > 10000 {
-		validationError(w, []string{"body", "body"}, "body must be 1 to 10000 characters")
-		return
-	}
-	c.Body, c.UpdatedAt = in.Body, s.now()
+	c.Body, c.UpdatedAt = body, s.now()
 	writeJSON(w, http.StatusOK, s.commentOut(c))
 }
 

@@ -126,9 +126,7 @@ func (s *Server) registerMessaging() {
 	s.route("GET /messages/saved", s.handleListSaved)
 	s.route("PATCH /messages/{message_id}", s.handleEditMessage)
 	s.route("DELETE /messages/{message_id}", s.handleDeleteMessage)
-	s.route(MessageGetRoute, s.dispatchMessageGet)
-	s.route(MessagePostRoute, s.dispatchMessagePost)
-	s.route(MessageDeleteRoute, s.dispatchMessageDelete)
+	s.registerMessageActions()
 }
 
 // ---- rendering ----
@@ -323,8 +321,7 @@ func (s *Server) checkSend(w http.ResponseWriter, c *conversation, u *user, in *
 		writeError(w, http.StatusBadRequest, "INVALID_INPUT", "Message body must not be empty")
 		return nil, nil, false
 	}
-	if utf8.RuneCountInString(in.Body) > maxMessageBody {
-		validationError(w, []string{"body", "body"}, fmt.Sprintf("body must be at most %d characters", maxMessageBody))
+	if !checkLengths(w, atMost("body", "body", &in.Body, maxMessageBody)) {
 		return nil, nil, false
 	}
 	var reply *message
@@ -463,8 +460,7 @@ func (s *Server) handleMarkSpam(w http.ResponseWriter, r *http.Request, u *user)
 		addDeprecation(w, HeaderDeprecatedParams, "reason_code=reason")
 	}
 	in.ReasonCode = cmp.Or(in.Reason, in.ReasonCode)
-	if in.Description != nil && utf8.RuneCountInString(*in.Description) > 2000 {
-		validationError(w, []string{"body", "description"}, "description must be at most 2000 characters")
+	if !checkLengths(w, atMost("body", "description", in.Description, 2000)) {
 		return
 	}
 	if !slices.Contains(spamReasons, in.ReasonCode) {

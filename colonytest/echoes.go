@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Echo rules of the live API: 300 characters of commentary, 3 echoes in a
@@ -52,12 +51,7 @@ func (s *Server) handleCreateEcho(w http.ResponseWriter, r *http.Request, u *use
 		PostID     string `json:"post_id"`
 		Commentary string `json:"commentary"`
 	}
-	if !decodeBody(w, r, &in) {
-		return
-	}
-	text := strings.TrimSpace(in.Commentary)
-	if n := utf8.RuneCountInString(text); n == 0 || n > echoMaxCommentary {
-		validationError(w, []string{"body", "commentary"}, "commentary must be 1 to 300 characters")
+	if !decodeBody(w, r, &in) || !checkLengths(w, oneTo("body", "commentary", &in.Commentary, echoMaxCommentary)) {
 		return
 	}
 	p, ok := s.livePost(w, in.PostID)
@@ -79,7 +73,7 @@ func (s *Server) handleCreateEcho(w http.ResponseWriter, r *http.Request, u *use
 		writeError(w, http.StatusTooManyRequests, "RATE_LIMITED", "You can echo 3 posts a day")
 		return
 	}
-	e := &echoRec{ID: newID(), UserID: u.ID, PostID: p.ID, Commentary: text, CreatedAt: now}
+	e := &echoRec{ID: newID(), UserID: u.ID, PostID: p.ID, Commentary: strings.TrimSpace(in.Commentary), CreatedAt: now}
 	s.x.echoes = append(s.x.echoes, e)
 	s.x.echoTimes[u.ID] = append(recent, now)
 	writeJSON(w, http.StatusOK, s.echoOut(e))

@@ -2,6 +2,7 @@ package colonytest
 
 import (
 	"cmp"
+	"maps"
 	"net/http"
 	"slices"
 	"strconv"
@@ -74,12 +75,7 @@ func (s *Server) handleBootstrap(w http.ResponseWriter, r *http.Request, u *user
 
 // sortedColonies returns the colonies by name.
 func (s *Server) sortedColonies() []*colonyRec {
-	list := make([]*colonyRec, 0, len(s.colonies))
-	for _, c := range s.colonies {
-		list = append(list, c)
-	}
-	slices.SortFunc(list, func(a, b *colonyRec) int { return cmp.Compare(a.Name, b.Name) })
-	return list
+	return slices.SortedFunc(maps.Values(s.colonies), func(a, b *colonyRec) int { return cmp.Compare(a.Name, b.Name) })
 }
 
 // engaged reports whether u voted on or commented on p.
@@ -105,9 +101,8 @@ func (s *Server) handleForYou(w http.ResponseWriter, r *http.Request, u *user) {
 	}
 	postType := q.Get("post_type")
 	var items []map[string]any
-	for i := len(s.postOrder) - 1; i >= 0; i-- {
-		p := s.postOrder[i]
-		if p.Deleted || (postType != "" && p.Type != postType) || s.engaged(p, u) {
+	for p := range s.livePostsNewest() {
+		if (postType != "" && p.Type != postType) || s.engaged(p, u) {
 			continue
 		}
 		if kinds != "comments" && p.AuthorID != u.ID {

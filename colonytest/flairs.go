@@ -3,7 +3,6 @@ package colonytest
 import (
 	"cmp"
 	"net/http"
-	"regexp"
 	"slices"
 	"strings"
 )
@@ -28,8 +27,6 @@ const (
 	defaultFlairBackdrop = "#1f2937"
 	defaultFlairText     = "#ffffff"
 )
-
-var hexColorRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
 func (s *Server) registerFlairs() {
 	s.route("GET /colonies/{colony_id}/post-flairs", s.colonyRoute(s.handleListFlairs(false)))

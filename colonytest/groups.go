@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Groups: a creator (an admin) and up to 49 other members. Invitees are
@@ -64,12 +63,7 @@ func (s *Server) registerGroups() {
 
 // groupByID resolves {conv_id} to a group, answering 404.
 func (s *Server) groupByID(w http.ResponseWriter, r *http.Request) (*conversation, bool) {
-	c := s.msg.convs[r.PathValue("conv_id")]
-	if c == nil || !c.IsGroup {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Group not found")
-		return nil, false
-	}
-	return c, true
+	return found(w, s.msg.convs, r.PathValue("conv_id"), "Group", func(c *conversation) bool { return c.IsGroup })
 }
 
 // memberGroup resolves {conv_id} for an accepted member (an admin when admin is
@@ -134,8 +128,7 @@ func (s *Server) groupOut(c *conversation) map[string]any {
 // createGroup validates and creates a group of u and the invitees named
 // by usernames, answering any error.
 func (s *Server) createGroup(w http.ResponseWriter, u *user, title string, usernames []string) (*conversation, []*user, bool) {
-	if n := utf8.RuneCountInString(strings.TrimSpace(title)); n == 0 || n > 100 {
-		validationError(w, []string{"query", "title"}, "title must be 1 to 100 characters")
+	if !checkLengths(w, oneTo("query", "title", &title, 100)) {
 		return nil, nil, false
 	}
 	var invitees []*user
@@ -265,27 +258,18 @@ func (s *Server) handleUpdateGroup(w http.ResponseWriter, r *http.Request, u *us
 	if !ok {
 		return
 	}
-	q := r.URL.Query()
-	if !q.Has("title") && !q.Has("description") {
+	title, description := queryText(r, "title"), queryText(r, "description")
+	if title == nil && description == nil {
 		writeError(w, http.StatusBadRequest, "INVALID_INPUT", "Nothing to update: pass title or description")
 		return
 	}
-	if q.Has("title") {
-		if n := utf8.RuneCountInString(strings.TrimSpace(q.Get("title"))); n == 0 || n > 100 {
-			validationError(w, []string{"query", "title"}, "title must be 1 to 100 characters")
-			return
-		}
-	}
-	if utf8.RuneCountInString(q.Get("description")) > 500 {
-		validationError(w, []string{"query", "description"}, "description must be at most 500 characters")
+	if !checkLengths(w, oneTo("query", "title", title, 100), atMost("query", "description", description, 500)) {
 		return
 	}
-	if q.Has("title") {
-		c.Title = strings.TrimSpace(q.Get("title"))
+	if title != nil {
+		c.Title = strings.TrimSpace(*title)
 	}
-	if q.Has("description") {
-		c.Description = q.Get("description")
-	}
+	patch(&c.Description, description)
 	writeJSON(w, http.StatusOK, map[string]any{"id": c.ID, "title": c.Title, "description": nilIfEmpty(c.Description)})
 }
 
@@ -342,9 +326,8 @@ func (s *Server) handleAddGroupMember(w http.ResponseWriter, r *http.Request, u 
 	if !ok {
 		return
 	}
-	o := s.recipientByName(r.URL.Query().Get("username"))
+	o := s.userByName(w, r.URL.Query().Get("username"))
 	if o == nil {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "User not found")
 		return
 	}
 	if p := c.parts[o.ID]; p != nil {
@@ -390,12 +373,8 @@ func (s *Server) handleSetGroupAdmin(w http.ResponseWriter, r *http.Request, u *
 	if !ok {
 		return
 	}
-	isAdmin, present, ok := queryBool(w, r, "is_admin")
+	isAdmin, ok := requiredBool(w, r, "is_admin")
 	if !ok {
-		return
-	}
-	if !present {
-		validationError(w, []string{"query", "is_admin"}, "field required")
 		return
 	}
 	target := r.PathValue("user_id")
@@ -420,9 +399,8 @@ func (s *Server) handleTransferCreator(w http.ResponseWriter, r *http.Request, u
 		writeError(w, http.StatusForbidden, "FORBIDDEN", "Only the creator can transfer the creator role")
 		return
 	}
-	o := s.recipientByName(r.URL.Query().Get("new_creator_username"))
+	o := s.userByName(w, r.URL.Query().Get("new_creator_username"))
 	if o == nil {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "User not found")
 		return
 	}
 	p := c.member(o)
@@ -439,14 +417,12 @@ func (s *Server) handleRespondInvite(w http.ResponseWriter, r *http.Request, u *
 	if !ok {
 		return
 	}
-	accept, present, ok := queryBool(w, r, "accept")
+	accept, ok := requiredBool(w, r, "accept")
 	if !ok {
 		return
 	}
 	p := c.parts[u.ID]
 	switch {
-	case !present:
-		validationError(w, []string{"query", "accept"}, "field required")
 	case p == nil:
 		writeError(w, http.StatusNotFound, "NOT_FOUND", "You have no invite to this group")
 	case !p.pending:

@@ -9,6 +9,7 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
 	"net/textproto"
 	"runtime"
 	"strings"
@@ -80,6 +81,16 @@ func multipartFile(t *testing.T, field, contentType string, data []byte) (string
 }
 
 // receiver records deliveries and answers with status.
+// newReceiver starts a webhook endpoint that answers status until the test
+// ends, and returns it and its URL.
+func newReceiver(t *testing.T, status int) (*receiver, string) {
+	t.Helper()
+	rc := &receiver{status: status}
+	hs := httptest.NewServer(rc)
+	t.Cleanup(hs.Close)
+	return rc, hs.URL
+}
+
 type receiver struct {
 	mu     sync.Mutex
 	status int

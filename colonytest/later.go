@@ -45,22 +45,12 @@ func (s *Server) registerLater() { s.later = newLaterState() }
 
 // postExtra returns p's post-1.14.1 state, creating it.
 func (s *Server) postExtra(id string) *postState {
-	ps := s.later.posts[id]
-	if ps == nil {
-		ps = &postState{language: "en"}
-		s.later.posts[id] = ps
-	}
-	return ps
+	return entry(s.later.posts, id, func() *postState { return &postState{language: "en"} })
 }
 
 // colonyExtra returns a colony's post-1.14.1 state, creating it.
 func (s *Server) colonyExtra(id string) *colonyState {
-	cs := s.later.colonies[id]
-	if cs == nil {
-		cs = &colonyState{communityType: "public"}
-		s.later.colonies[id] = cs
-	}
-	return cs
+	return entry(s.later.colonies, id, func() *colonyState { return &colonyState{communityType: "public"} })
 }
 
 // decoratePost adds the post-1.14.1 state to a rendered post.

@@ -38,17 +38,17 @@ type systemNoticeSnap struct {
 // snapshot copies the post-1.14.1 state for the state file. Call with s.mu
 // held.
 func (st *laterState) snapshot() *laterSnap {
-	snap := &laterSnap{Posts: map[string]postStateSnap{}, Colonies: map[string]colonyStateSnap{}, DMArchived: st.dmArchived}
-	for id, p := range st.posts {
-		snap.Posts[id] = postStateSnap{Pinned: p.pinned, ClosedAt: p.closedAt, Language: p.language, CrosspostOf: p.crosspostOf}
+	return &laterSnap{DMArchived: st.dmArchived,
+		Posts: convertMap(st.posts, func(p *postState) postStateSnap {
+			return postStateSnap{Pinned: p.pinned, ClosedAt: p.closedAt, Language: p.language, CrosspostOf: p.crosspostOf}
+		}),
+		Colonies: convertMap(st.colonies, func(c *colonyState) colonyStateSnap {
+			return colonyStateSnap{CommunityType: c.communityType, Icon: c.icon, Header: c.header}
+		}),
+		System: convertList(st.system, func(n *systemNotice) systemNoticeSnap {
+			return systemNoticeSnap{ID: n.id, Level: n.level, Title: n.title, Body: n.body, At: n.at}
+		}),
 	}
-	for id, c := range st.colonies {
-		snap.Colonies[id] = colonyStateSnap{CommunityType: c.communityType, Icon: c.icon, Header: c.header}
-	}
-	for _, n := range st.system {
-		snap.System = append(snap.System, systemNoticeSnap{ID: n.id, Level: n.level, Title: n.title, Body: n.body, At: n.at})
-	}
-	return snap
 }
 
 // restore replaces the post-1.14.1 state with snap's; a file written
@@ -59,13 +59,13 @@ func (st *laterState) restore(snap *laterSnap) {
 		return
 	}
 	st.dmArchived = orEmpty(snap.DMArchived)
-	for id, p := range snap.Posts {
-		st.posts[id] = &postState{pinned: p.Pinned, closedAt: p.ClosedAt, language: p.Language, crosspostOf: p.CrosspostOf}
-	}
-	for id, c := range snap.Colonies {
-		st.colonies[id] = &colonyState{communityType: c.CommunityType, icon: c.Icon, header: c.Header}
-	}
-	for _, n := range snap.System {
-		st.system = append(st.system, &systemNotice{id: n.ID, level: n.Level, title: n.Title, body: n.Body, at: n.At})
-	}
+	st.posts = convertMap(snap.Posts, func(p postStateSnap) *postState {
+		return &postState{pinned: p.Pinned, closedAt: p.ClosedAt, language: p.Language, crosspostOf: p.CrosspostOf}
+	})
+	st.colonies = convertMap(snap.Colonies, func(c colonyStateSnap) *colonyState {
+		return &colonyState{communityType: c.CommunityType, icon: c.Icon, header: c.Header}
+	})
+	st.system = convertList(snap.System, func(n systemNoticeSnap) *systemNotice {
+		return &systemNotice{id: n.ID, level: n.Level, title: n.Title, body: n.Body, at: n.At}
+	})
 }

@@ -3,9 +3,7 @@ package colonytest
 import (
 	"net/http"
 	"slices"
-	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Member notes: the moderators' private log on a user of their colony.
@@ -56,17 +54,11 @@ func (s *Server) handleAddNote(w http.ResponseWriter, r *http.Request, u *user, 
 	if !ok {
 		return
 	}
-	var in struct {
-		Body string `json:"body"`
-	}
-	if !decodeBody(w, r, &in) {
+	body, ok := bodyText(w, r, maxNoteBody)
+	if !ok {
 		return
 	}
-	if strings.TrimSpace(in.Body) == "" || utf8.RuneCountInString(in.Body) > maxNoteBody {
-		validationError(w, []string{"body", "body"}, "body must be 1 to 2000 characters")
-		return
-	}
-	n := &memberNote{ID: newID(), UserID: t.ID, AuthorID: u.ID, Body: in.Body, CreatedAt: s.now()}
+	n := &memberNote{ID: newID(), UserID: t.ID, AuthorID: u.ID, Body: body, CreatedAt: s.now()}
 	m.Notes = append(m.Notes, n)
 	writeJSON(w, http.StatusOK, s.noteOut(n))
 }

@@ -19,45 +19,20 @@ const deletedBody = "This message was deleted."
 // maxEmojiLength is the longest reaction, in characters.
 const maxEmojiLength = 30
 
-func (s *Server) dispatchMessageGet(w http.ResponseWriter, r *http.Request, u *user) {
-	switch r.PathValue("action") {
-	case "reads":
-		s.handleMessageReads(w, r, u)
-	case "edits":
-		s.handleMessageEdits(w, r, u)
-	default:
-		writeError(w, http.StatusNotFound, "", "Not Found")
-	}
-}
-
-func (s *Server) dispatchMessagePost(w http.ResponseWriter, r *http.Request, u *user) {
-	switch r.PathValue("action") {
-	case "read":
-		s.handleMarkMessageRead(w, r, u)
-	case "reactions":
-		s.handleAddReaction(w, r, u)
-	case "star":
-		s.handleToggleStar(w, r, u)
-	case "forward":
-		s.handleForward(w, r, u)
-	default:
-		writeError(w, http.StatusNotFound, "", "Not Found")
-	}
-}
-
-func (s *Server) dispatchMessageDelete(w http.ResponseWriter, r *http.Request, u *user) {
-	if r.PathValue("action") != "reactions" {
-		writeError(w, http.StatusNotFound, "", "Not Found")
-		return
-	}
-	s.handleRemoveReaction(w, r, u)
+// registerMessageActions serves the three {action} routes, one handler per
+// action; another action is 404.
+func (s *Server) registerMessageActions() {
+	s.route(MessageGetRoute, byPathValue("action", map[string]apiHandler{
+		"reads": s.handleMessageReads, "edits": s.handleMessageEdits}))
+	s.route(MessagePostRoute, byPathValue("action", map[string]apiHandler{
+		"read": s.handleMarkMessageRead, "reactions": s.handleAddReaction, "star": s.handleToggleStar, "forward": s.handleForward}))
+	s.route(MessageDeleteRoute, byPathValue("action", map[string]apiHandler{"reactions": s.handleRemoveReaction}))
 }
 
 // liveMessage resolves {message_id} for a participant.
 func (s *Server) liveMessage(w http.ResponseWriter, r *http.Request, u *user) (*message, bool) {
-	m := s.msg.messages[r.PathValue("message_id")]
-	if m == nil {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Message not found")
+	m, ok := found(w, s.msg.messages, r.PathValue("message_id"), "Message", nil)
+	if !ok {
 		return nil, false
 	}
 	if m.conv.member(u) == nil {
@@ -173,18 +148,12 @@ func (s *Server) handleEditMessage(w http.ResponseWriter, r *http.Request, u *us
 		writeError(w, http.StatusForbidden, "EDIT_WINDOW_EXPIRED", "The 5-minute edit window for this message has passed")
 		return
 	}
-	var in struct {
-		Body string `json:"body"`
-	}
-	if !decodeBody(w, r, &in) {
-		return
-	}
-	if strings.TrimSpace(in.Body) == "" || utf8.RuneCountInString(in.Body) > maxMessageBody {
-		validationError(w, []string{"body", "body"}, fmt.Sprintf("body must be 1 to %d characters", maxMessageBody))
+	body, ok := bodyText(w, r, maxMessageBody)
+	if !ok {
 		return
 	}
 	m.versions = append(m.versions, msgVersion{body: m.body, at: m.bodyAt()})
-	m.body, m.editedAt = in.Body, s.now()
+	m.body, m.editedAt = body, s.now()
 	writeJSON(w, http.StatusOK, s.messageOut(m, u))
 }
 
@@ -280,8 +249,7 @@ func (s *Server) handleForward(w http.ResponseWriter, r *http.Request, u *user) 
 		return
 	}
 	comment := q.Get("comment")
-	if utf8.RuneCountInString(comment) > maxMessageBody {
-		validationError(w, []string{"query", "comment"}, fmt.Sprintf("comment must be at most %d characters", maxMessageBody))
+	if !checkLengths(w, atMost("query", "comment", &comment, maxMessageBody)) {
 		return
 	}
 	body := "> " + strings.ReplaceAll(m.body, "\n", "\n> ")

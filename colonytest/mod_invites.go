@@ -66,9 +66,11 @@ func (s *Server) handleMyModInvites(w http.ResponseWriter, r *http.Request, u *u
 	}))
 }
 
-func (s *Server) findInvite(w http.ResponseWriter, id string) (*modInvite, bool) {
+// findInvite resolves {invitation_id}, answering 404 for an unknown
+// invitation or one visible refuses (a nil visible accepts any).
+func (s *Server) findInvite(w http.ResponseWriter, r *http.Request, visible func(*modInvite) bool) (*modInvite, bool) {
 	for _, iv := range s.mod.Invites {
-		if iv.ID == id {
+		if iv.ID == r.PathValue("invitation_id") && (visible == nil || visible(iv)) {
 			return iv, true
 		}
 	}
@@ -87,7 +89,7 @@ func (s *Server) refuseAnswered(w http.ResponseWriter, iv *modInvite) bool {
 
 func (s *Server) handleAnswerModInvite(accept bool) apiHandler {
 	return func(w http.ResponseWriter, r *http.Request, u *user) {
-		iv, ok := s.findInvite(w, r.PathValue("invitation_id"))
+		iv, ok := s.findInvite(w, r, nil)
 		if !ok {
 			return
 		}
@@ -125,8 +127,7 @@ func (s *Server) handleInviteModerator(w http.ResponseWriter, r *http.Request, u
 	}
 	t := s.usersByName[strings.TrimSpace(in.InviteeUsername)]
 	switch {
-	case role != "moderator" && role != "admin":
-		validationError(w, []string{"body", "role_offered"}, "Input should be 'moderator' or 'admin'")
+	case !checkLiteral(w, "body", "role_offered", role, "moderator", "admin"):
 		return
 	case role == "admin" && m.Founder != u.ID:
 		writeError(w, http.StatusForbidden, "FORBIDDEN", "Only the founder can invite an admin")
@@ -160,15 +161,8 @@ func (s *Server) handleListModInvites(w http.ResponseWriter, r *http.Request, u 
 }
 
 func (s *Server) handleRevokeModInvite(w http.ResponseWriter, r *http.Request, u *user, c *colonyRec, m *colonyMod) {
-	iv, ok := s.findInvite(w, r.PathValue("invitation_id"))
-	if !ok {
-		return
-	}
-	if iv.ColonyID != c.ID {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Invitation not found")
-		return
-	}
-	if s.refuseAnswered(w, iv) {
+	iv, ok := s.findInvite(w, r, func(iv *modInvite) bool { return iv.ColonyID == c.ID })
+	if !ok || s.refuseAnswered(w, iv) {
 		return
 	}
 	iv.Status = "revoked"

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -288,11 +289,8 @@ func (s *Server) handleGetQueue(w http.ResponseWriter, r *http.Request, u *user,
 	sort := cmp.Or(q.Get("sort"), "newest")
 	source := q.Get("source")
 	switch {
-	case status != "open" && status != "resolved":
-		validationError(w, []string{"query", "status"}, "Input should be 'open' or 'resolved'")
-		return
-	case sort != "newest" && sort != "oldest":
-		validationError(w, []string{"query", "sort"}, "Input should be 'newest' or 'oldest'")
+	case !checkLiteral(w, "query", "status", status, "open", "resolved"),
+		!checkLiteral(w, "query", "sort", sort, "newest", "oldest"):
 		return
 	case source != "" && !slices.Contains(queueSources, source):
 		validationError(w, []string{"query", "source"}, "unknown queue source "+source)
@@ -557,11 +555,7 @@ func (s *Server) handleListBans(w http.ResponseWriter, r *http.Request, u *user,
 	if !ok {
 		return
 	}
-	bans := make([]*banRec, 0, len(m.Bans))
-	for _, b := range m.Bans {
-		bans = append(bans, b)
-	}
-	slices.SortFunc(bans, func(a, b *banRec) int {
+	bans := slices.SortedFunc(maps.Values(m.Bans), func(a, b *banRec) int {
 		return cmp.Or(b.BannedAt.Compare(a.BannedAt), strings.Compare(a.UserID, b.UserID))
 	})
 	out := []any{}
@@ -584,8 +578,7 @@ func (s *Server) handleListMembers(w http.ResponseWriter, r *http.Request, u *us
 		return
 	}
 	role := r.URL.Query().Get("role")
-	if role != "" && !slices.Contains(colonyRoles, role) {
-		validationError(w, []string{"query", "role"}, "Input should be 'member', 'moderator' or 'admin'")
+	if role != "" && !checkLiteral(w, "query", "role", role, colonyRoles...) {
 		return
 	}
 	pending, hasPending, ok := queryBool(w, r, "pending")
@@ -735,8 +728,7 @@ func (s *Server) handleIssueStrike(w http.ResponseWriter, r *http.Request, u *us
 	case n < 1 || utf8.RuneCountInString(in.Reason) > 1000:
 		validationError(w, []string{"body", "reason"}, "reason must be 1 to 1000 characters")
 		return
-	case !slices.Contains(strikeSeverities, in.Severity):
-		validationError(w, []string{"body", "severity"}, "Input should be 'minor' or 'major'")
+	case !checkLiteral(w, "body", "severity", in.Severity, strikeSeverities...):
 		return
 	}
 	st := &strikeRec{ID: newID(), Reason: in.Reason, Severity: in.Severity, IssuedBy: u.ID, CreatedAt: s.now()}

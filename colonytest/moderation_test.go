@@ -3,7 +3,6 @@ package colonytest
 import (
 	"encoding/json"
 	"net/http"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -17,22 +16,19 @@ import (
 // TestModerationStateSurvivesRestart: roles, bans, strikes and
 // invitations are in the state file.
 func TestModerationStateSurvivesRestart(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "state.json")
-	a, err := Start(WithStateFile(path))
-	require.NoError(t, err)
+	a, path := stateServer(t)
 	bob, carol := a.AddAgent("bob"), a.AddAgent("carol")
 	a.SetColonyRole("test-posts", a.Agent(), "founder")
 	ctx := t.Context()
 	mod := a.Client(t)
-	_, err = mod.BanColonyMember(ctx, "test-posts", bob.ID, &colony.BanOptions{Reason: "spam"})
+	_, err := mod.BanColonyMember(ctx, "test-posts", bob.ID, &colony.BanOptions{Reason: "spam"})
 	require.NoError(t, err)
 	_, err = mod.IssueMemberStrike(ctx, "test-posts", carol.ID, "Off topic", nil)
 	require.NoError(t, err)
 	_, err = mod.InviteColonyModerator(ctx, "test-posts", "carol", nil)
 	require.NoError(t, err)
-	a.Close()
 
-	b := NewServer(t, WithStateFile(path))
+	b := restart(t, a, path)
 	mod = b.Client(t)
 	bans, err := mod.ListColonyBans(ctx, "test-posts", nil)
 	require.NoError(t, err, "the founder is still a moderator")
@@ -78,15 +74,13 @@ func TestBanRouteAliasKeepsItsLiteral(t *testing.T) {
 // notes, modmail threads (and their conversation), the mod log and the
 // settings are in the state file.
 func TestColonyConfigSurvivesRestart(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "state.json")
-	a, err := Start(WithStateFile(path))
-	require.NoError(t, err)
+	a, path := stateServer(t)
 	bob := a.AddAgent("bob")
 	a.SetColonyRole("test-posts", a.Agent(), "moderator")
 	a.SetColonyRole("test-posts", bob, "member")
 	ctx := t.Context()
 	mod, member := a.Client(t), a.ClientFor(t, bob)
-	_, err = mod.CreatePostFlair(ctx, "test-posts", "Bug", nil)
+	_, err := mod.CreatePostFlair(ctx, "test-posts", "Bug", nil)
 	require.NoError(t, err)
 	vet, err := mod.CreateUserFlair(ctx, "test-posts", "Veteran", nil)
 	require.NoError(t, err)
@@ -102,9 +96,8 @@ func TestColonyConfigSurvivesRestart(t *testing.T) {
 	require.NoError(t, err)
 	_, err = mod.ModQueueAction(ctx, "test-posts", colony.ModActionRequest{Source: colony.ModSourceOpenReport, SourceID: rep.ID, Action: colony.ModActionDismiss})
 	require.NoError(t, err)
-	a.Close()
 
-	b := NewServer(t, WithStateFile(path))
+	b := restart(t, a, path)
 	mod, member = b.Client(t), b.ClientFor(t, bob)
 	flairs, err := mod.ListPostFlairs(ctx, "test-posts")
 	require.NoError(t, err)

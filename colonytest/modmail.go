@@ -3,9 +3,7 @@ package colonytest
 import (
 	"net/http"
 	"slices"
-	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Modmail: any agent (a banned one included) writes to a colony's
@@ -40,14 +38,8 @@ func (s *Server) modmailThread(m *colonyMod, id, opener string) (*modmailRec, *c
 }
 
 func (s *Server) handleOpenModmail(w http.ResponseWriter, r *http.Request, u *user, c *colonyRec, m *colonyMod) {
-	var in struct {
-		Body string `json:"body"`
-	}
-	if !decodeBody(w, r, &in) {
-		return
-	}
-	if strings.TrimSpace(in.Body) == "" || utf8.RuneCountInString(in.Body) > maxMessageBody {
-		validationError(w, []string{"body", "body"}, "body must be 1 to 10000 characters")
+	body, ok := bodyText(w, r, maxMessageBody)
+	if !ok {
 		return
 	}
 	_, conv := s.modmailThread(m, "", u.ID)
@@ -60,7 +52,7 @@ func (s *Server) handleOpenModmail(w http.ResponseWriter, r *http.Request, u *us
 		s.msg.convs[conv.ID] = conv
 		m.Modmail = append(m.Modmail, &modmailRec{ConversationID: conv.ID, OpenerID: u.ID, CreatedAt: now})
 	}
-	s.postMessage(conv, u, in.Body, nil, nil)
+	s.postMessage(conv, u, body, nil, nil)
 	writeJSON(w, http.StatusOK, map[string]any{"conversation_id": conv.ID, "created": created})
 }
 

@@ -3,7 +3,6 @@ package colonytest
 import (
 	"net/http"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -288,14 +287,12 @@ func (s *Server) orgAction(gate orgGate, h orgHandler) apiHandler {
 	}
 }
 
-var orgSlugShape = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-
 // reservedOrgSlugs are the literal segments of the /orgs routes.
 var reservedOrgSlugs = []string{"invitations", "disclosure-recipients"}
 
 // checkOrgSlug answers 422 or 409 for a slug that cannot be used.
 func (s *Server) checkOrgSlug(w http.ResponseWriter, field, slug string) bool {
-	if len(slug) < 2 || len(slug) > 64 || !orgSlugShape.MatchString(slug) {
+	if len(slug) < 2 || len(slug) > 64 || !slugShape.MatchString(slug) {
 		validationError(w, []string{"body", field}, "slug must be 2-64 lowercase letters, digits and single hyphens")
 		return false
 	}
@@ -349,12 +346,7 @@ func (s *Server) handleListMyOrgs(w http.ResponseWriter, r *http.Request, u *use
 }
 
 func (s *Server) sortedOrgs() []*orgRec {
-	list := make([]*orgRec, 0, len(s.orgs.Orgs))
-	for _, o := range s.orgs.Orgs {
-		list = append(list, o)
-	}
-	sortBy(list, func(o *orgRec) (time.Time, string) { return o.CreatedAt, o.ID })
-	return list
+	return valuesBy(s.orgs.Orgs, func(o *orgRec) (time.Time, string) { return o.CreatedAt, o.ID })
 }
 
 func (s *Server) handleCreateOrg(w http.ResponseWriter, r *http.Request, u *user) {
@@ -447,16 +439,6 @@ func (s *Server) writeInvites(w http.ResponseWriter, list []*orgInv) {
 	writeList(w, list, s.orgInviteOut)
 }
 
-// pathID reads a UUID path value, answering 422 for a malformed one.
-func pathID(w http.ResponseWriter, r *http.Request, name string) (string, bool) {
-	id := r.PathValue(name)
-	if !uuidShape.MatchString(id) {
-		validationError(w, []string{"path", name}, "Input should be a valid UUID")
-		return "", false
-	}
-	return strings.ToLower(id), true
-}
-
 func (s *Server) handleAnswerOrgInvitation(accept bool) apiHandler {
 	return func(w http.ResponseWriter, r *http.Request, u *user) {
 		id, ok := pathID(w, r, "invitation_id")
@@ -496,13 +478,11 @@ func (s *Server) handleInviteOrgMember(w http.ResponseWriter, r *http.Request, u
 	}
 	role := "member"
 	patch(&role, in.Role)
-	if role != "member" && role != "admin" {
-		validationError(w, []string{"body", "role"}, "Input should be 'member' or 'admin'")
+	if !checkLiteral(w, "body", "role", role, "member", "admin") {
 		return
 	}
-	t := s.usersByName[in.Username]
-	if t == nil {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "User not found")
+	t, ok := found(w, s.usersByName, in.Username, "User", nil)
+	if !ok {
 		return
 	}
 	if o.member(t.ID) != nil {
@@ -610,9 +590,8 @@ func (s *Server) handleAddOperatedAgent(w http.ResponseWriter, r *http.Request, 
 	if !decodeBody(w, r, &in) {
 		return
 	}
-	t := s.usersByName[in.Username]
-	if t == nil {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "User not found")
+	t, ok := found(w, s.usersByName, in.Username, "User", nil)
+	if !ok {
 		return
 	}
 	op := s.orgs.Operators[u.ID]

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -198,19 +199,17 @@ type vaultSnap struct {
 func (s *Server) snapshotLocked() *snapshot {
 	snap := &snapshot{
 		Format: stateFormat, Seq: s.seq, DefaultAgent: s.defaultAgent.ID,
-		Tokens: map[string]tokenSnap{}, Notifs: s.notifs, Idem: map[string]idemSnap{},
-		Saved: map[string][]savedSnap{}, Follows: s.ppl.follows, Blocks: s.ppl.blocks,
-		Reports: s.ppl.reports, Vaults: map[string]vaultSnap{}, Actions: s.ppl.actions,
-		Orgs: s.orgs, Moderation: s.mod, Social: s.soc.snapshot(),
+		Notifs: s.notifs, Follows: s.ppl.follows, Blocks: s.ppl.blocks, Reports: s.ppl.reports, Actions: s.ppl.actions,
+		Tokens: convertMap(s.tokens, func(t *token) tokenSnap { return tokenSnap{UserID: t.userID, Expires: t.expires} }),
+		Idem: convertMap(s.idem, func(r *idemRecord) idemSnap {
+			return idemSnap{Hash: r.hash, Status: r.status, Header: r.header, Body: r.body}
+		}),
+		Saved:  convertLists(s.msg.saved, func(e *savedEntry) savedSnap { return savedSnap{MessageID: e.msg.ID, At: e.at} }),
+		Vaults: convertMap(s.ppl.vaults, func(v *vault) vaultSnap { return vaultSnap{Quota: v.quota, Files: v.files} }),
+		Orgs:   s.orgs, Moderation: s.mod, Social: s.soc.snapshot(),
 		Extras: s.x.snapshot(), Account: s.acct.snapshot(), Later: s.later.snapshot(),
 	}
-	for _, u := range s.users {
-		snap.Users = append(snap.Users, u)
-	}
-	sortBy(snap.Users, func(u *user) (time.Time, string) { return u.CreatedAt, u.ID })
-	for k, t := range s.tokens {
-		snap.Tokens[k] = tokenSnap{UserID: t.userID, Expires: t.expires}
-	}
+	snap.Users = valuesBy(s.users, func(u *user) (time.Time, string) { return u.CreatedAt, u.ID })
 	for _, c := range s.colonies {
 		cs := colonySnap{colonyRec: *c}
 		for id := range c.members {
@@ -227,9 +226,6 @@ func (s *Server) snapshotLocked() *snapshot {
 		}
 		snap.Posts = append(snap.Posts, ps)
 	}
-	for k, r := range s.idem {
-		snap.Idem[k] = idemSnap{Hash: r.hash, Status: r.status, Header: r.header, Body: r.body}
-	}
 	for _, a := range s.msg.attachments {
 		snap.Attachments = append(snap.Attachments, attachmentSnap{ID: a.ID, UploaderID: a.uploaderID,
 			Image: imageOut(a.img), Deleted: a.deleted, CreatedAt: a.createdAt})
@@ -239,18 +235,7 @@ func (s *Server) snapshotLocked() *snapshot {
 		snap.Convs = append(snap.Convs, convOut(c))
 	}
 	sortBy(snap.Convs, func(c convSnap) (time.Time, string) { return c.CreatedAt, c.ID })
-	for uid, list := range s.msg.saved {
-		for _, e := range list {
-			snap.Saved[uid] = append(snap.Saved[uid], savedSnap{MessageID: e.msg.ID, At: e.at})
-		}
-	}
-	for uid, v := range s.ppl.vaults {
-		snap.Vaults[uid] = vaultSnap{Quota: v.quota, Files: v.files}
-	}
-	for _, h := range s.ppl.webhooks {
-		snap.Webhooks = append(snap.Webhooks, h)
-	}
-	sortBy(snap.Webhooks, func(h *webhookRec) (time.Time, string) { return h.CreatedAt, h.ID })
+	snap.Webhooks = valuesBy(s.ppl.webhooks, func(h *webhookRec) (time.Time, string) { return h.CreatedAt, h.ID })
 	return snap
 }
 
@@ -306,6 +291,13 @@ func convOut(c *conversation) convSnap {
 
 // sortBy sorts list by (time, id), so a snapshot of the same state is the
 // same bytes.
+// valuesBy returns m's values in sortBy's order.
+func valuesBy[K comparable, V any](m map[K]V, key func(V) (time.Time, string)) []V {
+	list := slices.Collect(maps.Values(m))
+	sortBy(list, key)
+	return list
+}
+
 func sortBy[T any](list []T, key func(T) (time.Time, string)) {
 	slices.SortFunc(list, func(a, b T) int {
 		ta, ia := key(a)
@@ -508,6 +500,38 @@ func imageIn(is imageSnap) *storedImage {
 }
 
 // orEmpty returns m, or an empty map when the file had none.
+// convertMap copies m with each value converted by f, a state area's
+// records to their snapshots or back. The copy is never nil.
+func convertMap[K comparable, A, B any](m map[K]A, f func(A) B) map[K]B {
+	out := make(map[K]B, len(m))
+	for k, v := range m {
+		out[k] = f(v)
+	}
+	return out
+}
+
+// convertLists is convertMap for a map of lists, converting element by
+// element; an empty list is left out.
+func convertLists[K comparable, A, B any](m map[K][]A, f func(A) B) map[K][]B {
+	out := make(map[K][]B, len(m))
+	for k, list := range m {
+		for _, v := range list {
+			out[k] = append(out[k], f(v))
+		}
+	}
+	return out
+}
+
+// convertList copies list with each element converted by f; an empty list
+// becomes nil.
+func convertList[A, B any](list []A, f func(A) B) []B {
+	var out []B
+	for _, v := range list {
+		out = append(out, f(v))
+	}
+	return out
+}
+
 func orEmpty[M ~map[K]V, K comparable, V any](m M) M {
 	if m == nil {
 		return M{}

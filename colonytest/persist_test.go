@@ -46,13 +46,20 @@ func restart(t *testing.T, s *Server, path string, opts ...Option) *Server {
 	return b
 }
 
+// stateServer starts a server (with opts) on a new state file, and returns
+// it and the file's path.
+func stateServer(t *testing.T, opts ...Option) (*Server, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "state.json")
+	return NewServer(t, append(slices.Clone(opts), WithStateFile(path))...), path
+}
+
 // restarted starts a server with a state file (and opts), lets build fill
 // it through the API, and restarts it from the file: it returns the new
 // server and what build returned.
 func restarted[F any](t *testing.T, build func(*testing.T, *Server) F, opts ...Option) (*Server, F) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "state.json")
-	a := NewServer(t, append(slices.Clone(opts), WithStateFile(path))...)
+	a, path := stateServer(t, opts...)
 	f := build(t, a)
 	return restart(t, a, path, opts...), f
 }

@@ -297,11 +297,7 @@ func (s *Server) handleUserComments(w http.ResponseWriter, r *http.Request, u *u
 		return
 	}
 	var list []*comment
-	for i := len(s.postOrder) - 1; i >= 0; i-- {
-		p := s.postOrder[i]
-		if p.Deleted {
-			continue
-		}
+	for p := range s.livePostsNewest() {
 		for _, c := range p.commentList {
 			if c.AuthorID == subject.ID && !c.Deleted {
 				list = append(list, c)

@@ -3,6 +3,7 @@ package colonytest
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"net/http"
 	"regexp"
 	"slices"
@@ -104,14 +105,20 @@ func (s *Server) postOut(p *post) map[string]any {
 	return m
 }
 
+// livePostsNewest yields the posts that are not deleted, newest first.
+func (s *Server) livePostsNewest() iter.Seq[*post] {
+	return func(yield func(*post) bool) {
+		for _, p := range slices.Backward(s.postOrder) {
+			if !p.Deleted && !yield(p) {
+				return
+			}
+		}
+	}
+}
+
 // livePost returns a post that exists and is not deleted, answering 404.
 func (s *Server) livePost(w http.ResponseWriter, id string) (*post, bool) {
-	p := s.posts[id]
-	if p == nil || p.Deleted {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Post not found")
-		return nil, false
-	}
-	return p, true
+	return found(w, s.posts, id, "Post", func(p *post) bool { return !p.Deleted })
 }
 
 // canEdit enforces author-only edits within EditWindow.
@@ -174,8 +181,8 @@ func (s *Server) handleListPosts(w http.ResponseWriter, r *http.Request, u *user
 // sortedPosts returns the posts that match, in the given order.
 func (s *Server) sortedPosts(sort string, match func(*post) bool) []*post {
 	var list []*post
-	for i := len(s.postOrder) - 1; i >= 0; i-- { // newest first
-		if p := s.postOrder[i]; match(p) {
+	for _, p := range slices.Backward(s.postOrder) { // newest first
+		if match(p) {
 			list = append(list, p)
 		}
 	}
@@ -216,8 +223,7 @@ func (s *Server) handleCreatePost(w http.ResponseWriter, r *http.Request, u *use
 	case strings.TrimSpace(in.Title) == "":
 		validationError(w, []string{"body", "title"}, "title must not be empty")
 		return
-	case utf8.RuneCountInString(in.Title) > 300:
-		validationError(w, []string{"body", "title"}, "title must be at most 300 characters")
+	case !checkLengths(w, atMost("body", "title", &in.Title, 300)):
 		return
 	case strings.TrimSpace(in.Body) == "":
 		validationError(w, []string{"body", "body"}, "body must not be empty")

@@ -102,12 +102,7 @@ func planFor(period string) premiumPlan {
 }
 
 func (s *Server) premiumOf(userID string) *premiumRec {
-	p := s.acct.premium[userID]
-	if p == nil {
-		p = &premiumRec{}
-		s.acct.premium[userID] = p
-	}
-	return p
+	return entry(s.acct.premium, userID, func() *premiumRec { return &premiumRec{} })
 }
 
 func (s *Server) premiumStatus(p *premiumRec) map[string]any {
@@ -166,12 +161,10 @@ func (s *Server) handlePremiumSubscribe(w http.ResponseWriter, r *http.Request, 
 }
 
 func (s *Server) handlePremiumInvoice(w http.ResponseWriter, r *http.Request, u *user) {
-	inv := s.acct.invoices[r.PathValue("payment_hash")]
-	if inv == nil || inv.userID != u.ID {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Invoice not found")
-		return
+	if inv, ok := found(w, s.acct.invoices, r.PathValue("payment_hash"), "Invoice",
+		func(inv *invoice) bool { return inv.userID == u.ID }); ok {
+		writeJSON(w, http.StatusOK, inv.render())
 	}
-	writeJSON(w, http.StatusOK, inv.render())
 }
 
 func (s *Server) handlePremiumAutoRenew(w http.ResponseWriter, r *http.Request, u *user) {

@@ -172,7 +172,7 @@ func (in *puzzleIn) check(w http.ResponseWriter) (int, bool) {
 	d := 3
 	patch(&d, in.Difficulty)
 	switch {
-	case !wikiSlugShape.MatchString(in.Slug):
+	case !slugShape.MatchString(in.Slug):
 		validationError(w, []string{"body", "slug"}, "slug must be lowercase words joined by hyphens")
 		return 0, false
 	case !slices.Contains(puzzleTypes, in.PuzzleType):

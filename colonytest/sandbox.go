@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -68,11 +69,7 @@ func (sb *Sandbox) Close() error {
 func (s *Server) Agents() []Agent {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	users := make([]*user, 0, len(s.users))
-	for _, u := range s.users {
-		users = append(users, u)
-	}
-	slices.SortFunc(users, func(a, b *user) int {
+	users := slices.SortedFunc(maps.Values(s.users), func(a, b *user) int {
 		return cmp.Or(a.CreatedAt.Compare(b.CreatedAt), cmp.Compare(a.Username, b.Username))
 	})
 	out := make([]Agent, len(users))

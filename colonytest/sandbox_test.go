@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -60,15 +59,13 @@ func TestSandboxServesPlainHTTP(t *testing.T) {
 // delivered to its URL with a signature the SDK verifies.
 func TestSandboxDeliversSignedWebhooks(t *testing.T) {
 	const secret = "sandbox-secret-0123456789"
-	rc := &receiver{status: http.StatusOK}
-	hook := httptest.NewServer(rc)
-	defer hook.Close()
+	rc, hookURL := newReceiver(t, http.StatusOK)
 	sb, err := StartSandbox("127.0.0.1:0")
 	require.NoError(t, err)
 	defer sb.Close()
 	c, err := colony.NewClient(sb.Agent().APIKey, colony.WithBaseURL(sb.URL()), colony.WithoutTokenCache())
 	require.NoError(t, err)
-	_, err = c.CreateWebhook(t.Context(), hook.URL, []colony.WebhookEvent{colony.EventPostCreated}, secret)
+	_, err = c.CreateWebhook(t.Context(), hookURL, []colony.WebhookEvent{colony.EventPostCreated}, secret)
 	require.NoError(t, err)
 	_, err = c.CreatePost(t.Context(), "Hooked", "Body.", nil)
 	require.NoError(t, err)

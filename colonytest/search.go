@@ -75,9 +75,8 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request, u *user) {
 	}
 	scores := map[*post]int{}
 	var hits []*post
-	for i := len(s.postOrder) - 1; i >= 0; i-- { // newest first
-		p := s.postOrder[i]
-		if p.Deleted || (colonyID != "" && p.ColonyID != colonyID) || (postType != "" && p.Type != postType) ||
+	for p := range s.livePostsNewest() {
+		if (colonyID != "" && p.ColonyID != colonyID) || (postType != "" && p.Type != postType) ||
 			(authorType != "" && s.users[p.AuthorID].UserType != authorType) || !filter(p) {
 			continue
 		}

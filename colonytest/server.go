@@ -9,11 +9,13 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	colony "github.com/thecolony/colony-go"
 )
@@ -306,6 +308,19 @@ func (s *Server) publicRoute(pattern string, h apiHandler) { s.register(pattern,
 // readRoute registers a public read: anonymous callers get u == nil.
 func (s *Server) readRoute(pattern string, h apiHandler) { s.register(pattern, h, optional) }
 
+// byPathValue serves a route whose path value name picks the operation,
+// as {action} does on the shared message routes (MessagePostRoute):
+// handlers[value] runs, and an unknown value is 404.
+func byPathValue(name string, handlers map[string]apiHandler) apiHandler {
+	return func(w http.ResponseWriter, r *http.Request, u *user) {
+		if h := handlers[r.PathValue(name)]; h != nil {
+			h(w, r, u)
+			return
+		}
+		writeError(w, http.StatusNotFound, "", "Not Found")
+	}
+}
+
 func (s *Server) register(pattern string, h apiHandler, kind routeKind) {
 	s.addPattern(pattern)
 	method, path, _ := strings.Cut(cmp.Or(muxAliases[pattern], pattern), " ")
@@ -562,6 +577,81 @@ func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
 	return true
 }
 
+// checkText answers 422 at body.field ("<field> must be 1 to max
+// characters") when v is blank or longer than max characters.
+func checkText(w http.ResponseWriter, field, v string, max int) bool {
+	if strings.TrimSpace(v) == "" || utf8.RuneCountInString(v) > max {
+		validationError(w, []string{"body", field}, fmt.Sprintf("%s must be 1 to %d characters", field, max))
+		return false
+	}
+	return true
+}
+
+// lengthRule is the live API's length rule on one optional text field of a
+// request (loc is "body" or "query"); a nil v, an absent field, passes.
+type lengthRule struct {
+	loc, field string
+	v          *string
+	max        int
+	required   bool // 1 to max characters once trimmed, else at most max
+}
+
+// oneTo wants v, once trimmed, to have 1 to max characters.
+func oneTo(loc, field string, v *string, max int) lengthRule {
+	return lengthRule{loc: loc, field: field, v: v, max: max, required: true}
+}
+
+// atMost wants v to have at most max characters.
+func atMost(loc, field string, v *string, max int) lengthRule {
+	return lengthRule{loc: loc, field: field, v: v, max: max}
+}
+
+// checkLengths answers 422 for the first rule broken ("<field> must be 1
+// to N characters" or "... at most N characters").
+func checkLengths(w http.ResponseWriter, rules ...lengthRule) bool {
+	for _, l := range rules {
+		switch {
+		case l.v == nil:
+		case l.required:
+			if n := utf8.RuneCountInString(strings.TrimSpace(*l.v)); n == 0 || n > l.max {
+				validationError(w, []string{l.loc, l.field}, fmt.Sprintf("%s must be 1 to %d characters", l.field, l.max))
+				return false
+			}
+		case utf8.RuneCountInString(*l.v) > l.max:
+			validationError(w, []string{l.loc, l.field}, fmt.Sprintf("%s must be at most %d characters", l.field, l.max))
+			return false
+		}
+	}
+	return true
+}
+
+// bodyText decodes a {"body": text} request, the shape of every note,
+// message, appeal and comment edit, and checks the text with checkText.
+func bodyText(w http.ResponseWriter, r *http.Request, max int) (string, bool) {
+	var in struct {
+		Body string `json:"body"`
+	}
+	if !decodeBody(w, r, &in) || !checkText(w, "body", in.Body, max) {
+		return "", false
+	}
+	return in.Body, true
+}
+
+// checkLiteral answers 422 at loc.field in the live API's (pydantic's)
+// words, "Input should be 'a', 'b' or 'c'", unless v is one of allowed.
+func checkLiteral(w http.ResponseWriter, loc, field, v string, allowed ...string) bool {
+	if slices.Contains(allowed, v) {
+		return true
+	}
+	quoted := make([]string, len(allowed))
+	for i, a := range allowed {
+		quoted[i] = "'" + a + "'"
+	}
+	last := len(quoted) - 1
+	validationError(w, []string{loc, field}, "Input should be "+strings.Join(quoted[:last], ", ")+" or "+quoted[last])
+	return false
+}
+
 // queryInt reads an integer query parameter in [lo, hi], answering 422 when
 // it is malformed or out of range.
 func queryInt(w http.ResponseWriter, r *http.Request, name string, def, lo, hi int) (int, bool) {
@@ -595,6 +685,15 @@ func patch[T any](dst *T, v *T) {
 	}
 }
 
+// queryText reads an optional text query parameter: nil when it is absent.
+func queryText(r *http.Request, name string) *string {
+	if q := r.URL.Query(); q.Has(name) {
+		v := q.Get(name)
+		return &v
+	}
+	return nil
+}
+
 // queryBool reads a boolean query parameter ("true"/"false").
 func queryBool(w http.ResponseWriter, r *http.Request, name string) (value, present, ok bool) {
 	v := r.URL.Query().Get(name)
@@ -608,6 +707,17 @@ func queryBool(w http.ResponseWriter, r *http.Request, name string) (value, pres
 	}
 	validationError(w, []string{"query", name}, "must be a boolean")
 	return false, true, false
+}
+
+// requiredBool is queryBool for a parameter the route needs: an absent one
+// is 422 "field required".
+func requiredBool(w http.ResponseWriter, r *http.Request, name string) (value, ok bool) {
+	value, present, ok := queryBool(w, r, name)
+	if ok && !present {
+		validationError(w, []string{"query", name}, "field required")
+		return false, false
+	}
+	return value, ok
 }
 
 // ts renders a time as the API does: RFC 3339 UTC with microseconds.

@@ -113,14 +113,21 @@ func TestDemoData(t *testing.T) {
 	srv.Close() // idempotent
 }
 
-func TestBlockedUsersCannotMessage(t *testing.T) {
-	srv := NewServer(t)
-	bob := srv.AddAgent("bob")
-	alice := srv.Client(t)
-	bobClient := srv.ClientFor(t, bob)
+// bobWrote starts a server where bob has sent the default agent (alice) a
+// message, and returns it, bob, and both of their clients.
+func bobWrote(t *testing.T) (srv *Server, bob Agent, alice, bobClient *colony.Client) {
+	t.Helper()
+	srv = NewServer(t)
+	bob = srv.AddAgent("bob")
+	alice, bobClient = srv.Client(t), srv.ClientFor(t, bob)
 	_, err := bobClient.SendMessage(t.Context(), srv.Agent().Username, "hi")
 	require.NoError(t, err)
-	_, err = alice.BlockUser(t.Context(), bob.ID)
+	return srv, bob, alice, bobClient
+}
+
+func TestBlockedUsersCannotMessage(t *testing.T) {
+	srv, bob, alice, bobClient := bobWrote(t)
+	_, err := alice.BlockUser(t.Context(), bob.ID)
 	require.NoError(t, err)
 	_, err = bobClient.SendMessage(t.Context(), srv.Agent().Username, "hi again")
 	assert.ErrorIs(t, err, colony.ErrForbidden)
@@ -189,12 +196,7 @@ func TestBlockedUsersCannotBeInvitedToGroups(t *testing.T) {
 // Blocking a user hides their existing thread from your inbox (and
 // unblocking brings it back); their view is unchanged.
 func TestBlockedUsersLeaveTheInbox(t *testing.T) {
-	srv := NewServer(t)
-	bob := srv.AddAgent("bob")
-	alice := srv.Client(t)
-	bobClient := srv.ClientFor(t, bob)
-	_, err := bobClient.SendMessage(t.Context(), srv.Agent().Username, "hi")
-	require.NoError(t, err)
+	srv, bob, alice, bobClient := bobWrote(t)
 	inbox := func(c *colony.Client) []string {
 		page, err := c.ListConversations(t.Context(), nil)
 		require.NoError(t, err)
@@ -206,7 +208,7 @@ func TestBlockedUsersLeaveTheInbox(t *testing.T) {
 	}
 	require.Equal(t, []string{"bob"}, inbox(alice))
 
-	_, err = alice.BlockUser(t.Context(), bob.ID)
+	_, err := alice.BlockUser(t.Context(), bob.ID)
 	require.NoError(t, err)
 	assert.Empty(t, inbox(alice))
 	assert.Equal(t, []string{srv.Agent().Username}, inbox(bobClient))

@@ -341,19 +341,11 @@ func (s *Server) handleSetStatus(w http.ResponseWriter, r *http.Request, u *user
 	if !decodeBody(w, r, &in) {
 		return
 	}
-	if in.PresenceStatus != nil && utf8.RuneCountInString(*in.PresenceStatus) > 32 {
-		validationError(w, []string{"body", "presence_status"}, "presence_status must be at most 32 characters")
+	if !checkLengths(w, atMost("body", "presence_status", in.PresenceStatus, 32),
+		atMost("body", "custom_status_text", in.CustomStatusText, maxStatusText)) {
 		return
 	}
-	if in.CustomStatusText != nil && utf8.RuneCountInString(*in.CustomStatusText) > maxStatusText {
-		validationError(w, []string{"body", "custom_status_text"}, "custom_status_text must be at most 140 characters")
-		return
-	}
-	st := s.soc.status[u.ID]
-	if st == nil {
-		st = &statusRec{presence: "available"}
-		s.soc.status[u.ID] = st
-	}
+	st := entry(s.soc.status, u.ID, func() *statusRec { return &statusRec{presence: "available"} })
 	if p := in.PresenceStatus; p != nil {
 		st.presence = cmp.Or(*p, "available") // "" clears to the default
 	}

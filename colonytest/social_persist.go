@@ -60,30 +60,15 @@ type collItemSnap struct {
 // snapshot copies the social state for the state file. Call with s.mu
 // held.
 func (st *socialState) snapshot() *socialSnap {
-	snap := &socialSnap{FollowRecs: map[string]followRecSnap{}, TagFollows: st.tagFollows, Status: map[string]statusSnap{},
-		Inbox: map[string]inboxSnap{}, ColdSends: map[string][]coldSendSnap{}, Avatars: map[string]imageSnap{},
-		Bookmarks: map[string][]bookmarkSnap{}, Watches: st.watches}
-	for k, r := range st.followRecs {
-		snap.FollowRecs[k] = followRecSnap{ID: r.ID, CreatedAt: r.CreatedAt, Seq: r.seq}
-	}
-	for id, r := range st.status {
-		snap.Status[id] = statusSnap{Presence: r.presence, Text: r.text}
-	}
-	for id, r := range st.inbox {
-		snap.Inbox[id] = inboxSnap{Mode: r.mode, MinKarma: r.minKarma}
-	}
-	for id, list := range st.coldSends {
-		for _, c := range list {
-			snap.ColdSends[id] = append(snap.ColdSends[id], coldSendSnap{To: c.to, At: c.at})
-		}
-	}
-	for id, img := range st.avatars {
-		snap.Avatars[id] = imageOut(img)
-	}
-	for id, list := range st.bookmarks {
-		for _, b := range list {
-			snap.Bookmarks[id] = append(snap.Bookmarks[id], bookmarkSnap{PostID: b.postID, At: b.at})
-		}
+	snap := &socialSnap{TagFollows: st.tagFollows, Watches: st.watches,
+		FollowRecs: convertMap(st.followRecs, func(r *followRec) followRecSnap {
+			return followRecSnap{ID: r.ID, CreatedAt: r.CreatedAt, Seq: r.seq}
+		}),
+		Status:    convertMap(st.status, func(r *statusRec) statusSnap { return statusSnap{Presence: r.presence, Text: r.text} }),
+		Inbox:     convertMap(st.inbox, func(r *inboxRec) inboxSnap { return inboxSnap{Mode: r.mode, MinKarma: r.minKarma} }),
+		ColdSends: convertLists(st.coldSends, func(c coldSend) coldSendSnap { return coldSendSnap{To: c.to, At: c.at} }),
+		Avatars:   convertMap(st.avatars, imageOut),
+		Bookmarks: convertLists(st.bookmarks, func(b bookmarkRec) bookmarkSnap { return bookmarkSnap{PostID: b.postID, At: b.at} }),
 	}
 	for _, c := range st.collOrder {
 		cs := collectionSnap{collectionRec: *c}
@@ -92,10 +77,7 @@ func (st *socialState) snapshot() *socialSnap {
 		}
 		snap.Collections = append(snap.Collections, cs)
 	}
-	for _, c := range st.claims {
-		snap.Claims = append(snap.Claims, c)
-	}
-	sortBy(snap.Claims, func(c *claimRec) (time.Time, string) { return c.CreatedAt, c.ID })
+	snap.Claims = valuesBy(st.claims, func(c *claimRec) (time.Time, string) { return c.CreatedAt, c.ID })
 	return snap
 }
 
@@ -107,28 +89,14 @@ func (st *socialState) restore(snap *socialSnap) {
 		return
 	}
 	st.tagFollows, st.watches = orEmpty(snap.TagFollows), orEmpty(snap.Watches)
-	for k, r := range snap.FollowRecs {
-		st.followRecs[k] = &followRec{ID: r.ID, CreatedAt: r.CreatedAt, seq: r.Seq}
-	}
-	for id, r := range snap.Status {
-		st.status[id] = &statusRec{presence: r.Presence, text: r.Text}
-	}
-	for id, r := range snap.Inbox {
-		st.inbox[id] = &inboxRec{mode: r.Mode, minKarma: r.MinKarma}
-	}
-	for id, list := range snap.ColdSends {
-		for _, c := range list {
-			st.coldSends[id] = append(st.coldSends[id], coldSend{to: c.To, at: c.At})
-		}
-	}
-	for id, img := range snap.Avatars {
-		st.avatars[id] = imageIn(img)
-	}
-	for id, list := range snap.Bookmarks {
-		for _, b := range list {
-			st.bookmarks[id] = append(st.bookmarks[id], bookmarkRec{postID: b.PostID, at: b.At})
-		}
-	}
+	st.followRecs = convertMap(snap.FollowRecs, func(r followRecSnap) *followRec {
+		return &followRec{ID: r.ID, CreatedAt: r.CreatedAt, seq: r.Seq}
+	})
+	st.status = convertMap(snap.Status, func(r statusSnap) *statusRec { return &statusRec{presence: r.Presence, text: r.Text} })
+	st.inbox = convertMap(snap.Inbox, func(r inboxSnap) *inboxRec { return &inboxRec{mode: r.Mode, minKarma: r.MinKarma} })
+	st.coldSends = convertLists(snap.ColdSends, func(c coldSendSnap) coldSend { return coldSend{to: c.To, at: c.At} })
+	st.avatars = convertMap(snap.Avatars, imageIn)
+	st.bookmarks = convertLists(snap.Bookmarks, func(b bookmarkSnap) bookmarkRec { return bookmarkRec{postID: b.PostID, at: b.At} })
 	for _, cs := range snap.Collections {
 		c := cs.collectionRec
 		c.items = nil

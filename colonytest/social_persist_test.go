@@ -2,7 +2,6 @@ package colonytest
 
 import (
 	"bytes"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -15,9 +14,7 @@ import (
 // follow receipts, tags, status, inbox mode, cold sends, avatar, bookmarks,
 // watches, collections (order and notes) and claims.
 func TestSocialStateSurvivesRestart(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "state.json")
-	a, err := Start(WithStateFile(path))
-	require.NoError(t, err)
+	a, path := stateServer(t)
 	ctx := t.Context()
 	me := a.Client(t)
 	bob := a.AddAgent("bob")
@@ -49,14 +46,8 @@ func TestSocialStateSurvivesRestart(t *testing.T) {
 	require.NoError(t, err)
 	_, err = me.SendMessage(ctx, "dana", "hello") // a stranger: a cold send
 	require.NoError(t, err)
-	before := snapshotJSON(t, a)
-	a.Close()
 
-	b, err := Start(WithStateFile(path))
-	require.NoError(t, err)
-	defer b.Close()
-	assert.Equal(t, before, snapshotJSON(t, b))
-	me = b.Client(t)
+	me = restart(t, a, path).Client(t)
 	rel, err := me.GetRelationshipByUsername(ctx, "bob")
 	require.NoError(t, err)
 	assert.Equal(t, rec.FollowID, rel.FollowID)

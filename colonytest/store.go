@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"maps"
+	"net/http"
 	"time"
 )
 
@@ -16,6 +17,29 @@ func newID() string {
 	b[8] = b[8]&0x3f | 0x80
 	h := hex.EncodeToString(b[:])
 	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
+}
+
+// entry returns m[k], first storing fresh() there when k is absent: the
+// per-user and per-post records that exist from their first use.
+func entry[K comparable, V any](m map[K]V, k K, fresh func() V) V {
+	v, ok := m[k]
+	if !ok {
+		v = fresh()
+		m[k] = v
+	}
+	return v
+}
+
+// found returns m[id] when it exists and visible accepts it (a nil visible
+// accepts any), answering 404 "<what> not found" otherwise: a record the
+// caller may not see reads as missing, as on the live API.
+func found[V any](w http.ResponseWriter, m map[string]*V, id, what string, visible func(*V) bool) (*V, bool) {
+	v := m[id]
+	if v == nil || (visible != nil && !visible(v)) {
+		writeError(w, http.StatusNotFound, "NOT_FOUND", what+" not found")
+		return nil, false
+	}
+	return v, true
 }
 
 // randomHex returns n random bytes as hex.

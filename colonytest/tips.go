@@ -87,9 +87,8 @@ func (s *Server) handleBoostPost(w http.ResponseWriter, r *http.Request, u *user
 }
 
 func (s *Server) handleBoostStatus(w http.ResponseWriter, r *http.Request, u *user) {
-	b := s.x.boosts[r.PathValue("boost_id")]
-	if b == nil || b.PostID != r.PathValue("post_id") {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Boost not found")
+	b, ok := found(w, s.x.boosts, r.PathValue("boost_id"), "Boost", func(b *boostRec) bool { return b.PostID == r.PathValue("post_id") })
+	if !ok {
 		return
 	}
 	status, expires := "pending", any(nil)

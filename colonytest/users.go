@@ -4,11 +4,9 @@ import (
 	"cmp"
 	"fmt"
 	"net/http"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // peopleState holds profiles' relations, reports, vaults and webhooks.
@@ -46,22 +44,10 @@ func (s *Server) registerPeople() {
 	s.route("GET /me/capabilities", s.handleCapabilities)
 }
 
-var uuidShape = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-
 // targetUser resolves the {user_id} of the path: 422 for a malformed id,
 // 404 for an unknown one, as the live API answers.
 func (s *Server) targetUser(w http.ResponseWriter, r *http.Request) (*user, bool) {
-	id := r.PathValue("user_id")
-	if !uuidShape.MatchString(id) {
-		validationError(w, []string{"path", "user_id"}, "Input should be a valid UUID")
-		return nil, false
-	}
-	t := s.users[strings.ToLower(id)]
-	if t == nil {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "User not found")
-		return nil, false
-	}
-	return t, true
+	return byPathID(w, r, "user_id", s.users, "User", nil)
 }
 
 func (s *Server) handleGetMe(w http.ResponseWriter, r *http.Request, u *user) {
@@ -83,14 +69,7 @@ func (s *Server) handleUpdateMe(w http.ResponseWriter, r *http.Request, u *user)
 	if !decodeBody(w, r, &in) {
 		return
 	}
-	if in.DisplayName != nil {
-		if n := utf8.RuneCountInString(strings.TrimSpace(*in.DisplayName)); n == 0 || n > 100 {
-			validationError(w, []string{"body", "display_name"}, "display_name must be 1 to 100 characters")
-			return
-		}
-	}
-	if in.Bio != nil && utf8.RuneCountInString(*in.Bio) > 1000 {
-		validationError(w, []string{"body", "bio"}, "bio must be at most 1000 characters")
+	if !checkLengths(w, oneTo("body", "display_name", in.DisplayName, 100), atMost("body", "bio", in.Bio, 1000)) {
 		return
 	}
 	patch(&u.DisplayName, in.DisplayName)

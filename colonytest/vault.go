@@ -2,6 +2,7 @@ package colonytest
 
 import (
 	"cmp"
+	"maps"
 	"net/http"
 	"path"
 	"slices"
@@ -41,12 +42,7 @@ func (s *Server) registerVault() {
 
 // vaultOf returns u's vault, creating an empty, unprovisioned one.
 func (s *Server) vaultOf(u *user) *vault {
-	v := s.ppl.vaults[u.ID]
-	if v == nil {
-		v = &vault{files: map[string]*vaultFile{}}
-		s.ppl.vaults[u.ID] = v
-	}
-	return v
+	return entry(s.ppl.vaults, u.ID, func() *vault { return &vault{files: map[string]*vaultFile{}} })
 }
 
 func (v *vault) used() int64 {
@@ -71,11 +67,7 @@ func (s *Server) handleVaultStatus(w http.ResponseWriter, r *http.Request, u *us
 
 func (s *Server) handleVaultList(w http.ResponseWriter, r *http.Request, u *user) {
 	v := s.vaultOf(u)
-	files := make([]*vaultFile, 0, len(v.files))
-	for _, f := range v.files {
-		files = append(files, f)
-	}
-	slices.SortFunc(files, func(a, b *vaultFile) int { return cmp.Compare(a.Name, b.Name) })
+	files := slices.SortedFunc(maps.Values(v.files), func(a, b *vaultFile) int { return cmp.Compare(a.Name, b.Name) })
 	writeJSON(w, http.StatusOK, page(files, 0, len(files), func(f *vaultFile) any { return f.info() }))
 }
 

@@ -132,12 +132,7 @@ func (s *Server) handleListWebhooks(w http.ResponseWriter, r *http.Request, u *u
 }
 
 func (s *Server) ownWebhook(w http.ResponseWriter, r *http.Request, u *user) (*webhookRec, bool) {
-	h := s.ppl.webhooks[r.PathValue("webhook_id")]
-	if h == nil || h.OwnerID != u.ID {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Webhook not found")
-		return nil, false
-	}
-	return h, true
+	return found(w, s.ppl.webhooks, r.PathValue("webhook_id"), "Webhook", func(h *webhookRec) bool { return h.OwnerID == u.ID })
 }
 
 func (s *Server) handleUpdateWebhook(w http.ResponseWriter, r *http.Request, u *user) {

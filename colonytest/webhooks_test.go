@@ -18,11 +18,9 @@ const hookSecret = "colonytest-secret-0123"
 
 func TestWebhookDeliveryShape(t *testing.T) {
 	srv := NewServer(t)
-	rc := &receiver{status: http.StatusNoContent}
-	hs := httptest.NewServer(rc)
-	t.Cleanup(hs.Close)
+	rc, hookURL := newReceiver(t, http.StatusNoContent)
 	c := srv.Client(t)
-	_, err := c.CreateWebhook(t.Context(), hs.URL, []colony.WebhookEvent{colony.EventPostCreated}, hookSecret)
+	_, err := c.CreateWebhook(t.Context(), hookURL, []colony.WebhookEvent{colony.EventPostCreated}, hookSecret)
 	require.NoError(t, err)
 	post, err := c.CreatePost(t.Context(), "Signed", "Body", nil)
 	require.NoError(t, err)
@@ -55,17 +53,15 @@ func TestWebhookDeliveryShape(t *testing.T) {
 // addressed to its owner, and only the events it subscribed to.
 func TestWebhookRecipients(t *testing.T) {
 	srv := NewServer(t)
-	mine, bobs := &receiver{status: 200}, &receiver{status: 200}
-	mineHS, bobsHS := httptest.NewServer(mine), httptest.NewServer(bobs)
-	t.Cleanup(mineHS.Close)
-	t.Cleanup(bobsHS.Close)
+	mine, mineURL := newReceiver(t, 200)
+	bobs, bobsURL := newReceiver(t, 200)
 	ctx := t.Context()
 	me := srv.Client(t)
 	bob := srv.ClientFor(t, srv.AddAgent("bob"))
 	events := []colony.WebhookEvent{colony.EventCommentOnPost, colony.EventCommentCreated}
-	_, err := me.CreateWebhook(ctx, mineHS.URL, events, hookSecret)
+	_, err := me.CreateWebhook(ctx, mineURL, events, hookSecret)
 	require.NoError(t, err)
-	_, err = bob.CreateWebhook(ctx, bobsHS.URL, events, hookSecret)
+	_, err = bob.CreateWebhook(ctx, bobsURL, events, hookSecret)
 	require.NoError(t, err)
 
 	post, err := me.CreatePost(ctx, "Mine", "Comment please", nil)
@@ -89,12 +85,10 @@ func TestWebhookRecipients(t *testing.T) {
 
 func TestWebhookDisabledAfterTenFailures(t *testing.T) {
 	srv := NewServer(t)
-	rc := &receiver{status: http.StatusInternalServerError}
-	hs := httptest.NewServer(rc)
-	t.Cleanup(hs.Close)
+	rc, hookURL := newReceiver(t, http.StatusInternalServerError)
 	c := srv.Client(t)
 	ctx := t.Context()
-	h, err := c.CreateWebhook(ctx, hs.URL, []colony.WebhookEvent{colony.EventPostCreated}, hookSecret)
+	h, err := c.CreateWebhook(ctx, hookURL, []colony.WebhookEvent{colony.EventPostCreated}, hookSecret)
 	require.NoError(t, err)
 	for range 10 {
 		_, err := c.CreatePost(ctx, "p", "b", nil)

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"net/http"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -18,8 +17,6 @@ const (
 	wikiMaxSlug     = 200
 	wikiDeletesHour = 5
 )
-
-var wikiSlugShape = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
 type wikiPage struct {
 	Colony    string // colony name; "" for the site-wide wiki
@@ -76,12 +73,7 @@ func (s *Server) livePage(w http.ResponseWriter, r *http.Request) (*wikiPage, bo
 	if !ok {
 		return nil, false
 	}
-	pg := s.x.wiki[wikiKey(colony, r.PathValue("slug"))]
-	if pg == nil || pg.Deleted {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", "Wiki page not found")
-		return nil, false
-	}
-	return pg, true
+	return found(w, s.x.wiki, wikiKey(colony, r.PathValue("slug")), "Wiki page", func(pg *wikiPage) bool { return !pg.Deleted })
 }
 
 func (s *Server) personRef(id string) any {
@@ -176,18 +168,13 @@ func (s *Server) handleCreateWiki(w http.ResponseWriter, r *http.Request, u *use
 // (slug "" when it is not part of the request).
 func (s *Server) validWikiFields(w http.ResponseWriter, slug string, title, content, category *string) bool {
 	switch {
-	case slug != "" && (!wikiSlugShape.MatchString(slug) || len(slug) > wikiMaxSlug):
+	case slug != "" && (!slugShape.MatchString(slug) || len(slug) > wikiMaxSlug):
 		validationError(w, []string{"body", "slug"}, "slug must be lowercase words joined by hyphens, at most 200 characters")
-	case title != nil && (strings.TrimSpace(*title) == "" || utf8.RuneCountInString(*title) > 300):
-		validationError(w, []string{"body", "title"}, "title must be 1 to 300 characters")
-	case content != nil && utf8.RuneCountInString(*content) > wikiMaxContent:
-		validationError(w, []string{"body", "content"}, "content must be at most 200000 characters")
-	case category != nil && utf8.RuneCountInString(*category) > wikiMaxCategory:
-		validationError(w, []string{"body", "category"}, "category must be at most 100 characters")
-	default:
-		return true
+		return false
+	case title != nil && !checkText(w, "title", *title, 300):
+		return false
 	}
-	return false
+	return checkLengths(w, atMost("body", "content", content, wikiMaxContent), atMost("body", "category", category, wikiMaxCategory))
 }
 
 func (s *Server) handleGetWiki(w http.ResponseWriter, r *http.Request, u *user) {
