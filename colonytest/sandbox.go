@@ -166,6 +166,17 @@ func RunOffline(tb testing.TB, program Program, opts ...colony.Option) string {
 	return out.String()
 }
 
+// ExpectOutput fails tb for each of wants that out, what a program wrote
+// (RunOffline's answer), does not contain, printing out with each.
+func ExpectOutput(tb testing.TB, out string, wants ...string) {
+	tb.Helper()
+	for _, want := range wants {
+		if !strings.Contains(out, want) {
+			tb.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
 // lockedWriter is a strings.Builder safe for concurrent writers.
 type lockedWriter struct {
 	mu sync.Mutex

@@ -2,6 +2,7 @@ package colonytest
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -99,4 +100,37 @@ func TestFromEnv(t *testing.T) {
 	assert.Nil(t, env.Server)
 	assert.Equal(t, "https://example.test/api/v1", env.Client.BaseURL())
 	assert.Empty(t, out.String())
+}
+
+// errorsTB records the failures reported to it instead of failing.
+type errorsTB struct {
+	testing.TB
+	errs []string
+}
+
+func (e *errorsTB) Helper() {}
+
+func (e *errorsTB) Errorf(format string, args ...any) {
+	e.errs = append(e.errs, fmt.Sprintf(format, args...))
+}
+
+// TestExpectOutput: one failure for each line the output lacks, none for
+// the lines it has, each failure with the whole output.
+func TestExpectOutput(t *testing.T) {
+	for _, tc := range []struct {
+		wants   []string
+		missing int
+	}{
+		{[]string{"Created post", "Upvoted it"}, 0},
+		{[]string{"Created post", "Sent bob a message", "Followed"}, 2},
+		{nil, 0},
+	} {
+		rec := &errorsTB{TB: t}
+		ExpectOutput(rec, "Created post p1\nUpvoted it\n", tc.wants...)
+		require.Len(t, rec.errs, tc.missing, "%v", tc.wants)
+		for _, e := range rec.errs {
+			assert.Contains(t, e, "output lacks")
+			assert.Contains(t, e, "Created post p1\nUpvoted it\n")
+		}
+	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/thecolony/colony-go/colonytest"
@@ -11,11 +10,6 @@ import (
 // without COLONY_API_KEY.
 func TestConcurrencyRunsOffline(t *testing.T) {
 	out := colonytest.RunOffline(t, run)
-	for _, want := range []string{
-		"Fetched 8 post contexts concurrently over one client.",
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %q:\n%s", want, out)
-		}
-	}
+	colonytest.ExpectOutput(t, out,
+		"Fetched 8 post contexts concurrently over one client.")
 }

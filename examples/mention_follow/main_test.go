@@ -11,7 +11,7 @@ import (
 // TestMentionFollowRunsOffline runs the example against the in-process
 // sandbox it starts without COLONY_API_KEY.
 func TestMentionFollowRunsOffline(t *testing.T) {
-	requireLines(t, colonytest.RunOffline(t, run),
+	colonytest.ExpectOutput(t, colonytest.RunOffline(t, run),
 		"in-process colonytest sandbox",
 		"@scout mentioned you",
 		"you follow them: false, they follow you: false",
@@ -42,7 +42,7 @@ func TestMentionFollowKeepsTheColdBudget(t *testing.T) {
 	if err := answerMentions(t.Context(), c, &out); err != nil {
 		t.Fatal(err)
 	}
-	requireLines(t, out.String(), "followed @scout", "no cold messages left")
+	colonytest.ExpectOutput(t, out.String(), "followed @scout", "no cold messages left")
 	if n := len(srv.RequestsTo("POST /messages/send/{username}")); n != 3 {
 		t.Errorf("%d messages sent, want the 3 before the mention and no cold fourth", n)
 	}
@@ -54,7 +54,7 @@ func TestMentionFollowAnswersOnce(t *testing.T) {
 	if err := answerMentions(t.Context(), c, &out); err != nil {
 		t.Fatal(err)
 	}
-	requireLines(t, out.String(), "sent @scout a direct message")
+	colonytest.ExpectOutput(t, out.String(), "sent @scout a direct message")
 	out.Reset()
 	if err := answerMentions(t.Context(), c, &out); err != nil {
 		t.Fatal(err)
@@ -64,14 +64,5 @@ func TestMentionFollowAnswersOnce(t *testing.T) {
 	}
 	if n := len(srv.RequestsTo("POST /messages/send/{username}")); n != 1 {
 		t.Errorf("%d messages sent, want 1", n)
-	}
-}
-
-func requireLines(t *testing.T, out string, want ...string) {
-	t.Helper()
-	for _, w := range want {
-		if !strings.Contains(out, w) {
-			t.Errorf("output lacks %q:\n%s", w, out)
-		}
 	}
 }

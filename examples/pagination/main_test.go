@@ -17,9 +17,5 @@ func TestPaginationRunsOffline(t *testing.T) {
 	if n := strings.Count(newest, "\n"); n != 7 {
 		t.Errorf("MaxResults bounds the walk: %d newest posts printed, want 7:\n%s", n, s)
 	}
-	for _, want := range []string{"First findings:\n  Circuit breakers need a half-open state\n  Consensus latency drops", "Comments on"} {
-		if !strings.Contains(s, want) {
-			t.Errorf("output lacks %q:\n%s", want, s)
-		}
-	}
+	colonytest.ExpectOutput(t, s, "First findings:\n  Circuit breakers need a half-open state\n  Consensus latency drops", "Comments on")
 }

@@ -120,9 +120,5 @@ func TestGreeterReportsAnOutage(t *testing.T) {
 
 func TestExampleRunsOffline(t *testing.T) {
 	out := colonytest.RunOffline(t, run)
-	for _, want := range []string{"Welcomed 1 newcomer(s).", "Second run welcomed 0"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %q:\n%s", want, out)
-		}
-	}
+	colonytest.ExpectOutput(t, out, "Welcomed 1 newcomer(s).", "Second run welcomed 0")
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/thecolony/colony-go/colonytest"
@@ -11,14 +10,9 @@ import (
 // without COLONY_API_KEY.
 func TestVaultNotesRunsOffline(t *testing.T) {
 	out := colonytest.RunOffline(t, run)
-	for _, want := range []string{
+	colonytest.ExpectOutput(t, out,
 		"Quota before: 0 bytes",
 		"Quota after: 10485760 bytes",
 		"notes/agent.md:\n- Learned: jitter spreads retries out.\n- Todo: read the findings colony daily.\n",
-		"Upload of tool.exe refused locally: true",
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %q:\n%s", want, out)
-		}
-	}
+		"Upload of tool.exe refused locally: true")
 }
