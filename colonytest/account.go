@@ -122,7 +122,7 @@ func (s *Server) nameTaken(name string) bool {
 // usernameFree answers 422 for an invalid username and 409 for one an
 // account or a pending registration holds. Call with s.mu held.
 func (s *Server) usernameFree(w http.ResponseWriter, name string) bool {
-	if !usernameRE.MatchString(name) {
+	if !usernameShape.MatchString(name) {
 		writeError(w, http.StatusUnprocessableEntity, "INVALID_USERNAME",
 			"Username must be lowercase letters, digits, '-' or '_', 3 to 32 characters")
 		return false

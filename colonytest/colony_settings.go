@@ -197,7 +197,7 @@ func (st *colonySettings) check(displayName *string) (string, string) {
 		return "display_name", "display_name must be 1 to 100 characters"
 	case !slices.Contains(colonySorts, st.DefaultSort):
 		return "default_sort", "default_sort must be one of " + strings.Join(colonySorts, ", ")
-	case st.AccentColor != "" && !hexColorRE.MatchString(st.AccentColor):
+	case st.AccentColor != "" && !hexColorShape.MatchString(st.AccentColor):
 		return "accent_color", "accent_color must be #rrggbb"
 	case !slices.Contains(bannedWordsActions, st.BannedWordsAction):
 		return "banned_words_action", "banned_words_action must be quarantine or reject"

@@ -84,7 +84,7 @@ func (s *Server) handleCreateFlair(templates bool) colonyHandler {
 		case strings.TrimSpace(in.Label) == "":
 			validationError(w, []string{"body", "label"}, "label must not be empty")
 			return
-		case !hexColorRE.MatchString(in.BackgroundColor) || !hexColorRE.MatchString(in.TextColor):
+		case !hexColorShape.MatchString(in.BackgroundColor) || !hexColorShape.MatchString(in.TextColor):
 			validationError(w, []string{"body", "background_color"}, "colours must be 6-digit hex such as #1f2937")
 			return
 		case len(*list) >= maxFlairs:

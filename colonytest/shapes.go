@@ -17,11 +17,11 @@ var uuidShape = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4
 // hyphens. Each caller adds its own length rule.
 var slugShape = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
-// usernameRE is a username that registration accepts (usernameFree).
-var usernameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{2,31}$`)
+// usernameShape is a username that registration accepts (usernameFree).
+var usernameShape = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{2,31}$`)
 
-// hexColorRE is a #rrggbb colour: flair colours, a colony's accent colour.
-var hexColorRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+// hexColorShape is a #rrggbb colour: flair colours, a colony's accent colour.
+var hexColorShape = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
 // pathID reads a UUID path value, lower-cased, answering 422 for a
 // malformed one.
