@@ -4,8 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/ast"
-	"go/parser"
-	"go/token"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -203,60 +202,14 @@ func prefixed(prefix string, keys ...string) map[string]string {
 	return m
 }
 
-// sourceModel is an exported model type found in the package's source.
-type sourceModel struct {
-	file      string
-	embedsRaw bool
-}
-
 // scanModels parses the package's non-test files and returns every
 // exported struct that embeds rawJSON or has a readJSON or UnmarshalJSON
 // method.
-func scanModels(t *testing.T) map[string]sourceModel {
-	t.Helper()
-	files, err := filepath.Glob("*.go")
-	require.NoError(t, err)
-	fset := token.NewFileSet()
-	structs := map[string]sourceModel{}
-	decoders := map[string]bool{}
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
-		require.NoError(t, err)
-		for _, decl := range f.Decls {
-			switch d := decl.(type) {
-			case *ast.GenDecl:
-				for _, spec := range d.Specs {
-					ts, ok := spec.(*ast.TypeSpec)
-					if !ok || !ts.Name.IsExported() {
-						continue
-					}
-					st, ok := ts.Type.(*ast.StructType)
-					if !ok {
-						continue
-					}
-					m := sourceModel{file: name}
-					for _, field := range st.Fields.List {
-						if id, ok := field.Type.(*ast.Ident); ok && len(field.Names) == 0 && id.Name == "rawJSON" {
-							m.embedsRaw = true
-						}
-					}
-					structs[ts.Name.Name] = m
-				}
-			case *ast.FuncDecl:
-				if d.Recv == nil || (d.Name.Name != "readJSON" && d.Name.Name != "UnmarshalJSON") {
-					continue
-				}
-				decoders[receiverName(d.Recv.List[0].Type)] = true
-			}
-		}
-	}
-	models := map[string]sourceModel{}
-	for name, m := range structs {
-		if m.embedsRaw || decoders[name] {
-			models[name] = m
+func scanModels(t *testing.T) map[string]*modelDecl {
+	models := parseStructs(t, "")
+	for name, m := range models {
+		if !m.embedsRaw && !m.hand["readJSON"] && !m.hand["UnmarshalJSON"] {
+			delete(models, name)
 		}
 	}
 	return models
@@ -290,12 +243,7 @@ func TestEveryModelDecodesItsSchema(t *testing.T) {
 			t.Errorf("modelCases lists %s, which is no longer a model of the package: remove its entry", name)
 		}
 	}
-	names := make([]string, 0, len(models))
-	for name := range models {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(models)) {
 		src := models[name]
 		if reason, ok := notModels[name]; ok {
 			t.Logf("%s: not a decoded model (%s)", name, reason)

@@ -8,6 +8,7 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -22,15 +23,17 @@ import (
 // modelMethodsFile is where the generated methods of the models live.
 const modelMethodsFile = "models_methods.go"
 
-// modelDecl is a model as its declaration states it: a struct that embeds
-// rawJSON, with the options of its `model:"..."` tag and the methods it
-// declares by hand.
+// modelDecl is an exported struct of the package's source as declared:
+// whether it embeds rawJSON (a model), the options of its rawJSON's
+// `model:"..."` tag, and the methods it declares by hand.
 type modelDecl struct {
-	recv    string          // the receiver name its own methods use
-	lenient bool            // model:"lenient": a field of the wrong type is left zero
-	entity  bool            // model:"entity": cannot be empty; decoded without a copy
-	parsed  bool            // model:"parsed": built by its own parser, not json.Unmarshal
-	hand    map[string]bool // methods declared outside models_methods.go
+	file      string
+	embedsRaw bool
+	recv      string          // the receiver name its own methods use
+	lenient   bool            // model:"lenient": a field of the wrong type is left zero
+	entity    bool            // model:"entity": cannot be empty; decoded without a copy
+	parsed    bool            // model:"parsed": built by its own parser, not json.Unmarshal
+	hand      map[string]bool // its methods, in the files parsed
 }
 
 // TestModelMethodsAreGenerated: models_methods.go is what `go generate`
@@ -49,18 +52,30 @@ func TestModelMethodsAreGenerated(t *testing.T) {
 	}
 }
 
-// declaredModels parses the package's source, models_methods.go aside, and
-// returns every exported struct that embeds rawJSON.
+// declaredModels returns the models (the exported structs that embed
+// rawJSON) as the package's source declares them, models_methods.go aside.
 func declaredModels(t *testing.T) map[string]*modelDecl {
+	models := parseStructs(t, modelMethodsFile)
+	for name, m := range models {
+		if !m.embedsRaw {
+			delete(models, name)
+		}
+	}
+	return models
+}
+
+// parseStructs parses the package's non-test files but skip and returns
+// every exported struct type, with its methods.
+func parseStructs(t *testing.T, skip string) map[string]*modelDecl {
 	t.Helper()
 	files, err := filepath.Glob("*.go")
 	require.NoError(t, err)
 	fset := token.NewFileSet()
-	models := map[string]*modelDecl{}
+	structs := map[string]*modelDecl{}
 	recvs := map[string]string{}
 	hand := map[string]map[string]bool{}
 	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") || name == modelMethodsFile {
+		if strings.HasSuffix(name, "_test.go") || name == skip {
 			continue
 		}
 		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
@@ -70,8 +85,8 @@ func declaredModels(t *testing.T) map[string]*modelDecl {
 			case *ast.GenDecl:
 				for _, spec := range d.Specs {
 					if ts, ok := spec.(*ast.TypeSpec); ok && ts.Name.IsExported() {
-						if m := modelOf(t, ts); m != nil {
-							models[ts.Name.Name] = m
+						if m := structOf(t, ts, name); m != nil {
+							structs[ts.Name.Name] = m
 						}
 					}
 				}
@@ -88,28 +103,29 @@ func declaredModels(t *testing.T) map[string]*modelDecl {
 			}
 		}
 	}
-	for name, m := range models {
+	for name, m := range structs {
 		m.hand = hand[name]
 		m.recv = recvs[name]
 		if m.recv == "" {
 			m.recv = strings.ToLower(name[:1])
 		}
 	}
-	return models
+	return structs
 }
 
-// modelOf returns the declaration of ts when it is a struct embedding
-// rawJSON, reading the options of its model tag.
-func modelOf(t *testing.T, ts *ast.TypeSpec) *modelDecl {
+// structOf returns the declaration of ts when it is a struct, reading the
+// options of its rawJSON's model tag.
+func structOf(t *testing.T, ts *ast.TypeSpec, file string) *modelDecl {
 	st, ok := ts.Type.(*ast.StructType)
 	if !ok {
 		return nil
 	}
+	m := &modelDecl{file: file}
 	for _, field := range st.Fields.List {
 		if id, ok := field.Type.(*ast.Ident); !ok || len(field.Names) > 0 || id.Name != "rawJSON" {
 			continue
 		}
-		m := &modelDecl{}
+		m.embedsRaw = true
 		if field.Tag == nil {
 			return m
 		}
@@ -129,9 +145,8 @@ func modelOf(t *testing.T, ts *ast.TypeSpec) *modelDecl {
 				t.Errorf("%s: model tag option %q is not lenient, entity or parsed", ts.Name.Name, opt)
 			}
 		}
-		return m
 	}
-	return nil
+	return m
 }
 
 // generateModelMethods writes models_methods.go: for each model, the
@@ -152,12 +167,7 @@ package colony
 
 import "fmt"
 `)
-	names := make([]string, 0, len(models))
-	for name := range models {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(models)) {
 		m := models[name]
 		unmarshal, decode := "unmarshalModel", "decodeModel"
 		if m.lenient {
