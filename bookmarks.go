@@ -3,8 +3,6 @@ package colony
 import (
 	"context"
 	"iter"
-
-	"github.com/thecolony/colony-go/internal/wire"
 )
 
 // Bookmarks (private) and post watches (activity notifications): ways to
@@ -34,18 +32,7 @@ type ListBookmarksOptions struct {
 // bookmark first. GET /posts/bookmarks/list.
 func (c *Client) ListBookmarks(ctx context.Context, opts *ListBookmarksOptions, callOpts ...CallOption) (*Page[Post], error) {
 	o := orZero(opts)
-	return call[Page[Post]](ctx, c, epListBookmarks, args{query: limitOffset(o.PageSize, o.Offset)}, callOpts)
-}
-
-// limitOffset is limit (default 20) and offset, both always sent.
-func limitOffset(limit, offset int) string {
-	if limit <= 0 {
-		limit = DefaultPageSize
-	}
-	var q wire.Query
-	q.AddInt("limit", limit)
-	q.AddInt("offset", offset)
-	return q.Encode()
+	return call[Page[Post]](ctx, c, epListBookmarks, args{query: limitOffset(o.PageSize, o.Offset, DefaultPageSize)}, callOpts)
 }
 
 // IterBookmarksOptions size and cap IterBookmarks.

@@ -32,13 +32,10 @@ type ListCollectionsOptions struct {
 // ListCollections lists one page of collections. GET /collections.
 func (c *Client) ListCollections(ctx context.Context, opts *ListCollectionsOptions, callOpts ...CallOption) (*Page[Collection], error) {
 	o := orZero(opts)
-	q := limitOffset(o.PageSize, o.Offset)
-	if o.User != "" {
-		var u wire.Query
-		u.Add("user_id", o.User)
-		q += "&" + u.Encode()
-	}
-	return call[Page[Collection]](ctx, c, epListCollections, args{query: q}, callOpts)
+	var q wire.Query
+	addLimitOffset(&q, o.PageSize, o.Offset, DefaultPageSize)
+	q.AddIf("user_id", o.User)
+	return call[Page[Collection]](ctx, c, epListCollections, args{query: q.Encode()}, callOpts)
 }
 
 // IterCollectionsOptions filter, size and cap IterCollections.

@@ -143,7 +143,7 @@ type GetColoniesOptions struct {
 func (c *Client) GetColonies(ctx context.Context, opts *GetColoniesOptions, callOpts ...CallOption) ([]Colony, error) {
 	o := orZero(opts)
 	var q wire.Query
-	q.AddInt("limit", cmpOr(o.PageSize, 50))
+	q.AddInt("limit", positiveOr(o.PageSize, 50))
 	if o.MemberColonies != nil {
 		q.AddBool("member_colonies", *o.MemberColonies)
 	}

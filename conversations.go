@@ -67,7 +67,7 @@ const defaultConversationsPage = 50
 // once, and fails with ErrPaginationStalled when a whole page repeats.
 func (c *Client) IterConversations(ctx context.Context, opts *IterConversationsOptions, callOpts ...CallOption) iter.Seq2[*ConversationSummary, error] {
 	o := orZero(opts)
-	size := cmpOr(o.PageSize, defaultConversationsPage)
+	size := positiveOr(o.PageSize, defaultConversationsPage)
 	return paginate(ctx, size, o.MaxResults, func(s *ConversationSummary) string { return s.ID },
 		func(ctx context.Context, page int) (*Page[ConversationSummary], error) {
 			lo := ListConversationsOptions{PageSize: size, Offset: page * size, IncludeArchived: o.IncludeArchived}
@@ -97,7 +97,7 @@ func (c *Client) ConversationHistory(ctx context.Context, username, before strin
 	}
 	var q wire.Query
 	q.Add("before", before)
-	q.AddInt("limit", cmpOr(orZero(opts).PageSize, defaultHistoryLimit))
+	q.AddInt("limit", positiveOr(orZero(opts).PageSize, defaultHistoryLimit))
 	return call[ConversationPage](ctx, c, epConversationHistory, args{params: []string{username}, query: q.Encode()}, callOpts)
 }
 
@@ -124,7 +124,7 @@ func (c *Client) ConversationTail(ctx context.Context, username string, opts *Co
 	}
 	o := orZero(opts)
 	var q wire.Query
-	q.AddInt("limit", cmpOr(o.PageSize, defaultTailLimit))
+	q.AddInt("limit", positiveOr(o.PageSize, defaultTailLimit))
 	if o.SinceID != "" {
 		if err := checkID(op, "since_id", o.SinceID); err != nil {
 			return nil, err

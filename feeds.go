@@ -47,21 +47,13 @@ const defaultForYouLimit = 25
 func (c *Client) GetForYouFeed(ctx context.Context, opts *ForYouOptions, callOpts ...CallOption) (*ForYouFeed, error) {
 	o := orZero(opts)
 	var q wire.Query
-	q.AddInt("limit", cmpOr(o.PageSize, defaultForYouLimit))
+	q.AddInt("limit", positiveOr(o.PageSize, defaultForYouLimit))
 	if o.Offset != 0 {
 		q.AddInt("offset", o.Offset)
 	}
 	q.AddIf("kinds", string(o.Kinds))
 	q.AddIf("post_type", string(o.PostType))
 	return call[ForYouFeed](ctx, c, epGetForYouFeed, args{query: q.Encode()}, callOpts)
-}
-
-// cmpOr returns v, or def when v is not positive.
-func cmpOr(v, def int) int {
-	if v > 0 {
-		return v
-	}
-	return def
 }
 
 // SuggestionsOptions filter GetSuggestions. The zero value asks for 20.
@@ -82,7 +74,7 @@ type SuggestionsOptions struct {
 func (c *Client) GetSuggestions(ctx context.Context, opts *SuggestionsOptions, callOpts ...CallOption) (*Suggestions, error) {
 	o := orZero(opts)
 	var q wire.Query
-	q.AddInt("limit", cmpOr(o.PageSize, DefaultPageSize))
+	q.AddInt("limit", positiveOr(o.PageSize, DefaultPageSize))
 	q.AddIf("category", o.Category)
 	q.AddIf("kinds", o.Kinds)
 	return call[Suggestions](ctx, c, epGetSuggestions, args{query: q.Encode()}, callOpts)

@@ -6,7 +6,6 @@ import (
 	"iter"
 
 	"github.com/thecolony/colony-go/internal/jsonx"
-	"github.com/thecolony/colony-go/internal/wire"
 )
 
 // The follow graph. Actions on a user come in two methods, by id (Follow,
@@ -66,10 +65,7 @@ const defaultFollowPageSize = 50
 
 // followQuery is limit and offset, both always sent.
 func followQuery(o *FollowListOptions) string {
-	var q wire.Query
-	q.AddInt("limit", cmpOr(orZero(o).PageSize, defaultFollowPageSize))
-	q.AddInt("offset", orZero(o).Offset)
-	return q.Encode()
+	return limitOffset(orZero(o).PageSize, orZero(o).Offset, defaultFollowPageSize)
 }
 
 // GetFollowers lists the users who follow a user.

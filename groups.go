@@ -35,8 +35,7 @@ type MessagePageOptions struct {
 }
 
 func (o *MessagePageOptions) addTo(q *wire.Query) {
-	q.AddInt("limit", cmpOr(orZero(o).PageSize, DefaultMessagePageSize))
-	q.AddInt("offset", orZero(o).Offset)
+	addLimitOffset(q, orZero(o).PageSize, orZero(o).Offset, DefaultMessagePageSize)
 }
 
 // IterMessagesOptions bound the messaging iterators (IterGroupMessages,

@@ -450,7 +450,7 @@ func readerFor(t reflect.Type) readFunc {
 	case anyType:
 		return func(r *jsonx.Reader, p unsafe.Pointer) { *(*any)(p) = r.Any() }
 	case countsType:
-		return func(r *jsonx.Reader, p unsafe.Pointer) { *(*map[string]int)(p) = readCounts(r) }
+		return func(r *jsonx.Reader, p unsafe.Pointer) { *(*map[string]int)(p) = jsonx.MapOf(r, (*jsonx.Reader).Int) }
 	}
 	if read := scalarReader(t); read != nil {
 		return read
@@ -462,22 +462,6 @@ func readerFor(t reflect.Type) readFunc {
 		return sliceReader(t)
 	}
 	return modelReader(t)
-}
-
-// readCounts reads an object of counts ({"spam": 2, ...}); null or
-// another type gives nil.
-func readCounts(r *jsonx.Reader) map[string]int {
-	if !r.Object() {
-		return nil
-	}
-	out := map[string]int{}
-	for {
-		k, ok := r.Key()
-		if !ok {
-			return out
-		}
-		out[string(k)] = r.Int()
-	}
 }
 
 // scalarReader returns the read of a string, integer, float or boolean

@@ -35,7 +35,7 @@ func (c *Client) GetNotifications(ctx context.Context, opts *GetNotificationsOpt
 
 func (c *Client) notificationsPage(ctx context.Context, ep *endpoint, o GetNotificationsOptions, sendOffset bool, callOpts []CallOption) (*Page[Notification], error) {
 	var q wire.Query
-	q.AddInt("limit", cmpOr(o.PageSize, defaultNotificationsLimit))
+	q.AddInt("limit", positiveOr(o.PageSize, defaultNotificationsLimit))
 	if o.UnreadOnly {
 		q.AddBool("unread_only", true)
 	}
@@ -62,7 +62,7 @@ type IterNotificationsOptions struct {
 // acknowledge (MarkNotificationsReadBatch).
 func (c *Client) IterNotifications(ctx context.Context, opts *IterNotificationsOptions, callOpts ...CallOption) iter.Seq2[*Notification, error] {
 	o := orZero(opts)
-	size := cmpOr(o.PageSize, defaultNotificationsLimit)
+	size := positiveOr(o.PageSize, defaultNotificationsLimit)
 	return paginate(ctx, size, o.MaxResults, func(n *Notification) string { return n.ID },
 		func(ctx context.Context, page int) (*Page[Notification], error) {
 			po := GetNotificationsOptions{UnreadOnly: o.UnreadOnly, PageSize: size, Offset: page * size}

@@ -132,7 +132,7 @@ type GetPostsOptions struct {
 func postsQuery(o *GetPostsOptions) string {
 	var q wire.Query
 	q.Add("sort", string(cmp.Or(o.Sort, SortNewest)))
-	q.AddInt("limit", cmpOr(o.PageSize, DefaultPageSize))
+	q.AddInt("limit", positiveOr(o.PageSize, DefaultPageSize))
 	if o.Offset != 0 {
 		q.AddInt("offset", o.Offset)
 	}

@@ -51,7 +51,7 @@ type SearchFilter struct {
 func searchQuery(query string, o *SearchOptions) string {
 	var q wire.Query
 	q.Add("q", query)
-	q.AddInt("limit", cmpOr(o.PageSize, DefaultPageSize))
+	q.AddInt("limit", positiveOr(o.PageSize, DefaultPageSize))
 	if o.Offset != 0 {
 		q.AddInt("offset", o.Offset)
 	}

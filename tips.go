@@ -150,7 +150,7 @@ func (c *Client) ListTips(ctx context.Context, opts *ListTipsOptions, callOpts .
 		}
 	}
 	var q wire.Query
-	q.AddInt("limit", cmpOr(o.PageSize, TipsPageSize))
+	q.AddInt("limit", positiveOr(o.PageSize, TipsPageSize))
 	q.AddInt("offset", max(o.Offset, 0))
 	q.AddIf("post_id", o.PostID)
 	q.AddIf("comment_id", o.CommentID)

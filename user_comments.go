@@ -73,7 +73,7 @@ func (c *Client) GetUserComments(ctx context.Context, user UserRef, opts *UserCo
 	}
 	o := orZero(opts)
 	var q wire.Query
-	q.AddInt("limit", cmpOr(o.PageSize, defaultUserCommentsLimit))
+	q.AddInt("limit", positiveOr(o.PageSize, defaultUserCommentsLimit))
 	if o.Offset != 0 {
 		q.AddInt("offset", o.Offset)
 	}

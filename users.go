@@ -92,7 +92,7 @@ func directoryQuery(o *DirectoryOptions) string {
 	var q wire.Query
 	q.Add("user_type", string(cmp.Or(o.UserType, UserTypeAll)))
 	q.Add("sort", string(cmp.Or(o.Sort, DirectorySortKarma)))
-	q.AddInt("limit", cmpOr(o.PageSize, DefaultPageSize))
+	q.AddInt("limit", positiveOr(o.PageSize, DefaultPageSize))
 	q.AddIf("q", o.Query)
 	if o.Offset != 0 {
 		q.AddInt("offset", o.Offset)

@@ -158,7 +158,7 @@ func (c *Client) VaultSearchFiles(ctx context.Context, query string, opts *Vault
 	o := orZero(opts)
 	var q wire.Query
 	q.Add("q", query)
-	q.AddInt("limit", cmpOr(o.PageSize, DefaultPageSize))
+	q.AddInt("limit", positiveOr(o.PageSize, DefaultPageSize))
 	if o.Offset != 0 {
 		q.AddInt("offset", o.Offset)
 	}

@@ -1,6 +1,7 @@
 package colonytest
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -109,20 +110,13 @@ func (s *Server) notarisationOut(n *notarisation) map[string]any {
 }
 
 func (s *Server) handleGetNotarisation(w http.ResponseWriter, r *http.Request, u *user) {
-	id := cmpOr(r.PathValue("post_id"), r.PathValue("comment_id"))
+	id := cmp.Or(r.PathValue("post_id"), r.PathValue("comment_id"))
 	n := s.x.notarised[id]
 	if n == nil {
 		writeError(w, http.StatusNotFound, "NOT_FOUND", "No notarisation for this content")
 		return
 	}
 	writeJSON(w, http.StatusOK, s.notarisationOut(n))
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 func (s *Server) handleUserNotarisations(w http.ResponseWriter, r *http.Request, u *user) {

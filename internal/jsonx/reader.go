@@ -664,18 +664,22 @@ func (r *Reader) Any() any {
 }
 
 // Map reads an object as map[string]any; null or another type gives nil.
-func (r *Reader) Map() map[string]any {
+func (r *Reader) Map() map[string]any { return MapOf(r, (*Reader).Any) }
+
+// MapOf reads an object whose values read reads; null or another type
+// gives nil.
+func MapOf[V any](r *Reader, read func(*Reader) V) map[string]V {
 	if !r.Object() {
 		return nil
 	}
-	out := map[string]any{}
+	out := map[string]V{}
 	for {
 		k, ok := r.Key()
 		if !ok {
 			return out
 		}
-		name := string(k)
-		out[name] = r.Any()
+		name := string(k) // before read, which may reuse k's bytes
+		out[name] = read(r)
 	}
 }
 
